@@ -1,0 +1,78 @@
+package org.trialledger.api;
+
+import jakarta.json.bind.JsonbException;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.ForbiddenException;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.trialledger.platform.NotFoundException;
+import org.trialledger.platform.Problem;
+import org.trialledger.platform.RuleViolationException;
+
+/**
+ * Every failure of a REST call becomes an RFC 9457 problem document. Unexpected errors are logged with an
+ * incident id that the caller also gets; their details never leave the server.
+ */
+@Provider
+public class ProblemExceptionMapper implements ExceptionMapper<Throwable> {
+  private static final Logger LOG = Logger.getLogger(ProblemExceptionMapper.class.getName());
+
+  @Context private SecurityContext security;
+
+  @Override
+  public Response toResponse(Throwable e) {
+    Throwable cause = unwrap(e);
+    if (cause instanceof ConstraintViolationException cve) return new ConstraintViolationMapper().toResponse(cve);
+    if (cause instanceof RuleViolationException) return problem(409, "Conflict", cause.getMessage());
+    if (cause instanceof NotFoundException) return problem(404, "Not Found", cause.getMessage());
+    if (cause instanceof JsonbException || cause instanceof ProcessingException) {
+      return problem(400, "Bad Request", "The request body is not valid JSON of the expected shape");
+    }
+    if (cause instanceof ForbiddenException && security.getUserPrincipal() == null) {
+      return Response.status(401)
+          .header("WWW-Authenticate", "Basic realm=\"TrialLedger API\", charset=\"UTF-8\"")
+          .type(Problem.MEDIA_TYPE)
+          .entity(new Problem(401, "Unauthorized", "Authentication is required").toJson())
+          .build();
+    }
+    if (cause instanceof WebApplicationException wae) {
+      Response.StatusType status = wae.getResponse().getStatusInfo();
+      return problem(status.getStatusCode(), status.getReasonPhrase(), describe(status.getStatusCode()));
+    }
+    String incident = UUID.randomUUID().toString();
+    LOG.log(Level.SEVERE, "Unexpected error in REST call, incident " + incident, e);
+    return problem(500, "Internal Server Error", "Something went wrong on our side. Incident " + incident);
+  }
+
+  private static Throwable unwrap(Throwable e) {
+    Throwable t = e;
+    while ((t instanceof jakarta.ejb.EJBException || t instanceof jakarta.transaction.RollbackException)
+        && t.getCause() != null) {
+      t = t.getCause();
+    }
+    return t;
+  }
+
+  private static String describe(int status) {
+    return switch (status) {
+      case 403 -> "Your role may not do this";
+      case 404 -> "There is no such resource";
+      case 405 -> "This method is not allowed on this resource";
+      case 406 -> "No representation in the requested media type";
+      case 415 -> "Send the request body as application/json";
+      default -> null;
+    };
+  }
+
+  private static Response problem(int status, String title, String detail) {
+    return Response.status(status).type(Problem.MEDIA_TYPE).entity(new Problem(status, title, detail).toJson()).build();
+  }
+}

@@ -1,0 +1,76 @@
+package org.trialledger.demo;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.trialledger.security.application.NewOrganisation;
+import org.trialledger.security.application.NewUser;
+import org.trialledger.security.application.UserAdministration;
+import org.trialledger.security.application.UserDirectory;
+import org.trialledger.security.domain.Organisation;
+import org.trialledger.security.domain.OrganisationKind;
+import org.trialledger.security.domain.Role;
+
+/**
+ * Seeds the demo when asked ({@code trialledger.demo.seed=true}, which only the run command sets) and only
+ * into an empty database: a production database always has users, so it is never touched.
+ */
+@Startup
+@Singleton
+@DependsOn("DatabaseMigration")
+public class DemoDataSeeder {
+  private static final Logger LOG = Logger.getLogger(DemoDataSeeder.class.getName());
+
+  /** The demo logins, also listed in README.md. */
+  public static final List<DemoLogin> LOGINS =
+      List.of(
+          new DemoLogin("admin", "admin-demo-pw", "Registry Administrator", "TrialLedger Operations", OrganisationKind.OPERATOR, "NL", Role.ADMIN),
+          new DemoLogin("sponsor", "sponsor-demo-pw", "Sofia Brandt", "Helix Therapeutics", OrganisationKind.SPONSOR, "DE", Role.SPONSOR),
+          new DemoLogin("site1", "site1-demo-pw", "Dr. Amara Okafor", "St. Mary's Hospital Research Unit", OrganisationKind.SITE, "GB", Role.SITE),
+          new DemoLogin("site2", "site2-demo-pw", "Dr. Lars Nilsson", "Nordic Clinical Research Centre", OrganisationKind.SITE, "SE", Role.SITE),
+          new DemoLogin("regulator", "regulator-demo-pw", "Inspector Claire Martin", "National Medicines Agency", OrganisationKind.REGULATOR, "FR", Role.REGULATOR));
+
+  public record DemoLogin(
+      String username, String password, String fullName, String organisation, OrganisationKind kind, String country, Role role) {}
+
+  @Inject
+  @ConfigProperty(name = "trialledger.demo.seed", defaultValue = "false")
+  private boolean seed;
+
+  @Inject
+  @ConfigProperty(name = "trialledger.public-url", defaultValue = "http://localhost:8080/")
+  private String publicUrl;
+
+  @Inject private UserAdministration administration;
+  @Inject private UserDirectory directory;
+
+  @PostConstruct
+  @TransactionAttribute(TransactionAttributeType.REQUIRED)
+  void seedIfAsked() {
+    if (!seed) return;
+    if (directory.userCount() > 0) {
+      LOG.info("Demo data not loaded: the database already has users");
+    } else {
+      for (DemoLogin login : LOGINS) {
+        Organisation org =
+            directory
+                .findOrganisationByName(login.organisation())
+                .orElseGet(() -> administration.createOrganisation(new NewOrganisation(login.organisation(), login.kind(), login.country())));
+        administration.createUser(new NewUser(login.username(), login.fullName(), null, login.password(), org.getId(), login.role()));
+      }
+      LOG.info("Demo data loaded");
+    }
+    StringBuilder banner = new StringBuilder("\n\n  TrialLedger is running at ").append(publicUrl).append("\n  Demo logins (username / password):\n");
+    for (DemoLogin login : LOGINS) {
+      banner.append(String.format("    %-10s / %-18s %s, %s%n", login.username(), login.password(), login.role(), login.organisation()));
+    }
+    LOG.info(banner.toString());
+  }
+}

@@ -1,0 +1,57 @@
+package org.trialledger.platform;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionManagement;
+import jakarta.ejb.TransactionManagementType;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.PersistenceUnit;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.hibernate.SessionFactory;
+
+/**
+ * Brings the schema up to date at start-up (Flyway owns it; migrations are the top-level {@code
+ * db-migrations/} folder), then has Hibernate validate the entity mappings against it.
+ *
+ * <p>Validation runs here rather than through {@code hbm2ddl.auto=validate} because the server builds the
+ * persistence unit before any start-up bean runs: validating then would fail on an empty database that
+ * Flyway has not yet migrated. A failure here fails the deployment.
+ */
+@Startup
+@Singleton
+@TransactionManagement(TransactionManagementType.BEAN)
+public class DatabaseMigration {
+  private static final Logger LOG = Logger.getLogger(DatabaseMigration.class.getName());
+
+  @Resource(lookup = DataSourceConfiguration.JNDI_NAME)
+  private DataSource dataSource;
+
+  @PersistenceUnit private EntityManagerFactory entityManagerFactory;
+
+  @PostConstruct
+  void migrateAndValidate() {
+    MigrateResult result =
+        Flyway.configure(DatabaseMigration.class.getClassLoader())
+            .dataSource(dataSource)
+            .locations("classpath:db/migration")
+            .failOnMissingLocations(true)
+            .load()
+            .migrate();
+    LOG.info(
+        () ->
+            "Database schema at version "
+                + result.targetSchemaVersion
+                + " ("
+                + result.migrationsExecuted
+                + " migrations applied now, database "
+                + result.database
+                + ")");
+    entityManagerFactory.unwrap(SessionFactory.class).getSchemaManager().validateMappedObjects();
+    LOG.info("Entity mappings validated against the schema");
+  }
+}

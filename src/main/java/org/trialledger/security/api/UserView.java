@@ -1,0 +1,31 @@
+package org.trialledger.security.api;
+
+import java.time.Instant;
+import java.util.Set;
+import org.trialledger.security.domain.AppUser;
+import org.trialledger.security.domain.Role;
+
+/** A user as the API shows it: never the password hash. */
+public record UserView(
+    String username,
+    String fullName,
+    String email,
+    long organisationId,
+    String organisationName,
+    Set<Role> roles,
+    boolean locked,
+    int failedLogins,
+    Instant lastLoginAt) {
+  static UserView of(AppUser u) {
+    return new UserView(
+        u.getUsername(),
+        u.getFullName(),
+        u.getEmail(),
+        u.getOrganisation().getId(),
+        u.getOrganisation().getName(),
+        u.getRoles(),
+        u.isLocked(),
+        u.getFailedLogins(),
+        u.getLastLoginAt());
+  }
+}

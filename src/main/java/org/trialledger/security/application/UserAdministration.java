@@ -1,0 +1,77 @@
+package org.trialledger.security.application;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import java.time.Clock;
+import java.util.Set;
+import org.trialledger.platform.NotFoundException;
+import org.trialledger.platform.RuleViolationException;
+import org.trialledger.security.domain.AppUser;
+import org.trialledger.security.domain.Organisation;
+
+/** What an administrator does to organisations and users. Callers must hold the ADMIN role. */
+@ApplicationScoped
+@Transactional
+public class UserAdministration {
+  @PersistenceContext private EntityManager em;
+  @Inject private UserDirectory directory;
+  @Inject private PasswordHasher hasher;
+  @Inject private Clock clock;
+
+  public Organisation createOrganisation(@NotNull @Valid NewOrganisation request) {
+    String name = request.getName().strip();
+    if (directory.findOrganisationByName(name).isPresent()) {
+      throw new RuleViolationException("An organisation named \"" + name + "\" already exists");
+    }
+    Organisation organisation = new Organisation(name, request.getKind(), request.getCountry(), clock.instant());
+    em.persist(organisation);
+    return organisation;
+  }
+
+  public AppUser createUser(@NotNull @Valid NewUser request) {
+    if (directory.findUser(request.getUsername()).isPresent()) {
+      throw new RuleViolationException("The username \"" + request.getUsername() + "\" is taken");
+    }
+    Organisation organisation =
+        directory
+            .findOrganisation(request.getOrganisationId())
+            .orElseThrow(() -> new NotFoundException("No organisation with id " + request.getOrganisationId()));
+    if (!organisation.getKind().permits(request.getRole())) {
+      throw new RuleViolationException(
+          "A member of "
+              + organisation.getName()
+              + " ("
+              + organisation.getKind()
+              + ") cannot hold the "
+              + request.getRole()
+              + " role; permitted: "
+              + organisation.getKind().permittedRoles());
+    }
+    AppUser user =
+        new AppUser(
+            request.getUsername(),
+            request.getFullName().strip(),
+            blankToNull(request.getEmail()),
+            hasher.hash(request.getPassword().toCharArray()),
+            organisation,
+            Set.of(request.getRole()),
+            clock.instant());
+    em.persist(user);
+    return user;
+  }
+
+  public AppUser unlock(@NotNull String username) {
+    AppUser user = directory.getUser(username);
+    user.unlock();
+    return user;
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s.strip();
+  }
+}

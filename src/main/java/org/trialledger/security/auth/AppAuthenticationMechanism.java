@@ -1,0 +1,107 @@
+package org.trialledger.security.auth;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.AutoApplySession;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.security.enterprise.credential.Credential;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
+import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import org.trialledger.platform.Problem;
+
+/**
+ * How callers prove who they are. People log in through the login page (which calls {@code
+ * SecurityContext.authenticate}) and keep a session; programs send HTTP Basic credentials to {@code /api}
+ * with each request. Both go through the same identity store, so lockout counts every failure.
+ *
+ * <p>A person who opens a protected page unauthenticated is sent to the login page and brought back after;
+ * a program gets a 401 problem document (from here for bad credentials, from JAX-RS for missing ones),
+ * never a redirect to an HTML page.
+ */
+@ApplicationScoped
+@AutoApplySession
+public class AppAuthenticationMechanism implements HttpAuthenticationMechanism {
+  public static final String LOGIN_PAGE = "/login.xhtml";
+  public static final String RETURN_TO = "org.trialledger.returnTo";
+
+  @Inject private IdentityStoreHandler identityStores;
+
+  @Override
+  public AuthenticationStatus validateRequest(
+      HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+    Credential credential = context.getAuthParameters().getCredential();
+    if (credential != null) {
+      return login(credential, context);
+    }
+    boolean api = isApi(request);
+    String authorization = request.getHeader("Authorization");
+    if (api && authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+      UsernamePasswordCredential basic = decodeBasic(authorization.substring(6).trim());
+      AuthenticationStatus status = basic == null ? AuthenticationStatus.SEND_FAILURE : login(basic, context);
+      if (status != AuthenticationStatus.SUCCESS) {
+        return unauthorized(response, "The credentials are not valid, or the account is locked");
+      }
+      return status;
+    }
+    if (api || !context.isProtected()) {
+      // Anonymous API calls go on to JAX-RS, which answers 401/403 for protected resources itself.
+      return context.doNothing();
+    }
+    rememberWhereToReturn(request);
+    return context.redirect(request.getContextPath() + LOGIN_PAGE);
+  }
+
+  private AuthenticationStatus login(Credential credential, HttpMessageContext context) {
+    CredentialValidationResult result = identityStores.validate(credential);
+    if (result.getStatus() == CredentialValidationResult.Status.VALID) {
+      return context.notifyContainerAboutLogin(result);
+    }
+    return AuthenticationStatus.SEND_FAILURE;
+  }
+
+  private static boolean isApi(HttpServletRequest request) {
+    String path = request.getRequestURI().substring(request.getContextPath().length());
+    return path.equals("/api") || path.startsWith("/api/");
+  }
+
+  private static UsernamePasswordCredential decodeBasic(String encoded) {
+    try {
+      String decoded = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
+      int colon = decoded.indexOf(':');
+      if (colon <= 0) return null;
+      return new UsernamePasswordCredential(decoded.substring(0, colon), decoded.substring(colon + 1));
+    } catch (IllegalArgumentException notBase64) {
+      return null;
+    }
+  }
+
+  private static AuthenticationStatus unauthorized(HttpServletResponse response, String detail) {
+    try {
+      response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+      response.setHeader("WWW-Authenticate", "Basic realm=\"TrialLedger API\", charset=\"UTF-8\"");
+      response.setContentType(Problem.MEDIA_TYPE);
+      response.setCharacterEncoding("UTF-8");
+      response.getWriter().write(new Problem(401, "Unauthorized", detail).toJson());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return AuthenticationStatus.SEND_FAILURE;
+  }
+
+  /** Only a GET can be replayed safely after login; anything else returns to the home page. */
+  private static void rememberWhereToReturn(HttpServletRequest request) {
+    if (!"GET".equals(request.getMethod())) return;
+    String target = request.getRequestURI();
+    if (request.getQueryString() != null) target += "?" + request.getQueryString();
+    request.getSession().setAttribute(RETURN_TO, target);
+  }
+}

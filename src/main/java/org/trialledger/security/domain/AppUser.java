@@ -1,0 +1,179 @@
+package org.trialledger.security.domain;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Objects;
+import java.util.Set;
+
+/** A person who logs in. Belongs to exactly one organisation; holds roles that organisation permits. */
+@Entity
+@Table(name = "app_user")
+@NamedQuery(
+    name = "AppUser.findByUsername",
+    query = "SELECT u FROM AppUser u JOIN FETCH u.organisation WHERE u.username = :username")
+@NamedQuery(
+    name = "AppUser.findAll",
+    query = "SELECT DISTINCT u FROM AppUser u JOIN FETCH u.organisation LEFT JOIN FETCH u.roles ORDER BY u.username")
+@NamedQuery(
+    name = "AppUser.findByOrganisation",
+    query =
+        "SELECT DISTINCT u FROM AppUser u LEFT JOIN FETCH u.roles"
+            + " WHERE u.organisation.id = :organisationId ORDER BY u.username")
+@NamedQuery(name = "AppUser.count", query = "SELECT COUNT(u) FROM AppUser u")
+public class AppUser {
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
+
+  @Column(nullable = false, length = 64)
+  private String username;
+
+  @Column(name = "full_name", nullable = false, length = 200)
+  private String fullName;
+
+  @Column(length = 254)
+  private String email;
+
+  @Column(name = "password_hash", nullable = false, length = 512)
+  private String passwordHash;
+
+  @ManyToOne(optional = false, fetch = FetchType.LAZY)
+  @JoinColumn(name = "organisation_id", nullable = false)
+  private Organisation organisation;
+
+  @ElementCollection(fetch = FetchType.EAGER)
+  @CollectionTable(name = "app_user_role", joinColumns = @JoinColumn(name = "user_id"))
+  @Enumerated(EnumType.STRING)
+  @Column(name = "role", nullable = false, length = 16)
+  private Set<Role> roles = EnumSet.noneOf(Role.class);
+
+  @Column(nullable = false)
+  private boolean enabled = true;
+
+  @Column(name = "failed_logins", nullable = false)
+  private int failedLogins;
+
+  @Column(name = "locked_at")
+  private Instant lockedAt;
+
+  @Column(name = "last_login_at")
+  private Instant lastLoginAt;
+
+  @Column(name = "created_at", nullable = false)
+  private Instant createdAt;
+
+  @Version private long version;
+
+  protected AppUser() {}
+
+  public AppUser(
+      String username,
+      String fullName,
+      String email,
+      String passwordHash,
+      Organisation organisation,
+      Set<Role> roles,
+      Instant createdAt) {
+    this.username = Objects.requireNonNull(username);
+    this.fullName = Objects.requireNonNull(fullName);
+    this.email = email;
+    this.passwordHash = Objects.requireNonNull(passwordHash);
+    this.organisation = Objects.requireNonNull(organisation);
+    for (Role role : roles) {
+      if (!organisation.getKind().permits(role)) {
+        throw new IllegalArgumentException(
+            "A member of a " + organisation.getKind() + " organisation cannot hold the " + role + " role");
+      }
+    }
+    this.roles = roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles);
+    this.createdAt = Objects.requireNonNull(createdAt);
+  }
+
+  /** Counts a failed login; locks the account when the count reaches {@code maxFailures}. */
+  public void recordFailedLogin(int maxFailures, Instant now) {
+    failedLogins++;
+    if (failedLogins >= maxFailures && lockedAt == null) {
+      lockedAt = now;
+    }
+  }
+
+  public void recordSuccessfulLogin(Instant now) {
+    failedLogins = 0;
+    lastLoginAt = now;
+  }
+
+  /** An administrator's decision: the account may try again. */
+  public void unlock() {
+    failedLogins = 0;
+    lockedAt = null;
+  }
+
+  public boolean isLocked() {
+    return lockedAt != null;
+  }
+
+  public Long getId() {
+    return id;
+  }
+
+  public String getUsername() {
+    return username;
+  }
+
+  public String getFullName() {
+    return fullName;
+  }
+
+  public String getEmail() {
+    return email;
+  }
+
+  public String getPasswordHash() {
+    return passwordHash;
+  }
+
+  public Organisation getOrganisation() {
+    return organisation;
+  }
+
+  public Set<Role> getRoles() {
+    return Collections.unmodifiableSet(roles);
+  }
+
+  public boolean isEnabled() {
+    return enabled;
+  }
+
+  public int getFailedLogins() {
+    return failedLogins;
+  }
+
+  public Instant getLockedAt() {
+    return lockedAt;
+  }
+
+  public Instant getLastLoginAt() {
+    return lastLoginAt;
+  }
+
+  public Instant getCreatedAt() {
+    return createdAt;
+  }
+}

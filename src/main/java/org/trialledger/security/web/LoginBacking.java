@@ -1,0 +1,86 @@
+package org.trialledger.security.web;
+
+import static jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters.withParams;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.SecurityContext;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.io.IOException;
+import org.trialledger.security.application.LoginOutcome;
+import org.trialledger.security.auth.AppAuthenticationMechanism;
+import org.trialledger.security.auth.LastLoginFailure;
+import org.trialledger.web.FacesActions;
+
+/** The login form. */
+@Named
+@RequestScoped
+public class LoginBacking {
+  @NotBlank(message = "Enter your username")
+  @Size(max = 64, message = "Username is at most 64 characters")
+  private String username;
+
+  @NotBlank(message = "Enter your password")
+  @Size(max = 200)
+  private String password;
+
+  @Inject private SecurityContext securityContext;
+  @Inject private ExternalContext externalContext;
+  @Inject private FacesContext facesContext;
+  @Inject private LastLoginFailure lastFailure;
+
+  public void login() throws IOException {
+    HttpServletRequest request = (HttpServletRequest) externalContext.getRequest();
+    HttpServletResponse response = (HttpServletResponse) externalContext.getResponse();
+    AuthenticationStatus status =
+        securityContext.authenticate(
+            request,
+            response,
+            withParams().credential(new UsernamePasswordCredential(username.strip(), password)).newAuthentication(true));
+    switch (status) {
+      case SUCCESS -> {
+        request.changeSessionId(); // no session fixation
+        externalContext.redirect(returnTarget(request));
+      }
+      case SEND_CONTINUE -> facesContext.responseComplete();
+      default -> FacesActions.error(
+          lastFailure.status() == LoginOutcome.Status.LOCKED
+              ? "This account is locked after repeated failed logins. Ask an administrator to unlock it."
+              : "Unknown username or wrong password.");
+    }
+  }
+
+  private String returnTarget(HttpServletRequest request) {
+    Object saved = request.getSession().getAttribute(AppAuthenticationMechanism.RETURN_TO);
+    request.getSession().removeAttribute(AppAuthenticationMechanism.RETURN_TO);
+    String context = request.getContextPath();
+    if (saved instanceof String target && target.startsWith(context + "/") && !target.startsWith("//")) {
+      return target;
+    }
+    return context + "/account.xhtml";
+  }
+
+  public String getUsername() {
+    return username;
+  }
+
+  public void setUsername(String username) {
+    this.username = username;
+  }
+
+  public String getPassword() {
+    return password;
+  }
+
+  public void setPassword(String password) {
+    this.password = password;
+  }
+}
