@@ -3,6 +3,7 @@ package org.trialledger.api;
 import jakarta.json.bind.JsonbException;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.ForbiddenException;
+import jakarta.ws.rs.NotAuthorizedException;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
@@ -36,7 +37,8 @@ public class ProblemExceptionMapper implements ExceptionMapper<Throwable> {
     if (cause instanceof JsonbException || cause instanceof ProcessingException) {
       return problem(400, "Bad Request", "The request body is not valid JSON of the expected shape");
     }
-    if (cause instanceof ForbiddenException && security.getUserPrincipal() == null) {
+    if (cause instanceof NotAuthorizedException
+        || (cause instanceof ForbiddenException && security.getUserPrincipal() == null)) {
       return Response.status(401)
           .header("WWW-Authenticate", "Basic realm=\"TrialLedger API\", charset=\"UTF-8\"")
           .type(Problem.MEDIA_TYPE)

@@ -1,0 +1,75 @@
+package org.trialledger;
+
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** DESIGN.md's dependency arrows, enforced: discipline alone decays. */
+class ArchitectureTest {
+  private static JavaClasses classes;
+
+  @BeforeAll
+  static void importMainClasses() {
+    classes =
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("org.trialledger");
+  }
+
+  @Test
+  void contextsDependOnlyDownTheTable() {
+    layeredArchitecture()
+        .consideringOnlyDependenciesInLayers()
+        .withOptionalLayers(true)
+        .layer("web").definedBy("org.trialledger.web..", "org.trialledger.api..", "org.trialledger.demo..")
+        .layer("verification").definedBy("org.trialledger.verification..")
+        .layer("site").definedBy("org.trialledger.site..")
+        .layer("registry").definedBy("org.trialledger.registry..")
+        .layer("anchoring").definedBy("org.trialledger.anchoring..")
+        .layer("ledgerStore").definedBy("org.trialledger.ledger.store..")
+        .layer("ledger").definedBy(resideInAPackage("org.trialledger.ledger..").and(not(resideInAPackage("org.trialledger.ledger.store.."))))
+        .layer("security").definedBy("org.trialledger.security..")
+        .layer("platform").definedBy("org.trialledger.platform..")
+        .whereLayer("web").mayNotBeAccessedByAnyLayer()
+        .whereLayer("verification").mayOnlyBeAccessedByLayers("web")
+        .whereLayer("site").mayOnlyBeAccessedByLayers("web", "verification")
+        .whereLayer("registry").mayOnlyBeAccessedByLayers("web", "verification", "site")
+        .whereLayer("anchoring").mayOnlyBeAccessedByLayers("web", "verification")
+        .whereLayer("ledgerStore").mayOnlyBeAccessedByLayers("web", "verification", "site", "registry", "anchoring", "security")
+        .whereLayer("security").mayOnlyBeAccessedByLayers("web", "verification", "site", "registry", "anchoring")
+        .check(classes);
+  }
+
+  @Test
+  void theLedgerCoreIsPlainJava() {
+    noClasses()
+        .that().resideInAPackage("org.trialledger.ledger..")
+        .and().resideOutsideOfPackage("org.trialledger.ledger.store..")
+        .should().dependOnClassesThat()
+        .resideInAnyPackage("jakarta..", "javax.persistence..", "org.hibernate..", "fish.payara..", "org.eclipse.microprofile..")
+        .orShould().dependOnClassesThat()
+        .resideInAnyPackage(
+            "org.trialledger.platform..", "org.trialledger.security..", "org.trialledger.registry..",
+            "org.trialledger.site..", "org.trialledger.verification..", "org.trialledger.anchoring..",
+            "org.trialledger.web..", "org.trialledger.api..", "org.trialledger.ledger.store..")
+        .allowEmptyShould(true)
+        .check(classes);
+  }
+
+  @Test
+  void theOpenTimestampsCodecIsPlainJava() {
+    noClasses()
+        .that().resideInAPackage("org.trialledger.anchoring.ots..")
+        .should().dependOnClassesThat()
+        .resideInAnyPackage("jakarta..", "org.hibernate..", "fish.payara..", "org.eclipse.microprofile..")
+        .allowEmptyShould(true)
+        .check(classes);
+  }
+}

@@ -1,0 +1,79 @@
+package org.trialledger.it;
+
+import java.io.File;
+import java.time.Duration;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Headless Debian Chromium driven by Debian's chromedriver (STACK.md trap 6): the explicit binaries keep
+ * Selenium Manager from trying to download anything.
+ */
+public final class Browser implements AutoCloseable {
+  private final WebDriver driver;
+  private final String base;
+
+  public Browser(String baseUrl) {
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(new File("/usr/bin/chromium"));
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--window-size=1280,900");
+    ChromeDriverService service =
+        new ChromeDriverService.Builder().usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
+    this.driver = new ChromeDriver(service, options);
+    this.base = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+  }
+
+  public WebDriver driver() {
+    return driver;
+  }
+
+  public void open(String path) {
+    driver.get(base + path);
+  }
+
+  /** Logs in through the real login form. */
+  public void login(String username, String password) {
+    open("/login.xhtml");
+    driver.findElement(By.id("login:username")).sendKeys(username);
+    driver.findElement(By.id("login:password")).sendKeys(password);
+    driver.findElement(By.id("login:submit")).click();
+  }
+
+  /** Logs out through the menu's button. */
+  public void logout() {
+    driver.findElement(By.id("nav:logout")).click();
+    waitFor(By.id("nav:login"));
+  }
+
+  public void waitFor(By locator) {
+    new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.visibilityOfElementLocated(locator));
+  }
+
+  public String text(By locator) {
+    waitFor(locator);
+    return driver.findElement(locator).getText();
+  }
+
+  public boolean present(By locator) {
+    return !driver.findElements(locator).isEmpty();
+  }
+
+  @Override
+  public void close() {
+    driver.quit();
+  }
+}

@@ -1,0 +1,179 @@
+package org.trialledger.it;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The deployed application over HTTP: schema, health, OpenAPI, the API's authentication, lockout and role
+ * checks, problem documents, and error pages. Runs against the database the build chose (PostgreSQL by
+ * default), recreated empty before deployment.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class PlatformIT {
+
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    return Deployments.application()
+        // A page that fails while rendering, to see what the user is shown.
+        .addAsWebResource(
+            new StringAsset(
+                "<ui:composition xmlns=\"http://www.w3.org/1999/xhtml\" xmlns:ui=\"jakarta.faces.facelets\""
+                    + " xmlns:h=\"jakarta.faces.html\"><h:outputText value=\"#{request.getAttribute('x').notThere}\"/>"
+                    + "<h:outputText value=\"#{facesContext.externalContext.requestParameterMap.boom.toString().substring(99)}\"/>"
+                    + "</ui:composition>"),
+            "it-boom.xhtml");
+  }
+
+  @ArquillianResource URL base;
+
+  @Test
+  void flywayMigratedTheEmptyDatabaseAndHibernateValidatedIt() throws SQLException {
+    try (Connection c = TestDatabase.connect();
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT COUNT(*), MIN(CASE WHEN success THEN 1 ELSE 0 END) FROM flyway_schema_history WHERE version IS NOT NULL")) {
+      assertTrue(rs.next());
+      assertTrue(rs.getInt(1) >= 1, "at least one migration applied");
+      assertEquals(1, rs.getInt(2), "every migration succeeded");
+    }
+    // The deployment itself fails if Hibernate's validation of the mappings fails; the demo users prove
+    // the mapped tables work.
+    assertEquals(200, api().get("/api/me", "admin", "admin-demo-pw").statusCode());
+  }
+
+  @Test
+  void homePageIsAPrimeFacesPage() {
+    HttpResponse<String> home = api().get("/");
+    assertEquals(200, home.statusCode());
+    assertTrue(home.body().contains("primefaces"), "PrimeFaces resources are on the page");
+    assertTrue(home.body().contains("Clinical trials, on the record"));
+    assertFalse(home.headers().firstValue("Set-Cookie").orElse("").contains("jsessionid="), "no session in URLs");
+  }
+
+  @Test
+  void healthIsUpAndOpenApiListsTheApi() {
+    ApiClient server = new ApiClient(serverRoot());
+    HttpResponse<String> health = server.get("/health");
+    assertEquals(200, health.statusCode(), health.body());
+    assertTrue(health.body().contains("\"status\":\"UP\""), health.body());
+    assertTrue(health.body().contains("database"), health.body());
+    HttpResponse<String> openapi = server.get("/openapi");
+    assertEquals(200, openapi.statusCode());
+    assertTrue(openapi.body().contains("/api/admin/users"), "OpenAPI lists the admin API");
+    assertTrue(openapi.body().contains("/api/me"));
+  }
+
+  @Test
+  void wrongPasswordIsRefusedAndCounted() {
+    HttpResponse<String> refused = api().get("/api/me", "sponsor", "not-the-password");
+    assertEquals(401, refused.statusCode());
+    assertTrue(refused.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
+    assertTrue(refused.body().contains("\"status\":401"));
+    String sponsor = api().get("/api/admin/users/sponsor", "admin", "admin-demo-pw").body();
+    assertTrue(sponsor.contains("\"failedLogins\":1"), sponsor);
+    // A correct login resets the count.
+    assertEquals(200, api().get("/api/me", "sponsor", "sponsor-demo-pw").statusCode());
+    assertTrue(api().get("/api/admin/users/sponsor", "admin", "admin-demo-pw").body().contains("\"failedLogins\":0"));
+  }
+
+  @Test
+  void fiveFailuresLockTheAccountUntilAnAdministratorUnlocksIt() {
+    for (int i = 0; i < 5; i++) {
+      assertEquals(401, api().get("/api/me", "site2", "wrong-" + i).statusCode());
+    }
+    assertEquals(401, api().get("/api/me", "site2", "site2-demo-pw").statusCode(), "the right password no longer works");
+    assertTrue(api().get("/api/admin/users/site2", "admin", "admin-demo-pw").body().contains("\"locked\":true"));
+    assertEquals(401, api().get("/api/me", "site2", "site2-demo-pw").statusCode(), "still locked");
+
+    HttpResponse<String> unlocked = api().postJson("/api/admin/users/site2/unlock", "", "admin", "admin-demo-pw");
+    assertEquals(200, unlocked.statusCode(), unlocked.body());
+    assertEquals(200, api().get("/api/me", "site2", "site2-demo-pw").statusCode());
+  }
+
+  @Test
+  void aSiteUserGets403FromTheAdminApiAndAnonymousGets401() {
+    HttpResponse<String> site = api().get("/api/admin/users", "site1", "site1-demo-pw");
+    assertEquals(403, site.statusCode());
+    assertTrue(site.body().contains("\"status\":403"));
+    HttpResponse<String> anonymous = api().get("/api/admin/users");
+    assertEquals(401, anonymous.statusCode());
+    assertTrue(anonymous.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Basic"));
+    assertEquals(403, api().postJson("/api/admin/users/site1/unlock", "", "regulator", "regulator-demo-pw").statusCode());
+  }
+
+  @Test
+  void invalidInputGetsProblemDocumentsAndStoresNothing() {
+    HttpResponse<String> invalid =
+        api().postJson("/api/admin/users", "{\"username\":\"X Y\",\"password\":\"short\"}", "admin", "admin-demo-pw");
+    assertEquals(400, invalid.statusCode(), invalid.body());
+    assertAll(
+        () -> assertTrue(invalid.body().contains("\"field\":\"username\"")),
+        () -> assertTrue(invalid.body().contains("Password must be 12 to 200 characters")),
+        () -> assertTrue(invalid.body().contains("\"field\":\"organisationId\"")));
+    HttpResponse<String> malformed = api().postJson("/api/admin/users", "{not json", "admin", "admin-demo-pw");
+    assertEquals(400, malformed.statusCode());
+    assertTrue(malformed.body().startsWith("{"), malformed.body());
+    String wrongRole =
+        "{\"username\":\"mallory\",\"fullName\":\"Mallory\",\"password\":\"long-enough-pw\",\"organisationId\":3,\"role\":\"ADMIN\"}";
+    HttpResponse<String> conflict = api().postJson("/api/admin/users", wrongRole, "admin", "admin-demo-pw");
+    assertEquals(409, conflict.statusCode(), conflict.body());
+    assertEquals(404, api().get("/api/admin/users/mallory", "admin", "admin-demo-pw").statusCode());
+
+    String ok =
+        "{\"username\":\"nurse.jones\",\"fullName\":\"Pat Jones\",\"password\":\"long-enough-pw\",\"organisationId\":3,\"role\":\"SITE\"}";
+    assertEquals(201, api().postJson("/api/admin/users", ok, "admin", "admin-demo-pw").statusCode());
+    assertEquals(200, api().get("/api/me", "nurse.jones", "long-enough-pw").statusCode());
+  }
+
+  @Test
+  void errorPagesAreFriendlyAndHideStackTraces() {
+    HttpResponse<String> missing = api().get("/no-such-page.xhtml");
+    assertEquals(404, missing.statusCode());
+    assertTrue(missing.body().contains("Page not found"));
+
+    HttpResponse<String> broken = api().get("/it-boom.xhtml?boom=x");
+    assertEquals(500, broken.statusCode());
+    assertTrue(broken.body().contains("Something went wrong"), broken.body());
+    Pages.assertNoStackTrace(broken.body());
+    HttpResponse<String> apiMissing = api().get("/api/no-such-resource");
+    assertEquals(404, apiMissing.statusCode());
+    assertTrue(apiMissing.body().contains("\"status\":404"));
+  }
+
+  @Test
+  void protectedPagesRedirectAnonymousVisitorsToTheLoginPage() {
+    HttpResponse<String> admin = api().get("/admin/users.xhtml");
+    assertEquals(302, admin.statusCode());
+    assertTrue(admin.headers().firstValue("Location").orElse("").endsWith("/login.xhtml"));
+  }
+
+  private ApiClient api() {
+    return new ApiClient(base);
+  }
+
+  /** /health and /openapi are served by Payara at the server's root, beside the application. */
+  private URL serverRoot() {
+    try {
+      return new URL(base.getProtocol(), base.getHost(), base.getPort(), "/");
+    } catch (java.net.MalformedURLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
