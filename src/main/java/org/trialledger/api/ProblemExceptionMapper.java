@@ -47,7 +47,10 @@ public class ProblemExceptionMapper implements ExceptionMapper<Throwable> {
     }
     if (cause instanceof WebApplicationException wae) {
       Response.StatusType status = wae.getResponse().getStatusInfo();
-      return problem(status.getStatusCode(), status.getReasonPhrase(), describe(status.getStatusCode()));
+      // Our own WebApplicationExceptions carry a message for the caller; the server's say only "HTTP 404 …".
+      String message = wae.getMessage();
+      String detail = message != null && !message.startsWith("HTTP ") ? message : describe(status.getStatusCode());
+      return problem(status.getStatusCode(), status.getReasonPhrase(), detail);
     }
     String incident = UUID.randomUUID().toString();
     LOG.log(Level.SEVERE, "Unexpected error in REST call, incident " + incident, e);

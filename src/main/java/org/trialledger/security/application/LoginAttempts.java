@@ -1,6 +1,7 @@
 package org.trialledger.security.application;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -8,6 +9,7 @@ import java.util.Optional;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.trialledger.security.domain.AppUser;
+import org.trialledger.security.events.SecurityEvent;
 
 /**
  * Checks a password and keeps count: after {@code trialledger.security.max-failed-logins} failures in a row
@@ -20,6 +22,7 @@ public class LoginAttempts {
   @Inject private UserDirectory directory;
   @Inject private PasswordHasher hasher;
   @Inject private Clock clock;
+  @Inject private Event<SecurityEvent> events;
 
   @Inject
   @ConfigProperty(name = "trialledger.security.max-failed-logins", defaultValue = "5")
@@ -32,16 +35,19 @@ public class LoginAttempts {
     if (found.isEmpty()) {
       hasher.matchesNothing(password);
       LOG.info(() -> "Failed login for unknown user " + sanitize(username));
+      events.fire(new SecurityEvent.LoginFailed(ANONYMOUS, clip(username), 0, false));
       return LoginOutcome.invalid(username);
     }
     AppUser user = found.get();
     if (user.isLocked() || !user.isEnabled()) {
       hasher.matchesNothing(password);
       LOG.info(() -> "Refused login for locked or disabled account " + user.getUsername());
+      events.fire(new SecurityEvent.LoginRefusedLocked(ANONYMOUS, user.getUsername()));
       return LoginOutcome.locked(username);
     }
     if (hasher.matches(password, user.getPasswordHash())) {
       user.recordSuccessfulLogin(clock.instant());
+      events.fire(new SecurityEvent.LoginSucceeded(user.getUsername()));
       return LoginOutcome.accepted(user.getUsername(), user.getRoles());
     }
     user.recordFailedLogin(maxFailedLogins, clock.instant());
@@ -53,7 +59,16 @@ public class LoginAttempts {
                 + user.getFailedLogins()
                 + " in a row"
                 + (user.isLocked() ? ", account now locked)" : ")"));
+    events.fire(
+        new SecurityEvent.LoginFailed(ANONYMOUS, user.getUsername(), user.getFailedLogins(), user.isLocked()));
     return user.isLocked() ? LoginOutcome.locked(username) : LoginOutcome.invalid(username);
+  }
+
+  private static final String ANONYMOUS = "anonymous";
+
+  /** What a stranger typed as a username, bounded for storage. */
+  private static String clip(String s) {
+    return s.length() > 64 ? s.substring(0, 64) : s;
   }
 
   /** Keeps a hostile username from forging log lines. */

@@ -1,6 +1,7 @@
 package org.trialledger.security.application;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -13,6 +14,7 @@ import org.trialledger.platform.NotFoundException;
 import org.trialledger.platform.RuleViolationException;
 import org.trialledger.security.domain.AppUser;
 import org.trialledger.security.domain.Organisation;
+import org.trialledger.security.events.SecurityEvent;
 
 /** What an administrator does to organisations and users. Callers must hold the ADMIN role. */
 @ApplicationScoped
@@ -22,6 +24,8 @@ public class UserAdministration {
   @Inject private UserDirectory directory;
   @Inject private PasswordHasher hasher;
   @Inject private Clock clock;
+  @Inject private CurrentActor actor;
+  @Inject private Event<SecurityEvent> events;
 
   public Organisation createOrganisation(@NotNull @Valid NewOrganisation request) {
     String name = request.getName().strip();
@@ -30,6 +34,9 @@ public class UserAdministration {
     }
     Organisation organisation = new Organisation(name, request.getKind(), request.getCountry(), clock.instant());
     em.persist(organisation);
+    em.flush(); // the id, for the audit record
+    events.fire(
+        new SecurityEvent.OrganisationCreated(actor.name(), organisation.getId(), name, organisation.getKind().name()));
     return organisation;
   }
 
@@ -62,12 +69,15 @@ public class UserAdministration {
             Set.of(request.getRole()),
             clock.instant());
     em.persist(user);
+    events.fire(
+        new SecurityEvent.UserCreated(actor.name(), user.getUsername(), organisation.getId(), user.getRoles().toString()));
     return user;
   }
 
   public AppUser unlock(@NotNull String username) {
     AppUser user = directory.getUser(username);
     user.unlock();
+    events.fire(new SecurityEvent.AccountUnlocked(actor.name(), username));
     return user;
   }
 

@@ -14,7 +14,7 @@ import org.trialledger.security.domain.AppUser;
 import org.trialledger.security.domain.Organisation;
 import org.trialledger.security.domain.OrganisationKind;
 import org.trialledger.security.domain.Role;
-import org.trialledger.web.FacesActions;
+import org.trialledger.platform.web.FacesActions;
 
 /** The administrator's page of organisations and users. The page is ADMIN-only (web.xml). */
 @Named

@@ -18,7 +18,7 @@ import java.io.IOException;
 import org.trialledger.security.application.LoginOutcome;
 import org.trialledger.security.auth.AppAuthenticationMechanism;
 import org.trialledger.security.auth.LastLoginFailure;
-import org.trialledger.web.FacesActions;
+import org.trialledger.platform.web.FacesActions;
 
 /** The login form. */
 @Named

@@ -1,4 +1,4 @@
-package org.trialledger.web;
+package org.trialledger.platform.web;
 
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;

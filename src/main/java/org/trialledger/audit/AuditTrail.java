@@ -1,0 +1,30 @@
+package org.trialledger.audit;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import org.trialledger.ledger.store.LedgerRecorder;
+
+/**
+ * Writes audit records. Each is stored with the hash of its canonical JSON and enters the ledger in the same
+ * transaction as the change it describes: if the change rolls back, so does its record.
+ */
+@ApplicationScoped
+public class AuditTrail {
+  public static final String ARTIFACT_TYPE = "AUDIT_EVENT";
+
+  @PersistenceContext private EntityManager em;
+  @Inject private LedgerRecorder recorder;
+
+  @Transactional(Transactional.TxType.MANDATORY)
+  public AuditEvent record(AuditRecord record) {
+    String hash = AuditRecordHash.of(record);
+    AuditEvent event = new AuditEvent(record, hash);
+    em.persist(event);
+    em.flush(); // the id names the ledger entry
+    recorder.recordHash(ARTIFACT_TYPE, String.valueOf(event.getId()), 1, hash);
+    return event;
+  }
+}
