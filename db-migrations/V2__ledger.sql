@@ -10,10 +10,10 @@ CREATE TABLE ledger_entry (
     artifact_id       VARCHAR(100) NOT NULL,
     artifact_version  INTEGER      NOT NULL,
     content_kind      VARCHAR(16)  NOT NULL,
-    content_hash      CHAR(64)     NOT NULL,
+    content_hash      VARCHAR(64)     NOT NULL,
     queued_at         TIMESTAMP WITH TIME ZONE NOT NULL,
     entry_bytes       BYTEA        NOT NULL,
-    leaf_hash         CHAR(64)     NOT NULL,
+    leaf_hash         VARCHAR(64)     NOT NULL,
     leaf_index        BIGINT,
     integrated_at     TIMESTAMP WITH TIME ZONE,
     CONSTRAINT ledger_entry_leaf_index_unique UNIQUE (leaf_index),
@@ -28,14 +28,14 @@ CREATE INDEX ledger_entry_content_hash_idx ON ledger_entry (content_hash);
 CREATE TABLE tree_node (
     level       SMALLINT NOT NULL,
     node_index  BIGINT   NOT NULL,
-    hash        CHAR(64) NOT NULL,
+    hash        VARCHAR(64) NOT NULL,
     PRIMARY KEY (level, node_index)
 );
 
 -- Every checkpoint the log ever signed, kept and published.
 CREATE TABLE checkpoint (
     tree_size   BIGINT PRIMARY KEY,
-    root_hash   CHAR(64) NOT NULL,
+    root_hash   VARCHAR(64) NOT NULL,
     note        VARCHAR(4000) NOT NULL,
     created_at  TIMESTAMP WITH TIME ZONE NOT NULL
 );
@@ -44,7 +44,7 @@ CREATE TABLE checkpoint (
 CREATE TABLE log_head (
     id          INTEGER PRIMARY KEY,
     tree_size   BIGINT   NOT NULL,
-    root_hash   CHAR(64) NOT NULL,
+    root_hash   VARCHAR(64) NOT NULL,
     updated_at  TIMESTAMP WITH TIME ZONE NOT NULL,
     CONSTRAINT log_head_single_row CHECK (id = 1)
 );

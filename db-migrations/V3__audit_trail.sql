@@ -11,7 +11,7 @@ CREATE TABLE audit_event (
     old_value        VARCHAR(4000),
     new_value        VARCHAR(4000),
     reason           VARCHAR(1000),
-    record_hash      CHAR(64)     NOT NULL
+    record_hash      VARCHAR(64)     NOT NULL
 );
 CREATE INDEX audit_event_occurred_idx ON audit_event (occurred_at);
 CREATE INDEX audit_event_object_idx ON audit_event (object_type, object_id);

@@ -43,7 +43,7 @@ public class AuditEvent {
   @Column(length = 1000, updatable = false)
   private String reason;
 
-  @Column(name = "record_hash", nullable = false, length = 64, columnDefinition = "char(64)", updatable = false)
+  @Column(name = "record_hash", nullable = false, length = 64, updatable = false)
   private String recordHash;
 
   protected AuditEvent() {}

@@ -20,7 +20,7 @@ public class CheckpointRow {
   @Column(name = "tree_size")
   private long treeSize;
 
-  @Column(name = "root_hash", nullable = false, length = 64, columnDefinition = "char(64)")
+  @Column(name = "root_hash", nullable = false, length = 64)
   private String rootHash;
 
   @Column(nullable = false, length = 4000)

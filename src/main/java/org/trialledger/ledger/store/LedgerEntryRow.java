@@ -46,7 +46,7 @@ public class LedgerEntryRow {
   @Column(name = "content_kind", nullable = false, length = 16)
   private String contentKind;
 
-  @Column(name = "content_hash", nullable = false, length = 64, columnDefinition = "char(64)")
+  @Column(name = "content_hash", nullable = false, length = 64)
   private String contentHash;
 
   @Column(name = "queued_at", nullable = false)
@@ -55,7 +55,7 @@ public class LedgerEntryRow {
   @Column(name = "entry_bytes", nullable = false)
   private byte[] entryBytes;
 
-  @Column(name = "leaf_hash", nullable = false, length = 64, columnDefinition = "char(64)")
+  @Column(name = "leaf_hash", nullable = false, length = 64)
   private String leafHash;
 
   @Column(name = "leaf_index")

@@ -17,7 +17,7 @@ public class LogHeadRow {
   @Column(name = "tree_size", nullable = false)
   private long treeSize;
 
-  @Column(name = "root_hash", nullable = false, length = 64, columnDefinition = "char(64)")
+  @Column(name = "root_hash", nullable = false, length = 64)
   private String rootHash;
 
   @Column(name = "updated_at", nullable = false)

@@ -14,7 +14,7 @@ import java.util.Objects;
 public class TreeNodeRow {
   @EmbeddedId private Key key;
 
-  @Column(nullable = false, length = 64, columnDefinition = "char(64)")
+  @Column(nullable = false, length = 64)
   private String hash;
 
   protected TreeNodeRow() {}
@@ -41,8 +41,8 @@ public class TreeNodeRow {
   public static class Key implements Serializable {
     private static final long serialVersionUID = 1L;
 
-    @Column(name = "level", nullable = false, columnDefinition = "smallint")
-    private int level;
+    @Column(name = "level", nullable = false)
+    private short level;
 
     @Column(name = "node_index", nullable = false)
     private long nodeIndex;
@@ -50,7 +50,7 @@ public class TreeNodeRow {
     protected Key() {}
 
     Key(int level, long nodeIndex) {
-      this.level = level;
+      this.level = (short) level;
       this.nodeIndex = nodeIndex;
     }
 

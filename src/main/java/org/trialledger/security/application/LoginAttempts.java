@@ -47,7 +47,6 @@ public class LoginAttempts {
     }
     if (hasher.matches(password, user.getPasswordHash())) {
       user.recordSuccessfulLogin(clock.instant());
-      events.fire(new SecurityEvent.LoginSucceeded(user.getUsername()));
       return LoginOutcome.accepted(user.getUsername(), user.getRoles());
     }
     user.recordFailedLogin(maxFailedLogins, clock.instant());

@@ -18,6 +18,7 @@ import java.io.IOException;
 import org.trialledger.security.application.LoginOutcome;
 import org.trialledger.security.auth.AppAuthenticationMechanism;
 import org.trialledger.security.auth.LastLoginFailure;
+import org.trialledger.security.events.SecurityEvent;
 import org.trialledger.platform.web.FacesActions;
 
 /** The login form. */
@@ -36,6 +37,7 @@ public class LoginBacking {
   @Inject private ExternalContext externalContext;
   @Inject private FacesContext facesContext;
   @Inject private LastLoginFailure lastFailure;
+  @Inject private LoginAudit loginAudit;
 
   public void login() throws IOException {
     HttpServletRequest request = (HttpServletRequest) externalContext.getRequest();
@@ -48,6 +50,8 @@ public class LoginBacking {
     switch (status) {
       case SUCCESS -> {
         request.changeSessionId(); // no session fixation
+        // Interactive logins are audited here; API calls authenticate on every request and are not.
+        loginAudit.fire(new SecurityEvent.LoginSucceeded(request.getUserPrincipal().getName()));
         externalContext.redirect(returnTarget(request));
       }
       case SEND_CONTINUE -> facesContext.responseComplete();

@@ -1,0 +1,194 @@
+package org.trialledger.ledger.bundle;
+
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.trialledger.ledger.Hash;
+import org.trialledger.ledger.json.CanonicalJson;
+import org.trialledger.ledger.json.JsonParser;
+
+/**
+ * Everything needed to verify one artifact offline (docs/ledger-format.md, "Proof bundle"): the content
+ * hash (and for a commitment its salt and, optionally, the record), the entry, its leaf index and inclusion
+ * proof in a tree of {@code treeSize}, the signed checkpoint of that size, the log's verifier key,
+ * optionally earlier checkpoints with consistency proofs, and the checkpoint's timestamps when anchored.
+ */
+public record ProofBundle(
+    String contentKind,
+    Hash contentHash,
+    String saltBase64,
+    Object record,
+    byte[] entry,
+    long leafIndex,
+    long treeSize,
+    List<Hash> inclusionProof,
+    String checkpoint,
+    String logKey,
+    List<Consistency> consistency,
+    String otsBase64,
+    String rfc3161Base64) {
+  public static final String FORMAT = "trialledger.proof-bundle/1";
+
+  public ProofBundle {
+    entry = entry.clone();
+    inclusionProof = List.copyOf(inclusionProof);
+    consistency = consistency == null ? List.of() : List.copyOf(consistency);
+  }
+
+  /** An earlier checkpoint (signed note) and the proof that the bundle's checkpoint extends it. */
+  public record Consistency(String checkpoint, List<Hash> proof) {
+    public Consistency {
+      proof = List.copyOf(proof);
+    }
+  }
+
+  @Override
+  public byte[] entry() {
+    return entry.clone();
+  }
+
+  /** The bundle as canonical JSON text. */
+  public String toJson() {
+    Map<String, Object> content = new LinkedHashMap<>();
+    content.put("kind", contentKind);
+    content.put("hash", contentHash.hex());
+    if (saltBase64 != null) content.put("salt", saltBase64);
+    if (record != null) content.put("record", record);
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("format", FORMAT);
+    m.put("content", content);
+    m.put("entry", HexFormat.of().formatHex(entry));
+    m.put("leafIndex", leafIndex);
+    m.put("treeSize", treeSize);
+    m.put("inclusionProof", inclusionProof.stream().map(Hash::hex).toList());
+    m.put("checkpoint", checkpoint);
+    m.put("logKey", logKey);
+    if (!consistency.isEmpty()) {
+      List<Object> list = new ArrayList<>();
+      for (Consistency c : consistency) {
+        Map<String, Object> cm = new LinkedHashMap<>();
+        cm.put("checkpoint", c.checkpoint());
+        cm.put("proof", c.proof().stream().map(Hash::hex).toList());
+        list.add(cm);
+      }
+      m.put("consistency", list);
+    }
+    if (otsBase64 != null || rfc3161Base64 != null) {
+      Map<String, Object> ts = new LinkedHashMap<>();
+      if (otsBase64 != null) ts.put("ots", otsBase64);
+      if (rfc3161Base64 != null) ts.put("rfc3161", rfc3161Base64);
+      m.put("timestamps", ts);
+    }
+    return CanonicalJson.write(m);
+  }
+
+  /** Parses a bundle strictly: unknown format, missing or mistyped fields are refused with the field named. */
+  public static ProofBundle parse(String json) {
+    Object parsed = JsonParser.parse(json);
+    Fields f = new Fields(parsed, "bundle");
+    String format = f.string("format");
+    if (!FORMAT.equals(format)) throw new MalformedBundleException("Unknown bundle format \"" + format + "\" (expected " + FORMAT + ")");
+    Fields content = f.object("content");
+    List<Consistency> consistency = new ArrayList<>();
+    for (Object o : f.optionalList("consistency")) {
+      Fields c = new Fields(o, "consistency[]");
+      consistency.add(new Consistency(c.string("checkpoint"), c.hashes("proof")));
+    }
+    Fields ts = f.has("timestamps") ? f.object("timestamps") : null;
+    try {
+      return new ProofBundle(
+          content.string("kind"),
+          content.hash("hash"),
+          content.optionalString("salt"),
+          content.optional("record"),
+          HexFormat.of().parseHex(f.string("entry")),
+          f.nonNegative("leafIndex"),
+          f.nonNegative("treeSize"),
+          f.hashes("inclusionProof"),
+          f.string("checkpoint"),
+          f.string("logKey"),
+          consistency,
+          ts == null ? null : ts.optionalString("ots"),
+          ts == null ? null : ts.optionalString("rfc3161"));
+    } catch (IllegalArgumentException e) {
+      throw e instanceof MalformedBundleException m ? m : new MalformedBundleException(e.getMessage());
+    }
+  }
+
+  /** A bundle that cannot be read. */
+  public static final class MalformedBundleException extends IllegalArgumentException {
+    public MalformedBundleException(String message) {
+      super(message);
+    }
+  }
+
+  /** Typed access to a parsed JSON object, naming the field in every error. */
+  private static final class Fields {
+    private final Map<?, ?> map;
+    private final String where;
+
+    Fields(Object value, String where) {
+      if (!(value instanceof Map<?, ?> m)) throw new MalformedBundleException(where + " is not a JSON object");
+      this.map = m;
+      this.where = where;
+    }
+
+    boolean has(String key) {
+      return map.containsKey(key) && map.get(key) != null;
+    }
+
+    Object optional(String key) {
+      return map.get(key);
+    }
+
+    String string(String key) {
+      Object v = map.get(key);
+      if (!(v instanceof String s)) throw new MalformedBundleException(where + "." + key + " must be a string");
+      return s;
+    }
+
+    String optionalString(String key) {
+      return has(key) ? string(key) : null;
+    }
+
+    long nonNegative(String key) {
+      Object v = map.get(key);
+      if (!(v instanceof Long l) || l < 0) throw new MalformedBundleException(where + "." + key + " must be a whole number ≥ 0");
+      return l;
+    }
+
+    Hash hash(String key) {
+      try {
+        return Hash.ofHex(string(key));
+      } catch (IllegalArgumentException e) {
+        throw new MalformedBundleException(where + "." + key + " must be 64 hexadecimal digits");
+      }
+    }
+
+    Fields object(String key) {
+      return new Fields(map.get(key), where + "." + key);
+    }
+
+    List<?> optionalList(String key) {
+      if (!has(key)) return List.of();
+      if (!(map.get(key) instanceof List<?> l)) throw new MalformedBundleException(where + "." + key + " must be an array");
+      return l;
+    }
+
+    List<Hash> hashes(String key) {
+      if (!(map.get(key) instanceof List<?> l)) throw new MalformedBundleException(where + "." + key + " must be an array");
+      List<Hash> out = new ArrayList<>();
+      for (Object o : l) {
+        if (!(o instanceof String s)) throw new MalformedBundleException(where + "." + key + " must hold hex strings");
+        try {
+          out.add(Hash.ofHex(s));
+        } catch (IllegalArgumentException e) {
+          throw new MalformedBundleException(where + "." + key + " must hold 64-digit hex hashes");
+        }
+      }
+      return out;
+    }
+  }
+}

@@ -1,0 +1,278 @@
+package org.trialledger.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.net.URL;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.trialledger.it.support.LedgerTestResource;
+import org.trialledger.ledger.Hash;
+import org.trialledger.ledger.entry.LedgerEntry;
+import org.trialledger.ledger.merkle.InMemoryNodeStore;
+import org.trialledger.ledger.merkle.MerkleTree;
+import org.trialledger.ledger.merkle.NodeId;
+import org.trialledger.ledger.merkle.TreeHasher;
+import org.trialledger.ledger.note.Checkpoint;
+import org.trialledger.ledger.note.NoteKey;
+
+/**
+ * Changes the database behind the application's back with SQL, runs the full audit through the API, and
+ * checks that it names what was done; each test undoes its change, so each starts from an untouched log.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class LedgerTamperIT {
+  private static final int ENTRIES = 24;
+
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    return Deployments.application().addClass(LedgerTestResource.class);
+  }
+
+  @ArquillianResource URL base;
+
+  @BeforeEach
+  void aLogOfSomeEntries() throws Exception {
+    long have = LedgerIT.count("SELECT COUNT(*) FROM audit_event WHERE action = 'TEST'");
+    if (have < ENTRIES) {
+      assertEquals(200, api().postJson("/api/it/ledger/record?n=" + (ENTRIES - have) + "&threads=4", "", null, null).statusCode());
+    }
+    long deadline = System.currentTimeMillis() + 30_000;
+    while (LedgerIT.count("SELECT COUNT(*) FROM ledger_entry WHERE leaf_index IS NULL") > 0
+        || LedgerIT.count("SELECT MAX(tree_size) FROM checkpoint") < LedgerIT.count("SELECT COUNT(*) FROM ledger_entry")) {
+      assertTrue(System.currentTimeMillis() < deadline, "the integrator did not catch up");
+      Thread.sleep(100);
+    }
+  }
+
+  @Test
+  void anUntouchedDatabaseHasNoDiscrepancy() throws Exception {
+    JsonObject result = audit();
+    assertEquals("PASSED", result.getString("state"), result.toString());
+  }
+
+  @Test
+  void anEditedFieldOfAStoredArtifact() throws Exception {
+    long id = LedgerIT.count("SELECT MIN(id) FROM audit_event WHERE action = 'TEST'");
+    String original = LedgerIT.string("SELECT new_value FROM audit_event WHERE id = " + id);
+    update("UPDATE audit_event SET new_value = 'forged' WHERE id = " + id);
+    try {
+      assertFinding(audit(), "ARTIFACT_CHANGED", "AUDIT_EVENT " + id + " v1");
+    } finally {
+      update("UPDATE audit_event SET new_value = '" + original + "' WHERE id = " + id);
+    }
+  }
+
+  @Test
+  void anEditedLeafHash() throws Exception {
+    String original = LedgerIT.string("SELECT leaf_hash FROM ledger_entry WHERE leaf_index = 3");
+    update("UPDATE ledger_entry SET leaf_hash = '" + "ab".repeat(32) + "' WHERE leaf_index = 3");
+    try {
+      assertFinding(audit(), "LEAF_HASH_CHANGED", "at leaf 3 ");
+    } finally {
+      update("UPDATE ledger_entry SET leaf_hash = '" + original + "' WHERE leaf_index = 3");
+    }
+  }
+
+  @Test
+  void aDeletedLeaf() throws Exception {
+    Map<String, Object> row = row("SELECT * FROM ledger_entry WHERE leaf_index = 5");
+    update("DELETE FROM ledger_entry WHERE leaf_index = 5");
+    try {
+      JsonObject result = audit();
+      assertFinding(result, "INDEX_GAP", "leaf index 5");
+      assertFinding(result, "ENTRY_MISSING", "AUDIT_EVENT " + row.get("artifact_id"));
+    } finally {
+      insert("ledger_entry", row);
+    }
+  }
+
+  @Test
+  void twoSwappedLeaves() throws Exception {
+    swap(6, 7);
+    try {
+      assertFinding(audit(), "TREE_NODE_CHANGED", "tree node level 0 index 6");
+    } finally {
+      swap(6, 7);
+    }
+  }
+
+  @Test
+  void aForgedLeafInserted() throws Exception {
+    long size = LedgerIT.count("SELECT tree_size FROM log_head");
+    LedgerEntry forged = new LedgerEntry(LedgerEntry.Kind.HASH, "AUDIT_EVENT", "999999", 1, Hash.sha256("forged".getBytes()),
+        java.time.Instant.parse("2026-01-01T00:00:00Z"));
+    Map<String, Object> row = new HashMap<>();
+    row.put("id", 999_999L);
+    row.put("artifact_type", "AUDIT_EVENT");
+    row.put("artifact_id", "999999");
+    row.put("artifact_version", 1);
+    row.put("content_kind", "HASH");
+    row.put("content_hash", forged.contentHash().hex());
+    row.put("queued_at", java.sql.Timestamp.from(forged.queuedAt()));
+    row.put("entry_bytes", forged.encode());
+    row.put("leaf_hash", forged.leafHash().hex());
+    row.put("leaf_index", size);
+    row.put("integrated_at", java.sql.Timestamp.from(forged.queuedAt()));
+    insert("ledger_entry", row);
+    try {
+      JsonObject result = audit();
+      assertFinding(result, "INDEX_OUT_OF_RANGE", "leaf index " + size);
+      assertFinding(result, "ARTIFACT_MISSING", "AUDIT_EVENT 999999");
+    } finally {
+      update("DELETE FROM ledger_entry WHERE id = 999999");
+    }
+  }
+
+  @Test
+  void aRewrittenTailWithRecomputedTreeButNoNewSignature() throws Exception {
+    // The attacker forges the last entry, recomputes every tree node and the head, but cannot sign.
+    List<byte[]> entries = new ArrayList<>();
+    try (Connection c = TestDatabase.connect(); Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT entry_bytes FROM ledger_entry ORDER BY leaf_index")) {
+      while (rs.next()) entries.add(rs.getBytes(1));
+    }
+    int last = entries.size() - 1;
+    LedgerEntry original = LedgerEntry.decode(entries.get(last));
+    LedgerEntry forged = new LedgerEntry(original.kind(), original.artifactType(), original.artifactId(), original.version(),
+        Hash.sha256("rewritten history".getBytes()), original.queuedAt());
+    Map<NodeId, Hash> honest = allNodes(entries);
+    List<byte[]> rewritten = new ArrayList<>(entries);
+    rewritten.set(last, forged.encode());
+    Map<NodeId, Hash> forgedNodes = allNodes(rewritten);
+    String headRoot = LedgerIT.string("SELECT root_hash FROM log_head");
+    writeEntry(last, forged.encode(), forged);
+    writeNodes(forgedNodes, honest);
+    update("UPDATE log_head SET root_hash = '" + new MerkleTree(store(rewritten)).root(rewritten.size()).hex() + "'");
+    try {
+      JsonObject result = audit();
+      assertFinding(result, "ROOT_MISMATCH", "checkpoint of size " + entries.size());
+      assertFinding(result, "ARTIFACT_CHANGED", "at leaf " + last + " ");
+    } finally {
+      writeEntry(last, entries.get(last), original);
+      writeNodes(honest, forgedNodes);
+      update("UPDATE log_head SET root_hash = '" + headRoot + "'");
+    }
+  }
+
+  @Test
+  void aReplacedCheckpoint() throws Exception {
+    long size = LedgerIT.count("SELECT MIN(tree_size) FROM checkpoint WHERE tree_size > 0");
+    String original = LedgerIT.string("SELECT note FROM checkpoint WHERE tree_size = " + size);
+    String origin = original.substring(0, original.indexOf('\n'));
+    String impostor = new Checkpoint(origin, size, Hash.sha256("another root".getBytes())).sign(NoteKey.signer(origin, new byte[32]));
+    setNote(size, impostor);
+    try {
+      assertFinding(audit(), "CHECKPOINT_SIGNATURE", "checkpoint of size " + size);
+    } finally {
+      setNote(size, original);
+    }
+  }
+
+  private JsonObject audit() throws InterruptedException {
+    return LedgerAudits.run(api(), "admin", "admin-demo-pw");
+  }
+
+  private static void assertFinding(JsonObject result, String kind, String whereContains) {
+    assertEquals("FAILED", result.getString("state"), "the audit should fail: " + result);
+    boolean found = false;
+    for (JsonValue v : result.getJsonArray("discrepancies")) {
+      JsonObject d = v.asJsonObject();
+      if (d.getString("kind").equals(kind) && d.getString("where").contains(whereContains)) found = true;
+    }
+    assertTrue(found, "expected " + kind + " at \"" + whereContains + "\" in " + result.getJsonArray("discrepancies"));
+  }
+
+  private void swap(long a, long b) throws Exception {
+    update("UPDATE ledger_entry SET leaf_index = -1 WHERE leaf_index = " + a);
+    update("UPDATE ledger_entry SET leaf_index = " + a + " WHERE leaf_index = " + b);
+    update("UPDATE ledger_entry SET leaf_index = " + b + " WHERE leaf_index = -1");
+  }
+
+  private static Map<NodeId, Hash> allNodes(List<byte[]> entries) {
+    return new MerkleTree(new InMemoryNodeStore()).append(0, entries.stream().map(TreeHasher::leafHash).toList()).newNodes();
+  }
+
+  private static InMemoryNodeStore store(List<byte[]> entries) {
+    InMemoryNodeStore store = new InMemoryNodeStore();
+    store.put(allNodes(entries));
+    return store;
+  }
+
+  private static void writeEntry(int index, byte[] bytes, LedgerEntry entry) throws Exception {
+    try (Connection c = TestDatabase.connect();
+        PreparedStatement p = c.prepareStatement("UPDATE ledger_entry SET entry_bytes = ?, content_hash = ?, leaf_hash = ? WHERE leaf_index = ?")) {
+      p.setBytes(1, bytes);
+      p.setString(2, entry.contentHash().hex());
+      p.setString(3, TreeHasher.leafHash(bytes).hex());
+      p.setLong(4, index);
+      assertEquals(1, p.executeUpdate());
+    }
+  }
+
+  private static void writeNodes(Map<NodeId, Hash> nodes, Map<NodeId, Hash> current) throws Exception {
+    try (Connection c = TestDatabase.connect();
+        PreparedStatement p = c.prepareStatement("UPDATE tree_node SET hash = ? WHERE level = ? AND node_index = ?")) {
+      for (Map.Entry<NodeId, Hash> e : nodes.entrySet()) {
+        if (e.getValue().equals(current.get(e.getKey()))) continue;
+        p.setString(1, e.getValue().hex());
+        p.setShort(2, (short) e.getKey().level());
+        p.setLong(3, e.getKey().index());
+        p.executeUpdate();
+      }
+    }
+  }
+
+  private static void setNote(long size, String note) throws Exception {
+    try (Connection c = TestDatabase.connect(); PreparedStatement p = c.prepareStatement("UPDATE checkpoint SET note = ? WHERE tree_size = ?")) {
+      p.setString(1, note);
+      p.setLong(2, size);
+      assertEquals(1, p.executeUpdate());
+    }
+  }
+
+  private static void update(String sql) throws Exception {
+    try (Connection c = TestDatabase.connect(); Statement s = c.createStatement()) {
+      s.executeUpdate(sql);
+    }
+  }
+
+  private static Map<String, Object> row(String sql) throws Exception {
+    Map<String, Object> row = new HashMap<>();
+    try (Connection c = TestDatabase.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+      assertTrue(rs.next());
+      for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) row.put(rs.getMetaData().getColumnLabel(i).toLowerCase(), rs.getObject(i));
+    }
+    return row;
+  }
+
+  private static void insert(String table, Map<String, Object> row) throws Exception {
+    List<String> columns = new ArrayList<>(row.keySet());
+    String sql = "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES (" + "?, ".repeat(columns.size() - 1) + "?)";
+    try (Connection c = TestDatabase.connect(); PreparedStatement p = c.prepareStatement(sql)) {
+      for (int i = 0; i < columns.size(); i++) p.setObject(i + 1, row.get(columns.get(i)));
+      assertEquals(1, p.executeUpdate());
+    }
+  }
+
+  private ApiClient api() {
+    return new ApiClient(base);
+  }
+}

@@ -1,0 +1,75 @@
+package org.trialledger.it;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URL;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A Payara Micro process of our own (the jar Maven resolved for the tests), for tests that must kill the
+ * server with SIGKILL and start it again on the same database, which Arquillian cannot do.
+ */
+final class MicroProcess implements AutoCloseable {
+  private final Process process;
+  private final int port;
+
+  private MicroProcess(Process process, int port) {
+    this.process = process;
+    this.port = port;
+  }
+
+  static MicroProcess start(Path war, int port, Path log) throws IOException {
+    String jar = new File(fish.payara.micro.PayaraMicro.class.getProtectionDomain().getCodeSource().getLocation().getPath()).getPath();
+    ProcessBuilder pb = new ProcessBuilder(
+        List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx768m", "-jar", jar,
+            "--deploy", war.toString(), "--contextroot", "/", "--port", String.valueOf(port), "--nocluster"));
+    // TRIALLEDGER_* (database, demo seed, key file) come from the build, as for the Arquillian tests.
+    Map<String, String> env = pb.environment();
+    env.putIfAbsent("TRIALLEDGER_DEMO_SEED", "true");
+    pb.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    return new MicroProcess(pb.start(), port);
+  }
+
+  static int freePort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    }
+  }
+
+  URL url() throws IOException {
+    return new URL("http://127.0.0.1:" + port + "/");
+  }
+
+  /** Waits until /health answers UP. */
+  void awaitReady(long timeoutMillis) throws Exception {
+    ApiClient client = new ApiClient(url());
+    long deadline = System.currentTimeMillis() + timeoutMillis;
+    while (System.currentTimeMillis() < deadline) {
+      if (!process.isAlive()) throw new IllegalStateException("Payara Micro exited with " + process.exitValue());
+      try {
+        if (client.get("/health").body().contains("\"UP\"")) return;
+      } catch (IllegalStateException notYet) {
+        // not listening yet
+      }
+      Thread.sleep(500);
+    }
+    throw new IllegalStateException("Payara Micro was not ready within " + timeoutMillis + " ms");
+  }
+
+  /** SIGKILL: no shutdown hooks, no chance to finish anything. */
+  void kill() throws InterruptedException {
+    process.destroyForcibly();
+    process.waitFor();
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    if (process.isAlive()) {
+      process.destroy();
+      process.waitFor();
+    }
+  }
+}

@@ -1,0 +1,61 @@
+package org.trialledger.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.zip.ZipFile;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.trialledger.ledger.bundle.TestLog;
+
+/** The packaged offline verifier, run as a user would: a separate JVM, only the jar on its class path. */
+class VerifierJarIT {
+  private static final Path JAR = Path.of(System.getProperty("war.file")).resolveSibling("trialledger-verifier.jar");
+
+  @Test
+  void holdsOnlyTheLedgerCoreAndBouncyCastle() throws Exception {
+    try (ZipFile zip = new ZipFile(JAR.toFile())) {
+      List<String> foreign = zip.stream().map(e -> e.getName())
+          .filter(n -> n.endsWith(".class"))
+          .filter(n -> !n.startsWith("org/trialledger/ledger/") && !n.startsWith("org/bouncycastle/"))
+          .toList();
+      assertEquals(List.of(), foreign);
+      assertTrue(zip.stream().noneMatch(e -> e.getName().startsWith("org/trialledger/ledger/store/")));
+    }
+  }
+
+  @Test
+  void treeRootAndVerifyFromTheCommandLine(@TempDir Path dir) throws Exception {
+    Result root = run("00\n10\n2021\n", "tree-root");
+    assertEquals(0, root.code);
+    assertEquals("aeb6bcfe274b70a14fb067a5e5578264db0fa9b51af5e0ba159158f329e06e77", root.out.strip()); // RFC 6962 vectors, size 3
+
+    TestLog log = new TestLog(6);
+    Path bundle = Files.writeString(dir.resolve("bundle.json"), log.bundle(2).toJson());
+    Path file = Files.write(dir.resolve("doc.pdf"), log.files.get(2));
+    assertEquals(0, run("", "verify", bundle.toString(), file.toString(), "--key", TestLog.KEY.verifierKey()).code);
+    Path tampered = Files.writeString(dir.resolve("tampered.json"), log.bundle(2).toJson().replace("\"leafIndex\":2", "\"leafIndex\":3"));
+    Result failed = run("", "verify", tampered.toString(), file.toString());
+    assertEquals(1, failed.code, failed.out);
+    assertTrue(failed.out.contains("[FAIL]") && failed.out.contains("inclusion"), failed.out);
+  }
+
+  record Result(int code, String out) {}
+
+  private static Result run(String stdin, String... args) throws Exception {
+    List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString()));
+    cmd.addAll(List.of(args));
+    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+    p.getOutputStream().write(stdin.getBytes(StandardCharsets.US_ASCII));
+    p.getOutputStream().close();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+    return new Result(p.exitValue(), out);
+  }
+}

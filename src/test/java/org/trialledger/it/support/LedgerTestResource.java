@@ -1,0 +1,82 @@
+package org.trialledger.it.support;
+
+import jakarta.annotation.Resource;
+import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.UserTransaction;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.trialledger.audit.AuditRecord;
+import org.trialledger.audit.AuditTrail;
+import org.trialledger.security.application.NewOrganisation;
+import org.trialledger.security.application.UserAdministration;
+import org.trialledger.security.domain.OrganisationKind;
+
+/**
+ * Test-only endpoints, added to the deployment by the integration tests and never part of the WAR: they drive
+ * the real services inside the server (transactions that roll back, writers on many threads).
+ */
+@Path("/it/ledger")
+@PermitAll
+@Produces(MediaType.APPLICATION_JSON)
+public class LedgerTestResource {
+  @Inject private UserAdministration administration;
+  @Inject private AuditTrail trail;
+  @Inject private Clock clock;
+  @Resource private UserTransaction tx;
+  @PersistenceContext private EntityManager em;
+
+  /** Creates an organisation (an artifact with its audit record and ledger entry), then rolls back. */
+  @POST
+  @Path("/rollback")
+  public String createThenRollBack(@QueryParam("name") String name) throws Exception {
+    tx.begin();
+    try {
+      administration.createOrganisation(new NewOrganisation(name, OrganisationKind.SITE, "DE"));
+    } finally {
+      tx.rollback();
+    }
+    return "{\"rolledBack\":true}";
+  }
+
+  /** Records {@code n} audit records from {@code threads} threads, each in its own transaction. */
+  @POST
+  @Path("/record")
+  public String record(@QueryParam("n") int n, @QueryParam("threads") int threads) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      List<Callable<Void>> tasks = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        int k = i;
+        tasks.add(() -> {
+          UserTransaction utx = javax.naming.InitialContext.doLookup("java:comp/UserTransaction");
+          utx.begin();
+          try {
+            trail.record(new AuditRecord(clock.instant(), "load-test", null, "TEST", "LOAD", "item-" + k, null, "v" + k, "load"));
+            utx.commit();
+          } catch (Exception e) {
+            utx.rollback();
+            throw e;
+          }
+          return null;
+        });
+      }
+      for (Future<Void> f : pool.invokeAll(tasks)) f.get();
+    } finally {
+      pool.shutdown();
+    }
+    return "{\"recorded\":" + n + "}";
+  }
+}
