@@ -46,7 +46,7 @@ public final class ApiClient {
       String token = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
       request.header("Authorization", "Basic " + token);
     }
-    request.timeout(Duration.ofSeconds(60)).header("Accept", "application/json, text/html;q=0.9");
+    request.timeout(Duration.ofSeconds(60)).header("Accept", "application/json, text/plain;q=0.9, text/html;q=0.8");
     try {
       return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {

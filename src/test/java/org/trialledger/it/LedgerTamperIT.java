@@ -175,7 +175,7 @@ class LedgerTamperIT {
   @Test
   void aReplacedCheckpoint() throws Exception {
     long size = LedgerIT.count("SELECT MIN(tree_size) FROM checkpoint WHERE tree_size > 0");
-    String original = LedgerIT.string("SELECT note FROM checkpoint WHERE tree_size = " + size);
+    String original = exactString("SELECT note FROM checkpoint WHERE tree_size = " + size);
     String origin = original.substring(0, original.indexOf('\n'));
     String impostor = new Checkpoint(origin, size, Hash.sha256("another root".getBytes())).sign(NoteKey.signer(origin, new byte[32]));
     setNote(size, impostor);
@@ -245,6 +245,14 @@ class LedgerTamperIT {
       p.setString(1, note);
       p.setLong(2, size);
       assertEquals(1, p.executeUpdate());
+    }
+  }
+
+  /** A column's text exactly as stored (a signed note's final newline is part of it). */
+  private static String exactString(String sql) throws Exception {
+    try (Connection c = TestDatabase.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+      assertTrue(rs.next());
+      return rs.getString(1);
     }
   }
 

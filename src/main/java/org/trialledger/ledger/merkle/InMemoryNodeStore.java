@@ -30,23 +30,25 @@ public final class InMemoryNodeStore implements NodeStore {
 
   /** Stores new nodes; each level must grow by consecutive indices, as appends produce them. */
   public void put(Map<NodeId, Hash> nodes) {
-    for (Map.Entry<NodeId, Hash> e : nodes.entrySet()) {
-      NodeId id = e.getKey();
-      while (levels.size() <= id.level()) {
-        levels.add(new byte[Hash.LENGTH * 16]);
-        counts.add(0L);
-      }
-      long count = counts.get(id.level());
-      if (id.index() != count) throw new IllegalArgumentException("Nodes of a level must be stored in order; expected index " + count + " at " + id);
-      byte[] level = levels.get(id.level());
-      int at = Math.toIntExact(count * Hash.LENGTH);
-      if (at + Hash.LENGTH > level.length) {
-        level = java.util.Arrays.copyOf(level, Math.max(level.length * 2, at + Hash.LENGTH));
-        levels.set(id.level(), level);
-      }
-      System.arraycopy(e.getValue().bytes(), 0, level, at, Hash.LENGTH);
-      counts.set(id.level(), count + 1);
+    nodes.forEach(this::put);
+  }
+
+  /** Stores one node: the next index of its level. */
+  public void put(NodeId id, Hash hash) {
+    while (levels.size() <= id.level()) {
+      levels.add(new byte[Hash.LENGTH * 16]);
+      counts.add(0L);
     }
+    long count = counts.get(id.level());
+    if (id.index() != count) throw new IllegalArgumentException("Nodes of a level must be stored in order; expected index " + count + " at " + id);
+    byte[] level = levels.get(id.level());
+    int at = Math.toIntExact(count * Hash.LENGTH);
+    if (at + Hash.LENGTH > level.length) {
+      level = java.util.Arrays.copyOf(level, Math.max(level.length * 2, at + Hash.LENGTH));
+      levels.set(id.level(), level);
+    }
+    System.arraycopy(hash.bytes(), 0, level, at, Hash.LENGTH);
+    counts.set(id.level(), count + 1);
   }
 
   /** The number of leaves stored. */

@@ -51,6 +51,52 @@ public class LedgerTestResource {
     return "{\"rolledBack\":true}";
   }
 
+  /**
+   * Benchmark load: {@code n} artifact rows from {@code threads} threads, each in its own transaction, either
+   * as plain INSERTs ({@code mode=plain}) or through the audit trail with their ledger entry ({@code
+   * mode=ledger}). Answers the wall-clock time.
+   */
+  @POST
+  @Path("/bench")
+  public String bench(@QueryParam("mode") String mode, @QueryParam("n") int n, @QueryParam("threads") int threads) throws Exception {
+    boolean ledger = "ledger".equals(mode);
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    long start = System.nanoTime();
+    try {
+      List<Callable<Void>> tasks = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        int k = i;
+        tasks.add(() -> {
+          UserTransaction utx = javax.naming.InitialContext.doLookup("java:comp/UserTransaction");
+          utx.begin();
+          try {
+            AuditRecord r = new AuditRecord(clock.instant(), "bench", null, "BENCH", mode.toUpperCase(), "row-" + k, null, "value " + k, null);
+            if (ledger) {
+              trail.record(r);
+            } else {
+              em.createNativeQuery("INSERT INTO audit_event (occurred_at, actor, action, object_type, object_id, new_value, record_hash)"
+                      + " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
+                  .setParameter(1, r.occurredAt()).setParameter(2, r.actor()).setParameter(3, r.action())
+                  .setParameter(4, r.objectType()).setParameter(5, r.objectId()).setParameter(6, r.newValue())
+                  .setParameter(7, "0".repeat(64))
+                  .executeUpdate();
+            }
+            utx.commit();
+          } catch (Exception e) {
+            utx.rollback();
+            throw e;
+          }
+          return null;
+        });
+      }
+      for (Future<Void> f : pool.invokeAll(tasks)) f.get();
+    } finally {
+      pool.shutdown();
+    }
+    long millis = (System.nanoTime() - start) / 1_000_000;
+    return "{\"mode\":\"" + mode + "\",\"n\":" + n + ",\"millis\":" + millis + "}";
+  }
+
   /** Records {@code n} audit records from {@code threads} threads, each in its own transaction. */
   @POST
   @Path("/record")
