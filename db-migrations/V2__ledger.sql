@@ -20,11 +20,13 @@ CREATE TABLE ledger_entry (
     CONSTRAINT ledger_entry_artifact_unique UNIQUE (artifact_type, artifact_id, artifact_version),
     CONSTRAINT ledger_entry_content_kind_check CHECK (content_kind IN ('HASH', 'COMMITMENT'))
 );
+-- The integrator's "queued, oldest first" is a range scan of (NULL, id …) here, however long the log.
+CREATE INDEX ledger_entry_queue_idx ON ledger_entry (leaf_index, id);
 CREATE INDEX ledger_entry_leaf_hash_idx ON ledger_entry (leaf_hash);
 CREATE INDEX ledger_entry_content_hash_idx ON ledger_entry (content_hash);
 
--- Hash of every complete (perfect) subtree: level 0 are leaf hashes, level k covers 2^k leaves
--- [node_index * 2^k, (node_index + 1) * 2^k). Append-only.
+-- Hash of every complete (perfect) subtree of 2 or more leaves: level k ≥ 1 covers 2^k leaves
+-- [node_index * 2^k, (node_index + 1) * 2^k). Append-only. Leaves (level 0) are ledger_entry.leaf_hash.
 CREATE TABLE tree_node (
     level       SMALLINT NOT NULL,
     node_index  BIGINT   NOT NULL,

@@ -22,8 +22,7 @@ public class AuditTrail {
   public AuditEvent record(AuditRecord record) {
     String hash = AuditRecordHash.of(record);
     AuditEvent event = new AuditEvent(record, hash);
-    em.persist(event);
-    em.flush(); // the id names the ledger entry
+    em.persist(event); // an IDENTITY insert: the id that names the ledger entry is known from here on
     recorder.recordHash(ARTIFACT_TYPE, String.valueOf(event.getId()), 1, hash);
     return event;
   }

@@ -108,7 +108,7 @@ class LedgerTamperIT {
   void twoSwappedLeaves() throws Exception {
     swap(6, 7);
     try {
-      assertFinding(audit(), "TREE_NODE_CHANGED", "tree node level 0 index 6");
+      assertFinding(audit(), "TREE_NODE_CHANGED", "tree node level 1 index 3"); // the parent of leaves 6 and 7
     } finally {
       swap(6, 7);
     }

@@ -39,7 +39,9 @@ public class IntegrationStep {
     for (int i = 0; i < queued.size(); i++) {
       queued.get(i).integrate(size + i, now);
     }
-    appended.newNodes().forEach((id, hash) -> em.persist(new TreeNodeRow(id.level(), id.index(), hash.hex())));
+    appended.newNodes().forEach((id, hash) -> {
+      if (id.level() > 0) em.persist(new TreeNodeRow(id.level(), id.index(), hash.hex())); // leaves are the entries'
+    });
     long newSize = size + queued.size();
     String root = appended.root().hex();
     head.advance(newSize, root, now);

@@ -48,8 +48,7 @@ public class LedgerRecorder {
     byte[] entry = new LedgerEntry(kind, type, id, version, Hash.ofHex(contentHash), queuedAt).encode();
     String leafHash = TreeHasher.leafHash(entry).hex();
     LedgerEntryRow row = new LedgerEntryRow(type, id, version, kind.name(), contentHash, queuedAt, entry, leafHash);
-    em.persist(row);
-    em.flush();
+    em.persist(row); // an IDENTITY insert: the row and its id exist from here on
     return new Receipt(row.getId(), type, id, version, contentHash, HexFormat.of().formatHex(entry), leafHash, queuedAt);
   }
 }

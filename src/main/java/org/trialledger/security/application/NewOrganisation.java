@@ -1,5 +1,6 @@
 package org.trialledger.security.application;
 
+import java.io.Serializable;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -10,7 +11,9 @@ import org.trialledger.security.domain.OrganisationKind;
  * What an administrator gives to create an organisation. A JavaBean rather than a record: Payara's OpenAPI
  * scanner fails on constraints placed on record components.
  */
-public class NewOrganisation {
+public class NewOrganisation implements Serializable {
+  private static final long serialVersionUID = 1L;
+
   @NotBlank(message = "Name is required")
   @Size(max = 200, message = "Name must be at most 200 characters")
   private String name;

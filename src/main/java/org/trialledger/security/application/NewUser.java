@@ -1,5 +1,6 @@
 package org.trialledger.security.application;
 
+import java.io.Serializable;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -11,7 +12,9 @@ import org.trialledger.security.domain.Role;
  * What an administrator gives to create a user; the password is the user's initial one. A JavaBean rather
  * than a record: Payara's OpenAPI scanner fails on constraints placed on record components.
  */
-public class NewUser {
+public class NewUser implements Serializable {
+  private static final long serialVersionUID = 1L;
+
   @NotBlank(message = "Username is required")
   @Pattern(
       regexp = "[a-z0-9][a-z0-9._-]{2,63}",

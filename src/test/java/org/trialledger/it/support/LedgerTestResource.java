@@ -18,6 +18,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.IntConsumer;
 import org.trialledger.audit.AuditRecord;
 import org.trialledger.audit.AuditTrail;
 import org.trialledger.security.application.NewOrganisation;
@@ -60,39 +61,20 @@ public class LedgerTestResource {
   @Path("/bench")
   public String bench(@QueryParam("mode") String mode, @QueryParam("n") int n, @QueryParam("threads") int threads) throws Exception {
     boolean ledger = "ledger".equals(mode);
-    ExecutorService pool = Executors.newFixedThreadPool(threads);
     long start = System.nanoTime();
-    try {
-      List<Callable<Void>> tasks = new ArrayList<>();
-      for (int i = 0; i < n; i++) {
-        int k = i;
-        tasks.add(() -> {
-          UserTransaction utx = javax.naming.InitialContext.doLookup("java:comp/UserTransaction");
-          utx.begin();
-          try {
-            AuditRecord r = new AuditRecord(clock.instant(), "bench", null, "BENCH", mode.toUpperCase(), "row-" + k, null, "value " + k, null);
-            if (ledger) {
-              trail.record(r);
-            } else {
-              em.createNativeQuery("INSERT INTO audit_event (occurred_at, actor, action, object_type, object_id, new_value, record_hash)"
-                      + " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
-                  .setParameter(1, r.occurredAt()).setParameter(2, r.actor()).setParameter(3, r.action())
-                  .setParameter(4, r.objectType()).setParameter(5, r.objectId()).setParameter(6, r.newValue())
-                  .setParameter(7, "0".repeat(64))
-                  .executeUpdate();
-            }
-            utx.commit();
-          } catch (Exception e) {
-            utx.rollback();
-            throw e;
-          }
-          return null;
-        });
+    inTransactions(n, threads, k -> {
+      AuditRecord r = new AuditRecord(clock.instant(), "bench", null, "BENCH", mode.toUpperCase(), "row-" + k, null, "value " + k, null);
+      if (ledger) {
+        trail.record(r);
+      } else {
+        em.createNativeQuery("INSERT INTO audit_event (occurred_at, actor, action, object_type, object_id, new_value, record_hash)"
+                + " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
+            .setParameter(1, r.occurredAt()).setParameter(2, r.actor()).setParameter(3, r.action())
+            .setParameter(4, r.objectType()).setParameter(5, r.objectId()).setParameter(6, r.newValue())
+            .setParameter(7, "0".repeat(64))
+            .executeUpdate();
       }
-      for (Future<Void> f : pool.invokeAll(tasks)) f.get();
-    } finally {
-      pool.shutdown();
-    }
+    });
     long millis = (System.nanoTime() - start) / 1_000_000;
     return "{\"mode\":\"" + mode + "\",\"n\":" + n + ",\"millis\":" + millis + "}";
   }
@@ -101,6 +83,13 @@ public class LedgerTestResource {
   @POST
   @Path("/record")
   public String record(@QueryParam("n") int n, @QueryParam("threads") int threads) throws Exception {
+    inTransactions(n, threads, k ->
+        trail.record(new AuditRecord(clock.instant(), "load-test", null, "TEST", "LOAD", "item-" + k, null, "v" + k, "load")));
+    return "{\"recorded\":" + n + "}";
+  }
+
+  /** Runs {@code work} for 0 … n − 1 on {@code threads} threads, each call in a transaction of its own. */
+  private static void inTransactions(int n, int threads, IntConsumer work) throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     try {
       List<Callable<Void>> tasks = new ArrayList<>();
@@ -110,7 +99,7 @@ public class LedgerTestResource {
           UserTransaction utx = javax.naming.InitialContext.doLookup("java:comp/UserTransaction");
           utx.begin();
           try {
-            trail.record(new AuditRecord(clock.instant(), "load-test", null, "TEST", "LOAD", "item-" + k, null, "v" + k, "load"));
+            work.accept(k);
             utx.commit();
           } catch (Exception e) {
             utx.rollback();
@@ -123,6 +112,5 @@ public class LedgerTestResource {
     } finally {
       pool.shutdown();
     }
-    return "{\"recorded\":" + n + "}";
   }
 }
