@@ -127,6 +127,23 @@ class BrowserIT {
     assertFalse(browser.present(By.xpath("//td[text()='eve']")));
   }
 
+  @Test
+  void aRegulatorRunsTheFullAuditAndReadsTheAuditTrail() {
+    browser.login("regulator", "regulator-demo-pw");
+    browser.waitFor(By.id("currentUser"));
+    browser.open("/audit/ledger.xhtml");
+    browser.driver().findElement(By.id("audit:start")).click();
+    new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(60))
+        .until(d -> d.findElements(By.id("verdict")).stream().anyMatch(e -> e.getText().contains("No discrepancies")));
+    assertTrue(browser.text(By.id("state")).contains("PASSED"));
+    Pages.assertNoStackTrace(browser.driver().getPageSource());
+
+    browser.open("/audit/index.xhtml");
+    browser.waitFor(By.id("audit:events"));
+    assertTrue(browser.text(By.id("audit:events")).contains("LOGIN"), "the regulator's own login is in the trail");
+    assertTrue(browser.present(By.id("audit:export")));
+  }
+
   /** PrimeFaces keeps a hidden native select behind its styled menu; choose through the widget's API. */
   private void selectByLabel(String selectOneMenuId, String label) {
     String widgetInput = selectOneMenuId + "_input";

@@ -158,6 +158,17 @@ class PlatformIT {
   }
 
   @Test
+  void theLogPageShowsTheSignedHeadToAnyone() {
+    HttpResponse<String> page = api().get("/log.xhtml");
+    assertEquals(200, page.statusCode(), page.body());
+    Pages.assertNoStackTrace(page.body());
+    assertTrue(page.body().contains("Entries in the log"));
+    assertTrue(page.body().contains("localhost/trialledger"), "the origin is shown");
+    assertTrue(page.body().contains("\u2014 localhost/trialledger "), "the latest signed note is shown");
+    assertTrue(page.body().contains("perHour"), "the chart is on the page");
+  }
+
+  @Test
   void protectedPagesRedirectAnonymousVisitorsToTheLoginPage() {
     HttpResponse<String> admin = api().get("/admin/users.xhtml");
     assertEquals(302, admin.statusCode());
