@@ -64,6 +64,7 @@ public class LogBacking implements Serializable {
                 .add("backgroundColor", "#0b5394"))))
         .add("options", Json.createObjectBuilder()
             .add("responsive", true)
+            .add("animation", false)
             .add("plugins", Json.createObjectBuilder().add("legend", Json.createObjectBuilder().add("display", false)))
             .add("scales", Json.createObjectBuilder()
                 .add("y", Json.createObjectBuilder().add("beginAtZero", true).add("ticks", Json.createObjectBuilder().add("precision", 0)))))
