@@ -1,7 +1,5 @@
 package org.trialledger.ledger;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
@@ -51,13 +49,6 @@ public final class Hash {
   public static Hash sha256(byte[]... parts) {
     MessageDigest md = newDigest();
     for (byte[] p : parts) md.update(p);
-    return new Hash(md.digest());
-  }
-
-  public static Hash sha256(InputStream in) throws IOException {
-    MessageDigest md = newDigest();
-    byte[] buffer = new byte[64 * 1024];
-    for (int n; (n = in.read(buffer)) > 0; ) md.update(buffer, 0, n);
     return new Hash(md.digest());
   }
 

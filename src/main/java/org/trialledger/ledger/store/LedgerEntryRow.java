@@ -18,17 +18,6 @@ import java.time.Instant;
 @NamedQuery(
     name = "LedgerEntryRow.byLeafHash",
     query = "SELECT e FROM LedgerEntryRow e WHERE e.leafHash = :leafHash ORDER BY e.id")
-@NamedQuery(
-    name = "LedgerEntryRow.byContentHash",
-    query = "SELECT e FROM LedgerEntryRow e WHERE e.contentHash = :contentHash ORDER BY e.id")
-@NamedQuery(
-    name = "LedgerEntryRow.byLeafIndex",
-    query = "SELECT e FROM LedgerEntryRow e WHERE e.leafIndex = :leafIndex")
-@NamedQuery(
-    name = "LedgerEntryRow.byArtifact",
-    query =
-        "SELECT e FROM LedgerEntryRow e WHERE e.artifactType = :type AND e.artifactId = :id"
-            + " ORDER BY e.artifactVersion")
 public class LedgerEntryRow {
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -54,10 +54,6 @@ public class LedgerLog {
     return em.createNamedQuery("CheckpointRow.latest", CheckpointRow.class).setMaxResults(max).getResultList();
   }
 
-  public List<CheckpointRow> allCheckpoints() {
-    return em.createNamedQuery("CheckpointRow.all", CheckpointRow.class).getResultList();
-  }
-
   /** The audit path of leaf {@code leafIndex} in the published tree of {@code treeSize}. */
   public List<Hash> inclusionProof(long leafIndex, long treeSize) {
     getCheckpoint(treeSize);
@@ -83,19 +79,6 @@ public class LedgerLog {
 
   public List<LedgerEntryRow> entriesByLeafHash(String leafHash) {
     return em.createNamedQuery("LedgerEntryRow.byLeafHash", LedgerEntryRow.class).setParameter("leafHash", leafHash).getResultList();
-  }
-
-  public List<LedgerEntryRow> entriesByContentHash(String contentHash) {
-    return em.createNamedQuery("LedgerEntryRow.byContentHash", LedgerEntryRow.class)
-        .setParameter("contentHash", contentHash)
-        .getResultList();
-  }
-
-  public List<LedgerEntryRow> entriesOfArtifact(String type, String id) {
-    return em.createNamedQuery("LedgerEntryRow.byArtifact", LedgerEntryRow.class)
-        .setParameter("type", type)
-        .setParameter("id", id)
-        .getResultList();
   }
 
   public long treeSize() {
