@@ -104,6 +104,15 @@ class LedgerIT {
     JsonObject consistency = json(api().get("/api/log/proof/consistency?old=" + first + "&new=" + latest.size()).body());
     assertDoesNotThrow(() -> ProofVerifier.verifyConsistency(older.size(), latest.size(), older.root(), latest.root(), hashes(consistency)));
 
+    // The bundle the offline verifier checks, straight from the API, against the key obtained separately.
+    String leafHash = string("SELECT leaf_hash FROM ledger_entry WHERE leaf_index = 1");
+    java.net.http.HttpResponse<String> bundle = api().get("/api/proofs/" + leafHash);
+    assertEquals(200, bundle.statusCode(), bundle.body());
+    org.trialledger.ledger.bundle.VerificationReport report = org.trialledger.ledger.bundle.BundleVerifier.verify(
+        org.trialledger.ledger.bundle.ProofBundle.parse(bundle.body()), java.util.Optional.empty(), java.util.Optional.of(key.verifierKey()));
+    assertTrue(report.holds(), report.toString());
+    assertTrue(report.toString().contains("[PASS]   consistency"), report.toString());
+
     assertEquals(404, api().get("/api/log/proof/inclusion?leaf=0&size=" + (latest.size() + 7)).statusCode(), "only published sizes");
     assertEquals(400, api().get("/api/receipts/not-a-hash").statusCode());
     assertEquals(404, api().get("/api/receipts/" + "0".repeat(64)).statusCode());
