@@ -43,12 +43,17 @@ public class AuditEvent {
   @Column(length = 1000, updatable = false)
   private String reason;
 
+  /** Base64 of the 32-byte salt of the record's commitment. */
+  @Column(nullable = false, length = 44, updatable = false)
+  private String salt;
+
   @Column(name = "record_hash", nullable = false, length = 64, updatable = false)
   private String recordHash;
 
   protected AuditEvent() {}
 
-  AuditEvent(AuditRecord record, String recordHash) {
+  AuditEvent(AuditRecord record, String salt, String recordHash) {
+    this.salt = salt;
     this.occurredAt = record.occurredAt();
     this.actor = record.actor();
     this.actorOrganisationId = record.actorOrganisationId();
@@ -104,6 +109,10 @@ public class AuditEvent {
 
   public String getReason() {
     return reason;
+  }
+
+  String getSalt() {
+    return salt;
   }
 
   public String getRecordHash() {

@@ -25,7 +25,7 @@ public class AuditEventVerifier implements ArtifactVerifier {
     } catch (NumberFormatException e) {
       return Optional.empty();
     }
-    return Optional.ofNullable(em.find(AuditEvent.class, id)).map(e -> AuditRecordHash.of(e.toRecord()));
+    return Optional.ofNullable(em.find(AuditEvent.class, id)).map(e -> AuditRecordHash.of(e.getSalt(), e.toRecord()));
   }
 
   @Override

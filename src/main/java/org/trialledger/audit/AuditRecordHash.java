@@ -2,11 +2,14 @@ package org.trialledger.audit;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.trialledger.ledger.json.CanonicalJson;
+import java.security.SecureRandom;
+import java.util.Base64;
+import org.trialledger.ledger.json.Commitment;
 
 /**
- * The content hash of an audit record: SHA-256 of its RFC 8785 canonical JSON (schema
- * {@value #SCHEMA}; absent values are omitted; the time is ISO-8601 UTC with milliseconds).
+ * The commitment to an audit record: SHA-256(salt ‖ RFC 8785 canonical JSON) with a random 32-byte salt
+ * (schema {@value #SCHEMA}; absent values are omitted; the time is ISO-8601 UTC with milliseconds). Salted
+ * because records name people: a plain hash of a few guessable fields could be confirmed by guessing.
  */
 final class AuditRecordHash {
   static final String SCHEMA = "trialledger.audit/1";
@@ -28,9 +31,16 @@ final class AuditRecordHash {
     return m;
   }
 
-  static String of(AuditRecord r) {
-    return CanonicalJson.hash(canonicalForm(r)).hex();
+  static Commitment commit(AuditRecord r) {
+    return Commitment.commit(canonicalForm(r), RANDOM);
   }
+
+  /** The commitment recomputed from a stored record and its salt. */
+  static String of(String saltBase64, AuditRecord r) {
+    return Commitment.of(Base64.getDecoder().decode(saltBase64), canonicalForm(r)).hex();
+  }
+
+  private static final SecureRandom RANDOM = new SecureRandom();
 
   private static void putIfPresent(Map<String, Object> m, String key, Object value) {
     if (value != null) m.put(key, value);

@@ -5,11 +5,12 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import org.trialledger.ledger.json.Commitment;
 import org.trialledger.ledger.store.LedgerRecorder;
 
 /**
- * Writes audit records. Each is stored with the hash of its canonical JSON and enters the ledger in the same
- * transaction as the change it describes: if the change rolls back, so does its record.
+ * Writes audit records. Each is stored with a salted commitment to its canonical JSON and enters the ledger
+ * in the same transaction as the change it describes: if the change rolls back, so does its record.
  */
 @ApplicationScoped
 public class AuditTrail {
@@ -20,10 +21,11 @@ public class AuditTrail {
 
   @Transactional(Transactional.TxType.MANDATORY)
   public AuditEvent record(AuditRecord record) {
-    String hash = AuditRecordHash.of(record);
-    AuditEvent event = new AuditEvent(record, hash);
+    Commitment commitment = AuditRecordHash.commit(record);
+    String hash = commitment.value().hex();
+    AuditEvent event = new AuditEvent(record, commitment.saltBase64(), hash);
     em.persist(event); // an IDENTITY insert: the id that names the ledger entry is known from here on
-    recorder.recordHash(ARTIFACT_TYPE, String.valueOf(event.getId()), 1, hash);
+    recorder.recordCommitment(ARTIFACT_TYPE, String.valueOf(event.getId()), 1, hash);
     return event;
   }
 }

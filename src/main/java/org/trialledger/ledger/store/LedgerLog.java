@@ -81,6 +81,14 @@ public class LedgerLog {
     return em.createNamedQuery("LedgerEntryRow.byLeafHash", LedgerEntryRow.class).setParameter("leafHash", leafHash).getResultList();
   }
 
+  /** Leaves [start, start + max) in index order. */
+  public List<LedgerEntryRow> leaves(long start, int max) {
+    return em.createQuery("SELECT e FROM LedgerEntryRow e WHERE e.leafIndex >= :start ORDER BY e.leafIndex", LedgerEntryRow.class)
+        .setParameter("start", start)
+        .setMaxResults(max)
+        .getResultList();
+  }
+
   public long treeSize() {
     return em.find(LogHeadRow.class, LogHeadRow.ID).getTreeSize();
   }

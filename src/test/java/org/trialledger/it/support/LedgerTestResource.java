@@ -67,11 +67,12 @@ public class LedgerTestResource {
       if (ledger) {
         trail.record(r);
       } else {
-        em.createNativeQuery("INSERT INTO audit_event (occurred_at, actor, action, object_type, object_id, new_value, record_hash)"
-                + " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
+        em.createNativeQuery("INSERT INTO audit_event (occurred_at, actor, action, object_type, object_id, new_value, salt, record_hash)"
+                + " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?8, ?7)")
             .setParameter(1, r.occurredAt()).setParameter(2, r.actor()).setParameter(3, r.action())
             .setParameter(4, r.objectType()).setParameter(5, r.objectId()).setParameter(6, r.newValue())
             .setParameter(7, "0".repeat(64))
+            .setParameter(8, "A".repeat(43) + "=")
             .executeUpdate();
       }
     });

@@ -59,6 +59,17 @@ public class LogResource {
   }
 
   @GET
+  @Path("/entries")
+  @Produces(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Leaves in index order from start (at most 1000): entry, leaf hash, artifact, content hash or commitment")
+  public List<ReceiptView> entries(@QueryParam("start") Long start, @QueryParam("max") Integer max) {
+    long from = start == null ? 0 : start;
+    int n = max == null ? 100 : max;
+    if (from < 0 || n < 1 || n > 1000) throw new BadRequestException("start must be ≥ 0 and max between 1 and 1000");
+    return log.leaves(from, n).stream().map(e -> ReceiptView.of(e, null)).toList();
+  }
+
+  @GET
   @Path("/proof/inclusion")
   @Produces(MediaType.APPLICATION_JSON)
   @Operation(summary = "Inclusion proof of a leaf index in a published tree size")
