@@ -66,6 +66,38 @@ class VerifierCliTest {
   }
 
   @Test
+  void agreesWithTheLiteralRfcReferenceOnRandomTrees() {
+    java.util.Random random = new java.util.Random(9162);
+    java.util.HexFormat hex = java.util.HexFormat.of();
+    for (int trial = 0; trial < 120; trial++) {
+      int n = trial < 20 ? trial : 1 + random.nextInt(300);
+      List<byte[]> entries = new java.util.ArrayList<>();
+      StringBuilder stdin = new StringBuilder();
+      for (int i = 0; i < n; i++) {
+        byte[] e = new byte[random.nextInt(12)];
+        random.nextBytes(e);
+        entries.add(e);
+        stdin.append(hex.formatHex(e)).append('\n');
+      }
+      String in = stdin.toString();
+      assertEquals(org.trialledger.ledger.merkle.ReferenceMerkle.mth(entries).hex() + "\n", run(in, "tree-root").out(), "root of " + n);
+      if (n == 0) continue;
+      int m = random.nextInt(n);
+      assertEquals(hashLines(org.trialledger.ledger.merkle.ReferenceMerkle.path(m, entries)), run(in, "inclusion-proof", String.valueOf(m)).out(),
+          "path " + m + " of " + n);
+      int old = 1 + random.nextInt(n);
+      assertEquals(hashLines(org.trialledger.ledger.merkle.ReferenceMerkle.proof(old, entries)), run(in, "consistency-proof", String.valueOf(old)).out(),
+          "proof " + old + " to " + n);
+    }
+  }
+
+  private static String hashLines(List<org.trialledger.ledger.Hash> hashes) {
+    StringBuilder b = new StringBuilder();
+    for (org.trialledger.ledger.Hash h : hashes) b.append(h.hex()).append('\n');
+    return b.toString();
+  }
+
+  @Test
   void badInputExitsWithTwoAndNoStackTrace() {
     for (Result r : List.of(run("zz\n", "tree-root"), run("abc\n", "tree-root"), run(entries(3), "inclusion-proof", "3"),
         run(entries(3), "consistency-proof", "0"), run("", "nonsense"), run("", "inclusion-proof", "x"), run(""),

@@ -5,10 +5,10 @@ import java.util.List;
 import org.trialledger.ledger.Hash;
 
 /** RFC 9162 §2.1 written as literally as possible (recursive MTH, PATH, PROOF): the naive cross-check. */
-final class ReferenceMerkle {
+public final class ReferenceMerkle {
   private ReferenceMerkle() {}
 
-  static Hash mth(List<byte[]> d) {
+  public static Hash mth(List<byte[]> d) {
     int n = d.size();
     if (n == 0) return TreeHasher.EMPTY_ROOT;
     if (n == 1) return TreeHasher.leafHash(d.get(0));
@@ -16,7 +16,7 @@ final class ReferenceMerkle {
     return TreeHasher.nodeHash(mth(d.subList(0, k)), mth(d.subList(k, n)));
   }
 
-  static List<Hash> path(int m, List<byte[]> d) {
+  public static List<Hash> path(int m, List<byte[]> d) {
     int n = d.size();
     List<Hash> out = new ArrayList<>();
     if (n <= 1) return out;
@@ -31,7 +31,7 @@ final class ReferenceMerkle {
     return out;
   }
 
-  static List<Hash> proof(int m, List<byte[]> d) {
+  public static List<Hash> proof(int m, List<byte[]> d) {
     return subproof(m, d, true);
   }
 
