@@ -14,9 +14,13 @@ import jakarta.ws.rs.ext.Provider;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import org.trialledger.platform.AccessDeniedException;
 import org.trialledger.platform.NotFoundException;
 import org.trialledger.platform.Problem;
 import org.trialledger.platform.RuleViolationException;
+import org.trialledger.registry.domain.InvalidRecordException;
 
 /**
  * Every failure of a REST call becomes an RFC 9457 problem document. Unexpected errors are logged with an
@@ -33,6 +37,8 @@ public class ProblemExceptionMapper implements ExceptionMapper<Throwable> {
     Throwable cause = unwrap(e);
     if (cause instanceof ConstraintViolationException cve) return new ConstraintViolationMapper().toResponse(cve);
     if (cause instanceof RuleViolationException) return problem(409, "Conflict", cause.getMessage());
+    if (cause instanceof InvalidRecordException invalid) return invalidFields(invalid);
+    if (cause instanceof AccessDeniedException) return problem(403, "Forbidden", cause.getMessage());
     if (cause instanceof NotFoundException) return problem(404, "Not Found", cause.getMessage());
     if (cause instanceof JsonbException || cause instanceof ProcessingException) {
       return problem(400, "Bad Request", "The request body is not valid JSON of the expected shape");
@@ -75,6 +81,22 @@ public class ProblemExceptionMapper implements ExceptionMapper<Throwable> {
       case 415 -> "Send the request body as application/json";
       default -> null;
     };
+  }
+
+  /** 422: the request was well-formed JSON, but fields break the registry's rules; every field is listed. */
+  private static Response invalidFields(InvalidRecordException e) {
+    JsonArrayBuilder errors = Json.createArrayBuilder();
+    e.errors().forEach(f -> errors.add(Json.createObjectBuilder().add("field", f.field()).add("message", f.message())));
+    String body =
+        Json.createObjectBuilder()
+            .add("type", "about:blank")
+            .add("title", "Unprocessable Content")
+            .add("status", 422)
+            .add("detail", e.errors().size() == 1 ? e.errors().get(0).toString() : e.errors().size() + " fields need attention")
+            .add("errors", errors)
+            .build()
+            .toString();
+    return Response.status(422).type(Problem.MEDIA_TYPE).entity(body).build();
   }
 
   private static Response problem(int status, String title, String detail) {

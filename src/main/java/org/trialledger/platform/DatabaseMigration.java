@@ -16,7 +16,7 @@ import org.hibernate.SessionFactory;
 
 /**
  * Brings the schema up to date at start-up (Flyway owns it; migrations are the top-level {@code
- * db-migrations/} folder), then has Hibernate validate the entity mappings against it.
+ * db-migrations/} folder: {@code common/} plus one folder per database), then has Hibernate validate the entity mappings against it.
  *
  * <p>Validation runs here rather than through {@code hbm2ddl.auto=validate} because the server builds the
  * persistence unit before any start-up bean runs: validating then would fail on an empty database that
@@ -38,7 +38,7 @@ public class DatabaseMigration {
     MigrateResult result =
         Flyway.configure(DatabaseMigration.class.getClassLoader())
             .dataSource(dataSource)
-            .locations("classpath:db/migration")
+            .locations("classpath:db/migration/common", "classpath:db/migration/" + vendorFolder())
             .failOnMissingLocations(true)
             .load()
             .migrate();
@@ -53,5 +53,13 @@ public class DatabaseMigration {
                 + ")");
     entityManagerFactory.unwrap(SessionFactory.class).getSchemaManager().validateMappedObjects();
     LOG.info("Entity mappings validated against the schema");
+  }
+
+  /**
+   * Most migrations are common to both databases; the few that use what only one of them has (PostgreSQL's
+   * full-text search) live in a folder per database, with the same version numbers in each.
+   */
+  private String vendorFolder() {
+    return DatabaseProduct.folderOf(dataSource);
   }
 }

@@ -1,0 +1,91 @@
+package org.trialledger.registry.application;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.trialledger.audit.AuditRecord;
+import org.trialledger.audit.AuditTrail;
+import org.trialledger.ledger.Hash;
+import org.trialledger.ledger.store.LedgerRecorder;
+import org.trialledger.platform.RuleViolationException;
+import org.trialledger.registry.domain.DocumentKind;
+import org.trialledger.registry.domain.InvalidRecordException;
+import org.trialledger.registry.domain.PdfDocument;
+import org.trialledger.registry.store.DocumentBlob;
+import org.trialledger.registry.store.Trial;
+import org.trialledger.registry.store.TrialDocument;
+import org.trialledger.security.application.Caller;
+
+/**
+ * Documents of a trial: PDF only, size-checked, stored once per content hash, each upload a ledger entry
+ * (the SHA-256 of its bytes) in the same transaction as its row.
+ */
+@ApplicationScoped
+public class TrialDocuments {
+  public static final String ARTIFACT_TYPE = "DOCUMENT";
+
+  @PersistenceContext private EntityManager em;
+  @Inject private TrialFinder finder;
+  @Inject private TrialRegistry registry;
+  @Inject private LedgerRecorder ledger;
+  @Inject private AuditTrail audit;
+  @Inject private Clock clock;
+
+  @Inject
+  @ConfigProperty(name = "trialledger.registry.max-document-mb", defaultValue = "50")
+  private int maxDocumentMegabytes;
+
+  public long maxBytes() {
+    return maxDocumentMegabytes * 1024L * 1024L;
+  }
+
+  @Transactional
+  public TrialDocument upload(Caller caller, String registryId, DocumentKind kind, String fileName, byte[] bytes) {
+    Trial trial = finder.lockedTrial(registryId);
+    TrialAccess.requireOwner(caller, trial);
+    registry.requireEditable(trial);
+    if (kind == null) throw InvalidRecordException.of("kind", "Choose what kind of document this is");
+    Optional<String> problem = PdfDocument.problem(bytes, maxBytes());
+    if (problem.isPresent()) throw InvalidRecordException.of("file", problem.get());
+    String sha256 = Hash.sha256(bytes).hex();
+    if (em.find(DocumentBlob.class, sha256) == null) em.persist(new DocumentBlob(sha256, bytes));
+    Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    TrialDocument document = new TrialDocument(trial.getId(), kind, PdfDocument.safeFileName(fileName), sha256, bytes.length, now, caller.username());
+    em.persist(document);
+    em.flush(); // the id names the ledger entry
+    document.recordedAs(ledger.recordHash(ARTIFACT_TYPE, artifactId(trial, document), 1, sha256).leafHash());
+    audit.record(new AuditRecord(now, caller.username(), caller.organisationId(), "DOCUMENT_UPLOADED", "TRIAL", registryId, null,
+        document.getFileName() + " sha256:" + sha256, null));
+    return document;
+  }
+
+  /** Takes an upload out of the next versions; versions that listed it keep it (and it stays downloadable there). */
+  @Transactional
+  public void remove(Caller caller, String registryId, long documentId) {
+    Trial trial = finder.lockedTrial(registryId);
+    TrialAccess.requireOwner(caller, trial);
+    registry.requireEditable(trial);
+    TrialDocument document = finder.visibleDocument(caller, trial, documentId);
+    if (document.getRemovedAt() != null) throw new RuleViolationException("The document was already removed");
+    Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    document.remove(now);
+    audit.record(new AuditRecord(now, caller.username(), caller.organisationId(), "DOCUMENT_REMOVED", "TRIAL", registryId,
+        document.getFileName() + " sha256:" + document.getSha256(), null, null));
+  }
+
+  /** The bytes of a document the caller may see. */
+  public byte[] content(TrialDocument document) {
+    return em.find(DocumentBlob.class, document.getSha256()).getContent();
+  }
+
+  static String artifactId(Trial trial, TrialDocument document) {
+    return trial.getRegistryId() + "/documents/" + document.getId();
+  }
+}

@@ -1,0 +1,163 @@
+package org.trialledger.registry.application;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+import java.util.Optional;
+import org.trialledger.ledger.json.JsonParser;
+import org.trialledger.platform.NotFoundException;
+import org.trialledger.registry.domain.RecordCodec;
+import org.trialledger.registry.domain.RegistrationRecord;
+import org.trialledger.registry.domain.VersionEnvelope;
+import org.trialledger.registry.domain.VersionState;
+import org.trialledger.registry.store.ReviewComment;
+import org.trialledger.registry.store.Trial;
+import org.trialledger.registry.store.TrialDocument;
+import org.trialledger.registry.store.TrialVersion;
+import org.trialledger.security.application.Caller;
+
+/** Reads trials, versions, documents and comments, applying {@link TrialAccess} where a caller is given. */
+@ApplicationScoped
+public class TrialFinder {
+  @PersistenceContext private EntityManager em;
+
+  Trial lockedTrial(String registryId) {
+    Trial trial = trial(registryId);
+    em.lock(trial, LockModeType.PESSIMISTIC_WRITE);
+    return trial;
+  }
+
+  Trial trial(String registryId) {
+    return em.createQuery("SELECT t FROM Trial t WHERE t.registryId = :id", Trial.class)
+        .setParameter("id", registryId == null ? "" : registryId.strip().toUpperCase(java.util.Locale.ROOT))
+        .getResultStream()
+        .findFirst()
+        .orElseThrow(() -> TrialAccess.notFound(registryId));
+  }
+
+  /** The trial if the caller may see it at all; else not found. */
+  public Trial visibleTrial(Caller caller, String registryId) {
+    Trial trial = trial(registryId);
+    TrialAccess.requireVisible(caller, trial);
+    return trial;
+  }
+
+  /** The sponsor's working copy, for its own staff and regulators. */
+  public RegistrationRecord draft(Caller caller, Trial trial) {
+    if (!TrialAccess.seesWork(caller, trial)) throw TrialAccess.notFound(trial.getRegistryId());
+    return draftOf(trial);
+  }
+
+  RegistrationRecord draftOf(Trial trial) {
+    return RecordCodec.decode(JsonParser.parse(trial.getDraftJson()), RegistrationRecord.class);
+  }
+
+  List<TrialVersion> versions(Trial trial) {
+    return em.createQuery("SELECT v FROM TrialVersion v WHERE v.trialId = :t ORDER BY v.versionNumber", TrialVersion.class)
+        .setParameter("t", trial.getId())
+        .getResultList();
+  }
+
+  /** Every version for the sponsor and regulators; only published versions for everyone else. */
+  public List<TrialVersion> visibleVersions(Caller caller, Trial trial) {
+    List<TrialVersion> all = versions(trial);
+    if (TrialAccess.seesWork(caller, trial)) return all;
+    return all.stream().filter(v -> v.getState() == VersionState.PUBLISHED).toList();
+  }
+
+  public TrialVersion visibleVersion(Caller caller, Trial trial, int number) {
+    TrialVersion v = version(trial, number);
+    if (v.getState() != VersionState.PUBLISHED && !TrialAccess.seesWork(caller, trial)) {
+      throw new NotFoundException("Version " + number + " of " + trial.getRegistryId() + " is not published");
+    }
+    return v;
+  }
+
+  TrialVersion version(Trial trial, int number) {
+    return em.createQuery("SELECT v FROM TrialVersion v WHERE v.trialId = :t AND v.versionNumber = :n", TrialVersion.class)
+        .setParameter("t", trial.getId())
+        .setParameter("n", number)
+        .getResultStream()
+        .findFirst()
+        .orElseThrow(() -> new NotFoundException("There is no version " + number + " of " + trial.getRegistryId()));
+  }
+
+  /** The published version's record, if any version was published. */
+  public Optional<TrialVersion> publishedVersion(Trial trial) {
+    return trial.getPublishedVersion() == null ? Optional.empty() : Optional.of(version(trial, trial.getPublishedVersion()));
+  }
+
+  public RegistrationRecord recordOf(TrialVersion version) {
+    return VersionEnvelope.parse(version.getCanonicalJson()).record();
+  }
+
+  public Optional<TrialVersion> underReview(Trial trial) {
+    return versions(trial).stream().filter(v -> v.getState() == VersionState.SUBMITTED).findFirst();
+  }
+
+  public List<ReviewComment> comments(TrialVersion version) {
+    return em.createQuery("SELECT c FROM ReviewComment c WHERE c.versionId = :v ORDER BY c.id", ReviewComment.class)
+        .setParameter("v", version.getId())
+        .getResultList();
+  }
+
+  /** Review comments, for the sponsor's staff and regulators only. */
+  public List<ReviewComment> visibleComments(Caller caller, Trial trial, TrialVersion version) {
+    return TrialAccess.seesWork(caller, trial) ? comments(version) : List.of();
+  }
+
+  /** Documents not removed: what the next submitted version will list. */
+  List<TrialDocument> documentsInForce(Trial trial) {
+    return em.createQuery("SELECT d FROM TrialDocument d WHERE d.trialId = :t AND d.removedAt IS NULL ORDER BY d.id", TrialDocument.class)
+        .setParameter("t", trial.getId())
+        .getResultList();
+  }
+
+  /** Every document of the trial the caller may see: all of them for its sponsor and regulators, else the published ones. */
+  public List<TrialDocument> visibleDocuments(Caller caller, Trial trial) {
+    List<TrialDocument> all =
+        em.createQuery("SELECT d FROM TrialDocument d WHERE d.trialId = :t ORDER BY d.id", TrialDocument.class)
+            .setParameter("t", trial.getId())
+            .getResultList();
+    if (TrialAccess.seesWork(caller, trial)) return all;
+    List<String> published = publishedDocumentHashes(trial);
+    return all.stream().filter(d -> published.contains(d.getSha256())).toList();
+  }
+
+  public TrialDocument visibleDocument(Caller caller, Trial trial, long documentId) {
+    return visibleDocuments(caller, trial).stream()
+        .filter(d -> d.getId() == documentId)
+        .findFirst()
+        .orElseThrow(() -> new NotFoundException("No document " + documentId + " of " + trial.getRegistryId() + " is visible to you"));
+  }
+
+  private List<String> publishedDocumentHashes(Trial trial) {
+    return versions(trial).stream()
+        .filter(v -> v.getState() == VersionState.PUBLISHED)
+        .flatMap(v -> VersionEnvelope.parse(v.getCanonicalJson()).documents().stream())
+        .map(VersionEnvelope.DocumentRef::sha256)
+        .distinct()
+        .toList();
+  }
+
+  /** The sponsor organisation's own trials, newest first. */
+  public List<Trial> ownTrials(Caller caller) {
+    if (caller.organisationId() == null) return List.of();
+    return em.createQuery("SELECT t FROM Trial t WHERE t.sponsorOrganisationId = :o ORDER BY t.id DESC", Trial.class)
+        .setParameter("o", caller.organisationId())
+        .getResultList();
+  }
+
+  /** The regulator's queue: versions awaiting review, oldest first. */
+  public List<TrialVersion> awaitingReview() {
+    return em.createQuery("SELECT v FROM TrialVersion v WHERE v.state = :s ORDER BY v.submittedAt", TrialVersion.class)
+        .setParameter("s", VersionState.SUBMITTED)
+        .getResultList();
+  }
+
+  public Trial trialById(long id) {
+    return em.find(Trial.class, id);
+  }
+}

@@ -1,0 +1,135 @@
+package org.trialledger.registry.application;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.Query;
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.trialledger.platform.DatabaseProduct;
+
+/**
+ * The public registry search over published (and withdrawn) trials. On PostgreSQL free text uses the
+ * full-text index ({@code websearch_to_tsquery}: words, "phrases", -exclusions, OR) ranked by {@code
+ * ts_rank}; on the H2 demo database every word must occur in the searchable text.
+ */
+@ApplicationScoped
+public class TrialSearch {
+  public static final int MAX_PAGE = 100;
+
+  @PersistenceContext private EntityManager em;
+  @Inject private DatabaseProduct database;
+
+  public SearchPage search(SearchCriteria criteria, int offset, int limit) {
+    int size = Math.max(1, Math.min(limit, MAX_PAGE));
+    int from = Math.max(0, offset);
+    Map<String, Object> params = new LinkedHashMap<>();
+    String where = where(criteria, params);
+    Query count = em.createNativeQuery("SELECT COUNT(*) FROM trial t" + where);
+    params.forEach(count::setParameter);
+    long total = ((Number) count.getSingleResult()).longValue();
+    if (total == 0 || from >= total) return new SearchPage(List.of(), total, from, size);
+    Query select =
+        em.createNativeQuery(
+            "SELECT t.registry_id, t.public_title, t.acronym, t.sponsor_name, t.recruitment_status, t.phases, t.start_date,"
+                + " t.registered_at, t.conditions_text, t.status FROM trial t"
+                + where
+                + orderBy(criteria));
+    params.forEach(select::setParameter);
+    select.setFirstResult(from).setMaxResults(size);
+    List<TrialSummary> rows = new ArrayList<>();
+    for (Object o : select.getResultList()) {
+      Object[] r = (Object[]) o;
+      rows.add(new TrialSummary((String) r[0], (String) r[1], (String) r[2], (String) r[3], (String) r[4], (String) r[5],
+          date(r[6]), instant(r[7]), (String) r[8], (String) r[9]));
+    }
+    return new SearchPage(rows, total, from, size);
+  }
+
+  private String where(SearchCriteria c, Map<String, Object> params) {
+    StringBuilder sql = new StringBuilder(" WHERE t.status IN ('PUBLISHED', 'WITHDRAWN')");
+    if (c.text() != null) {
+      if (database.isPostgres()) {
+        sql.append(" AND t.search_vector @@ websearch_to_tsquery('english', :q)");
+        params.put("q", c.text());
+      } else {
+        int i = 0;
+        for (String word : c.text().toLowerCase(Locale.ROOT).split("\\s+")) {
+          if (word.isBlank() || i == 8) continue;
+          sql.append(" AND LOWER(t.search_text) LIKE :w").append(i);
+          params.put("w" + i++, "%" + escapeLike(word) + "%");
+        }
+      }
+    }
+    if (c.recruitmentStatus() != null) {
+      sql.append(" AND t.recruitment_status = :status");
+      params.put("status", c.recruitmentStatus());
+    }
+    if (c.phase() != null) {
+      sql.append(" AND CONCAT(',', t.phases, ',') LIKE :phase");
+      params.put("phase", "%," + escapeLike(c.phase()) + ",%");
+    }
+    if (c.country() != null) {
+      sql.append(" AND EXISTS (SELECT 1 FROM trial_country tc WHERE tc.trial_id = t.id AND tc.country = :country)");
+      params.put("country", c.country().toUpperCase(Locale.ROOT));
+    }
+    if (c.sponsor() != null) {
+      sql.append(" AND LOWER(t.sponsor_name) LIKE :sponsor");
+      params.put("sponsor", "%" + escapeLike(c.sponsor().toLowerCase(Locale.ROOT)) + "%");
+    }
+    if (c.startFrom() != null) {
+      sql.append(" AND t.start_date >= :startFrom");
+      params.put("startFrom", c.startFrom());
+    }
+    if (c.startTo() != null) {
+      sql.append(" AND t.start_date <= :startTo");
+      params.put("startTo", c.startTo());
+    }
+    return sql.toString();
+  }
+
+  private String orderBy(SearchCriteria c) {
+    switch (c.sort()) {
+      case TITLE:
+        return " ORDER BY t.public_title, t.id";
+      case START_DATE:
+        return " ORDER BY t.start_date DESC NULLS LAST, t.id DESC";
+      case RELEVANCE:
+        if (c.text() != null && database.isPostgres()) {
+          return " ORDER BY ts_rank(t.search_vector, websearch_to_tsquery('english', :q)) DESC, t.registered_at DESC, t.id DESC";
+        }
+        return " ORDER BY t.registered_at DESC, t.id DESC";
+      case NEWEST:
+      default:
+        return " ORDER BY t.registered_at DESC, t.id DESC";
+    }
+  }
+
+  /** Wildcards typed by a user are matched literally (the backslash is both databases' default LIKE escape). */
+  private static String escapeLike(String s) {
+    return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+  }
+
+  private static java.time.LocalDate date(Object value) {
+    if (value == null) return null;
+    if (value instanceof java.time.LocalDate d) return d;
+    if (value instanceof Date d) return d.toLocalDate();
+    throw new IllegalStateException("Unexpected date type " + value.getClass());
+  }
+
+  private static Instant instant(Object value) {
+    if (value == null) return null;
+    if (value instanceof Instant i) return i;
+    if (value instanceof OffsetDateTime o) return o.toInstant();
+    if (value instanceof Timestamp t) return t.toInstant();
+    throw new IllegalStateException("Unexpected timestamp type " + value.getClass());
+  }
+}
