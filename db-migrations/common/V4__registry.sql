@@ -87,7 +87,8 @@ CREATE TABLE trial_document (
     uploaded_by     VARCHAR(64)  NOT NULL,
     -- set when a sponsor removes an unsubmitted upload; its ledger entry stays, so the row stays too
     removed_at      TIMESTAMP WITH TIME ZONE,
-    leaf_hash       VARCHAR(64)  NOT NULL
+    -- the ledger entry names the row's id, so the row is inserted first and this is set in the same transaction
+    leaf_hash       VARCHAR(64)
 );
 CREATE INDEX trial_document_trial_idx ON trial_document (trial_id);
 CREATE INDEX trial_document_version_idx ON trial_document (version_id);

@@ -5,6 +5,7 @@ import jakarta.faces.context.FacesContext;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import java.util.function.Supplier;
+import org.trialledger.platform.AccessDeniedException;
 import org.trialledger.platform.NotFoundException;
 import org.trialledger.platform.RuleViolationException;
 
@@ -32,7 +33,7 @@ public final class FacesActions {
       return result;
     } catch (ConstraintViolationException e) {
       for (ConstraintViolation<?> v : e.getConstraintViolations()) error(v.getMessage());
-    } catch (RuleViolationException | NotFoundException e) {
+    } catch (RuleViolationException | NotFoundException | AccessDeniedException e) {
       error(e.getMessage());
     }
     return null;

@@ -28,15 +28,28 @@ public class TrialSearch {
   @PersistenceContext private EntityManager em;
   @Inject private DatabaseProduct database;
 
+  /** The number of trials that match. */
+  public long count(SearchCriteria criteria) {
+    Map<String, Object> params = new LinkedHashMap<>();
+    Query count = em.createNativeQuery("SELECT COUNT(*) FROM trial t" + where(criteria, params));
+    params.forEach(count::setParameter);
+    return ((Number) count.getSingleResult()).longValue();
+  }
+
   public SearchPage search(SearchCriteria criteria, int offset, int limit) {
+    int size = Math.max(1, Math.min(limit, MAX_PAGE));
+    int from = Math.max(0, offset);
+    long total = count(criteria);
+    if (total == 0 || from >= total) return new SearchPage(List.of(), total, from, size);
+    return new SearchPage(rows(criteria, from, size), total, from, size);
+  }
+
+  /** One page of matches, without the total. */
+  public List<TrialSummary> rows(SearchCriteria criteria, int offset, int limit) {
     int size = Math.max(1, Math.min(limit, MAX_PAGE));
     int from = Math.max(0, offset);
     Map<String, Object> params = new LinkedHashMap<>();
     String where = where(criteria, params);
-    Query count = em.createNativeQuery("SELECT COUNT(*) FROM trial t" + where);
-    params.forEach(count::setParameter);
-    long total = ((Number) count.getSingleResult()).longValue();
-    if (total == 0 || from >= total) return new SearchPage(List.of(), total, from, size);
     Query select =
         em.createNativeQuery(
             "SELECT t.registry_id, t.public_title, t.acronym, t.sponsor_name, t.recruitment_status, t.phases, t.start_date,"
@@ -51,7 +64,7 @@ public class TrialSearch {
       rows.add(new TrialSummary((String) r[0], (String) r[1], (String) r[2], (String) r[3], (String) r[4], (String) r[5],
           date(r[6]), instant(r[7]), (String) r[8], (String) r[9]));
     }
-    return new SearchPage(rows, total, from, size);
+    return rows;
   }
 
   private String where(SearchCriteria c, Map<String, Object> params) {

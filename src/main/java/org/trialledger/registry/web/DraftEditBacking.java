@@ -1,0 +1,156 @@
+package org.trialledger.registry.web;
+
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+import org.primefaces.event.FileUploadEvent;
+import org.primefaces.model.file.UploadedFile;
+import org.trialledger.platform.NotFoundException;
+import org.trialledger.platform.web.FacesActions;
+import org.trialledger.registry.application.TrialAccess;
+import org.trialledger.registry.application.TrialDocuments;
+import org.trialledger.registry.application.TrialFinder;
+import org.trialledger.registry.application.TrialRegistry;
+import org.trialledger.registry.domain.DocumentKind;
+import org.trialledger.registry.domain.FieldError;
+import org.trialledger.registry.domain.RegistrationValidator;
+import org.trialledger.registry.store.ReviewComment;
+import org.trialledger.registry.store.Trial;
+import org.trialledger.registry.store.TrialDocument;
+import org.trialledger.registry.store.TrialVersion;
+import org.trialledger.security.application.Caller;
+import org.trialledger.security.application.CurrentActor;
+
+/**
+ * The sponsor's registration form: edit and save the draft, attach PDFs, see what publication still
+ * needs, and submit the next version with a reason.
+ */
+@Named
+@ViewScoped
+public class DraftEditBacking implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  @Inject private transient TrialFinder finder;
+  @Inject private transient TrialRegistry registry;
+  @Inject private transient TrialDocuments documents;
+  @Inject private transient CurrentActor actor;
+
+  private String id;
+  private DraftForm form;
+  private String reason;
+  private String documentKind = DocumentKind.PROTOCOL.name();
+  private boolean editable;
+  private String lockedReason;
+  private List<TrialDocument> documentList = List.of();
+  private List<ReviewComment> returnedComments = List.of();
+  private List<TrialVersion> versions = List.of();
+
+  public void load() {
+    if (form != null) return; // a postback of this view keeps the user's edits
+    Caller caller = actor.caller();
+    try {
+      Trial trial = finder.visibleTrial(caller, id);
+      if (!TrialAccess.ownsAsSponsor(caller, trial)) throw new NotFoundException("No draft " + id + " of your organisation");
+      form = DraftForm.of(finder.draft(caller, trial));
+      refresh(caller, trial);
+    } catch (NotFoundException e) {
+      ViewErrors.send(404, e.getMessage());
+    }
+  }
+
+  private void refresh(Caller caller, Trial trial) {
+    id = trial.getRegistryId();
+    documentList = finder.visibleDocuments(caller, trial);
+    versions = finder.visibleVersions(caller, trial);
+    var review = finder.underReview(trial);
+    editable = review.isEmpty() && trial.getStatus() != org.trialledger.registry.domain.TrialStatus.WITHDRAWN;
+    lockedReason = review.map(v -> "Version " + v.getVersionNumber() + " is under review: the draft can change again once it is decided.")
+        .orElse(editable ? null : "The trial was withdrawn.");
+    returnedComments = new ArrayList<>();
+    if (!versions.isEmpty()) {
+      TrialVersion last = versions.get(versions.size() - 1);
+      if (last.getState() == org.trialledger.registry.domain.VersionState.RETURNED) returnedComments = finder.comments(last);
+    }
+  }
+
+  private void reload() {
+    Caller caller = actor.caller();
+    refresh(caller, finder.visibleTrial(caller, id));
+  }
+
+  public void save() {
+    RegistryActions.run(() -> registry.updateDraft(actor.caller(), id, form.toRecord()), "Draft saved");
+  }
+
+  /** What publication still needs, so the sponsor sees it before submitting. */
+  public List<FieldError> getMissing() {
+    try {
+      return RegistrationValidator.checkPublishable(form.toRecord());
+    } catch (org.trialledger.registry.domain.InvalidRecordException e) {
+      return e.errors();
+    }
+  }
+
+  public String label(String field) {
+    return org.trialledger.registry.domain.FieldLabels.of(field);
+  }
+
+  public void submit() {
+    Caller caller = actor.caller();
+    boolean saved = RegistryActions.run(() -> registry.updateDraft(caller, id, form.toRecord()), null);
+    if (!saved) return;
+    TrialVersion v = RegistryActions.attempt(() -> registry.submit(caller, id, reason), null);
+    if (v != null) {
+      FacesActions.info("Version " + v.getVersionNumber() + " submitted for review; its hash is queued for the ledger (leaf " + v.getLeafHash().substring(0, 12) + "…)");
+      reason = null;
+      reload();
+    }
+  }
+
+  public void upload(FileUploadEvent event) {
+    UploadedFile file = event.getFile();
+    byte[] bytes;
+    if (file.getSize() > documents.maxBytes()) {
+      FacesActions.error("File: the file is larger than the limit of " + documents.maxBytes() / (1024 * 1024) + " MB");
+      return;
+    }
+    try (InputStream in = file.getInputStream()) {
+      bytes = in.readAllBytes();
+    } catch (IOException e) {
+      FacesActions.error("The upload was interrupted; please try again");
+      return;
+    }
+    DocumentKind kind = documentKind == null ? null : DocumentKind.valueOf(documentKind);
+    TrialDocument d = RegistryActions.attempt(() -> documents.upload(actor.caller(), id, kind, file.getFileName(), bytes), null);
+    if (d != null) {
+      FacesActions.info(d.getFileName() + " attached (SHA-256 " + d.getSha256() + ")");
+      reload();
+    }
+  }
+
+  public void remove(long documentId) {
+    if (RegistryActions.run(() -> documents.remove(actor.caller(), id, documentId), "Document removed from the next version")) reload();
+  }
+
+  public long getMaxBytes() {
+    return documents.maxBytes();
+  }
+
+  public DraftForm getForm() { return form; }
+  public String getId() { return id; }
+  public void setId(String v) { id = v; }
+  public String getReason() { return reason; }
+  public void setReason(String v) { reason = v; }
+  public String getDocumentKind() { return documentKind; }
+  public void setDocumentKind(String v) { documentKind = v; }
+  public boolean isEditable() { return editable; }
+  public String getLockedReason() { return lockedReason; }
+  public List<TrialDocument> getDocumentList() { return documentList; }
+  public List<ReviewComment> getReturnedComments() { return returnedComments; }
+  public List<TrialVersion> getVersions() { return versions; }
+}
