@@ -1,0 +1,24 @@
+package org.trialledger.registry.domain;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import org.trialledger.ledger.json.JsonParser;
+
+/** The complete example registration of the tests (src/test/resources/registry/complete-record.json). */
+public final class RegistryFixtures {
+  private RegistryFixtures() {}
+
+  public static String completeRecordJson() {
+    try (InputStream in = RegistryFixtures.class.getResourceAsStream("/registry/complete-record.json")) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public static RegistrationRecord completeRecord() {
+    return RecordCodec.decode(JsonParser.parse(completeRecordJson()), RegistrationRecord.class);
+  }
+}
