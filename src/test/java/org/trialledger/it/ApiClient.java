@@ -37,6 +37,39 @@ public final class ApiClient {
         password);
   }
 
+  public HttpResponse<String> putJson(String path, String json, String user, String password) {
+    return send(
+        HttpRequest.newBuilder(resolve(path)).header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json)),
+        user,
+        password);
+  }
+
+  public HttpResponse<String> postBytes(String path, String contentType, byte[] body, String user, String password) {
+    return send(
+        HttpRequest.newBuilder(resolve(path)).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body)),
+        user,
+        password);
+  }
+
+  public HttpResponse<String> post(String path, HttpRequest.BodyPublisher body, String contentType, String user, String password) {
+    return send(HttpRequest.newBuilder(resolve(path)).header("Content-Type", contentType).POST(body), user, password);
+  }
+
+  public HttpResponse<String> delete(String path, String user, String password) {
+    return send(HttpRequest.newBuilder(resolve(path)).DELETE(), user, password);
+  }
+
+  public HttpResponse<byte[]> getBytes(String path) {
+    try {
+      return http.send(HttpRequest.newBuilder(resolve(path)).timeout(Duration.ofSeconds(60)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+    } catch (IOException e) {
+      throw new IllegalStateException("HTTP request failed: " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   public URI resolve(String path) {
     return base.resolve(path.startsWith("/") ? path.substring(1) : path);
   }
