@@ -355,6 +355,34 @@ class CtGovImporterTest {
   }
 
   @Test
+  void fieldsWithoutAHomeAreListedByPath() {
+    ImportResult result = CtGovImporter.importStudy("""
+        {"protocolSection": {
+          "statusModule": {"overallStatus": "TERMINATED", "whyStopped": "Funding ended"},
+          "outcomesModule": {"primaryOutcomes": [{"measure": "Death", "timeFrame": "1 year"}],
+                             "otherOutcomes": [{"measure": "Cost", "timeFrame": "1 year"}]},
+          "ipdSharingStatementModule": {"ipdSharing": "YES", "description": "On request", "infoTypes": ["STUDY_PROTOCOL"],
+                                        "url": "https://example.org/ipd"},
+          "contactsLocationsModule": {"centralContacts": [{"name": "Desk", "role": "CONTACT", "email": "desk@example.org"}],
+                                      "overallOfficials": [{"name": "Dr B", "role": "PRINCIPAL_INVESTIGATOR"}]},
+          "futureModule": {"novelty": true}},
+         "documentSection": {"largeDocumentModule": {"largeDocs": [{"filename": "Prot_000.pdf"}]}},
+         "hasResults": true}""");
+    RegistrationRecord r = result.record();
+    assertEquals(RecruitmentStatus.TERMINATED, r.recruitmentStatus());
+    assertEquals(new IpdSharing(IpdPlan.YES, "On request"), r.ipdSharing());
+    Contact desk = new Contact("Desk", null, "desk@example.org", null, null);
+    assertEquals(desk, r.publicContact());
+    assertEquals(desk, r.scientificContact(), "one central contact serves both; officials only stand in when there is none");
+    assertNull(r.summaryResults(), "hasResults alone is no results section");
+    assertEquals(List.of("protocolSection.statusModule.whyStopped", "protocolSection.outcomesModule.otherOutcomes",
+        "protocolSection.ipdSharingStatementModule.infoTypes", "protocolSection.ipdSharingStatementModule.url",
+        "protocolSection.contactsLocationsModule.overallOfficials", "protocolSection.futureModule", "documentSection"),
+        result.unmapped());
+    assertTrue(result.warnings().contains("hasResults is true but the record has no resultsSection"), result.warnings().toString());
+  }
+
+  @Test
   void criteriaWithoutHeadingsStayOneText() {
     ImportResult result = CtGovImporter.importStudy("""
         {"protocolSection": {"eligibilityModule": {"eligibilityCriteria": "Adults with asthma.\\nNo smokers."}}}""");
