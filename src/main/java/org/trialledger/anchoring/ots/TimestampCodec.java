@@ -1,0 +1,82 @@
+package org.trialledger.anchoring.ots;
+
+import static org.trialledger.anchoring.ots.OtsFormatException.Reason.MESSAGE_TOO_LONG;
+import static org.trialledger.anchoring.ots.OtsFormatException.Reason.NON_CANONICAL;
+import static org.trialledger.anchoring.ots.OtsFormatException.Reason.RECURSION_LIMIT;
+import static org.trialledger.anchoring.ots.OtsFormatException.Reason.UNKNOWN_OP;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The timestamp tree's wire form (the reference's {@code Timestamp.serialize/deserialize}): at each node,
+ * every branch but the last is prefixed 0xff; a branch is 0x00 + attestation, or an op and its child.
+ */
+final class TimestampCodec {
+  private static final int FORK = 0xff;
+  private static final int ATTESTATION = 0x00;
+
+  private TimestampCodec() {}
+
+  static void write(Timestamp t, ByteWriter w) {
+    if (t.isEmpty()) throw new IllegalStateException("an empty timestamp can't be serialized: " + t);
+    int remaining = t.attestations().size() + t.ops().size();
+    for (Attestation a : t.attestations()) {
+      if (--remaining > 0) w.writeByte(FORK);
+      w.writeByte(ATTESTATION);
+      Attestations.write(a, w);
+    }
+    for (Map.Entry<Op, Timestamp> e : t.ops().entrySet()) {
+      if (--remaining > 0) w.writeByte(FORK);
+      e.getKey().writeTo(w);
+      write(e.getValue(), w);
+    }
+  }
+
+  /**
+   * Reads the node for {@code message} at {@code depth}, computing every child's message eagerly as the
+   * reference does, so limits on message size are enforced while parsing.
+   */
+  static Timestamp read(ByteReader in, byte[] message, int depth) throws OtsFormatException {
+    if (depth > Timestamp.MAX_DEPTH) throw in.fail(RECURSION_LIMIT, "timestamp nested deeper than 256");
+    List<Attestation> attestations = new ArrayList<>();
+    TreeMap<Op, Timestamp> ops = new TreeMap<>();
+    boolean more;
+    do {
+      int start = in.position();
+      int tag = in.readByte();
+      more = tag == FORK;
+      if (more) tag = in.readByte();
+      if (tag == ATTESTATION) {
+        Attestation a = Attestations.read(in);
+        Attestation last = attestations.isEmpty() ? null : attestations.get(attestations.size() - 1);
+        if (!ops.isEmpty() || last != null && last.compareTo(a) >= 0) {
+          throw new OtsFormatException(NON_CANONICAL, start, "attestation out of order or repeated");
+        }
+        attestations.add(a);
+      } else {
+        Op op = readOp(in, tag);
+        if (!ops.isEmpty() && ops.lastKey().compareTo(op) >= 0) {
+          throw new OtsFormatException(NON_CANONICAL, start, "op " + op + " out of order or repeated");
+        }
+        byte[] result;
+        try {
+          result = op.apply(message);
+        } catch (IllegalArgumentException e) {
+          throw new OtsFormatException(MESSAGE_TOO_LONG, start, e.getMessage());
+        }
+        ops.put(op, read(in, result, depth + 1));
+      }
+    } while (more);
+    return Timestamp.trusted(message, attestations, ops);
+  }
+
+  private static Op readOp(ByteReader in, int tag) throws OtsFormatException {
+    OpKind kind = OpKind.fromTag(tag);
+    if (kind == null) throw in.fail(UNKNOWN_OP, String.format("unknown op tag 0x%02x", tag));
+    if (!kind.isBinary()) return Op.unary(kind);
+    return Op.binary(kind, in.readVarbytes(1, OpKind.MAX_MESSAGE_LENGTH));
+  }
+}
