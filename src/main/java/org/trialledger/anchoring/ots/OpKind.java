@@ -64,7 +64,8 @@ public enum OpKind {
     return null;
   }
 
-  byte[] hash(byte[] message) {
+  /** The digest of {@code data} (a hash op only). */
+  public byte[] hash(byte[] data) {
     Digest d =
         switch (this) {
           case SHA1 -> new SHA1Digest();
@@ -73,7 +74,7 @@ public enum OpKind {
           case KECCAK256 -> new KeccakDigest(256);
           default -> throw new IllegalStateException(this + " is not a hash op");
         };
-    d.update(message, 0, message.length);
+    d.update(data, 0, data.length);
     byte[] out = new byte[d.getDigestSize()];
     d.doFinal(out, 0);
     return out;
