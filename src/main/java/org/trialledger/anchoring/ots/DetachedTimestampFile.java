@@ -4,8 +4,10 @@ import static org.trialledger.anchoring.ots.OtsFormatException.Reason.BAD_MAGIC;
 import static org.trialledger.anchoring.ots.OtsFormatException.Reason.UNKNOWN_FILE_HASH_OP;
 import static org.trialledger.anchoring.ots.OtsFormatException.Reason.UNSUPPORTED_MAJOR_VERSION;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.List;
 
 /** A {@code .ots} file: header, the stamped file's hash op and digest, and the timestamp tree on that digest. */
 public final class DetachedTimestampFile {
@@ -41,6 +43,23 @@ public final class DetachedTimestampFile {
   public DetachedTimestampFile withTimestamp(Timestamp newTimestamp) {
     return new DetachedTimestampFile(fileHashOp, newTimestamp);
   }
+
+  /** The proof with {@code subtree} merged wherever its message occurs (an upgrade from a calendar). */
+  public DetachedTimestampFile mergeAt(Timestamp subtree) {
+    return withTimestamp(timestamp.mergeAt(subtree));
+  }
+
+  /** Each pending attestation with the message at its node: what to ask its calendar about. */
+  public List<PendingCommitment> pendingCommitments() {
+    List<PendingCommitment> out = new ArrayList<>();
+    for (Timestamp.AttestedMessage am : timestamp.allAttestations()) {
+      if (am.attestation() instanceof PendingAttestation p) out.add(new PendingCommitment(p.uri(), am.message()));
+    }
+    return out;
+  }
+
+  /** A calendar URI and the commitment it holds for this proof. */
+  public record PendingCommitment(String calendarUri, byte[] commitment) {}
 
   public byte[] serialize() {
     ByteWriter w = new ByteWriter().writeBytes(MAGIC).writeVaruint(MAJOR_VERSION).writeByte(fileHashOp.tag());
