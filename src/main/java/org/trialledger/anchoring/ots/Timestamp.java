@@ -7,6 +7,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -131,6 +132,16 @@ public final class Timestamp {
     Timestamp result = found ? new Timestamp(message, new ArrayList<>(attestations), map) : null;
     if (Arrays.equals(message, subtree.message)) result = (result == null ? this : result).merge(subtree);
     return result;
+  }
+
+  /** The first node (depth first, in serialization order) whose message is {@code message}. */
+  public Optional<Timestamp> nodeFor(byte[] message) {
+    if (Arrays.equals(this.message, message)) return Optional.of(this);
+    for (Timestamp child : ops.values()) {
+      Optional<Timestamp> found = child.nodeFor(message);
+      if (found.isPresent()) return found;
+    }
+    return Optional.empty();
   }
 
   /** A message of the tree and one attestation made on it. */
