@@ -70,6 +70,19 @@ public final class DetachedTimestampFile {
 
   /** Parses a whole {@code .ots} file strictly: every accepted input re-serializes to the same bytes. */
   public static DetachedTimestampFile parse(byte[] bytes) throws OtsFormatException {
+    return parse(bytes, true);
+  }
+
+  /**
+   * Parses a proof whose branches may come in any order, as the reference reads them: for proofs written by
+   * other tools (java-opentimestamps 1.11 writes forks in hash-map order). {@link #serialize()} then gives the
+   * reference's order, so the bytes may differ from the input. Everything else is as strict as {@link #parse}.
+   */
+  public static DetachedTimestampFile parseAnyOrder(byte[] bytes) throws OtsFormatException {
+    return parse(bytes, false);
+  }
+
+  private static DetachedTimestampFile parse(byte[] bytes, boolean strictOrder) throws OtsFormatException {
     if (bytes.length < MAGIC.length || !Arrays.equals(bytes, 0, MAGIC.length, MAGIC, 0, MAGIC.length)) {
       throw new OtsFormatException(BAD_MAGIC, 0, "not an OpenTimestamps proof (bad header magic)");
     }
@@ -87,7 +100,7 @@ public final class DetachedTimestampFile {
           UNKNOWN_FILE_HASH_OP, versionAt + 1, String.format("0x%02x is not a file hash op", tag));
     }
     byte[] digest = in.readBytes(op.digestLength());
-    Timestamp t = TimestampCodec.read(in, digest, 0);
+    Timestamp t = TimestampCodec.read(in, digest, 0, strictOrder);
     in.requireEnd();
     return new DetachedTimestampFile(op, t);
   }

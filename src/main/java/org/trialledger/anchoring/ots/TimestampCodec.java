@@ -6,7 +6,7 @@ import static org.trialledger.anchoring.ots.OtsFormatException.Reason.RECURSION_
 import static org.trialledger.anchoring.ots.OtsFormatException.Reason.UNKNOWN_OP;
 
 import java.util.ArrayList;
-import java.util.List;
+import java.util.TreeSet;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -40,8 +40,16 @@ final class TimestampCodec {
    * reference does, so limits on message size are enforced while parsing.
    */
   static Timestamp read(ByteReader in, byte[] message, int depth) throws OtsFormatException {
+    return read(in, message, depth, true);
+  }
+
+  /**
+   * @param strictOrder whether branches must come in the reference's order; if not, they are sorted (as the
+   *     reference does on its next write) and only repeated branches are refused
+   */
+  static Timestamp read(ByteReader in, byte[] message, int depth, boolean strictOrder) throws OtsFormatException {
     if (depth > Timestamp.MAX_DEPTH) throw in.fail(RECURSION_LIMIT, "timestamp nested deeper than 256");
-    List<Attestation> attestations = new ArrayList<>();
+    TreeSet<Attestation> attestations = new TreeSet<>();
     TreeMap<Op, Timestamp> ops = new TreeMap<>();
     boolean more;
     do {
@@ -51,14 +59,14 @@ final class TimestampCodec {
       if (more) tag = in.readByte();
       if (tag == ATTESTATION) {
         Attestation a = Attestations.read(in);
-        Attestation last = attestations.isEmpty() ? null : attestations.get(attestations.size() - 1);
-        if (!ops.isEmpty() || last != null && last.compareTo(a) >= 0) {
+        boolean inOrder = ops.isEmpty() && (attestations.isEmpty() || attestations.last().compareTo(a) < 0);
+        if (attestations.contains(a) || strictOrder && !inOrder) {
           throw new OtsFormatException(NON_CANONICAL, start, "attestation out of order or repeated");
         }
         attestations.add(a);
       } else {
         Op op = readOp(in, tag);
-        if (!ops.isEmpty() && ops.lastKey().compareTo(op) >= 0) {
+        if (ops.containsKey(op) || strictOrder && !ops.isEmpty() && ops.lastKey().compareTo(op) > 0) {
           throw new OtsFormatException(NON_CANONICAL, start, "op " + op + " out of order or repeated");
         }
         byte[] result;
@@ -67,10 +75,10 @@ final class TimestampCodec {
         } catch (IllegalArgumentException e) {
           throw new OtsFormatException(MESSAGE_TOO_LONG, start, e.getMessage());
         }
-        ops.put(op, read(in, result, depth + 1));
+        ops.put(op, read(in, result, depth + 1, strictOrder));
       }
     } while (more);
-    return Timestamp.trusted(message, attestations, ops);
+    return Timestamp.trusted(message, new ArrayList<>(attestations), ops);
   }
 
   private static Op readOp(ByteReader in, int tag) throws OtsFormatException {

@@ -28,7 +28,8 @@ class StampRequestTest {
 
   /** A calendar's answer as real ones look: a few ops, then a pending attestation naming the calendar. */
   static Timestamp pendingAnswer(byte[] commitment, String calendar) {
-    List<Op> ops = List.of(Op.prepend(new byte[] {1, 2, 3, 4}), Op.append(new byte[] {9, 9}), Op.sha256());
+    byte[] calendarId = calendar.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    List<Op> ops = List.of(Op.prepend(new byte[] {1, 2, 3, 4}), Op.append(calendarId), Op.sha256());
     byte[] end = commitment;
     for (Op op : ops) end = op.apply(end);
     return Timestamp.path(commitment, ops, Timestamp.of(end).withAttestation(new PendingAttestation(calendar)));

@@ -119,6 +119,25 @@ class TimestampCodecTest {
   }
 
   @Test
+  void proofsInAnotherOrderCanBeReadOnRequestAndComeOutInTheReferenceOrder() throws Exception {
+    String reversed = "ff" + BITCOIN + "0102" + BITCOIN + "0101";
+    DetachedTimestampFile p = DetachedTimestampFile.parseAnyOrder(proof(reversed));
+    assertArrayEquals(proof("ff" + BITCOIN + "0101" + BITCOIN + "0102"), p.serialize());
+    String opsReversed = "fff001aa" + BITCOIN + "0101" + "08" + BITCOIN + "0101";
+    assertArrayEquals(
+        proof("ff08" + BITCOIN + "0101" + "f001aa" + BITCOIN + "0101"),
+        DetachedTimestampFile.parseAnyOrder(proof(opsReversed)).serialize());
+    String repeated = "ff" + BITCOIN + "0101" + BITCOIN + "0101";
+    assertEquals(
+        Reason.NON_CANONICAL,
+        assertThrows(OtsFormatException.class, () -> DetachedTimestampFile.parseAnyOrder(proof(repeated))).reason());
+    assertEquals(
+        Reason.NON_CANONICAL,
+        assertThrows(OtsFormatException.class, () -> DetachedTimestampFile.parseAnyOrder(proof(BITCOIN + "028000")))
+            .reason());
+  }
+
+  @Test
   void aCalendarAnswerMustEndWhereTheTimestampEnds() throws Exception {
     byte[] answer = HexFormat.of().parseHex(BITCOIN + "0100");
     assertEquals(new BitcoinAttestation(0), Timestamp.parse(answer, DIGEST).attestations().get(0));
