@@ -36,6 +36,7 @@ import org.trialledger.platform.Problem;
 import org.trialledger.registry.application.SearchCriteria;
 import org.trialledger.registry.application.TrialDocuments;
 import org.trialledger.registry.application.TrialFinder;
+import org.trialledger.registry.application.TrialImports;
 import org.trialledger.registry.application.TrialRegistry;
 import org.trialledger.registry.application.TrialSearch;
 import org.trialledger.registry.domain.CommentSeverity;
@@ -64,6 +65,7 @@ public class TrialResource {
   @Inject private TrialDocuments documents;
   @Inject private TrialFinder finder;
   @Inject private TrialSearch search;
+  @Inject private TrialImports imports;
   @Inject private CurrentActor actor;
   @Inject private UserDirectory directory;
 
@@ -96,6 +98,46 @@ public class TrialResource {
     return Response.status(201)
         .header("Location", "/api/trials/" + trial.getRegistryId())
         .entity(TrialJson.write(trialWithDraft(actor.caller(), trial)))
+        .build();
+  }
+
+  @POST
+  @Path("/import/ctgov")
+  @RolesAllowed(Role.Names.SPONSOR)
+  @Consumes(MediaType.APPLICATION_JSON)
+  @SecurityRequirement(name = "basic")
+  @Operation(summary = "Import a ClinicalTrials.gov API v2 study record as a new draft",
+      description = "The body is the JSON of GET https://clinicaltrials.gov/api/v2/studies/{nctId}. The answer lists what could not be mapped.")
+  public Response importCtGov(String body) {
+    Caller caller = actor.caller();
+    TrialImports.Imported imported = imports.importCtGov(caller, body);
+    Map<String, Object> m = TrialJson.trial(imported.trial(), sponsorName(imported.trial()));
+    m.put("unmapped", new ArrayList<Object>(imported.result().unmapped()));
+    m.put("warnings", new ArrayList<Object>(imported.result().warnings()));
+    m.put("draft", TrialJson.record(imported.result().record()));
+    return Response.status(201).header("Location", "/api/trials/" + imported.trial().getRegistryId()).entity(TrialJson.write(m)).build();
+  }
+
+  @GET
+  @Path("/{registryId}/export/fhir")
+  @PermitAll
+  @Produces({"application/fhir+json", MediaType.APPLICATION_JSON})
+  @Operation(summary = "The published registration as a FHIR R4 ResearchStudy")
+  public Response exportFhir(@PathParam("registryId") String registryId) {
+    String json = imports.fhir(actor.caller(), registryId);
+    return Response.ok(json, "application/fhir+json;charset=UTF-8")
+        .header("Content-Disposition", "attachment; filename=\"" + registryId.strip() + "-ResearchStudy.json\"")
+        .build();
+  }
+
+  @GET
+  @Path("/{registryId}/export/ctgov")
+  @PermitAll
+  @Operation(summary = "The published registration in the ClinicalTrials.gov API v2 shape")
+  public Response exportCtGov(@PathParam("registryId") String registryId) {
+    String json = imports.ctgov(actor.caller(), registryId);
+    return Response.ok(json, MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))
+        .header("Content-Disposition", "attachment; filename=\"" + registryId.strip() + "-ctgov.json\"")
         .build();
   }
 

@@ -39,7 +39,8 @@ public class DraftForm implements Serializable {
 
   private String publicTitle, scientificTitle, acronym, primarySponsor, briefSummary, detailedDescription;
   private String fundingSources, secondarySponsors, countries, conditions, phases;
-  public ContactRow publicContact = new ContactRow(), scientificContact = new ContactRow();
+  private ContactRow publicContact = new ContactRow();
+  private ContactRow scientificContact = new ContactRow();
   private String inclusionCriteria, exclusionCriteria, criteriaText, sex, minimumAge, maximumAge;
   private Boolean healthyVolunteers;
   private String studyType, allocation, interventionModel, masking, primaryPurpose;
@@ -49,12 +50,12 @@ public class DraftForm implements Serializable {
   private String ethicsStatus, ethicsApprovalDate, ethicsCommittee, ethicsContact;
   private String resultsFirstPosted, resultsUrl, resultsSummary;
   private String ipdPlan, ipdDescription;
-  public List<SecondaryIdRow> secondaryIds = new ArrayList<>();
-  public List<InterventionRow> interventions = new ArrayList<>();
-  public List<OutcomeRow> primaryOutcomes = new ArrayList<>();
-  public List<OutcomeRow> secondaryOutcomes = new ArrayList<>();
-  public List<ArmRow> arms = new ArrayList<>();
-  public List<LocationRow> locations = new ArrayList<>();
+  private List<SecondaryIdRow> secondaryIds = new ArrayList<>();
+  private List<InterventionRow> interventions = new ArrayList<>();
+  private List<OutcomeRow> primaryOutcomes = new ArrayList<>();
+  private List<OutcomeRow> secondaryOutcomes = new ArrayList<>();
+  private List<ArmRow> arms = new ArrayList<>();
+  private List<LocationRow> locations = new ArrayList<>();
 
   public static DraftForm of(RegistrationRecord r) {
     DraftForm f = new DraftForm();
@@ -556,6 +557,38 @@ public class DraftForm implements Serializable {
 
   public void setIpdDescription(String value) {
     this.ipdDescription = value;
+  }
+
+  public List<SecondaryIdRow> getSecondaryIds() {
+    return secondaryIds;
+  }
+
+  public List<InterventionRow> getInterventions() {
+    return interventions;
+  }
+
+  public List<OutcomeRow> getPrimaryOutcomes() {
+    return primaryOutcomes;
+  }
+
+  public List<OutcomeRow> getSecondaryOutcomes() {
+    return secondaryOutcomes;
+  }
+
+  public List<ArmRow> getArms() {
+    return arms;
+  }
+
+  public List<LocationRow> getLocations() {
+    return locations;
+  }
+
+  public ContactRow getPublicContact() {
+    return publicContact;
+  }
+
+  public ContactRow getScientificContact() {
+    return scientificContact;
   }
 
   /** Collects conversion errors so that all of them are shown at once. */

@@ -6,7 +6,14 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import org.primefaces.event.FileUploadEvent;
+import org.primefaces.model.file.UploadedFile;
+import org.trialledger.platform.web.FacesActions;
 import org.trialledger.registry.application.TrialFinder;
+import org.trialledger.registry.application.TrialImports;
 import org.trialledger.registry.application.TrialRegistry;
 import org.trialledger.registry.domain.RegistrationRecord;
 import org.trialledger.registry.store.Trial;
@@ -24,7 +31,12 @@ public class SponsorTrialsBacking implements Serializable {
   @Inject private transient TrialRegistry registry;
   @Inject private transient CurrentActor actor;
 
+  @Inject private transient TrialImports imports;
+
   private String newTitle;
+  private String importedId;
+  private List<String> importUnmapped = List.of();
+  private List<String> importWarnings = List.of();
   private List<Row> rows;
 
   /** A trial with the title of its draft and where it stands. */
@@ -64,12 +76,39 @@ public class SponsorTrialsBacking implements Serializable {
     return trial == null ? null : "/sponsor/edit?faces-redirect=true&id=" + trial.getRegistryId();
   }
 
+  /** Imports an uploaded ClinicalTrials.gov record as a new draft and shows what could not be mapped. */
+  public void importCtGov(FileUploadEvent event) {
+    UploadedFile file = event.getFile();
+    if (file.getSize() > 5_000_000) {
+      FacesActions.error("A ClinicalTrials.gov record larger than 5 MB is not accepted");
+      return;
+    }
+    String json;
+    try (InputStream in = file.getInputStream()) {
+      json = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      FacesActions.error("The upload was interrupted; please try again");
+      return;
+    }
+    TrialImports.Imported imported = RegistryActions.attempt(() -> imports.importCtGov(actor.caller(), json), null);
+    if (imported != null) {
+      importedId = imported.trial().getRegistryId();
+      importUnmapped = imported.result().unmapped();
+      importWarnings = imported.result().warnings();
+      FacesActions.info("Imported as draft " + importedId + ": check it, complete what the registry needs and submit it");
+      rows = null;
+    }
+  }
+
   static RegistrationRecord withPublicTitle(RegistrationRecord r, String title) {
     DraftForm form = DraftForm.of(r);
     form.setPublicTitle(title);
     return form.toRecord();
   }
 
+  public String getImportedId() { return importedId; }
+  public List<String> getImportUnmapped() { return importUnmapped; }
+  public List<String> getImportWarnings() { return importWarnings; }
   public String getNewTitle() { return newTitle; }
   public void setNewTitle(String v) { newTitle = v; }
 }
