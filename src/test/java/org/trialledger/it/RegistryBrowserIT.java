@@ -135,8 +135,8 @@ class RegistryBrowserIT {
     click("review:addComment");
     waitForText(By.id("comments"), "exacerbations");
     click("review:publish");
-    browser.waitFor(By.id("confirmYes"));
-    click("confirmYes");
+    browser.waitFor(By.id("review:confirmYes"));
+    click("review:confirmYes");
     waitForText(By.id("review:messages"), "Version 1 published");
     browser.logout();
 
