@@ -24,6 +24,9 @@ import org.trialledger.platform.DatabaseProduct;
 @ApplicationScoped
 public class TrialSearch {
   public static final int MAX_PAGE = 100;
+  private static final String SELECT =
+      "SELECT t.registry_id, t.public_title, t.acronym, t.sponsor_name, t.recruitment_status, t.phases, t.start_date, t.registered_at,"
+          + " t.conditions_text, t.status";
 
   @PersistenceContext private EntityManager em;
   @Inject private DatabaseProduct database;
@@ -36,12 +39,26 @@ public class TrialSearch {
     return ((Number) count.getSingleResult()).longValue();
   }
 
+  /**
+   * A page of matches with the total, in one query: the window count rides along with the rows, so the
+   * matches are found once instead of once for the count and once for the page.
+   */
   public SearchPage search(SearchCriteria criteria, int offset, int limit) {
     int size = Math.max(1, Math.min(limit, MAX_PAGE));
     int from = Math.max(0, offset);
-    long total = count(criteria);
-    if (total == 0 || from >= total) return new SearchPage(List.of(), total, from, size);
-    return new SearchPage(rows(criteria, from, size), total, from, size);
+    Map<String, Object> params = new LinkedHashMap<>();
+    Query select = em.createNativeQuery(SELECT + ", COUNT(*) OVER () FROM trial t" + where(criteria, params) + orderBy(criteria));
+    params.forEach(select::setParameter);
+    select.setFirstResult(from).setMaxResults(size);
+    List<TrialSummary> rows = new ArrayList<>();
+    long total = -1;
+    for (Object o : select.getResultList()) {
+      Object[] r = (Object[]) o;
+      rows.add(summary(r));
+      total = ((Number) r[10]).longValue();
+    }
+    if (total < 0) total = from == 0 ? 0 : count(criteria); // past the last page: the count still tells how many there are
+    return new SearchPage(rows, total, from, size);
   }
 
   /** One page of matches, without the total. */
@@ -50,21 +67,20 @@ public class TrialSearch {
     int from = Math.max(0, offset);
     Map<String, Object> params = new LinkedHashMap<>();
     String where = where(criteria, params);
-    Query select =
-        em.createNativeQuery(
-            "SELECT t.registry_id, t.public_title, t.acronym, t.sponsor_name, t.recruitment_status, t.phases, t.start_date,"
-                + " t.registered_at, t.conditions_text, t.status FROM trial t"
-                + where
-                + orderBy(criteria));
+    Query select = em.createNativeQuery(SELECT + " FROM trial t" + where + orderBy(criteria));
     params.forEach(select::setParameter);
     select.setFirstResult(from).setMaxResults(size);
     List<TrialSummary> rows = new ArrayList<>();
     for (Object o : select.getResultList()) {
       Object[] r = (Object[]) o;
-      rows.add(new TrialSummary((String) r[0], (String) r[1], (String) r[2], (String) r[3], (String) r[4], (String) r[5],
-          date(r[6]), instant(r[7]), (String) r[8], (String) r[9]));
+      rows.add(summary(r));
     }
     return rows;
+  }
+
+  private static TrialSummary summary(Object[] r) {
+    return new TrialSummary((String) r[0], (String) r[1], (String) r[2], (String) r[3], (String) r[4], (String) r[5], date(r[6]), instant(r[7]),
+        (String) r[8], (String) r[9]);
   }
 
   private String where(SearchCriteria c, Map<String, Object> params) {

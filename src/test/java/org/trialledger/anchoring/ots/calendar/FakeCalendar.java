@@ -28,8 +28,8 @@ import org.trialledger.anchoring.ots.Timestamp;
  * naming this calendar; {@code GET /timestamp/<hex>} answers 404 until {@link #confirm} puts the pending
  * commitments in a block (mined with regtest's easy target), then the path to its Bitcoin attestation.
  */
-final class FakeCalendar implements AutoCloseable {
-  enum Mode { NORMAL, ERROR_500, GARBAGE, HUGE, SLOW, REDIRECT }
+public final class FakeCalendar implements AutoCloseable {
+  public enum Mode { NORMAL, ERROR_500, GARBAGE, HUGE, SLOW, REDIRECT }
 
   private final HttpServer server;
   private final ExecutorService executor = Executors.newCachedThreadPool();
@@ -37,27 +37,32 @@ final class FakeCalendar implements AutoCloseable {
   private final Map<String, byte[]> pending = new LinkedHashMap<>();
   private final Map<String, Timestamp> confirmed = new LinkedHashMap<>();
   final AtomicInteger requests = new AtomicInteger();
-  volatile Mode mode = Mode.NORMAL;
-  volatile long delayMillis = 3000;
+  public volatile Mode mode = Mode.NORMAL;
+  public volatile long delayMillis = 3000;
   volatile URI redirectTo;
 
-  private FakeCalendar() throws IOException {
-    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+  private FakeCalendar(int port) throws IOException {
+    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
     server.setExecutor(executor);
     server.createContext("/", this::handle);
     server.start();
   }
 
   static FakeCalendar start() throws IOException {
-    return new FakeCalendar();
+    return new FakeCalendar(0);
   }
 
-  URI uri() {
+  /** On a fixed port, for a server configured before the test starts (the integration tests). */
+  public static FakeCalendar start(int port) throws IOException {
+    return new FakeCalendar(port);
+  }
+
+  public URI uri() {
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
   }
 
   /** Puts every pending commitment into a new block at {@code height}; returns its header. */
-  synchronized BlockHeader confirm(long height, long timeSeconds) {
+  public synchronized BlockHeader confirm(long height, long timeSeconds) {
     List<byte[]> commitments = new ArrayList<>(pending.values());
     List<Timestamp> leaves = new ArrayList<>();
     List<byte[]> txids = new ArrayList<>();
@@ -177,6 +182,10 @@ final class FakeCalendar implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  public int requestCount() {
+    return requests.get();
   }
 
   @Override
