@@ -152,8 +152,12 @@ class RegistryBrowserIT {
     browser.open("/registry/index.xhtml");
     type("search:q", "tidal breathing");
     click("search:go");
-    browser.waitFor(By.linkText(id));
-    browser.driver().findElement(By.linkText(id)).click();
+    new WebDriverWait(browser.driver(), Duration.ofSeconds(20))
+        .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+        .until(d -> {
+          d.findElement(By.linkText(id)).click();
+          return true;
+        });
     browser.waitFor(By.id("trialTitle"));
     assertEquals("Tidal breathing training for <script>alert('x')</script> COPD", browser.text(By.id("trialTitle")), "the title is shown as text");
     assertNoAlert();

@@ -19,14 +19,18 @@ class VerifierJarIT {
   private static final Path JAR = Path.of(System.getProperty("war.file")).resolveSibling("trialledger-verifier.jar");
 
   @Test
-  void holdsOnlyTheLedgerCoreAndBouncyCastle() throws Exception {
+  void holdsOnlyTheLedgerCoreTheTimestampVerifierAndBouncyCastle() throws Exception {
     try (ZipFile zip = new ZipFile(JAR.toFile())) {
       List<String> foreign = zip.stream().map(e -> e.getName().replaceFirst("^META-INF/versions/\\d+/", ""))
           .filter(n -> n.endsWith(".class") && !n.equals("module-info.class"))
           .filter(n -> !n.startsWith("org/trialledger/ledger/") && !n.startsWith("org/bouncycastle/"))
+          .filter(n -> !n.startsWith("org/trialledger/anchoring/ots/") && !n.startsWith("org/trialledger/anchoring/bitcoin/"))
+          .filter(n -> !n.startsWith("org/trialledger/verification/offline/"))
           .toList();
       assertEquals(List.of(), foreign);
       assertTrue(zip.stream().noneMatch(e -> e.getName().startsWith("org/trialledger/ledger/store/")));
+      assertTrue(zip.stream().noneMatch(e -> e.getName().startsWith("org/trialledger/anchoring/ots/calendar/")), "no network code");
+      assertTrue(zip.getEntry("META-INF/services/org.trialledger.ledger.bundle.TimestampCheck$Factory") != null);
     }
   }
 

@@ -107,6 +107,16 @@ public class AnchorStore {
         .findFirst();
   }
 
+  /** Every anchor whose checkpoint covers a tree of at least this size, smallest first. */
+  @Transactional
+  public List<AnchorRow> covering(long treeSize) {
+    return em.createQuery("SELECT a FROM AnchorRow a WHERE a.treeSize >= :s AND a.status <> :invalid ORDER BY a.treeSize, a.id", AnchorRow.class)
+        .setParameter("s", treeSize)
+        .setParameter("invalid", AnchorStatus.INVALID)
+        .setMaxResults(50)
+        .getResultList();
+  }
+
   @Transactional
   public List<AnchorCalendarRow> calendars(long anchorId) {
     return em.createQuery("SELECT c FROM AnchorCalendarRow c WHERE c.anchorId = :a ORDER BY c.calendarUrl", AnchorCalendarRow.class)

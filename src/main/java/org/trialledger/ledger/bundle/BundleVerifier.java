@@ -34,6 +34,11 @@ public final class BundleVerifier {
    * @param pinnedKey the log's verifier key as the verifier obtained it independently, or empty
    */
   public static VerificationReport verify(ProofBundle b, Optional<byte[]> file, Optional<String> pinnedKey) {
+    return verify(b, file, pinnedKey, Optional.empty());
+  }
+
+  /** As {@link #verify(ProofBundle, Optional, Optional)}, with the checkpoint's timestamps checked too. */
+  public static VerificationReport verify(ProofBundle b, Optional<byte[]> file, Optional<String> pinnedKey, Optional<TimestampCheck> timestamps) {
     VerificationReport r = new VerificationReport();
     content(b, file, r);
 
@@ -104,8 +109,15 @@ public final class BundleVerifier {
 
     if (b.otsBase64() == null && b.rfc3161Base64() == null) {
       r.skip("timestamp", "the checkpoint is not anchored yet");
+    } else if (timestamps.isEmpty()) {
+      r.skip("timestamp", "present; pass --headers FILE (Bitcoin block headers) to check it");
     } else {
-      r.skip("timestamp", "present; verify it with the anchoring verifier (not part of the ledger core)");
+      TimestampCheck.Result result = timestamps.get().check(b.checkpoint(), b.otsBase64(), b.rfc3161Base64());
+      switch (result.outcome()) {
+        case PASS -> r.pass("timestamp", result.detail());
+        case FAIL -> r.fail("timestamp", result.detail());
+        default -> r.skip("timestamp", result.detail());
+      }
     }
     return r;
   }

@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.ServiceLoader;
+import org.trialledger.ledger.bundle.TimestampCheck;
 import org.trialledger.ledger.Hash;
 import org.trialledger.ledger.bundle.BundleVerifier;
 import org.trialledger.ledger.bundle.ProofBundle;
@@ -38,9 +40,13 @@ public final class VerifierCli {
         tree-root                       root hash of the entries on stdin
         inclusion-proof INDEX           audit path of leaf INDEX among the entries on stdin
         consistency-proof OLD_SIZE      consistency proof from OLD_SIZE to all entries on stdin
-        verify BUNDLE.json [FILE] [--key VKEY]
+        verify-package DIR|ZIP [--key VKEY] [--headers HEADERS.txt]
+                                        check every bundle of an inspection package against its files
+        verify BUNDLE.json [FILE] [--key VKEY] [--headers HEADERS.txt]
                                         check a proof bundle (and that FILE is the artifact);
-                                        --key pins the log key you obtained yourself
+                                        --key pins the log key you obtained yourself;
+                                        --headers checks the checkpoint's Bitcoin timestamp
+                                        against block headers you trust (HEIGHT HEX per line)
       """;
 
   private VerifierCli() {}
@@ -75,6 +81,8 @@ public final class VerifierCli {
           print(new MerkleTree(store).consistencyProof(old, store.size()), out);
           return OK;
         }
+        case "verify-package":
+          return verifyPackage(args, out, err);
         case "verify":
           return verify(args, out, err);
         case "-h":
@@ -94,13 +102,65 @@ public final class VerifierCli {
     }
   }
 
+  private static int verifyPackage(String[] args, PrintStream out, PrintStream err) throws IOException {
+    Options o = Options.parse(args);
+    if (o.problem != null) return o.problem.startsWith("no such file") || o.problem.startsWith("this build") ? unusable(err, o.problem) : usage(err, o.problem);
+    if (o.positional.size() != 1) return usage(err, "verify-package takes one directory or zip");
+    Path location = Path.of(o.positional.get(0));
+    if (!Files.exists(location)) return unusable(err, "no such file: " + location);
+    try {
+      return PackageVerifier.verify(location, o.key, o.timestamps, out) == 0 ? OK : FAILED;
+    } catch (IllegalArgumentException | ClassCastException e) {
+      return unusable(err, "unreadable package: " + e.getMessage());
+    }
+  }
+
+  /** The options shared by verify and verify-package. */
+  private static final class Options {
+    final List<String> positional = new ArrayList<>();
+    Optional<String> key = Optional.empty();
+    Optional<TimestampCheck> timestamps = Optional.empty();
+    String problem;
+
+    static Options parse(String[] args) {
+      Options o = new Options();
+      for (int i = 1; i < args.length && o.problem == null; i++) {
+        if (args[i].equals("--key")) {
+          if (++i >= args.length) o.problem = "--key needs a verifier key";
+          else o.key = Optional.of(args[i]);
+        } else if (args[i].equals("--headers")) {
+          if (++i >= args.length) {
+            o.problem = "--headers needs a file of Bitcoin block headers";
+          } else if (!Files.isRegularFile(Path.of(args[i]))) {
+            o.problem = "no such file: " + args[i];
+          } else {
+            Optional<TimestampCheck.Factory> factory = ServiceLoader.load(TimestampCheck.Factory.class).findFirst();
+            if (factory.isEmpty()) o.problem = "this build of the verifier cannot check timestamps";
+            else o.timestamps = Optional.of(factory.get().withHeadersFile(Path.of(args[i])));
+          }
+        } else {
+          o.positional.add(args[i]);
+        }
+      }
+      return o;
+    }
+  }
+
   private static int verify(String[] args, PrintStream out, PrintStream err) throws IOException {
     List<String> positional = new ArrayList<>();
     Optional<String> key = Optional.empty();
+    Optional<TimestampCheck> timestamps = Optional.empty();
     for (int i = 1; i < args.length; i++) {
       if (args[i].equals("--key")) {
         if (++i >= args.length) return usage(err, "--key needs a verifier key");
         key = Optional.of(args[i]);
+      } else if (args[i].equals("--headers")) {
+        if (++i >= args.length) return usage(err, "--headers needs a file of Bitcoin block headers");
+        Path headers = Path.of(args[i]);
+        if (!Files.isRegularFile(headers)) return unusable(err, "no such file: " + args[i]);
+        Optional<TimestampCheck.Factory> factory = ServiceLoader.load(TimestampCheck.Factory.class).findFirst();
+        if (factory.isEmpty()) return unusable(err, "this build of the verifier cannot check timestamps");
+        timestamps = Optional.of(factory.get().withHeadersFile(headers));
       } else {
         positional.add(args[i]);
       }
@@ -122,7 +182,7 @@ public final class VerifierCli {
         return unusable(err, "no such file: " + positional.get(1));
       }
     }
-    VerificationReport report = BundleVerifier.verify(bundle, file, key);
+    VerificationReport report = BundleVerifier.verify(bundle, file, key, timestamps);
     out.print(report);
     return report.holds() ? OK : FAILED;
   }

@@ -77,6 +77,22 @@ public class LedgerLog {
     return new MerkleTree(new JpaNodeStore(em));
   }
 
+  /** Entries whose content hash (a file's SHA-256, a record's hash or commitment) is this, oldest first. */
+  public List<LedgerEntryRow> entriesByContentHash(String contentHash) {
+    return em.createQuery("SELECT e FROM LedgerEntryRow e WHERE e.contentHash = :h ORDER BY e.id", LedgerEntryRow.class)
+        .setParameter("h", contentHash)
+        .setMaxResults(100)
+        .getResultList();
+  }
+
+  /** Entries of one artifact and of those it names as its parts ({@code id} or {@code id/…}), in log order. */
+  public List<LedgerEntryRow> entriesOfArtifact(String artifactId) {
+    return em.createQuery("SELECT e FROM LedgerEntryRow e WHERE e.artifactId = :id OR e.artifactId LIKE :parts ORDER BY e.id", LedgerEntryRow.class)
+        .setParameter("id", artifactId)
+        .setParameter("parts", artifactId + "/%") // registry ids hold no LIKE wildcards
+        .getResultList();
+  }
+
   public List<LedgerEntryRow> entriesByLeafHash(String leafHash) {
     return em.createNamedQuery("LedgerEntryRow.byLeafHash", LedgerEntryRow.class).setParameter("leafHash", leafHash).getResultList();
   }

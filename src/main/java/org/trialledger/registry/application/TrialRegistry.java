@@ -129,7 +129,7 @@ public class TrialRegistry {
     if (text.length() > 4000) throw InvalidRecordException.of("body", "At most 4000 characters");
     ReviewComment comment = new ReviewComment(version.getId(), severity, text, caller.username(), now());
     em.persist(comment);
-    audit(caller, "REVIEW_COMMENT", registryId + " v" + versionNumber, null, severity.name(), text);
+    audit(caller, "REVIEW_COMMENT", registryId, null, "version " + versionNumber + ": " + severity.name(), text);
     return comment;
   }
 

@@ -26,6 +26,13 @@ public class RegistrySearchBacking implements Serializable {
   private LocalDate startFrom, startTo;
   private final Results results = new Results();
 
+  /** A new search starts on its first page. */
+  public void firstPage() {
+    var table = (org.primefaces.component.datatable.DataTable)
+        jakarta.faces.context.FacesContext.getCurrentInstance().getViewRoot().findComponent("search:results");
+    if (table != null) table.setFirst(0);
+  }
+
   public LazyDataModel<TrialSummary> getResults() {
     return results;
   }
