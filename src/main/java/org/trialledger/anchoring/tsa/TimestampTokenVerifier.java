@@ -20,9 +20,15 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.bouncycastle.asn1.ASN1Encoding;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.ASN1Primitive;
+import org.bouncycastle.asn1.DERNull;
+import org.bouncycastle.asn1.cms.CMSObjectIdentifiers;
 import org.bouncycastle.asn1.cms.ContentInfo;
+import org.bouncycastle.asn1.cms.SignedData;
+import org.bouncycastle.asn1.cms.SignerInfo;
 import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
+import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
@@ -68,22 +74,29 @@ public final class TimestampTokenVerifier {
   /** Accepts the token only if every check holds; its genTime is then the TSA's attested time. */
   public TimestampToken verify(byte[] token, byte[] sha256Digest) throws TokenVerificationException {
     if (sha256Digest.length != 32) throw new IllegalArgumentException("a SHA-256 digest is 32 bytes");
-    TimeStampToken parsed = parse(token);
-    X509CertificateHolder signer = signerCertificate(parsed);
-    checkExtendedKeyUsage(signer);
-    checkSignature(parsed, signer);
-    TimeStampTokenInfo info = parsed.getTimeStampInfo();
-    checkTrust(parsed, signer, info.getGenTime());
-    if (!info.getMessageImprintAlgOID().equals(NISTObjectIdentifiers.id_sha256)) {
-      throw new TokenVerificationException(Step.IMPRINT, "imprint is not SHA-256 but " + info.getMessageImprintAlgOID());
-    }
-    if (!MessageDigest.isEqual(info.getMessageImprintDigest(), sha256Digest)) {
-      throw new TokenVerificationException(Step.IMPRINT, "the token timestamps another digest");
-    }
+    Step step = Step.PARSE;
     try {
+      TimeStampToken parsed = parse(token);
+      step = Step.SIGNER_CERTIFICATE;
+      X509CertificateHolder signer = signerCertificate(parsed);
+      step = Step.EXTENDED_KEY_USAGE;
+      checkExtendedKeyUsage(signer);
+      step = Step.SIGNATURE;
+      checkSignature(parsed, signer);
+      step = Step.TRUST;
+      TimeStampTokenInfo info = parsed.getTimeStampInfo();
+      checkTrust(parsed, signer, info.getGenTime());
+      step = Step.IMPRINT;
+      if (!info.getMessageImprintAlgOID().equals(NISTObjectIdentifiers.id_sha256)) {
+        throw new TokenVerificationException(step, "imprint is not SHA-256 but " + info.getMessageImprintAlgOID());
+      }
+      if (!MessageDigest.isEqual(info.getMessageImprintDigest(), sha256Digest)) {
+        throw new TokenVerificationException(step, "the token timestamps another digest");
+      }
       return TimestampToken.of(parsed);
-    } catch (IOException e) {
-      throw new TokenVerificationException(Step.PARSE, e.getMessage(), e);
+    } catch (IOException | RuntimeException e) {
+      // BC decodes parts of a token lazily and reports damage there with unchecked exceptions.
+      throw new TokenVerificationException(step, "malformed token: " + e.getMessage(), e);
     }
   }
 
@@ -94,11 +107,45 @@ public final class TimestampTokenVerifier {
       if (!Arrays.equals(primitive.getEncoded(ASN1Encoding.DER), token)) {
         throw new TokenVerificationException(Step.PARSE, "not DER");
       }
-      return new TimeStampToken(ContentInfo.getInstance(primitive));
+      ContentInfo contentInfo = ContentInfo.getInstance(primitive);
+      checkEnvelope(contentInfo);
+      return new TimeStampToken(contentInfo);
     } catch (TokenVerificationException e) {
       throw e;
     } catch (Exception e) { // BC reports malformed input with several checked and unchecked types
       throw new TokenVerificationException(Step.PARSE, "not a timestamp token: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The unsigned CMS fields BC does not look at: without these checks they could be altered in a stored token
+   * and it would still verify (found by flipping every bit of one).
+   */
+  private static void checkEnvelope(ContentInfo contentInfo) throws TokenVerificationException {
+    if (!CMSObjectIdentifiers.signedData.equals(contentInfo.getContentType())) {
+      throw new TokenVerificationException(Step.PARSE, "content type is not signedData");
+    }
+    SignedData signedData = SignedData.getInstance(contentInfo.getContent());
+    if (signedData.getVersion().intValueExact() != 3 || signedData.getSignerInfos().size() != 1) {
+      throw new TokenVerificationException(Step.PARSE, "not a version 3 SignedData with one signer"); // RFC 5652 §5.1
+    }
+    SignerInfo signer = SignerInfo.getInstance(signedData.getSignerInfos().getObjectAt(0));
+    int expectedVersion = signer.getSID().isTagged() ? 3 : 1; // subjectKeyIdentifier : issuerAndSerialNumber
+    if (signer.getVersion().intValueExact() != expectedVersion) {
+      throw new TokenVerificationException(Step.PARSE, "SignerInfo version does not match its signer identifier");
+    }
+    // Parameters absent or NULL both occur for SHA-2 (RFC 5754 §2); anything else there is an alteration.
+    var digestAlgorithms = signedData.getDigestAlgorithms();
+    ASN1ObjectIdentifier digest = signer.getDigestAlgorithm().getAlgorithm();
+    for (var a : digestAlgorithms) {
+      AlgorithmIdentifier algorithm = AlgorithmIdentifier.getInstance(a);
+      var parameters = algorithm.getParameters();
+      if (!algorithm.getAlgorithm().equals(digest) || (parameters != null && !DERNull.INSTANCE.equals(parameters))) {
+        throw new TokenVerificationException(Step.PARSE, "digestAlgorithms holds more than the signer's digest algorithm");
+      }
+    }
+    if (digestAlgorithms.size() != 1) {
+      throw new TokenVerificationException(Step.PARSE, "digestAlgorithms does not hold the signer's digest algorithm");
     }
   }
 

@@ -12,7 +12,6 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.PublicKey;
-import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
@@ -25,6 +24,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.cmp.PKIFailureInfo;
 import org.bouncycastle.asn1.cmp.PKIStatus;
@@ -75,22 +75,19 @@ final class LocalTsa implements AutoCloseable {
   private final TimeStampResponseGenerator responses;
   private final AtomicLong serials = new AtomicLong(1000);
 
-  private LocalTsa(String name, boolean ekuCritical) throws Exception {
+  private final X500Name caName;
+  private final X500Name tsaName;
+
+  private LocalTsa(String name) throws Exception {
     Instant now = Instant.now();
-    X500Name caName = new X500Name("CN=" + name + " Root CA,O=TrialLedger tests");
-    X500Name tsaName = new X500Name("CN=" + name + " TSA,O=TrialLedger tests");
+    caName = new X500Name("CN=" + name + " Root CA,O=TrialLedger tests");
+    tsaName = new X500Name("CN=" + name + " TSA,O=TrialLedger tests");
     caCertificate =
-        certificate(caName, caName, caKeys.getPublic(), caKeys.getPrivate(), now, builder -> {
+        certificate(caName, caName, BigInteger.ONE, caKeys.getPublic(), caKeys.getPrivate(), now, builder -> {
           builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(true));
           builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
         });
-    tsaCertificate =
-        certificate(tsaName, caName, tsaKeys.getPublic(), caKeys.getPrivate(), now, builder -> {
-          builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
-          builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature));
-          builder.addExtension(
-              Extension.extendedKeyUsage, ekuCritical, new ExtendedKeyUsage(KeyPurposeId.id_kp_timeStamping));
-        });
+    tsaCertificate = tsaCertificate(new ExtendedKeyUsage(KeyPurposeId.id_kp_timeStamping), true);
     TimeStampTokenGenerator tokens =
         new TimeStampTokenGenerator(
             new JcaSimpleSignerInfoGeneratorBuilder().build("SHA256withECDSA", tsaKeys.getPrivate(), tsaCertificate),
@@ -109,11 +106,24 @@ final class LocalTsa implements AutoCloseable {
   }
 
   static LocalTsa start() throws Exception {
-    return new LocalTsa("Local", true);
+    return new LocalTsa("Local");
   }
 
-  static LocalTsa start(String name, boolean ekuCritical) throws Exception {
-    return new LocalTsa(name, ekuCritical);
+  static LocalTsa start(String name) throws Exception {
+    return new LocalTsa(name);
+  }
+
+  /**
+   * A certificate for the TSA's key with the TSA certificate's issuer and serial, so tokens name it as
+   * signer too, but other extended key usages (none if {@code usage} is null). BC's generator refuses to sign
+   * with such a certificate, hence the twin.
+   */
+  X509Certificate tsaCertificate(ExtendedKeyUsage usage, boolean critical) throws Exception {
+    return certificate(tsaName, caName, BigInteger.TWO, tsaKeys.getPublic(), caKeys.getPrivate(), Instant.now(), builder -> {
+      builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
+      builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature));
+      if (usage != null) builder.addExtension(Extension.extendedKeyUsage, critical, usage);
+    });
   }
 
   URI uri() {
@@ -174,6 +184,16 @@ final class LocalTsa implements AutoCloseable {
     }
   }
 
+  /** A token straight from the generator, without HTTP: with {@code certReq} false it carries no certificate. */
+  byte[] issue(byte[] sha256Digest, boolean certReq) throws Exception {
+    TimeStampRequestGenerator generator = new TimeStampRequestGenerator();
+    generator.setCertReq(certReq);
+    TimeStampRequest request = generator.generate(TSPAlgorithms.SHA256, sha256Digest, BigInteger.valueOf(7));
+    return responses.generate(request, BigInteger.valueOf(serials.incrementAndGet()), new Date())
+        .getTimeStampToken()
+        .getEncoded(ASN1Encoding.DER);
+  }
+
   /** BC's generator checks the request (algorithm, policy) and answers granted or rejected accordingly. */
   private byte[] grant(TimeStampRequest request) throws Exception {
     return responses.generate(request, BigInteger.valueOf(serials.incrementAndGet()), new Date()).getEncoded();
@@ -198,11 +218,11 @@ final class LocalTsa implements AutoCloseable {
   }
 
   private static X509Certificate certificate(
-      X500Name subject, X500Name issuer, PublicKey key, PrivateKey signer, Instant now, Extensions extensions)
-      throws Exception {
+      X500Name subject, X500Name issuer, BigInteger serial, PublicKey key, PrivateKey signer, Instant now,
+      Extensions extensions) throws Exception {
     X509v3CertificateBuilder builder =
         new JcaX509v3CertificateBuilder(
-            issuer, new BigInteger(64, new SecureRandom()), Date.from(now.minus(Duration.ofHours(1))),
+            issuer, serial, Date.from(now.minus(Duration.ofHours(1))),
             Date.from(now.plus(Duration.ofDays(2))), subject, key);
     extensions.add(builder);
     return new JcaX509CertificateConverter()
