@@ -90,6 +90,8 @@ class TimestampTokenVerifierTest {
     assertEquals(Step.SIGNER_CERTIFICATE, rejection(trusting(tsa), bare, DIGEST));
     new TimestampTokenVerifier(tsa.tsaCertificate, List.of()).verify(bare, DIGEST);
     new TimestampTokenVerifier(tsa.caCertificate, List.of(tsa.tsaCertificate)).verify(bare, DIGEST);
+    String rootThenTsa = LocalTsa.pem(tsa.caCertificate) + LocalTsa.pem(tsa.tsaCertificate);
+    TimestampTokenVerifier.fromCertificates(rootThenTsa.getBytes(StandardCharsets.US_ASCII)).verify(bare, DIGEST);
   }
 
   @Test
