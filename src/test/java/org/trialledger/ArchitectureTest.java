@@ -72,4 +72,15 @@ class ArchitectureTest {
         .allowEmptyShould(true)
         .check(classes);
   }
+
+  @Test
+  void theTimestampAuthorityClientIsPlainJava() {
+    noClasses()
+        .that().resideInAPackage("org.trialledger.anchoring.tsa..")
+        .should().dependOnClassesThat()
+        .resideInAnyPackage(
+            "jakarta..", "javax.persistence..", "org.hibernate..", "fish.payara..", "org.eclipse.microprofile..")
+        .allowEmptyShould(true)
+        .check(classes);
+  }
 }
