@@ -128,7 +128,10 @@ public record SummaryResults(ParticipantFlow flow, List<OutcomeSummary> outcomes
     Map<Group, String> spelling = new HashMap<>();
     Map<Group, Set<Pseudonym>> subjects = new HashMap<>();
     Map<Group, Integer> counts = new HashMap<>();
-    latest.values().stream().sorted(Comparator.comparing(AdverseEventRecord::enteredAt, Comparator.nullsLast(Comparator.naturalOrder())))
+    // The earliest entered spelling names the row (ties: by text), so the table does not vary between runs.
+    latest.values().stream()
+        .sorted(Comparator.comparing(AdverseEventRecord::enteredAt, Comparator.nullsLast(Comparator.naturalOrder()))
+            .thenComparing(e -> Objects.toString(e.term(), "")))
         .forEach(e -> {
           String term = e.term() == null ? "" : e.term().strip();
           Group g = new Group(term.toLowerCase(Locale.ROOT), Boolean.TRUE.equals(e.serious()));
