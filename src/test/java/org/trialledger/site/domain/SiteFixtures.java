@@ -34,6 +34,28 @@ final class SiteFixtures {
 
   private SiteFixtures() {}
 
+  /** A small trial's site data for export tests: one subject per person, with a correction and a withdrawal. */
+  static OdmWriter.Export export(List<Pseudonym> subjects) {
+    List<Enrolment> enrolments = new java.util.ArrayList<>();
+    List<ConsentRecord> consents = new java.util.ArrayList<>();
+    List<ResultRecord> results = new java.util.ArrayList<>();
+    List<AdverseEventRecord> aes = new java.util.ArrayList<>();
+    Instant t = Instant.parse("2025-01-10T09:00:00Z");
+    for (int i = 0; i < subjects.size(); i++) {
+      Pseudonym s = subjects.get(i);
+      enrolments.add(new Enrolment(s, TRIAL, SITE, t));
+      consents.add(consent(s, "ICF-v1", FORM_V1_SHA, ConsentRecord.Event.CONSENTED, t.plusSeconds(i)));
+      ResultRecord r = result(s, "Week 12", HBA1C, "-0." + (i + 1));
+      results.add(r);
+      if (i == 0) results.add(r.correct("-0.9", "%", "Transcription error <from> \"paper\" CRF & co", "emuster", NOW));
+      results.add(result(s, "Week 12", QOL, "feels <better> & \"calmer\""));
+      aes.add(adverseEvent(s, "AE-1", i == 0 ? "Headache ]]> <b>bold</b> & 'quoted' \u0001" : "Nausea", i == 1));
+    }
+    consents.add(consent(subjects.get(subjects.size() - 1), "ICF-v1", FORM_V1_SHA, ConsentRecord.Event.WITHDRAWN, t.plusSeconds(86_400)));
+    return new OdmWriter.Export(TRIAL, "HbA1c <study> & \"friends\"", "TL.ODM.1", NOW, java.util.Map.of(SITE, "Charité <Berlin>"),
+        enrolments, consents, results, aes, MEASURES);
+  }
+
   static SecureRandom seeded(long seed) {
     try {
       SecureRandom r = SecureRandom.getInstance("SHA1PRNG");
