@@ -30,7 +30,7 @@ final class SiteFixtures {
   static final List<IdentifyingDetails> PEOPLE = List.of(
       new IdentifyingDetails("Wilhelmina Quarterstaff", LocalDate.of(1961, 4, 17), "wilhelmina.q@example.org"),
       new IdentifyingDetails("Bartholomew Zyzzyva", LocalDate.of(1978, 11, 2), "+49 30 5550 1234"),
-      new IdentifyingDetails("Ængus O'Mc<Hostile>&\"Name\"", LocalDate.of(1990, 1, 31), "aengus@example.net"));
+      new IdentifyingDetails("Ængus O'Mc<Hostile>&\"Þórdís\"", LocalDate.of(1990, 1, 31), "aengus@example.net"));
 
   private SiteFixtures() {}
 
