@@ -164,7 +164,14 @@ class SiteRecordsTest {
 
   @Test
   void outcomeMeasuresAreNumberedPrimaryFirst() {
-    var registration = org.trialledger.registry.domain.RegistrationRecord.empty();
-    assertEquals(List.of(), OutcomeMeasure.registered(registration));
+    assertEquals(List.of(), OutcomeMeasure.registered(org.trialledger.registry.domain.RegistrationRecord.empty()));
+    var registration = org.trialledger.registry.domain.RegistryFixtures.completeRecord();
+    List<OutcomeMeasure> measures = OutcomeMeasure.registered(registration);
+    int primaries = registration.primaryOutcomes().size();
+    assertEquals(primaries + registration.secondaryOutcomes().size(), measures.size());
+    assertEquals(new OutcomeMeasure(1, registration.primaryOutcomes().get(0).measure(), true), measures.get(0));
+    if (!registration.secondaryOutcomes().isEmpty()) {
+      assertEquals(new OutcomeMeasure(primaries + 1, registration.secondaryOutcomes().get(0).measure(), false), measures.get(primaries));
+    }
   }
 }
