@@ -64,6 +64,17 @@ class ArchitectureTest {
   }
 
   @Test
+  void theSiteCoreIsPlainJava() {
+    noClasses()
+        .that().resideInAPackage("org.trialledger.site.domain..")
+        .should().dependOnClassesThat()
+        .resideInAnyPackage("jakarta..", "javax.persistence..", "org.hibernate..", "fish.payara..", "org.eclipse.microprofile..",
+            "org.primefaces..", "org.trialledger.platform..", "org.trialledger.security..", "org.trialledger.ledger.store..")
+        .allowEmptyShould(true)
+        .check(classes);
+  }
+
+  @Test
   void theOpenTimestampsCodecIsPlainJava() {
     noClasses()
         .that().resideInAPackage("org.trialledger.anchoring.ots..")

@@ -59,7 +59,8 @@ public final class FhirResearchStudyExporter {
     static final FhirContext R4 = FhirContext.forR4();
   }
 
-  static FhirContext fhirContext() {
+  /** The one R4 context of this JVM, shared by every FHIR exporter (the site context uses it too). */
+  public static FhirContext fhirContext() {
     return Holder.R4;
   }
 
