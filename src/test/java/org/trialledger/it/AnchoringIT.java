@@ -33,6 +33,7 @@ import org.trialledger.anchoring.ots.DetachedTimestampFile;
 import org.trialledger.anchoring.ots.TimestampVerifier;
 import org.trialledger.anchoring.ots.VerificationReport;
 import org.trialledger.anchoring.ots.calendar.FakeCalendar;
+import org.trialledger.anchoring.tsa.LocalTsa;
 import org.trialledger.ledger.json.JsonParser;
 
 /**
@@ -46,6 +47,7 @@ import org.trialledger.ledger.json.JsonParser;
 class AnchoringIT {
   private static final BigInteger REGTEST = BlockHeader.targetOf(0x207fffff);
   private static final List<FakeCalendar> calendars = new ArrayList<>();
+  private static LocalTsa tsa;
   private static final Path HEADERS = Path.of(System.getProperty("project.build.directory", "target"), "it-bitcoin-headers.txt");
 
   @Deployment(testable = false)
@@ -59,11 +61,13 @@ class AnchoringIT {
   static void startCalendars() throws Exception {
     Files.deleteIfExists(HEADERS);
     for (int port : new int[] {18561, 18562, 18563}) calendars.add(FakeCalendar.start(port));
+    tsa = LocalTsa.startOnPort(18564);
   }
 
   @AfterAll
   static void stopCalendars() {
     calendars.forEach(FakeCalendar::close);
+    tsa.close();
   }
 
   @Test
@@ -108,6 +112,12 @@ class AnchoringIT {
     assertTrue(report.isConfirmed(), report.toString());
     assertEquals(900_000L, report.earliestBitcoin().orElseThrow().height());
 
+    // the second anchor: an RFC 3161 token for the same digest, which openssl accepts with the TSA's CA
+    assertEquals(Boolean.TRUE, anchor.get("hasTsaToken"), anchor.toString());
+    HttpResponse<byte[]> token = api.getBytes("/api/anchors/" + id + "/tsr");
+    assertEquals(200, token.statusCode());
+    assertOpensslAccepts(token.body(), MessageDigest.getInstance("SHA-256").digest(note));
+
     String page = api.get("/anchoring.xhtml").body();
     assertTrue(page.contains("Anchoring in Bitcoin") && page.contains("block 900000"), "the page shows the confirmation");
     Pages.assertNoStackTrace(page);
@@ -150,6 +160,22 @@ class AnchoringIT {
     String attempts = api.get("/api/anchors/attempts").body();
     assertTrue(attempts.contains("No calendar answered") && attempts.contains("Only 1 of 3"), attempts);
     for (FakeCalendar c : calendars) c.mode = FakeCalendar.Mode.NORMAL;
+  }
+
+  private static void assertOpensslAccepts(byte[] token, byte[] digest) throws Exception {
+    Path openssl = Path.of("/usr/bin/openssl");
+    org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(openssl), "openssl is not installed");
+    Path dir = Files.createTempDirectory("tsr");
+    Files.write(dir.resolve("token.der"), token);
+    Files.writeString(dir.resolve("ca.pem"), LocalTsa.pem(tsa.caCertificate));
+    Files.writeString(dir.resolve("tsa.pem"), LocalTsa.pem(tsa.tsaCertificate));
+    Process p = new ProcessBuilder(openssl.toString(), "ts", "-verify", "-token_in", "-in", dir.resolve("token.der").toString(), "-digest",
+        HexFormat.of().formatHex(digest), "-CAfile", dir.resolve("ca.pem").toString(), "-untrusted", dir.resolve("tsa.pem").toString())
+        .redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS));
+    assertEquals(0, p.exitValue(), out);
+    assertTrue(out.contains("Verification: OK"), out);
   }
 
   private static void waitForNonEmptyLog(ApiClient api) throws Exception {

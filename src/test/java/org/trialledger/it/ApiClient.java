@@ -60,8 +60,16 @@ public final class ApiClient {
   }
 
   public HttpResponse<byte[]> getBytes(String path) {
+    return getBytes(path, null, null);
+  }
+
+  public HttpResponse<byte[]> getBytes(String path, String user, String password) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(resolve(path)).timeout(Duration.ofSeconds(120)).GET();
+    if (user != null) {
+      request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+    }
     try {
-      return http.send(HttpRequest.newBuilder(resolve(path)).timeout(Duration.ofSeconds(60)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+      return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
     } catch (IOException e) {
       throw new IllegalStateException("HTTP request failed: " + e.getMessage(), e);
     } catch (InterruptedException e) {

@@ -60,6 +60,19 @@ public class AnchorResource {
   }
 
   @GET
+  @Path("/{id}/tsr")
+  @PermitAll
+  @Produces({"application/timestamp-reply", MediaType.APPLICATION_JSON})
+  @Operation(summary = "The RFC 3161 token of the anchored checkpoint (DER)", description = "openssl ts -verify -token_in -in … -digest <SHA-256 of the checkpoint note>")
+  public Response tsaToken(@PathParam("id") long id) {
+    AnchorRow a = store.anchor(id);
+    if (a.getTsaToken() == null) throw new org.trialledger.platform.NotFoundException("Anchor " + id + " has no RFC 3161 token");
+    return Response.ok(a.getTsaToken(), "application/timestamp-reply")
+        .header("Content-Disposition", "attachment; filename=\"checkpoint-" + a.getTreeSize() + ".tsr\"")
+        .build();
+  }
+
+  @GET
   @Path("/attempts")
   @PermitAll
   @Operation(summary = "Recent stamping attempts, failed ones included")

@@ -21,6 +21,9 @@ import org.trialledger.anchoring.ots.calendar.CalendarClient;
 import org.trialledger.anchoring.ots.calendar.CalendarException;
 import org.trialledger.anchoring.ots.calendar.CalendarStamper;
 import org.trialledger.anchoring.store.AnchorRow;
+import org.trialledger.anchoring.tsa.TimestampToken;
+import org.trialledger.anchoring.tsa.TsaClient;
+import org.trialledger.anchoring.tsa.TsaException;
 import org.trialledger.ledger.Hash;
 import org.trialledger.ledger.store.CheckpointRow;
 import org.trialledger.ledger.store.LedgerLog;
@@ -69,12 +72,29 @@ public class Anchoring {
       AnchorRow anchor = new AnchorRow(checkpoint.getTreeSize(), HexFormat.of().formatHex(digest), now, result.proof().serialize(),
           now.plus(settings.upgradeInterval()));
       store.saveStamp(anchor, failures, answered, now);
-      return new StampOutcome(true, anchor.getId(), "Checkpoint " + checkpoint.getTreeSize() + " stamped at " + answered.size() + " calendar(s)");
+      String tsa = timestampAtTsa(anchor, digest);
+      return new StampOutcome(true, anchor.getId(),
+          "Checkpoint " + checkpoint.getTreeSize() + " stamped at " + answered.size() + " calendar(s)" + tsa);
     } catch (CalendarException e) {
       String message = "No calendar answered: " + e.getMessage()
           + (e.getSuppressed().length > 0 ? " (and " + e.getSuppressed().length + " more failures)" : "");
       store.saveFailedAttempt(checkpoint.getTreeSize(), message, now);
       return new StampOutcome(false, null, message);
+    }
+  }
+
+  /** The optional RFC 3161 token for the same digest; its failure does not undo the OpenTimestamps anchor. */
+  private String timestampAtTsa(AnchorRow anchor, byte[] digest) {
+    if (settings.tsaUrl().isEmpty()) return "";
+    try {
+      TsaClient client = new TsaClient(TsaClient.Settings.of(settings.tsaUrl().get(), settings.tsaPolicy()), random);
+      TimestampToken token = client.request(digest);
+      store.saveTsaToken(anchor.getId(), token.encoded(), token.genTime());
+      return "; RFC 3161 token of " + token.genTime();
+    } catch (TsaException | RuntimeException e) {
+      String message = "RFC 3161 time-stamping failed: " + e.getMessage();
+      store.saveFailedAttempt(anchor.getTreeSize(), message, now());
+      return "; " + message;
     }
   }
 

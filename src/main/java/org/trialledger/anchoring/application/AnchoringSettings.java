@@ -63,6 +63,23 @@ public class AnchoringSettings {
   @ConfigProperty(name = "trialledger.anchoring.chain", defaultValue = "mainnet")
   private String chain;
 
+  /** An RFC 3161 time-stamping authority for a second, independent anchor; empty for none. */
+  @Inject
+  @ConfigProperty(name = "trialledger.anchoring.tsa-url", defaultValue = " ")
+  private String tsaUrl;
+
+  @Inject
+  @ConfigProperty(name = "trialledger.anchoring.tsa-policy", defaultValue = " ")
+  private String tsaPolicy;
+
+  public java.util.Optional<URI> tsaUrl() {
+    return tsaUrl == null || tsaUrl.isBlank() ? java.util.Optional.empty() : java.util.Optional.of(URI.create(tsaUrl.strip()));
+  }
+
+  public String tsaPolicy() {
+    return tsaPolicy == null || tsaPolicy.isBlank() ? null : tsaPolicy.strip();
+  }
+
   public List<URI> calendars() {
     return uris(calendars);
   }

@@ -29,6 +29,7 @@ public final class AuditProgress {
   private long done;
   private long total;
   private long discrepancyCount;
+  private long erasedByRequest;
   private final List<Discrepancy> discrepancies = new ArrayList<>();
   private Instant finishedAt;
   private String error;
@@ -79,7 +80,12 @@ public final class AuditProgress {
     Long etaSeconds = state != State.RUNNING || rate <= 0 || total <= done ? null : (long) Math.ceil((total - done) / rate);
     int percent = total == 0 ? (state == State.RUNNING ? 0 : 100) : (int) Math.min(100, done * 100 / total);
     return new Snapshot(id, state, phase, startedBy, startedAt, finishedAt, done, total, percent, Math.round(rate), etaSeconds,
-        discrepancyCount, List.copyOf(discrepancies), error);
+        discrepancyCount, List.copyOf(discrepancies), erasedByRequest, error);
+  }
+
+  /** An entry whose artifact was erased on request (crypto-shredding): reported, not a discrepancy. */
+  synchronized void erased() {
+    erasedByRequest++;
   }
 
   /** A consistent copy of the progress, for pages and the API. */
@@ -97,5 +103,6 @@ public final class AuditProgress {
       Long etaSeconds,
       long discrepancyCount,
       List<Discrepancy> discrepancies,
+      long erasedByRequest,
       String error) {}
 }

@@ -149,6 +149,7 @@ public class LedgerAuditor {
         }
       } catch (ArtifactVerifier.ErasedArtifact erased) {
         // erased on request: its leaf stays in the log, its content is gone by design
+        progress.erased();
       }
     }
     return leaf;

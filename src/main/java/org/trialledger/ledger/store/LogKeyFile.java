@@ -15,11 +15,11 @@ import java.util.Base64;
  * The log's Ed25519 private key (its 32-byte seed, base64), kept in a file outside the database and readable
  * by its owner only: someone who can read or write the database still cannot sign checkpoints.
  */
-final class LogKeyFile {
+public final class LogKeyFile {
   private LogKeyFile() {}
 
   /** Reads the seed at {@code path}, creating a new random one first if there is no file yet. */
-  static byte[] loadOrCreate(Path path) {
+  public static byte[] loadOrCreate(Path path) {
     try {
       if (!Files.exists(path)) {
         byte[] seed = new byte[32];
@@ -33,12 +33,12 @@ final class LogKeyFile {
         }
       }
       byte[] seed = Base64.getDecoder().decode(Files.readString(path, StandardCharsets.US_ASCII).strip());
-      if (seed.length != 32) throw new IllegalStateException("The log key file " + path + " does not hold a 32-byte Ed25519 seed");
+      if (seed.length != 32) throw new IllegalStateException("The key file " + path + " does not hold a 32-byte key");
       return seed;
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot read or create the log key file " + path, e);
+      throw new UncheckedIOException("Cannot read or create the key file " + path, e);
     } catch (IllegalArgumentException e) {
-      throw new IllegalStateException("The log key file " + path + " is not base64", e);
+      throw new IllegalStateException("The key file " + path + " is not base64", e);
     }
   }
 

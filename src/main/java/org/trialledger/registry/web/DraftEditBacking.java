@@ -11,6 +11,7 @@ import java.util.List;
 import org.primefaces.event.FileUploadEvent;
 import org.primefaces.model.file.UploadedFile;
 import org.trialledger.platform.NotFoundException;
+import org.trialledger.platform.web.ViewErrors;
 import org.trialledger.platform.web.FacesActions;
 import org.trialledger.registry.application.TrialAccess;
 import org.trialledger.registry.application.TrialDocuments;

@@ -6,6 +6,7 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.List;
 import org.trialledger.platform.NotFoundException;
+import org.trialledger.platform.web.ViewErrors;
 import org.trialledger.registry.application.TrialFinder;
 import org.trialledger.registry.domain.RecordDiff;
 import org.trialledger.registry.store.Trial;

@@ -7,6 +7,7 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import org.trialledger.platform.NotFoundException;
+import org.trialledger.platform.web.ViewErrors;
 import org.trialledger.registry.application.TrialAccess;
 import org.trialledger.registry.application.TrialFinder;
 import org.trialledger.registry.domain.RecordDiff;

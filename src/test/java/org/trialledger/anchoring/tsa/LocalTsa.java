@@ -55,16 +55,16 @@ import org.bouncycastle.tsp.TimeStampTokenGenerator;
  * certificate it issued (extended key usage timeStamping, critical), answering {@code POST /} with
  * {@code application/timestamp-reply}. {@link #mode} switches it to each way a real TSA can fail.
  */
-final class LocalTsa implements AutoCloseable {
+public final class LocalTsa implements AutoCloseable {
   enum Mode { NORMAL, ERROR_500, GARBAGE, HUGE, SLOW, REDIRECT, WRONG_CONTENT_TYPE, REJECTION, WRONG_NONCE, WRONG_IMPRINT }
 
   static final String POLICY = "1.3.6.1.4.1.55555.1.1";
   static final String OTHER_POLICY = "1.3.6.1.4.1.55555.1.2";
 
   final KeyPair caKeys = ecKeys();
-  final X509Certificate caCertificate;
+  public final X509Certificate caCertificate;
   final KeyPair tsaKeys = ecKeys();
-  final X509Certificate tsaCertificate;
+  public final X509Certificate tsaCertificate;
   final AtomicInteger requests = new AtomicInteger();
   volatile Mode mode = Mode.NORMAL;
   volatile long delayMillis = 3000;
@@ -79,6 +79,10 @@ final class LocalTsa implements AutoCloseable {
   private final X500Name tsaName;
 
   private LocalTsa(String name) throws Exception {
+    this(name, 0);
+  }
+
+  private LocalTsa(String name, int port) throws Exception {
     Instant now = Instant.now();
     caName = new X500Name("CN=" + name + " Root CA,O=TrialLedger tests");
     tsaName = new X500Name("CN=" + name + " TSA,O=TrialLedger tests");
@@ -99,7 +103,7 @@ final class LocalTsa implements AutoCloseable {
         new TimeStampResponseGenerator(
             tokens, TSPAlgorithms.ALLOWED, Set.of(new ASN1ObjectIdentifier(POLICY), new ASN1ObjectIdentifier(OTHER_POLICY)));
 
-    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
     server.setExecutor(executor);
     server.createContext("/", this::handle);
     server.start();
@@ -111,6 +115,11 @@ final class LocalTsa implements AutoCloseable {
 
   static LocalTsa start(String name) throws Exception {
     return new LocalTsa(name);
+  }
+
+  /** On a fixed port, for a server configured before the test starts (the integration tests). */
+  public static LocalTsa startOnPort(int port) throws Exception {
+    return new LocalTsa("Integration", port);
   }
 
   /**
@@ -130,7 +139,7 @@ final class LocalTsa implements AutoCloseable {
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/tsa");
   }
 
-  static String pem(X509Certificate certificate) throws Exception {
+  public static String pem(X509Certificate certificate) throws Exception {
     return "-----BEGIN CERTIFICATE-----\n"
         + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(certificate.getEncoded())
         + "\n-----END CERTIFICATE-----\n";

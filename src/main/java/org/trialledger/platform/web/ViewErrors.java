@@ -1,14 +1,14 @@
-package org.trialledger.registry.web;
+package org.trialledger.platform.web;
 
 import jakarta.faces.context.FacesContext;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
 /** Ends a page request with an HTTP error, shown by the application's error pages. */
-final class ViewErrors {
+public final class ViewErrors {
   private ViewErrors() {}
 
-  static void send(int status, String message) {
+  public static void send(int status, String message) {
     FacesContext faces = FacesContext.getCurrentInstance();
     try {
       faces.getExternalContext().responseSendError(status, message);

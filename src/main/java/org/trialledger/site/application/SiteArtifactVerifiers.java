@@ -1,0 +1,97 @@
+package org.trialledger.site.application;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.trialledger.ledger.Hash;
+import org.trialledger.ledger.json.Commitment;
+import org.trialledger.ledger.json.JsonParser;
+import org.trialledger.ledger.store.ArtifactVerifier;
+import org.trialledger.registry.store.DocumentBlob;
+import org.trialledger.site.store.ConsentForm;
+import org.trialledger.site.store.SiteRecord;
+
+/** Lets the full ledger audit recompute the sites' commitments and consent-form hashes from what is stored. */
+public final class SiteArtifactVerifiers {
+  private SiteArtifactVerifiers() {}
+
+  static long idOf(String artifactId) {
+    return Long.parseLong(artifactId.substring(artifactId.lastIndexOf('/') + 1));
+  }
+
+  /** Consent events, results and adverse events: SHA-256(salt ‖ canonical record); erased ones are reported as such. */
+  abstract static class Records implements ArtifactVerifier {
+    @PersistenceContext EntityManager em;
+
+    @Override
+    public Optional<String> recomputeContentHash(String artifactId, int version) {
+      SiteRecord r;
+      try {
+        r = em.find(SiteRecord.class, idOf(artifactId));
+      } catch (RuntimeException e) {
+        return Optional.empty();
+      }
+      if (r == null) return Optional.empty();
+      if (r.getSalt() == null || r.getRecordJson() == null) throw new ErasedArtifact("erased on request");
+      return Optional.of(Commitment.of(Base64.getDecoder().decode(r.getSalt()), JsonParser.parse(r.getRecordJson())).hex());
+    }
+
+    @Override
+    public Stream<ArtifactVersion> storedVersions() {
+      return em.createQuery("SELECT t.registryId, r.id FROM SiteRecord r, Subject s, Trial t WHERE r.subjectId = s.id AND s.trialId = t.id"
+              + " AND r.kind = :k ORDER BY r.id", Object[].class)
+          .setParameter("k", kind())
+          .getResultStream()
+          .map(row -> new ArtifactVersion(row[0] + "/site-records/" + row[1], 1));
+    }
+
+    abstract SiteRecord.Kind kind();
+  }
+
+  @ApplicationScoped
+  public static class Consents extends Records {
+    @Override public String artifactType() { return SiteWork.CONSENT; }
+    @Override SiteRecord.Kind kind() { return SiteRecord.Kind.CONSENT; }
+  }
+
+  @ApplicationScoped
+  public static class Results extends Records {
+    @Override public String artifactType() { return SiteWork.RESULT; }
+    @Override SiteRecord.Kind kind() { return SiteRecord.Kind.RESULT; }
+  }
+
+  @ApplicationScoped
+  public static class AdverseEvents extends Records {
+    @Override public String artifactType() { return SiteWork.ADVERSE_EVENT; }
+    @Override SiteRecord.Kind kind() { return SiteRecord.Kind.ADVERSE_EVENT; }
+  }
+
+  /** A consent form's hash is the SHA-256 of its stored PDF. */
+  @ApplicationScoped
+  public static class ConsentForms implements ArtifactVerifier {
+    @PersistenceContext EntityManager em;
+
+    @Override
+    public String artifactType() {
+      return SiteWork.CONSENT_FORM;
+    }
+
+    @Override
+    public Optional<String> recomputeContentHash(String artifactId, int version) {
+      ConsentForm f = em.find(ConsentForm.class, idOf(artifactId));
+      if (f == null) return Optional.empty();
+      DocumentBlob blob = em.find(DocumentBlob.class, f.getSha256());
+      return blob == null ? Optional.empty() : Optional.of(Hash.sha256(blob.getContent()).hex());
+    }
+
+    @Override
+    public Stream<ArtifactVersion> storedVersions() {
+      return em.createQuery("SELECT t.registryId, f.id FROM ConsentForm f, Trial t WHERE f.trialId = t.id ORDER BY f.id", Object[].class)
+          .getResultStream()
+          .map(row -> new ArtifactVersion(row[0] + "/consent-forms/" + row[1], 1));
+    }
+  }
+}

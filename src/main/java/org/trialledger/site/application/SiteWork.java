@@ -1,0 +1,261 @@
+package org.trialledger.site.application;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import org.trialledger.audit.AuditRecord;
+import org.trialledger.audit.AuditTrail;
+import org.trialledger.ledger.Hash;
+import org.trialledger.ledger.json.CanonicalJson;
+import org.trialledger.ledger.json.Commitment;
+import org.trialledger.ledger.store.LedgerRecorder;
+import org.trialledger.platform.AccessDeniedException;
+import org.trialledger.platform.NotFoundException;
+import org.trialledger.platform.RuleViolationException;
+import org.trialledger.registry.application.TrialAccess;
+import org.trialledger.registry.application.TrialFinder;
+import org.trialledger.registry.domain.InvalidRecordException;
+import org.trialledger.registry.domain.PdfDocument;
+import org.trialledger.registry.domain.TrialStatus;
+import org.trialledger.registry.store.Trial;
+import org.trialledger.security.application.Caller;
+import org.trialledger.security.application.UserDirectory;
+import org.trialledger.security.domain.OrganisationKind;
+import org.trialledger.security.domain.Role;
+import org.trialledger.site.domain.AdverseEventRecord;
+import org.trialledger.site.domain.ConsentRecord;
+import org.trialledger.site.domain.ElectronicSignature;
+import org.trialledger.site.domain.IdentifyingDetails;
+import org.trialledger.site.domain.LedgerRecord;
+import org.trialledger.site.domain.Manifestation;
+import org.trialledger.site.domain.OutcomeMeasure;
+import org.trialledger.site.domain.Pseudonym;
+import org.trialledger.site.domain.ResultRecord;
+import org.trialledger.site.domain.SubjectVault;
+import org.trialledger.site.store.ConsentForm;
+import org.trialledger.site.store.SiteActivation;
+import org.trialledger.site.store.SiteRecord;
+import org.trialledger.site.store.Subject;
+
+/**
+ * What sponsors and sites write about subjects: site activation, consent forms, pseudonymous enrolment,
+ * signed consent and withdrawal, results and adverse events with corrections as new versions. Each write is
+ * one transaction with its ledger entry (a salted commitment for anything about a subject) and audit record.
+ */
+@ApplicationScoped
+public class SiteWork {
+  public static final String CONSENT_FORM = "CONSENT_FORM";
+  public static final String CONSENT = "CONSENT_RECORD";
+  public static final String RESULT = "RESULT_RECORD";
+  public static final String ADVERSE_EVENT = "ADVERSE_EVENT_RECORD";
+
+  @PersistenceContext private EntityManager em;
+  @Inject private TrialFinder trials;
+  @Inject private SiteQueries queries;
+  @Inject private SiteKeys keys;
+  @Inject private LedgerRecorder ledger;
+  @Inject private AuditTrail audit;
+  @Inject private UserDirectory directory;
+  @Inject private Clock clock;
+
+  @Transactional
+  public SiteActivation activate(Caller sponsor, String registryId, long siteOrganisationId, String principalInvestigator) {
+    Trial trial = trials.visibleTrial(sponsor, registryId);
+    if (!TrialAccess.ownsAsSponsor(sponsor, trial)) throw new AccessDeniedException("Only the trial's sponsor activates sites");
+    if (trial.getStatus() != TrialStatus.PUBLISHED) throw new RuleViolationException("Sites are activated for published trials only");
+    var site = directory.findOrganisation(siteOrganisationId).filter(o -> o.getKind() == OrganisationKind.SITE)
+        .orElseThrow(() -> InvalidRecordException.of("site", "Choose a site organisation"));
+    String pi = principalInvestigator == null ? "" : principalInvestigator.strip();
+    if (pi.isEmpty() || pi.length() > 200) throw InvalidRecordException.of("principalInvestigator", "Name the principal investigator (at most 200 characters)");
+    if (queries.activation(trial.getId(), site.getId()).isPresent()) throw new RuleViolationException(site.getName() + " is already activated for " + registryId);
+    SiteActivation a = new SiteActivation(trial.getId(), site.getId(), pi, now(), sponsor.username());
+    em.persist(a);
+    audit(sponsor, "SITE_ACTIVATED", registryId, site.getName() + " (PI " + pi + ")", null);
+    return a;
+  }
+
+  @Transactional
+  public ConsentForm publishConsentForm(Caller sponsor, String registryId, String label, String language, String fileName, byte[] pdf) {
+    Trial trial = trials.visibleTrial(sponsor, registryId);
+    if (!TrialAccess.ownsAsSponsor(sponsor, trial)) throw new AccessDeniedException("Only the trial's sponsor publishes consent forms");
+    if (trial.getPublishedVersion() == null) throw new RuleViolationException("Publish the protocol before its consent forms");
+    String l = label == null ? "" : label.strip();
+    if (l.isEmpty() || l.length() > 100) throw InvalidRecordException.of("label", "Give the form a version label (at most 100 characters), e.g. v2.0");
+    String lang = language == null ? "" : language.strip().toLowerCase(java.util.Locale.ROOT);
+    if (!lang.matches("[a-z]{2}(-[a-z]{2})?")) throw InvalidRecordException.of("language", "Use a language code such as en or de");
+    Optional<String> problem = PdfDocument.problem(pdf, 50L * 1024 * 1024);
+    if (problem.isPresent()) throw InvalidRecordException.of("file", problem.get());
+    String sha = Hash.sha256(pdf).hex();
+    if (em.find(org.trialledger.registry.store.DocumentBlob.class, sha) == null) em.persist(new org.trialledger.registry.store.DocumentBlob(sha, pdf));
+    ConsentForm form = new ConsentForm(trial.getId(), l, lang, trial.getPublishedVersion(), PdfDocument.safeFileName(fileName), sha, now(), sponsor.username());
+    em.persist(form);
+    em.flush();
+    form.recordedAs(ledger.recordHash(CONSENT_FORM, registryId + "/consent-forms/" + form.getId(), 1, sha).leafHash());
+    audit(sponsor, "CONSENT_FORM_PUBLISHED", registryId, l + " (" + lang + ") for protocol v" + trial.getPublishedVersion() + " sha256:" + sha, null);
+    return form;
+  }
+
+  /** Enrols a subject under a new random pseudonym; identifying details, if given, are sealed and never hashed. */
+  @Transactional
+  public Subject enrol(Caller site, String registryId, IdentifyingDetails details) {
+    Trial trial = activeTrialFor(site, registryId);
+    byte[] sealed = null;
+    byte[] wrapped = null;
+    Pseudonym pseudonym = Pseudonym.issue(keys.random());
+    while (queries.findSubject(pseudonym.value()).isPresent()) pseudonym = Pseudonym.issue(keys.random());
+    if (details != null) {
+      SubjectVault.Sealed s = keys.vault().seal(pseudonym, details);
+      sealed = s.ciphertext();
+      wrapped = s.wrappedKey();
+    }
+    Subject subject = new Subject(trial.getId(), site.organisationId(), pseudonym.value(), now(), site.username(), sealed, wrapped);
+    em.persist(subject);
+    audit(site, "SUBJECT_ENROLLED", registryId, "subject " + pseudonym.value(), null);
+    return subject;
+  }
+
+  /** A consent or withdrawal against an exact form version, signed (the manifestation comes from a signing). */
+  @Transactional
+  public SiteRecord consent(Caller site, String pseudonym, long consentFormId, ConsentRecord.Event event, Instant occurredAt, Manifestation signature) {
+    Subject subject = ownSubject(site, pseudonym);
+    Trial trial = trials.trialById(subject.getTrialId());
+    ConsentForm form = em.find(ConsentForm.class, consentFormId);
+    if (form == null || form.getTrialId() != trial.getId()) throw InvalidRecordException.of("consentForm", "Choose a consent form of this trial");
+    ConsentRecord record = new ConsentRecord(trial.getRegistryId(), siteId(subject), Pseudonym.parse(pseudonym), String.valueOf(form.getId()),
+        Hash.ofHex(form.getSha256()), event, occurredAt, site.username(), signature).requireValid(clock);
+    if (event == ConsentRecord.Event.WITHDRAWN && !queries.hasValidConsent(subject)) {
+      throw new RuleViolationException("Subject " + pseudonym + " has no consent in force to withdraw");
+    }
+    String sig = Base64.getEncoder().encodeToString(ElectronicSignature.sign(record, signature, keys.signingKey()).signature());
+    SiteRecord row = store(subject, SiteRecord.Kind.CONSENT, "consent", nextVersion(subject, SiteRecord.Kind.CONSENT, "consent"), record, sig, site, CONSENT, trial);
+    audit(site, event == ConsentRecord.Event.CONSENTED ? "CONSENT_RECORDED" : "CONSENT_WITHDRAWN", trial.getRegistryId(),
+        "subject " + pseudonym + " form " + form.getLabel() + " signed by " + signature.printedName() + " (" + signature.meaning() + ")", null);
+    return row;
+  }
+
+  /** A result value, or a correction of one (a new version, which needs a reason). Needs consent in force. */
+  @Transactional
+  public SiteRecord result(Caller site, String pseudonym, String visit, LocalDate observedOn, int outcomeIndex, ResultRecord.ValueType type,
+      String value, String unit, String reason) {
+    Subject subject = ownSubject(site, pseudonym);
+    Trial trial = trials.trialById(subject.getTrialId());
+    if (!queries.hasValidConsent(subject)) throw new RuleViolationException("No results for " + pseudonym + " without consent in force");
+    List<OutcomeMeasure> measures = OutcomeMeasure.registered(trials.recordOf(trials.publishedVersion(trial).orElseThrow()));
+    OutcomeMeasure measure = measures.stream().filter(m -> m.index() == outcomeIndex).findFirst()
+        .orElseThrow(() -> InvalidRecordException.of("outcome", "Choose one of the trial's registered outcome measures"));
+    String key = (visit == null ? "" : visit.strip()) + "|" + outcomeIndex;
+    Optional<SiteRecord> previous = queries.latest(subject, SiteRecord.Kind.RESULT, key);
+    Instant now = now();
+    ResultRecord record = previous.isEmpty()
+        ? ResultRecord.first(trial.getRegistryId(), siteId(subject), Pseudonym.parse(pseudonym), visit == null ? null : visit.strip(), observedOn, measure,
+            type, value, unit, site.username(), now)
+        : ResultRecord.fromJson(org.trialledger.ledger.json.JsonParser.parse(requireJson(previous.get()))).correct(value, unit, reason, site.username(), now);
+    record.requireValid(clock, measures);
+    SiteRecord row = store(subject, SiteRecord.Kind.RESULT, key, record.version(), record, null, site, RESULT, trial);
+    audit(site, record.version() == 1 ? "RESULT_ENTERED" : "RESULT_CORRECTED", trial.getRegistryId(),
+        "subject " + pseudonym + " " + visit + " " + measure.name() + " v" + record.version(), record.reasonForChange());
+    return row;
+  }
+
+  /** An adverse event, or a correction of one ({@code eventId} given, with a reason). */
+  @Transactional
+  public SiteRecord adverseEvent(Caller site, String pseudonym, String eventId, String term, Boolean serious, AdverseEventRecord.Severity severity,
+      LocalDate onset, LocalDate end, AdverseEventRecord.Outcome outcome, AdverseEventRecord.Relatedness relatedness, String reason) {
+    Subject subject = ownSubject(site, pseudonym);
+    Trial trial = trials.trialById(subject.getTrialId());
+    if (!queries.hasValidConsent(subject)) throw new RuleViolationException("No adverse events for " + pseudonym + " without consent in force");
+    Instant now = now();
+    AdverseEventRecord record;
+    if (eventId == null || eventId.isBlank()) {
+      String id = "AE-" + Long.toString(System.nanoTime() % 1_000_000_000L, 36).toUpperCase(java.util.Locale.ROOT);
+      record = new AdverseEventRecord(trial.getRegistryId(), siteId(subject), Pseudonym.parse(pseudonym), id, term, serious, severity, onset, end,
+          outcome, relatedness, 1, null, site.username(), now);
+    } else {
+      SiteRecord previous = queries.latest(subject, SiteRecord.Kind.ADVERSE_EVENT, eventId)
+          .orElseThrow(() -> new NotFoundException("No adverse event " + eventId + " for " + pseudonym));
+      record = AdverseEventRecord.fromJson(org.trialledger.ledger.json.JsonParser.parse(requireJson(previous)))
+          .correct(term, serious, severity, onset, end, outcome, relatedness, reason, site.username(), now);
+    }
+    record.requireValid(clock);
+    SiteRecord row = store(subject, SiteRecord.Kind.ADVERSE_EVENT, record.eventId(), record.version(), record, null, site, ADVERSE_EVENT, trial);
+    audit(site, record.version() == 1 ? "ADVERSE_EVENT_REPORTED" : "ADVERSE_EVENT_CORRECTED", trial.getRegistryId(),
+        "subject " + pseudonym + " " + record.eventId() + " " + term + " v" + record.version(), record.reasonForChange());
+    return row;
+  }
+
+  /**
+   * Honours an erasure request: the subject's key, sealed details, records and salts are destroyed. The
+   * ledger keeps the commitments, which now commit to nothing anyone can recompute; audits report them as
+   * erased by request.
+   */
+  @Transactional
+  public void erase(Caller admin, String pseudonym, String reason) {
+    if (!admin.is(Role.ADMIN)) throw new AccessDeniedException("Only an administrator honours erasure requests");
+    String why = reason == null ? "" : reason.strip();
+    if (why.isEmpty()) throw InvalidRecordException.of("reason", "Record the erasure request (reference, date)");
+    Subject subject = queries.findSubject(pseudonym).orElseThrow(() -> new NotFoundException("No subject " + pseudonym));
+    subject.erase(now());
+    queries.records(subject).forEach(SiteRecord::erase);
+    audit(admin, "SUBJECT_ERASED", trials.trialById(subject.getTrialId()).getRegistryId(), "subject " + pseudonym, why);
+  }
+
+  private SiteRecord store(Subject subject, SiteRecord.Kind kind, String key, int version, LedgerRecord record, String signature, Caller by,
+      String artifactType, Trial trial) {
+    Commitment c = record.commit(keys.random());
+    String json = CanonicalJson.write(record.toJson());
+    SiteRecord row = new SiteRecord(subject.getId(), kind, key, version, json, c.saltBase64(), c.value().hex(), signature, now(), by.username());
+    em.persist(row);
+    em.flush();
+    row.recordedAs(ledger.recordCommitment(artifactType, trial.getRegistryId() + "/site-records/" + row.getId(), 1, c.value().hex()).leafHash());
+    return row;
+  }
+
+  private int nextVersion(Subject subject, SiteRecord.Kind kind, String key) {
+    return queries.latest(subject, kind, key).map(r -> r.getVersion() + 1).orElse(1);
+  }
+
+  private static String requireJson(SiteRecord r) {
+    if (r.getRecordJson() == null) throw new RuleViolationException("This subject's data was erased on request");
+    return r.getRecordJson();
+  }
+
+  private Trial activeTrialFor(Caller site, String registryId) {
+    if (!site.is(Role.SITE) || site.organisationId() == null) throw new AccessDeniedException("Only site staff enrol subjects");
+    Trial trial = trials.visibleTrial(site, registryId);
+    if (queries.activation(trial.getId(), site.organisationId()).isEmpty()) {
+      throw new AccessDeniedException("Your site is not activated for " + registryId);
+    }
+    if (trial.getStatus() != TrialStatus.PUBLISHED) throw new RuleViolationException("The trial is not open (" + trial.getStatus() + ")");
+    return trial;
+  }
+
+  /** A subject of the caller's own site; another site's subject is "not found". */
+  Subject ownSubject(Caller site, String pseudonym) {
+    if (!site.is(Role.SITE)) throw new AccessDeniedException("Only site staff record subjects' data");
+    Subject subject = queries.findSubject(pseudonym).filter(s -> site.belongsTo(s.getSiteOrganisationId()))
+        .orElseThrow(() -> new NotFoundException("No subject " + pseudonym + " at your site"));
+    if (subject.getErasedAt() != null) throw new RuleViolationException("This subject's data was erased on request");
+    return subject;
+  }
+
+  private String siteId(Subject subject) {
+    return "SITE-" + subject.getSiteOrganisationId();
+  }
+
+  private void audit(Caller caller, String action, String registryId, String newValue, String reason) {
+    audit.record(new AuditRecord(now(), caller.username(), caller.organisationId(), action, "TRIAL", registryId, null, newValue, reason));
+  }
+
+  private Instant now() {
+    return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+  }
+}

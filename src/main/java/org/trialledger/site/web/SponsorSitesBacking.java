@@ -1,0 +1,153 @@
+package org.trialledger.site.web;
+
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Serializable;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.primefaces.event.FileUploadEvent;
+import org.trialledger.platform.NotFoundException;
+import org.trialledger.platform.web.FacesActions;
+import org.trialledger.platform.web.ViewErrors;
+import org.trialledger.registry.application.TrialAccess;
+import org.trialledger.registry.application.TrialFinder;
+import org.trialledger.registry.domain.InvalidRecordException;
+import org.trialledger.registry.store.Trial;
+import org.trialledger.security.application.Caller;
+import org.trialledger.security.application.CurrentActor;
+import org.trialledger.security.application.UserDirectory;
+import org.trialledger.security.domain.Organisation;
+import org.trialledger.security.domain.OrganisationKind;
+import org.trialledger.site.application.SiteQueries;
+import org.trialledger.site.application.SiteWork;
+import org.trialledger.site.store.ConsentForm;
+import org.trialledger.site.store.SiteActivation;
+
+/** The sponsor's sites page of a trial: activation, consent forms, subjects, an enrolment chart per site, exports. */
+@Named
+@ViewScoped
+public class SponsorSitesBacking implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  @Inject private transient SiteQueries queries;
+  @Inject private transient SiteWork work;
+  @Inject private transient TrialFinder trials;
+  @Inject private transient UserDirectory directory;
+  @Inject private transient CurrentActor actor;
+
+  private String id;
+  private Long siteId;
+  private String principalInvestigator;
+  private String formLabel = "v1.0";
+  private String formLanguage = "en";
+
+  public void load() {
+    try {
+      Trial t = trials.visibleTrial(actor.caller(), id);
+      if (!TrialAccess.seesWork(actor.caller(), t)) throw new NotFoundException("No trial " + id);
+    } catch (NotFoundException e) {
+      ViewErrors.send(404, e.getMessage());
+    }
+  }
+
+  private Trial trial() {
+    return trials.visibleTrial(actor.caller(), id);
+  }
+
+  public List<Organisation> getSiteOrganisations() {
+    return directory.organisations().stream().filter(o -> o.getKind() == OrganisationKind.SITE).toList();
+  }
+
+  public List<SiteActivation> getActivations() {
+    return queries.activations(trial());
+  }
+
+  public String siteName(long organisationId) {
+    return directory.findOrganisation(organisationId).map(Organisation::getName).orElse("site " + organisationId);
+  }
+
+  public List<ConsentForm> getForms() {
+    return queries.consentForms(trial());
+  }
+
+  public List<SiteQueries.SubjectRow> getSubjects() {
+    return queries.rows(actor.caller(), trial());
+  }
+
+  public void activate() {
+    long site = siteId == null ? -1 : siteId;
+    try {
+      if (FacesActions.attempt(() -> work.activate(actor.caller(), id, site, principalInvestigator), "Site activated") != null) principalInvestigator = null;
+    } catch (InvalidRecordException e) {
+      e.errors().forEach(f -> FacesActions.error(f.field() + ": " + f.message()));
+    }
+  }
+
+  public void uploadForm(FileUploadEvent event) {
+    byte[] bytes;
+    try (InputStream in = event.getFile().getInputStream()) {
+      bytes = in.readAllBytes();
+    } catch (IOException e) {
+      FacesActions.error("The upload was interrupted; please try again");
+      return;
+    }
+    try {
+      FacesActions.attempt(() -> work.publishConsentForm(actor.caller(), id, formLabel, formLanguage, event.getFile().getFileName(), bytes),
+          "Consent form " + formLabel + " published");
+    } catch (InvalidRecordException e) {
+      e.errors().forEach(f -> FacesActions.error(f.field() + ": " + f.message()));
+    }
+  }
+
+  /** Chart.js: cumulative subjects enrolled per site over time. */
+  public String getEnrolmentChartJson() {
+    Map<Long, TreeMap<LocalDate, Integer>> bySite = queries.enrolmentBySite(trial());
+    TreeSet<LocalDate> days = new TreeSet<>();
+    bySite.values().forEach(m -> days.addAll(m.keySet()));
+    JsonArrayBuilder labels = Json.createArrayBuilder();
+    days.forEach(d -> labels.add(d.toString()));
+    JsonArrayBuilder datasets = Json.createArrayBuilder();
+    String[] colours = {"#0b5394", "#f7931a", "#15803d", "#b91c1c", "#6d28d9"};
+    int i = 0;
+    for (Map.Entry<Long, TreeMap<LocalDate, Integer>> site : bySite.entrySet()) {
+      JsonArrayBuilder data = Json.createArrayBuilder();
+      for (LocalDate d : days) {
+        Map.Entry<LocalDate, Integer> upTo = site.getValue().floorEntry(d);
+        data.add(upTo == null ? 0 : upTo.getValue());
+      }
+      String colour = colours[i++ % colours.length];
+      datasets.add(Json.createObjectBuilder().add("label", siteName(site.getKey())).add("data", data).add("borderColor", colour)
+          .add("backgroundColor", colour).add("stepped", true));
+    }
+    return Json.createObjectBuilder().add("type", "line")
+        .add("data", Json.createObjectBuilder().add("labels", labels).add("datasets", datasets))
+        .add("options", Json.createObjectBuilder().add("responsive", true).add("animation", false)
+            .add("scales", Json.createObjectBuilder().add("y", Json.createObjectBuilder().add("beginAtZero", true)
+                .add("title", Json.createObjectBuilder().add("display", true).add("text", "subjects enrolled")))))
+        .build().toString();
+  }
+
+  public boolean isOwner() {
+    Caller c = actor.caller();
+    return TrialAccess.ownsAsSponsor(c, trial());
+  }
+
+  public String getId() { return id; }
+  public void setId(String v) { id = v; }
+  public Long getSiteId() { return siteId; }
+  public void setSiteId(Long v) { siteId = v; }
+  public String getPrincipalInvestigator() { return principalInvestigator; }
+  public void setPrincipalInvestigator(String v) { principalInvestigator = v; }
+  public String getFormLabel() { return formLabel; }
+  public void setFormLabel(String v) { formLabel = v; }
+  public String getFormLanguage() { return formLanguage; }
+  public void setFormLanguage(String v) { formLanguage = v; }
+}

@@ -1,0 +1,234 @@
+package org.trialledger.site.web;
+
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import org.trialledger.ledger.json.JsonParser;
+import org.trialledger.platform.NotFoundException;
+import org.trialledger.platform.web.FacesActions;
+import org.trialledger.registry.application.TrialFinder;
+import org.trialledger.registry.domain.FieldError;
+import org.trialledger.registry.domain.InvalidRecordException;
+import org.trialledger.registry.store.Trial;
+import org.trialledger.security.application.Caller;
+import org.trialledger.security.application.CurrentActor;
+import org.trialledger.security.application.PasswordHasher;
+import org.trialledger.security.application.UserDirectory;
+import org.trialledger.site.application.SignatureCheck;
+import org.trialledger.site.application.SiteQueries;
+import org.trialledger.site.application.SiteWork;
+import org.trialledger.site.domain.AdverseEventRecord;
+import org.trialledger.site.domain.ConsentRecord;
+import org.trialledger.site.domain.Manifestation;
+import org.trialledger.site.domain.OutcomeMeasure;
+import org.trialledger.site.domain.ResultRecord;
+import org.trialledger.site.domain.SignatureMeaning;
+import org.trialledger.site.domain.SignatureSession;
+import org.trialledger.site.store.ConsentForm;
+import org.trialledger.site.store.SiteRecord;
+import org.trialledger.site.store.Subject;
+
+/**
+ * One subject for its site: consent with an e-signature (the manifestation shown with every signed record),
+ * results and adverse events, corrections with a reason, and every version with its ledger commitment.
+ */
+@Named
+@ViewScoped
+public class SubjectBacking implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  @Inject private transient SiteQueries queries;
+  @Inject private transient SiteWork work;
+  @Inject private transient TrialFinder trials;
+  @Inject private transient CurrentActor actor;
+  @Inject private transient SignatureCheck signatures;
+  @Inject private transient UserDirectory directory;
+  @Inject private transient PasswordHasher passwords;
+  @Inject private SigningSessions signing;
+
+  private String pseudonym;
+  private String registryId;
+  private Long consentFormId;
+  private String consentEvent = "CONSENTED";
+  private String occurredAt = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MINUTES).toString();
+  private String signUsername, signPassword;
+  private String visit, value, unit, resultReason, valueType = "NUMBER";
+  private Integer outcomeIndex;
+  private LocalDate observedOn = LocalDate.now();
+  private String aeId, aeTerm, aeSeverity, aeOutcome, aeRelatedness, aeReason;
+  private Boolean aeSerious = Boolean.FALSE;
+  private LocalDate aeOnset = LocalDate.now(), aeEnd;
+
+  /** A stored version as the page shows it; signed consents with their manifestation (21 CFR 11.50). */
+  public record Row(String kind, String key, int version, String summary, String reason, String recordedAt, String recordedBy, String commitment,
+      String leafHash, String manifestation, Boolean signatureValid) {}
+
+  public void load() {
+    try {
+      Subject s = queries.visibleSubject(actor.caller(), pseudonym);
+      registryId = trials.trialById(s.getTrialId()).getRegistryId();
+    } catch (NotFoundException e) {
+      org.trialledger.platform.web.ViewErrors.send(404, e.getMessage());
+    }
+  }
+
+  public List<Row> getRows() {
+    if (registryId == null) return List.of();
+    Subject s = queries.visibleSubject(actor.caller(), pseudonym);
+    List<Row> rows = new ArrayList<>();
+    for (SiteRecord r : queries.records(s)) {
+      if (r.getRecordJson() == null) {
+        rows.add(new Row(r.getKind().name(), r.getRecordKey(), r.getVersion(), "erased on request", null, r.getRecordedAt().toString(), r.getRecordedBy(),
+            r.getCommitment(), r.getLeafHash(), null, null));
+        continue;
+      }
+      Object json = JsonParser.parse(r.getRecordJson());
+      switch (r.getKind()) {
+        case CONSENT -> {
+          ConsentRecord c = ConsentRecord.fromJson(json);
+          Manifestation m = c.signature();
+          rows.add(new Row("Consent", "form " + c.consentFormVersionId(), r.getVersion(), c.event() + " at " + c.occurredAt(), null,
+              r.getRecordedAt().toString(), r.getRecordedBy(), r.getCommitment(), r.getLeafHash(),
+              "Signed by " + m.printedName() + " (" + m.signer() + ") at " + m.signedAt() + " UTC — " + m.meaning().name(), signatures.holds(r)));
+        }
+        case RESULT -> {
+          ResultRecord x = ResultRecord.fromJson(json);
+          rows.add(new Row("Result", x.visit() + " · " + x.outcomeMeasure(), x.version(), x.value() + (x.unit() == null ? "" : " " + x.unit()) + " (observed "
+              + x.observedOn() + ")", x.reasonForChange(), r.getRecordedAt().toString(), r.getRecordedBy(), r.getCommitment(), r.getLeafHash(), null, null));
+        }
+        default -> {
+          AdverseEventRecord a = AdverseEventRecord.fromJson(json);
+          rows.add(new Row("Adverse event", a.eventId() + " · " + a.term(), a.version(), (Boolean.TRUE.equals(a.serious()) ? "serious, " : "") + a.severity()
+              + ", onset " + a.onsetDate() + (a.endDate() == null ? ", ongoing" : ", ended " + a.endDate()) + ", " + a.outcome() + ", " + a.relatedness(),
+              a.reasonForChange(), r.getRecordedAt().toString(), r.getRecordedBy(), r.getCommitment(), r.getLeafHash(), null, null));
+        }
+      }
+    }
+    return rows;
+  }
+
+  public List<ConsentForm> getForms() {
+    return registryId == null ? List.of() : queries.consentForms(trial());
+  }
+
+  public List<OutcomeMeasure> getMeasures() {
+    return registryId == null ? List.of() : trials.publishedVersion(trial()).map(v -> OutcomeMeasure.registered(trials.recordOf(v))).orElse(List.of());
+  }
+
+  public boolean isNeedsUsername() {
+    return signing.of(actor.name()).needsBothComponents();
+  }
+
+  public void consent() {
+    Caller caller = actor.caller();
+    Instant at;
+    try {
+      at = Instant.parse(occurredAt.strip());
+    } catch (RuntimeException e) {
+      FacesActions.error("Date and time of consent: write it as 2026-11-24T09:30:00Z (UTC)");
+      return;
+    }
+    ConsentRecord.Event event = ConsentRecord.Event.valueOf(consentEvent);
+    Manifestation m;
+    try {
+      SignatureSession session = signing.of(caller.username());
+      String name = directory.findUser(caller.username()).map(u -> u.getFullName()).orElse(caller.username());
+      m = session.sign(signUsername, signPassword == null ? new char[0] : signPassword.toCharArray(),
+          (u, p) -> directory.findUser(u).map(user -> passwords.matches(p, user.getPasswordHash())).orElse(false), name,
+          event == ConsentRecord.Event.WITHDRAWN ? SignatureMeaning.RESPONSIBILITY : SignatureMeaning.CONSENT_OBTAINED);
+    } catch (SignatureSession.SigningRefusedException e) {
+      FacesActions.error("Signature: " + e.getMessage());
+      return;
+    } finally {
+      signPassword = null;
+    }
+    long form = consentFormId == null ? -1 : consentFormId;
+    run(() -> work.consent(caller, pseudonym, form, event, at, m), event == ConsentRecord.Event.CONSENTED ? "Consent recorded and signed" : "Withdrawal recorded and signed");
+  }
+
+  public void result() {
+    int index = outcomeIndex == null ? -1 : outcomeIndex;
+    if (run(() -> work.result(actor.caller(), pseudonym, visit, observedOn, index, ResultRecord.ValueType.valueOf(valueType), value, unit, resultReason),
+        "Result saved")) {
+      value = null;
+      resultReason = null;
+    }
+  }
+
+  public void adverseEvent() {
+    if (run(() -> work.adverseEvent(actor.caller(), pseudonym, aeId, aeTerm, aeSerious, choice(AdverseEventRecord.Severity.class, aeSeverity), aeOnset, aeEnd,
+        choice(AdverseEventRecord.Outcome.class, aeOutcome), choice(AdverseEventRecord.Relatedness.class, aeRelatedness), aeReason), "Adverse event saved")) {
+      aeReason = null;
+    }
+  }
+
+  private static <E extends Enum<E>> E choice(Class<E> type, String v) {
+    return v == null || v.isBlank() ? null : Enum.valueOf(type, v);
+  }
+
+  private boolean run(Supplier<?> action, String done) {
+    try {
+      return FacesActions.attempt(action, done) != null;
+    } catch (InvalidRecordException e) {
+      for (FieldError f : e.errors()) FacesActions.error(f.field() + ": " + f.message());
+      return false;
+    }
+  }
+
+  private Trial trial() {
+    return trials.visibleTrial(actor.caller(), registryId);
+  }
+
+  public String getPseudonym() { return pseudonym; }
+  public void setPseudonym(String v) { pseudonym = v; }
+  public String getRegistryId() { return registryId; }
+  public Long getConsentFormId() { return consentFormId; }
+  public void setConsentFormId(Long v) { consentFormId = v; }
+  public String getConsentEvent() { return consentEvent; }
+  public void setConsentEvent(String v) { consentEvent = v; }
+  public String getOccurredAt() { return occurredAt; }
+  public void setOccurredAt(String v) { occurredAt = v; }
+  public String getSignUsername() { return signUsername; }
+  public void setSignUsername(String v) { signUsername = v; }
+  public String getSignPassword() { return signPassword; }
+  public void setSignPassword(String v) { signPassword = v; }
+  public String getVisit() { return visit; }
+  public void setVisit(String v) { visit = v; }
+  public String getValue() { return value; }
+  public void setValue(String v) { value = v; }
+  public String getUnit() { return unit; }
+  public void setUnit(String v) { unit = v; }
+  public String getResultReason() { return resultReason; }
+  public void setResultReason(String v) { resultReason = v; }
+  public String getValueType() { return valueType; }
+  public void setValueType(String v) { valueType = v; }
+  public Integer getOutcomeIndex() { return outcomeIndex; }
+  public void setOutcomeIndex(Integer v) { outcomeIndex = v; }
+  public LocalDate getObservedOn() { return observedOn; }
+  public void setObservedOn(LocalDate v) { observedOn = v; }
+  public String getAeId() { return aeId; }
+  public void setAeId(String v) { aeId = v; }
+  public String getAeTerm() { return aeTerm; }
+  public void setAeTerm(String v) { aeTerm = v; }
+  public String getAeSeverity() { return aeSeverity; }
+  public void setAeSeverity(String v) { aeSeverity = v; }
+  public String getAeOutcome() { return aeOutcome; }
+  public void setAeOutcome(String v) { aeOutcome = v; }
+  public String getAeRelatedness() { return aeRelatedness; }
+  public void setAeRelatedness(String v) { aeRelatedness = v; }
+  public String getAeReason() { return aeReason; }
+  public void setAeReason(String v) { aeReason = v; }
+  public Boolean getAeSerious() { return aeSerious; }
+  public void setAeSerious(Boolean v) { aeSerious = v; }
+  public LocalDate getAeOnset() { return aeOnset; }
+  public void setAeOnset(LocalDate v) { aeOnset = v; }
+  public LocalDate getAeEnd() { return aeEnd; }
+  public void setAeEnd(LocalDate v) { aeEnd = v; }
+}

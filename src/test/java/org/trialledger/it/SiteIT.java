@@ -1,0 +1,271 @@
+package org.trialledger.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.trialledger.ledger.json.JsonParser;
+import org.trialledger.registry.domain.RegistryFixtures;
+
+/**
+ * Sites on PostgreSQL: activation, consent forms, pseudonymous enrolment, signed consent, results and
+ * adverse events with corrections; sites kept apart; no personal data leaving the database; a signed record
+ * edited by SQL failing verification; erasure; and a site user's day in Chromium.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class SiteIT {
+  static final String NAME = "Alice Testperson";
+  static final String BIRTH = "1980-02-29";
+  static final String CONTACT = "alice.testperson@example.org";
+
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    return Deployments.application();
+  }
+
+  @ArquillianResource URL base;
+  private static String trial;
+  private static long form;
+  private static String alice;
+
+  @Test
+  @Order(1)
+  void aSiteEnrolsConsentsAndEntersDataAndOtherSitesSeeNothing() throws Exception {
+    ApiClient api = new ApiClient(base);
+    trial = publishedTrial(api);
+    long site1 = organisation(api, "St. Mary's Hospital Research Unit");
+    assertEquals(403, enrol(api, "site1", "site1-demo-pw", "").statusCode(), "not activated yet");
+    assertEquals(201, api.postJson("/api/trials/" + trial + "/site/activations",
+        "{\"siteOrganisationId\":" + site1 + ",\"principalInvestigator\":\"Dr. Amara Okafor\"}", "sponsor", "sponsor-demo-pw").statusCode());
+    HttpResponse<String> f = api.postBytes("/api/trials/" + trial + "/site/consent-forms?label=v1.0&language=en&fileName=icf.pdf", "application/pdf",
+        VerificationIT.pdf("informed consent form v1"), "sponsor", "sponsor-demo-pw");
+    assertEquals(201, f.statusCode(), f.body());
+    form = ((Number) RegistryApiIT.json(f).get("id")).longValue();
+
+    HttpResponse<String> enrolled = enrol(api, "site1", "site1-demo-pw",
+        "{\"name\":\"" + NAME + "\",\"birthDate\":\"" + BIRTH + "\",\"contact\":\"" + CONTACT + "\"}");
+    assertEquals(201, enrolled.statusCode(), enrolled.body());
+    alice = (String) RegistryApiIT.json(enrolled).get("pseudonym");
+    assertTrue(alice.matches("S-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}"), alice);
+
+    // no data before consent
+    assertEquals(409, result(api, alice, "Week 4", "12.5", null).statusCode());
+    // a wrong password does not sign, and nothing is stored
+    HttpResponse<String> wrong = consent(api, alice, "site1", "site1-demo-pw", "not-my-password");
+    assertEquals(422, wrong.statusCode(), wrong.body());
+    assertTrue(wrong.body().contains("signature"), wrong.body());
+    HttpResponse<String> signed = consent(api, alice, "site1", "site1-demo-pw", "site1-demo-pw");
+    assertEquals(201, signed.statusCode(), signed.body());
+
+    assertEquals(201, result(api, alice, "Week 4", "12.5", null).statusCode());
+    assertEquals(422, result(api, alice, "Week 4", "13.0", null).statusCode(), "a correction needs a reason");
+    assertEquals(422, result(api, alice, "Week 4", "12,5x", "typo").statusCode(), "malformed value");
+    assertEquals(201, result(api, alice, "Week 4", "13.0", "Transcription error in the source document").statusCode());
+    String future = LocalDate.now().plusDays(3).toString();
+    assertEquals(422, ae(api, alice, "{\"term\":\"Headache\",\"serious\":false,\"severity\":\"MILD\",\"onsetDate\":\"" + future
+        + "\",\"outcome\":\"RECOVERING_RESOLVING\",\"relatedness\":\"POSSIBLY_RELATED\"}").statusCode(), "no future onset");
+    HttpResponse<String> reported = ae(api, alice, "{\"term\":\"Headache\",\"serious\":false,\"severity\":\"MILD\",\"onsetDate\":\"" + LocalDate.now()
+        + "\",\"outcome\":\"RECOVERING_RESOLVING\",\"relatedness\":\"POSSIBLY_RELATED\"}");
+    assertEquals(201, reported.statusCode(), reported.body());
+    String eventId = (String) RegistryApiIT.json(reported).get("eventId");
+    assertEquals(201, ae(api, alice, "{\"eventId\":\"" + eventId + "\",\"term\":\"Migraine\",\"serious\":false,\"severity\":\"MODERATE\",\"onsetDate\":\""
+        + LocalDate.now() + "\",\"outcome\":\"RECOVERING_RESOLVING\",\"relatedness\":\"POSSIBLY_RELATED\",\"reason\":\"Diagnosis refined\"}").statusCode());
+
+    Map<String, Object> subject = RegistryApiIT.json(api.get("/api/subjects/" + alice, "site1", "site1-demo-pw"));
+    List<?> records = (List<?>) subject.get("records");
+    assertEquals(5, records.size(), subject.toString());
+    assertEquals(Boolean.TRUE, ((Map<?, ?>) records.get(0)).get("signatureValid"));
+
+    // site 2 neither reads nor writes site 1's subject; the sponsor reads pseudonymous data; regulators write nothing
+    long site2 = organisation(api, "Nordic Clinical Research Centre");
+    api.postJson("/api/trials/" + trial + "/site/activations", "{\"siteOrganisationId\":" + site2 + ",\"principalInvestigator\":\"Dr. Lars Nilsson\"}",
+        "sponsor", "sponsor-demo-pw");
+    assertEquals(404, api.get("/api/subjects/" + alice, "site2", "site2-demo-pw").statusCode());
+    assertEquals(404, consent(api, alice, "site2", "site2-demo-pw", "site2-demo-pw").statusCode());
+    assertEquals(404, api.postJson("/api/subjects/" + alice + "/results", "{\"visit\":\"Week 8\",\"outcomeIndex\":1,\"valueType\":\"NUMBER\",\"value\":\"1\"}",
+        "site2", "site2-demo-pw").statusCode());
+    assertFalse(api.get("/api/trials/" + trial + "/site/subjects", "site2", "site2-demo-pw").body().contains(alice));
+    assertEquals(200, api.get("/api/subjects/" + alice, "sponsor", "sponsor-demo-pw").statusCode());
+    assertEquals(403, result(api, alice, "Week 8", "1", null, "regulator", "regulator-demo-pw").statusCode());
+    assertEquals(403, api.postJson("/api/trials/" + trial + "/site/subjects", "", "regulator", "regulator-demo-pw").statusCode());
+  }
+
+  @Test
+  @Order(2)
+  void noPersonalDataLeavesTheDatabase() throws Exception {
+    ApiClient api = new ApiClient(base);
+    Thread.sleep(1000); // the integrator takes the queue within 200 ms
+    List<String> outputs = List.of(
+        api.get("/api/log/entries?start=0").body(),
+        api.get("/api/log/checkpoints?max=1000").body(),
+        api.get("/api/trials/" + trial + "/site/exports/odm", "sponsor", "sponsor-demo-pw").body(),
+        api.get("/api/trials/" + trial + "/site/exports/fhir", "regulator", "regulator-demo-pw").body(),
+        api.get("/api/subjects/" + alice, "sponsor", "sponsor-demo-pw").body(),
+        api.get("/api/subjects/" + alice, "site1", "site1-demo-pw").body(),
+        api.get("/api/trials/" + trial + "/site/subjects", "sponsor", "sponsor-demo-pw").body(),
+        api.get("/api/audit/export.csv", "regulator", "regulator-demo-pw").body());
+    assertTrue(outputs.get(2).contains("ODMVersion=\"1.3.2\"") && outputs.get(2).contains(alice), "the ODM export has the pseudonym");
+    assertTrue(outputs.get(3).contains("ResearchSubject") && outputs.get(3).contains("Consent"));
+    for (String out : outputs) {
+      for (String secret : List.of(NAME, "Testperson", BIRTH, "29.02.1980", CONTACT)) {
+        assertFalse(out.contains(secret), "personal data (" + secret + ") in an output: " + out.substring(0, Math.min(300, out.length())));
+      }
+    }
+    for (String table : List.of("ledger_entry", "checkpoint", "audit_event", "site_record")) {
+      assertEquals(0, LedgerIT.count("SELECT COUNT(*) FROM " + table + " WHERE CAST(" + table + " AS TEXT) LIKE '%Testperson%' OR CAST(" + table
+          + " AS TEXT) LIKE '%" + BIRTH + "%'"), "no personal data in " + table);
+    }
+    assertEquals(1, LedgerIT.count("SELECT COUNT(*) FROM subject WHERE sealed_details IS NOT NULL"), "kept only sealed");
+  }
+
+  @Test
+  @Order(3)
+  void aSignedConsentEditedBySqlFailsVerificationAndErasureIsNotTampering() throws Exception {
+    ApiClient api = new ApiClient(base);
+    try (Connection c = TestDatabase.connect(); Statement s = c.createStatement()) {
+      s.executeUpdate("UPDATE site_record SET record_json = REPLACE(record_json, 'CONSENTED', 'WITHDRAWN') WHERE kind = 'CONSENT'");
+    }
+    Map<String, Object> subject = RegistryApiIT.json(api.get("/api/subjects/" + alice, "regulator", "regulator-demo-pw"));
+    assertEquals(Boolean.FALSE, ((Map<?, ?>) ((List<?>) subject.get("records")).get(0)).get("signatureValid"), "the edit breaks the signature");
+    try (Connection c = TestDatabase.connect(); Statement s = c.createStatement()) {
+      s.executeUpdate("UPDATE site_record SET record_json = REPLACE(record_json, 'WITHDRAWN', 'CONSENTED') WHERE kind = 'CONSENT'");
+    }
+    assertEquals(422, api.postJson("/api/subjects/" + alice + "/erase", "{}", "admin", "admin-demo-pw").statusCode(), "an erasure needs its reason");
+    assertEquals(200, api.postJson("/api/subjects/" + alice + "/erase", "{\"reason\":\"Request of 2026-11-20, ref ER-7\"}", "admin", "admin-demo-pw").statusCode());
+    assertEquals(0, LedgerIT.count("SELECT COUNT(*) FROM site_record WHERE salt IS NOT NULL OR record_json IS NOT NULL"));
+    assertEquals(0, LedgerIT.count("SELECT COUNT(*) FROM subject WHERE wrapped_key IS NOT NULL"));
+    jakarta.json.JsonObject audit = LedgerAudits.run(api, "regulator", "regulator-demo-pw");
+    assertEquals("PASSED", audit.getString("state"), audit.toString());
+    assertEquals(5, audit.getJsonNumber("erasedByRequest").intValue(), "the erased commitments are reported as such: " + audit);
+  }
+
+  @Test
+  @Order(4)
+  void aSiteUserRecordsConsentAndCorrectsAResultInTheBrowserAndTheSponsorAndRegulatorSeeIt() throws Exception {
+    try (Browser browser = new Browser(base.toString())) {
+      browser.login("site1", "site1-demo-pw");
+      browser.waitFor(By.id("currentUser"));
+      browser.driver().findElement(By.id("nav:menuSite")).click();
+      browser.waitFor(By.id("site:enrol"));
+      click(browser, "site:enrol");
+      browser.waitFor(By.id("newPseudonym"));
+      String pseudonym = browser.text(By.id("newPseudonym"));
+      browser.open("/site/subject.xhtml?p=" + pseudonym);
+      browser.waitFor(By.id("subject:sign"));
+      type(browser, "subject:signUsername", "site1");
+      type(browser, "subject:signPassword", "site1-demo-pw");
+      click(browser, "subject:sign");
+      waitForText(browser, "subject:messages", "Consent recorded and signed");
+      String history = browser.text(By.id("subject:history"));
+      assertTrue(history.contains("Signed by Dr. Amara Okafor (site1)") && history.contains("CONSENT_OBTAINED") && history.contains("signature valid"), history);
+      assertFalse(browser.present(By.id("subject:signUsername")), "later signatures in the session need the password only");
+
+      type(browser, "subject:visit", "Week 4");
+      type(browser, "subject:value", "7.5");
+      type(browser, "subject:unit", "points");
+      click(browser, "subject:saveResult");
+      waitForText(browser, "subject:messages", "Result saved");
+      type(browser, "subject:value", "8.5");
+      click(browser, "subject:saveResult");
+      waitForText(browser, "subject:messages", "reason");
+      type(browser, "subject:value", "8.5");
+      type(browser, "subject:resultReason", "Misread the scale");
+      click(browser, "subject:saveResult");
+      waitForText(browser, "subject:history", "Misread the scale");
+      browser.logout();
+
+      browser.login("sponsor", "sponsor-demo-pw");
+      browser.waitFor(By.id("currentUser"));
+      browser.open("/sponsor/sites.xhtml?id=" + trial);
+      waitForText(browser, "sites:subjects", pseudonym);
+      assertTrue(browser.present(By.id("sites:enrolment")), "the enrolment chart");
+      browser.logout();
+
+      browser.login("regulator", "regulator-demo-pw");
+      browser.waitFor(By.id("currentUser"));
+      browser.open("/audit/index.xhtml");
+      String page = browser.driver().getPageSource();
+      assertTrue(page.contains("RESULT_CORRECTED") && page.contains("Misread the scale"), "the audit trail shows the correction and its reason");
+      Pages.assertNoStackTrace(page);
+    }
+  }
+
+  private static String publishedTrial(ApiClient api) {
+    String id = (String) RegistryApiIT.json(api.postJson("/api/trials", RegistryFixtures.completeRecordJson(), "sponsor", "sponsor-demo-pw")).get("registryId");
+    assertEquals(201, api.postJson("/api/trials/" + id + "/submit", "{}", "sponsor", "sponsor-demo-pw").statusCode());
+    assertEquals(200, api.postJson("/api/trials/" + id + "/versions/1/publish", "", "regulator", "regulator-demo-pw").statusCode());
+    return id;
+  }
+
+  private static long organisation(ApiClient api, String name) {
+    return ((List<?>) JsonParser.parse(api.get("/api/admin/organisations", "admin", "admin-demo-pw").body())).stream().map(o -> (Map<?, ?>) o)
+        .filter(o -> name.equals(o.get("name"))).map(o -> ((Number) o.get("id")).longValue()).findFirst().orElseThrow();
+  }
+
+  private HttpResponse<String> enrol(ApiClient api, String user, String password, String body) {
+    return api.postJson("/api/trials/" + trial + "/site/subjects", body, user, password);
+  }
+
+  /** Logged in with {@code password}; signs with {@code signingPassword}. */
+  private static HttpResponse<String> consent(ApiClient api, String p, String user, String password, String signingPassword) {
+    return api.postJson("/api/subjects/" + p + "/consents", "{\"consentFormId\":" + form + ",\"event\":\"CONSENTED\",\"occurredAt\":\""
+        + Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS) + "\",\"username\":\"" + user + "\",\"password\":\"" + signingPassword
+        + "\"}", user, password);
+  }
+
+  private static HttpResponse<String> result(ApiClient api, String p, String visit, String value, String reason) {
+    return result(api, p, visit, value, reason, "site1", "site1-demo-pw");
+  }
+
+  private static HttpResponse<String> result(ApiClient api, String p, String visit, String value, String reason, String user, String password) {
+    return api.postJson("/api/subjects/" + p + "/results", "{\"visit\":\"" + visit + "\",\"observedOn\":\"" + LocalDate.now() + "\",\"outcomeIndex\":1,"
+        + "\"valueType\":\"NUMBER\",\"value\":\"" + value + "\",\"unit\":\"%\"" + (reason == null ? "" : ",\"reason\":\"" + reason + "\"") + "}", user, password);
+  }
+
+  private static HttpResponse<String> ae(ApiClient api, String p, String body) {
+    return api.postJson("/api/subjects/" + p + "/adverse-events", body, "site1", "site1-demo-pw");
+  }
+
+  private static void type(Browser browser, String id, String text) {
+    WebElement e = browser.driver().findElement(By.id(id));
+    e.clear();
+    e.sendKeys(text);
+  }
+
+  private static void click(Browser browser, String id) {
+    WebElement e = browser.driver().findElement(By.id(id));
+    ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView({block:'center'})", e);
+    e.click();
+  }
+
+  private static void waitForText(Browser browser, String id, String text) {
+    new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).until(ExpectedConditions.textToBePresentInElementLocated(By.id(id), text));
+  }
+}
