@@ -26,7 +26,6 @@ import org.trialledger.registry.domain.RegistrationRecord;
 import org.trialledger.security.application.Caller;
 import org.trialledger.security.application.UserDirectory;
 import org.trialledger.security.domain.AppUser;
-import org.trialledger.security.domain.Role;
 
 /**
  * Demo registrations, for the run command only ({@code trialledger.demo.trials=true}) and only into a

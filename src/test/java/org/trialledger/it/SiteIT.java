@@ -214,6 +214,16 @@ class SiteIT {
       String page = browser.driver().getPageSource();
       assertTrue(page.contains("RESULT_CORRECTED") && page.contains("Misread the scale"), "the audit trail shows the correction and its reason");
       Pages.assertNoStackTrace(page);
+
+      // the regulator's workspace: every trial, and an inspection package built with a progress bar
+      browser.driver().findElement(By.id("nav:menuWorkspace")).click();
+      browser.waitFor(By.id("workspace:trials"));
+      assertTrue(browser.text(By.id("workspace:trials")).contains(trial));
+      WebElement row = browser.driver().findElement(By.xpath("//tr[td/a[normalize-space()='" + trial + "']]"));
+      row.findElement(By.cssSelector("button[id$=':inspect']")).click();
+      browser.waitFor(By.id("workspace:progress"));
+      waitForText(browser, "jobState", "DONE");
+      assertTrue(browser.present(By.id("workspace:download")));
     }
   }
 

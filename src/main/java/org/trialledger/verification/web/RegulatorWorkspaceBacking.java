@@ -1,0 +1,63 @@
+package org.trialledger.verification.web;
+
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.List;
+import org.trialledger.platform.web.FacesActions;
+import org.trialledger.registry.application.TrialFinder;
+import org.trialledger.registry.store.Trial;
+import org.trialledger.security.application.CurrentActor;
+import org.trialledger.verification.application.InspectionJobs;
+
+/** The regulator's workspace: every trial whatever its state, and inspection packages built with progress. */
+@Named
+@ViewScoped
+public class RegulatorWorkspaceBacking implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  @Inject private transient TrialFinder trials;
+  @Inject private transient InspectionJobs jobs;
+  @Inject private transient CurrentActor actor;
+
+  private String jobId;
+  private String jobTrial;
+
+  public List<Trial> getTrials() {
+    return trials.allTrials(actor.caller());
+  }
+
+  public void inspect(String registryId) {
+    InspectionJobs.Status status = FacesActions.attempt(() -> jobs.start(actor.caller(), registryId), null);
+    if (status != null) {
+      jobId = status.id();
+      jobTrial = registryId;
+    }
+  }
+
+  public InspectionJobs.Status getJob() {
+    return jobId == null ? null : jobs.status(actor.caller(), jobId);
+  }
+
+  public int getProgress() {
+    InspectionJobs.Status s = getJob();
+    return s == null ? 0 : s.percent();
+  }
+
+  /** Streams the finished zip to the browser. */
+  public void download() throws java.io.IOException {
+    java.nio.file.Path file = jobs.file(actor.caller(), jobId);
+    jakarta.faces.context.FacesContext faces = jakarta.faces.context.FacesContext.getCurrentInstance();
+    jakarta.faces.context.ExternalContext ext = faces.getExternalContext();
+    ext.responseReset();
+    ext.setResponseContentType("application/zip");
+    ext.setResponseContentLength((int) java.nio.file.Files.size(file));
+    ext.setResponseHeader("Content-Disposition", "attachment; filename=\"inspection-" + jobTrial + ".zip\"");
+    java.nio.file.Files.copy(file, ext.getResponseOutputStream());
+    faces.responseComplete();
+  }
+
+  public String getJobId() { return jobId; }
+  public String getJobTrial() { return jobTrial; }
+}
