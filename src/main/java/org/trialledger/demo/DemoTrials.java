@@ -30,7 +30,8 @@ import org.trialledger.security.domain.AppUser;
 /**
  * Demo registrations, for the run command only ({@code trialledger.demo.trials=true}) and only into a
  * registry without trials: one trial published and amended (so the history has a diff), one published, and
- * one awaiting review, each through the real workflow and the ledger.
+ * one awaiting review, each through the real workflow and the ledger; site 1 activated on the first with a
+ * consent form and one enrolled subject awaiting consent.
  */
 @Startup
 @Singleton
@@ -44,6 +45,7 @@ public class DemoTrials {
 
   @Inject private TrialRegistry registry;
   @Inject private TrialDocuments documents;
+  @Inject private org.trialledger.site.application.SiteWork siteWork;
   @Inject private UserDirectory directory;
   @PersistenceContext private EntityManager em;
 
@@ -73,6 +75,15 @@ public class DemoTrials {
     String b = registry.createDraft(sponsor, record("breathe-copd.json")).getRegistryId();
     registry.submit(sponsor, b, null);
     registry.publish(regulator, b, 1);
+
+    // site 1 works on the amended trial: the sponsor activated it and published the consent form; one subject
+    // is enrolled (no identifying details) and waits for consent to be signed by the site's staff
+    Caller site = caller("site1");
+    if (site != null) {
+      siteWork.activate(sponsor, a, site.organisationId(), "Dr. Amara Okafor");
+      siteWork.publishConsentForm(sponsor, a, "v1.0", "en", "HELIX-PSO consent v1.0.pdf", demoPdf("HELIX-PSO informed consent form, version 1.0"));
+      siteWork.enrol(site, a, null);
+    }
 
     RegistrationRecord pending = record("breathe-copd.json");
     String c = registry.createDraft(sponsor, pending).getRegistryId();
