@@ -64,6 +64,12 @@ class SiteIT {
     assertEquals(403, enrol(api, "site1", "site1-demo-pw", "").statusCode(), "not activated yet");
     assertEquals(201, api.postJson("/api/trials/" + trial + "/site/activations",
         "{\"siteOrganisationId\":" + site1 + ",\"principalInvestigator\":\"Dr. Amara Okafor\"}", "sponsor", "sponsor-demo-pw").statusCode());
+    HttpResponse<String> cv = api.postBytes("/api/trials/" + trial + "/site/activations/" + site1 + "/credentials?kind=GCP_CERTIFICATE&fileName=gcp.pdf",
+        "application/pdf", VerificationIT.pdf("GCP certificate of Dr. Okafor"), "sponsor", "sponsor-demo-pw");
+    assertEquals(201, cv.statusCode(), cv.body());
+    assertEquals(200, api.get("/api/receipts/" + RegistryApiIT.json(cv).get("leafHash")).statusCode(), "its hash is in the ledger");
+    assertEquals(422, api.postBytes("/api/trials/" + trial + "/site/activations/" + site1 + "/credentials?kind=CV", "application/pdf",
+        "not a pdf".getBytes(java.nio.charset.StandardCharsets.US_ASCII), "sponsor", "sponsor-demo-pw").statusCode());
     HttpResponse<String> f = api.postBytes("/api/trials/" + trial + "/site/consent-forms?label=v1.0&language=en&fileName=icf.pdf", "application/pdf",
         VerificationIT.pdf("informed consent form v1"), "sponsor", "sponsor-demo-pw");
     assertEquals(201, f.statusCode(), f.body());
@@ -98,6 +104,16 @@ class SiteIT {
     assertEquals(201, ae(api, alice, "{\"eventId\":\"" + eventId + "\",\"term\":\"Migraine\",\"serious\":false,\"severity\":\"MODERATE\",\"onsetDate\":\""
         + LocalDate.now() + "\",\"outcome\":\"RECOVERING_RESOLVING\",\"relatedness\":\"POSSIBLY_RELATED\",\"reason\":\"Diagnosis refined\"}").statusCode());
 
+    // the sponsor publishes summary results computed from the sites' data: a versioned, hashed, public artifact
+    HttpResponse<String> summary = api.postJson("/api/trials/" + trial + "/site/summary-results", "", "sponsor", "sponsor-demo-pw");
+    assertEquals(201, summary.statusCode(), summary.body());
+    assertTrue(summary.body().contains("\"enrolled\":1") && summary.body().contains("\"mean\":\"13.000\"") && summary.body().contains("Migraine"),
+        summary.body());
+    HttpResponse<byte[]> published = api.getBytes("/api/trials/" + trial + "/site/summary-results");
+    assertEquals(200, published.statusCode());
+    assertEquals(RegistryApiIT.sha256(published.body()), published.headers().firstValue("X-Content-SHA256").orElseThrow());
+    assertEquals(403, api.postJson("/api/trials/" + trial + "/site/summary-results", "", "site1", "site1-demo-pw").statusCode());
+
     Map<String, Object> subject = RegistryApiIT.json(api.get("/api/subjects/" + alice, "site1", "site1-demo-pw"));
     List<?> records = (List<?>) subject.get("records");
     assertEquals(5, records.size(), subject.toString());
@@ -130,7 +146,8 @@ class SiteIT {
         api.get("/api/subjects/" + alice, "sponsor", "sponsor-demo-pw").body(),
         api.get("/api/subjects/" + alice, "site1", "site1-demo-pw").body(),
         api.get("/api/trials/" + trial + "/site/subjects", "sponsor", "sponsor-demo-pw").body(),
-        api.get("/api/audit/export.csv", "regulator", "regulator-demo-pw").body());
+        api.get("/api/audit/export.csv", "regulator", "regulator-demo-pw").body(),
+        api.get("/api/trials/" + trial + "/site/summary-results").body());
     assertTrue(outputs.get(2).contains("ODMVersion=\"1.3.2\"") && outputs.get(2).contains(alice), "the ODM export has the pseudonym");
     assertTrue(outputs.get(3).contains("ResearchSubject") && outputs.get(3).contains("Consent"));
     for (String out : outputs) {

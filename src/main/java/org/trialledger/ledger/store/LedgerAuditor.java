@@ -96,7 +96,14 @@ public class LedgerAuditor {
           String.valueOf(expectedIndex) + " leaves stored", String.valueOf(head.getTreeSize())));
     }
     checkQueued(byType, recorded, head.getTreeSize(), progress);
-    checkNodeCount(nodes, head.getTreeSize(), progress);
+    checkNodeCount(nodesWithin(head.getTreeSize()), head.getTreeSize(), progress);
+    // a node outside even the current tree (which may have grown during the audit) belongs to no tree at all
+    long currentSize = em.createQuery("SELECT h.treeSize FROM LogHeadRow h", Long.class).getSingleResult();
+    long stray = em.createQuery("SELECT COUNT(n) FROM TreeNodeRow n", Long.class).getSingleResult() - nodesWithin(currentSize);
+    if (stray > 0) {
+      progress.found(new Discrepancy(Discrepancy.Kind.TREE_NODE_CHANGED, "tree nodes", "count", "no node outside the tree of " + currentSize,
+          stray + " stray node(s)"));
+    }
     Hash headRoot = recomputed.size() == head.getTreeSize() ? recomputed.root() : null;
     if (headRoot != null && !headRoot.hex().equals(head.getRootHash())) {
       progress.found(new Discrepancy(Discrepancy.Kind.ROOT_MISMATCH, "log head", "root_hash", headRoot.hex(), head.getRootHash()));
@@ -114,6 +121,18 @@ public class LedgerAuditor {
         }
       });
     }
+  }
+
+  /** Stored inner nodes inside a tree of {@code size} leaves (nodes integrated since the audit began are not counted). */
+  private long nodesWithin(long size) {
+    long count = 0;
+    for (short level = 1; level < 63 && (size >> level) > 0; level++) {
+      count += em.createQuery("SELECT COUNT(n) FROM TreeNodeRow n WHERE n.key.level = :l AND n.key.nodeIndex < :max", Long.class)
+          .setParameter("l", level)
+          .setParameter("max", size >> level)
+          .getSingleResult();
+    }
+    return count;
   }
 
   /** An artifact written while the audit ran has its entry committed with it: look once more before calling it missing. */

@@ -48,6 +48,7 @@ public class TrialRegistry {
   @Inject private LedgerRecorder ledger;
   @Inject private AuditTrail audit;
   @Inject private TrialFinder finder;
+  @Inject private TrialSearch search;
   @Inject private UserDirectory directory;
   @Inject private Clock clock;
 
@@ -150,6 +151,7 @@ public class TrialRegistry {
     RegistrationRecord record = finder.recordOf(version);
     trial.publish(versionNumber, SearchProjection.of(record), now);
     audit(caller, "VERSION_PUBLISHED", registryId, null, "version " + versionNumber, null);
+    search.invalidate();
     return version;
   }
 
@@ -179,6 +181,7 @@ public class TrialRegistry {
     if (why.length() > REASON_MAX) throw InvalidRecordException.of("reason", "At most " + REASON_MAX + " characters");
     trial.withdraw(why, now());
     audit(caller, "TRIAL_WITHDRAWN", registryId, TrialStatus.PUBLISHED.name(), TrialStatus.WITHDRAWN.name(), why);
+    search.invalidate();
     return trial;
   }
 

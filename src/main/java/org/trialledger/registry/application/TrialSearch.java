@@ -31,8 +31,51 @@ public class TrialSearch {
   @PersistenceContext private EntityManager em;
   @Inject private DatabaseProduct database;
 
+  /**
+   * Public results change only when a version is published or a trial withdrawn, and the registry clears this
+   * cache then; the time limit bounds staleness should another instance publish. Keys are whole queries.
+   */
+  private final Map<Object, Cached> cache = new java.util.concurrent.ConcurrentHashMap<>();
+  private static final long CACHE_MILLIS = 10_000;
+  private static final int CACHE_MAX = 10_000;
+
+  private record Cached(Object value, long until) {}
+
+  @SuppressWarnings("unchecked")
+  private <T> T cached(Object key, java.util.function.Supplier<T> compute) {
+    long now = System.currentTimeMillis();
+    Cached hit = cache.get(key);
+    if (hit != null && hit.until() > now) return (T) hit.value();
+    T value = compute.get();
+    if (cache.size() >= CACHE_MAX) cache.clear();
+    cache.put(key, new Cached(value, now + CACHE_MILLIS));
+    return value;
+  }
+
+  @jakarta.annotation.Resource private jakarta.transaction.TransactionSynchronizationRegistry transactions;
+
+  /** Called when what the public sees changes: now, and again once the change is committed and visible. */
+  public void invalidate() {
+    cache.clear();
+    if (transactions != null && transactions.getTransactionKey() != null) {
+      transactions.registerInterposedSynchronization(new jakarta.transaction.Synchronization() {
+        @Override
+        public void beforeCompletion() {}
+
+        @Override
+        public void afterCompletion(int status) {
+          cache.clear();
+        }
+      });
+    }
+  }
+
   /** The number of trials that match. */
   public long count(SearchCriteria criteria) {
+    return cached(List.of("count", criteria), () -> countNow(criteria));
+  }
+
+  private long countNow(SearchCriteria criteria) {
     Map<String, Object> params = new LinkedHashMap<>();
     Query count = em.createNativeQuery("SELECT COUNT(*) FROM trial t" + where(criteria, params));
     params.forEach(count::setParameter);
@@ -44,6 +87,10 @@ public class TrialSearch {
    * matches are found once instead of once for the count and once for the page.
    */
   public SearchPage search(SearchCriteria criteria, int offset, int limit) {
+    return cached(List.of("page", criteria, offset, limit), () -> searchNow(criteria, offset, limit));
+  }
+
+  private SearchPage searchNow(SearchCriteria criteria, int offset, int limit) {
     int size = Math.max(1, Math.min(limit, MAX_PAGE));
     int from = Math.max(0, offset);
     Map<String, Object> params = new LinkedHashMap<>();
@@ -57,12 +104,16 @@ public class TrialSearch {
       rows.add(summary(r));
       total = ((Number) r[10]).longValue();
     }
-    if (total < 0) total = from == 0 ? 0 : count(criteria); // past the last page: the count still tells how many there are
+    if (total < 0) total = from == 0 ? 0 : countNow(criteria); // past the last page: the count still tells how many there are
     return new SearchPage(rows, total, from, size);
   }
 
   /** One page of matches, without the total. */
   public List<TrialSummary> rows(SearchCriteria criteria, int offset, int limit) {
+    return cached(List.of("rows", criteria, offset, limit), () -> rowsNow(criteria, offset, limit));
+  }
+
+  private List<TrialSummary> rowsNow(SearchCriteria criteria, int offset, int limit) {
     int size = Math.max(1, Math.min(limit, MAX_PAGE));
     int from = Math.max(0, offset);
     Map<String, Object> params = new LinkedHashMap<>();

@@ -47,6 +47,7 @@ import static org.trialledger.site.api.SiteJson.*;
 @SecurityRequirement(name = "basic")
 public class SiteResource {
   @Inject private SiteWork work;
+  @Inject private org.trialledger.site.application.SummaryPublication summaries;
   @Inject private SiteQueries queries;
   @Inject private SiteExports exports;
   @Inject private SignatureCheck signatures;
@@ -65,6 +66,25 @@ public class SiteResource {
     Map<?, ?> m = object(body);
     var a = work.activate(actor.caller(), registryId, number(m, "siteOrganisationId"), text(m, "principalInvestigator"));
     return Response.status(201).entity(write(Map.of("id", a.getId(), "siteOrganisationId", a.getSiteOrganisationId()))).build();
+  }
+
+  @POST
+  @Path("activations/{siteOrganisationId}/credentials")
+  @RolesAllowed(Role.Names.SPONSOR)
+  @Consumes("application/pdf")
+  @Operation(summary = "File an investigator credential (PDF: CV, GCP_CERTIFICATE or LICENCE) with a site's activation")
+  public Response credential(@PathParam("registryId") String registryId, @PathParam("siteOrganisationId") long siteOrganisationId,
+      @QueryParam("kind") String kind, @QueryParam("fileName") String fileName, @HeaderParam("Content-Length") Long length, InputStream body)
+      throws java.io.IOException {
+    if (length != null && length > 50L * 1024 * 1024) throw new jakarta.ws.rs.WebApplicationException("The file is larger than the limit of 50 MB", 413);
+    org.trialledger.site.store.SiteCredential.Kind k;
+    try {
+      k = kind == null ? null : org.trialledger.site.store.SiteCredential.Kind.valueOf(kind.strip().toUpperCase(java.util.Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw org.trialledger.registry.domain.InvalidRecordException.of("kind", "Use CV, GCP_CERTIFICATE or LICENCE");
+    }
+    var c = work.fileCredential(actor.caller(), registryId, siteOrganisationId, k, fileName, body.readNBytes(50 * 1024 * 1024 + 1));
+    return Response.status(201).entity(write(Map.of("id", c.getId(), "sha256", c.getSha256(), "leafHash", c.getLeafHash()))).build();
   }
 
   @POST
@@ -115,6 +135,25 @@ public class SiteResource {
       out.add(m);
     }
     return write(out);
+  }
+
+  @POST
+  @Path("summary-results")
+  @RolesAllowed(Role.Names.SPONSOR)
+  @Operation(summary = "Compute the summary results from the sites' data and publish them as the next version")
+  public Response publishSummary(@PathParam("registryId") String registryId) {
+    var v = summaries.publish(actor.caller(), registryId);
+    return Response.status(201).entity(v.getCanonicalJson()).header("X-Leaf-Hash", v.getLeafHash()).build();
+  }
+
+  @GET
+  @Path("summary-results")
+  @jakarta.annotation.security.PermitAll
+  @Operation(summary = "The latest published summary results (canonical JSON; its SHA-256 is the ledger entry's content hash)")
+  public Response summary(@PathParam("registryId") String registryId) {
+    Trial trial = trials.visibleTrial(actor.caller(), registryId);
+    var v = summaries.latest(trial).orElseThrow(() -> new org.trialledger.platform.NotFoundException("No summary results published for " + registryId));
+    return Response.ok(v.getCanonicalJson()).header("X-Content-SHA256", v.getContentHash()).header("X-Leaf-Hash", v.getLeafHash()).build();
   }
 
   @GET

@@ -69,6 +69,58 @@ public final class SiteArtifactVerifiers {
     @Override SiteRecord.Kind kind() { return SiteRecord.Kind.ADVERSE_EVENT; }
   }
 
+  /** An investigator credential's hash is the SHA-256 of its stored PDF. */
+  @ApplicationScoped
+  public static class Credentials implements ArtifactVerifier {
+    @PersistenceContext EntityManager em;
+
+    @Override
+    public String artifactType() {
+      return SiteWork.CREDENTIAL;
+    }
+
+    @Override
+    public Optional<String> recomputeContentHash(String artifactId, int version) {
+      org.trialledger.site.store.SiteCredential c = em.find(org.trialledger.site.store.SiteCredential.class, idOf(artifactId));
+      if (c == null) return Optional.empty();
+      DocumentBlob blob = em.find(DocumentBlob.class, c.getSha256());
+      return blob == null ? Optional.empty() : Optional.of(Hash.sha256(blob.getContent()).hex());
+    }
+
+    @Override
+    public Stream<ArtifactVersion> storedVersions() {
+      return em.createQuery("SELECT t.registryId, c.id FROM SiteCredential c, SiteActivation a, Trial t WHERE c.activationId = a.id"
+              + " AND a.trialId = t.id ORDER BY c.id", Object[].class)
+          .getResultStream()
+          .map(row -> new ArtifactVersion(row[0] + "/site-credentials/" + row[1], 1));
+    }
+  }
+
+  /** A summary-results version's hash is the SHA-256 of its stored canonical JSON. */
+  @ApplicationScoped
+  public static class Summaries implements ArtifactVerifier {
+    @PersistenceContext EntityManager em;
+
+    @Override
+    public String artifactType() {
+      return SummaryPublication.ARTIFACT_TYPE;
+    }
+
+    @Override
+    public Optional<String> recomputeContentHash(String registryId, int version) {
+      return em.createQuery("SELECT v.canonicalJson FROM SummaryResultVersion v, Trial t WHERE v.trialId = t.id AND t.registryId = :r"
+              + " AND v.versionNumber = :n", String.class)
+          .setParameter("r", registryId).setParameter("n", version).getResultStream().findFirst()
+          .map(json -> Hash.sha256(json.getBytes(java.nio.charset.StandardCharsets.UTF_8)).hex());
+    }
+
+    @Override
+    public Stream<ArtifactVersion> storedVersions() {
+      return em.createQuery("SELECT t.registryId, v.versionNumber FROM SummaryResultVersion v, Trial t WHERE v.trialId = t.id ORDER BY v.id", Object[].class)
+          .getResultStream().map(row -> new ArtifactVersion((String) row[0], ((Number) row[1]).intValue()));
+    }
+  }
+
   /** A consent form's hash is the SHA-256 of its stored PDF. */
   @ApplicationScoped
   public static class ConsentForms implements ArtifactVerifier {

@@ -64,6 +64,11 @@ public class SiteQueries {
     return out;
   }
 
+  public List<org.trialledger.site.store.SiteCredential> credentials(SiteActivation activation) {
+    return em.createQuery("SELECT c FROM SiteCredential c WHERE c.activationId = :a ORDER BY c.id", org.trialledger.site.store.SiteCredential.class)
+        .setParameter("a", activation.getId()).getResultList();
+  }
+
   public List<ConsentForm> consentForms(Trial trial) {
     return em.createQuery("SELECT f FROM ConsentForm f WHERE f.trialId = :t ORDER BY f.id", ConsentForm.class)
         .setParameter("t", trial.getId()).getResultList();

@@ -43,6 +43,7 @@ import org.trialledger.site.domain.ResultRecord;
 import org.trialledger.site.domain.SubjectVault;
 import org.trialledger.site.store.ConsentForm;
 import org.trialledger.site.store.SiteActivation;
+import org.trialledger.site.store.SiteCredential;
 import org.trialledger.site.store.SiteRecord;
 import org.trialledger.site.store.Subject;
 
@@ -54,6 +55,7 @@ import org.trialledger.site.store.Subject;
 @ApplicationScoped
 public class SiteWork {
   public static final String CONSENT_FORM = "CONSENT_FORM";
+  public static final String CREDENTIAL = "SITE_CREDENTIAL";
   public static final String CONSENT = "CONSENT_RECORD";
   public static final String RESULT = "RESULT_RECORD";
   public static final String ADVERSE_EVENT = "ADVERSE_EVENT_RECORD";
@@ -81,6 +83,27 @@ public class SiteWork {
     em.persist(a);
     audit(sponsor, "SITE_ACTIVATED", registryId, site.getName() + " (PI " + pi + ")", null);
     return a;
+  }
+
+  /** An investigator credential (CV, GCP certificate, licence) filed with a site's activation; its hash enters the ledger. */
+  @Transactional
+  public SiteCredential fileCredential(Caller sponsor, String registryId, long siteOrganisationId, SiteCredential.Kind kind, String fileName,
+      byte[] pdf) {
+    Trial trial = trials.visibleTrial(sponsor, registryId);
+    if (!TrialAccess.ownsAsSponsor(sponsor, trial)) throw new AccessDeniedException("Only the trial's sponsor files investigator credentials");
+    SiteActivation activation = queries.activation(trial.getId(), siteOrganisationId)
+        .orElseThrow(() -> new NotFoundException("That site is not activated for " + registryId));
+    if (kind == null) throw InvalidRecordException.of("kind", "Say what the document is: CV, GCP_CERTIFICATE or LICENCE");
+    Optional<String> problem = PdfDocument.problem(pdf, 50L * 1024 * 1024);
+    if (problem.isPresent()) throw InvalidRecordException.of("file", problem.get());
+    String sha = Hash.sha256(pdf).hex();
+    if (em.find(org.trialledger.registry.store.DocumentBlob.class, sha) == null) em.persist(new org.trialledger.registry.store.DocumentBlob(sha, pdf));
+    SiteCredential credential = new SiteCredential(activation.getId(), kind, PdfDocument.safeFileName(fileName), sha, pdf.length, now(), sponsor.username());
+    em.persist(credential);
+    em.flush();
+    credential.recordedAs(ledger.recordHash(CREDENTIAL, registryId + "/site-credentials/" + credential.getId(), 1, sha).leafHash());
+    audit(sponsor, "CREDENTIAL_FILED", registryId, kind + " for site " + siteOrganisationId + " sha256:" + sha, null);
+    return credential;
   }
 
   @Transactional

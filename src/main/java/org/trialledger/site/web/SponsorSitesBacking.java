@@ -39,6 +39,7 @@ public class SponsorSitesBacking implements Serializable {
 
   @Inject private transient SiteQueries queries;
   @Inject private transient SiteWork work;
+  @Inject private transient org.trialledger.site.application.SummaryPublication summaries;
   @Inject private transient TrialFinder trials;
   @Inject private transient UserDirectory directory;
   @Inject private transient CurrentActor actor;
@@ -46,6 +47,8 @@ public class SponsorSitesBacking implements Serializable {
   private String id;
   private Long siteId;
   private String principalInvestigator;
+  private Long credentialSite;
+  private String credentialKind = "CV";
   private String formLabel = "v1.0";
   private String formLanguage = "en";
 
@@ -107,6 +110,32 @@ public class SponsorSitesBacking implements Serializable {
     }
   }
 
+  public void publishSummary() {
+    var v = FacesActions.attempt(() -> summaries.publish(actor.caller(), id), null);
+    if (v != null) FacesActions.info("Summary results version " + v.getVersionNumber() + " published (SHA-256 " + v.getContentHash() + ")");
+  }
+
+  public List<org.trialledger.site.store.SiteCredential> credentials(SiteActivation activation) {
+    return queries.credentials(activation);
+  }
+
+  public void uploadCredential(FileUploadEvent event) {
+    byte[] bytes;
+    try (InputStream in = event.getFile().getInputStream()) {
+      bytes = in.readAllBytes();
+    } catch (IOException e) {
+      FacesActions.error("The upload was interrupted; please try again");
+      return;
+    }
+    long site = credentialSite == null ? -1 : credentialSite;
+    var kind = org.trialledger.site.store.SiteCredential.Kind.valueOf(credentialKind);
+    try {
+      FacesActions.attempt(() -> work.fileCredential(actor.caller(), id, site, kind, event.getFile().getFileName(), bytes), "Credential filed");
+    } catch (InvalidRecordException e) {
+      e.errors().forEach(f -> FacesActions.error(f.field() + ": " + f.message()));
+    }
+  }
+
   /** Chart.js: cumulative subjects enrolled per site over time. */
   public String getEnrolmentChartJson() {
     Map<Long, TreeMap<LocalDate, Integer>> bySite = queries.enrolmentBySite(trial());
@@ -146,6 +175,10 @@ public class SponsorSitesBacking implements Serializable {
   public void setSiteId(Long v) { siteId = v; }
   public String getPrincipalInvestigator() { return principalInvestigator; }
   public void setPrincipalInvestigator(String v) { principalInvestigator = v; }
+  public Long getCredentialSite() { return credentialSite; }
+  public void setCredentialSite(Long v) { credentialSite = v; }
+  public String getCredentialKind() { return credentialKind; }
+  public void setCredentialKind(String v) { credentialKind = v; }
   public String getFormLabel() { return formLabel; }
   public void setFormLabel(String v) { formLabel = v; }
   public String getFormLanguage() { return formLanguage; }

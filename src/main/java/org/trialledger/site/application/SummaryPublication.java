@@ -1,0 +1,132 @@
+package org.trialledger.site.application;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.trialledger.audit.AuditRecord;
+import org.trialledger.audit.AuditTrail;
+import org.trialledger.ledger.Hash;
+import org.trialledger.ledger.json.CanonicalJson;
+import org.trialledger.ledger.json.JsonParser;
+import org.trialledger.ledger.store.LedgerRecorder;
+import org.trialledger.platform.AccessDeniedException;
+import org.trialledger.platform.RuleViolationException;
+import org.trialledger.registry.application.TrialAccess;
+import org.trialledger.registry.application.TrialFinder;
+import org.trialledger.registry.store.Trial;
+import org.trialledger.security.application.Caller;
+import org.trialledger.site.domain.AdverseEventRecord;
+import org.trialledger.site.domain.ConsentRecord;
+import org.trialledger.site.domain.Pseudonym;
+import org.trialledger.site.domain.ResultRecord;
+import org.trialledger.site.domain.SummaryResults;
+import org.trialledger.site.store.SiteRecord;
+import org.trialledger.site.store.Subject;
+import org.trialledger.site.store.SummaryResultVersion;
+
+/**
+ * Summary results computed from the sites' data (latest versions, erased subjects left out) and published by
+ * the sponsor as numbered versions: canonical JSON, hashed into the ledger (aggregates name no one), public.
+ */
+@ApplicationScoped
+public class SummaryPublication {
+  public static final String ARTIFACT_TYPE = "SUMMARY_RESULTS";
+  public static final String SCHEMA = "trialledger.summary-results/1";
+
+  @PersistenceContext private EntityManager em;
+  @Inject private TrialFinder trials;
+  @Inject private SiteQueries queries;
+  @Inject private LedgerRecorder ledger;
+  @Inject private AuditTrail audit;
+  @Inject private Clock clock;
+
+  @Transactional
+  public SummaryResultVersion publish(Caller sponsor, String registryId) {
+    Trial trial = trials.visibleTrial(sponsor, registryId);
+    if (!TrialAccess.ownsAsSponsor(sponsor, trial)) throw new AccessDeniedException("Only the trial's sponsor publishes its summary results");
+    List<Pseudonym> enrolled = new ArrayList<>();
+    List<ConsentRecord> consents = new ArrayList<>();
+    List<ResultRecord> results = new ArrayList<>();
+    List<AdverseEventRecord> aes = new ArrayList<>();
+    for (Subject s : queries.subjects(sponsor, trial)) {
+      if (s.getErasedAt() != null) continue;
+      enrolled.add(new Pseudonym(s.getPseudonym()));
+      for (SiteRecord r : queries.records(s)) {
+        if (r.getRecordJson() == null) continue;
+        Object json = JsonParser.parse(r.getRecordJson());
+        switch (r.getKind()) {
+          case CONSENT -> consents.add(ConsentRecord.fromJson(json));
+          case RESULT -> results.add(ResultRecord.fromJson(json));
+          case ADVERSE_EVENT -> aes.add(AdverseEventRecord.fromJson(json));
+          default -> { }
+        }
+      }
+    }
+    if (enrolled.isEmpty()) throw new RuleViolationException("No subject is enrolled yet: there is nothing to summarise");
+    SummaryResults summary = SummaryResults.compute(enrolled, List.of(), consents, results, aes);
+    int version = latest(trial).map(v -> v.getVersionNumber() + 1).orElse(1);
+    Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+    String json = CanonicalJson.write(toJson(registryId, version, now, summary));
+    String hash = Hash.sha256(json.getBytes(StandardCharsets.UTF_8)).hex();
+    var receipt = ledger.recordHash(ARTIFACT_TYPE, registryId, version, hash);
+    SummaryResultVersion row = new SummaryResultVersion(trial.getId(), version, json, hash, now, sponsor.username(), receipt.leafHash());
+    em.persist(row);
+    audit.record(new AuditRecord(now, sponsor.username(), sponsor.organisationId(), "SUMMARY_RESULTS_PUBLISHED", "TRIAL", registryId, null,
+        "version " + version + " sha256:" + hash, null));
+    return row;
+  }
+
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public Optional<SummaryResultVersion> latest(Trial trial) {
+    return em.createQuery("SELECT v FROM SummaryResultVersion v WHERE v.trialId = :t ORDER BY v.versionNumber DESC", SummaryResultVersion.class)
+        .setParameter("t", trial.getId()).setMaxResults(1).getResultStream().findFirst();
+  }
+
+  /** Means and standard deviations as decimal strings: canonical JSON carries no floating point. */
+  static Map<String, Object> toJson(String registryId, int version, Instant at, SummaryResults s) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("schema", SCHEMA);
+    m.put("registryId", registryId);
+    m.put("version", (long) version);
+    m.put("computedAt", at.toString());
+    m.put("participantFlow", Map.of("enrolled", (long) s.flow().enrolled(), "consented", (long) s.flow().consented(),
+        "withdrawn", (long) s.flow().withdrawn(), "completed", (long) s.flow().completed()));
+    List<Object> outcomes = new ArrayList<>();
+    for (SummaryResults.OutcomeSummary o : s.outcomes()) {
+      Map<String, Object> om = new LinkedHashMap<>();
+      om.put("outcomeIndex", (long) o.outcomeIndex());
+      om.put("measure", o.measure());
+      om.put("visit", o.visit());
+      om.put("unit", o.unit());
+      om.put("n", (long) o.n());
+      om.put("mean", decimal(o.mean()));
+      om.put("sd", decimal(o.sd()));
+      om.put("nonNumeric", (long) o.other());
+      outcomes.add(om);
+    }
+    m.put("outcomes", outcomes);
+    List<Object> aes = new ArrayList<>();
+    for (SummaryResults.AdverseEventRow a : s.adverseEvents()) {
+      aes.add(Map.of("term", a.term(), "serious", a.serious(), "subjects", (long) a.subjects(), "events", (long) a.events()));
+    }
+    m.put("adverseEvents", aes);
+    return m;
+  }
+
+  private static String decimal(Double d) {
+    return d == null || d.isNaN() ? null : BigDecimal.valueOf(d).setScale(3, RoundingMode.HALF_EVEN).toPlainString();
+  }
+}
