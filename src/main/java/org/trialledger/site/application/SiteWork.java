@@ -199,7 +199,10 @@ public class SiteWork {
     Instant now = now();
     AdverseEventRecord record;
     if (eventId == null || eventId.isBlank()) {
-      String id = "AE-" + Long.toString(System.nanoTime() % 1_000_000_000L, 36).toUpperCase(java.util.Locale.ROOT);
+      String id;
+      do {
+        id = "AE-" + Long.toString(Math.floorMod(keys.random().nextLong(), 36L * 36 * 36 * 36 * 36 * 36), 36).toUpperCase(java.util.Locale.ROOT);
+      } while (queries.latest(subject, SiteRecord.Kind.ADVERSE_EVENT, id).isPresent());
       record = new AdverseEventRecord(trial.getRegistryId(), siteId(subject), Pseudonym.parse(pseudonym), id, term, serious, severity, onset, end,
           outcome, relatedness, 1, null, site.username(), now);
     } else {
