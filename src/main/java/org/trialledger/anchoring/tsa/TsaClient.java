@@ -1,5 +1,6 @@
 package org.trialledger.anchoring.tsa;
 
+import org.trialledger.anchoring.http.CappedBody;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.net.URI;

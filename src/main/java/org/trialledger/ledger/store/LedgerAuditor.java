@@ -97,11 +97,17 @@ public class LedgerAuditor {
       progress.found(new Discrepancy(Discrepancy.Kind.INDEX_GAP, "log head", "tree_size",
           String.valueOf(expectedIndex) + " leaves stored", String.valueOf(head.getTreeSize())));
     }
-    checkQueued(byType, recorded, head.getTreeSize(), progress);
-    checkNodeCount(nodesWithin(head.getTreeSize()), head.getTreeSize(), progress);
-    // a node outside even the current tree (which may have grown during the audit) belongs to no tree at all
+    // What was written since the head was read: entries beyond it, and all nodes now. The head read after
+    // them covers everything they saw, so anything beyond it belongs to no tree at all.
+    List<LedgerEntryRow> beyond =
+        em.createQuery("SELECT e FROM LedgerEntryRow e WHERE e.leafIndex IS NULL OR e.leafIndex >= :size ORDER BY e.id", LedgerEntryRow.class)
+            .setParameter("size", head.getTreeSize())
+            .getResultList();
+    long allNodes = em.createQuery("SELECT COUNT(n) FROM TreeNodeRow n", Long.class).getSingleResult();
     long currentSize = em.createQuery("SELECT h.treeSize FROM LogHeadRow h", Long.class).getSingleResult();
-    long stray = em.createQuery("SELECT COUNT(n) FROM TreeNodeRow n", Long.class).getSingleResult() - nodesWithin(currentSize);
+    checkBeyond(beyond, currentSize, byType, recorded, progress);
+    checkNodeCount(nodesWithin(head.getTreeSize()), head.getTreeSize(), progress);
+    long stray = allNodes - nodesWithin(currentSize);
     if (stray > 0) {
       progress.found(new Discrepancy(Discrepancy.Kind.TREE_NODE_CHANGED, "tree nodes", "count", "no node outside the tree of " + currentSize,
           stray + " stray node(s)"));
@@ -113,11 +119,10 @@ public class LedgerAuditor {
 
     progress.phase("checkpoints");
     checkCheckpoints(checkpoints, rootsAtCheckpoints, progress);
-    long headNow = em.createQuery("SELECT h.treeSize FROM LogHeadRow h", Long.class).getSingleResult();
     for (CheckpointRow later : allCheckpoints) {
-      if (later.getTreeSize() > headNow) {
+      if (later.getTreeSize() > currentSize) {
         progress.found(new Discrepancy(Discrepancy.Kind.ROOT_MISMATCH, "checkpoint of size " + later.getTreeSize(), "tree_size",
-            "at most the log size " + headNow, String.valueOf(later.getTreeSize())));
+            "at most the log size " + currentSize, String.valueOf(later.getTreeSize())));
       }
     }
 
@@ -191,12 +196,8 @@ public class LedgerAuditor {
   }
 
   /** Entries beyond the audited tree: still queued, or integrated since the audit read the head. */
-  private void checkQueued(Map<String, ArtifactVerifier> byType, Set<String> recorded, long size, AuditProgress progress) {
-    List<LedgerEntryRow> queued =
-        em.createQuery("SELECT e FROM LedgerEntryRow e WHERE e.leafIndex IS NULL OR e.leafIndex >= :size ORDER BY e.id", LedgerEntryRow.class)
-            .setParameter("size", size)
-            .getResultList();
-    long currentSize = em.createQuery("SELECT h.treeSize FROM LogHeadRow h", Long.class).getSingleResult();
+  private void checkBeyond(List<LedgerEntryRow> queued, long currentSize, Map<String, ArtifactVerifier> byType, Set<String> recorded,
+      AuditProgress progress) {
     for (LedgerEntryRow row : queued) {
       if (row.getLeafIndex() != null && row.getLeafIndex() >= currentSize) {
         // not even the head as it is now covers it: a leaf nobody integrated

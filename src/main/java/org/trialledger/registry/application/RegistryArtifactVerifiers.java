@@ -8,7 +8,6 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import org.trialledger.ledger.Hash;
 import org.trialledger.ledger.store.ArtifactVerifier;
-import org.trialledger.registry.store.DocumentBlob;
 import org.trialledger.registry.store.TrialDocument;
 
 /** Lets the full ledger audit recompute the registry's content hashes from what is stored. */
@@ -49,6 +48,7 @@ public final class RegistryArtifactVerifiers {
   @ApplicationScoped
   public static class Documents implements ArtifactVerifier {
     @PersistenceContext private EntityManager em;
+    @jakarta.inject.Inject private DocumentBlobs blobs;
 
     @Override
     public String artifactType() {
@@ -65,8 +65,7 @@ public final class RegistryArtifactVerifiers {
       }
       TrialDocument document = em.find(TrialDocument.class, id);
       if (document == null) return Optional.empty();
-      DocumentBlob blob = em.find(DocumentBlob.class, document.getSha256());
-      return blob == null ? Optional.empty() : Optional.of(Hash.sha256(blob.getContent()).hex());
+      return blobs.recomputeHash(document.getSha256());
     }
 
     @Override

@@ -8,17 +8,13 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.trialledger.audit.AuditRecord;
 import org.trialledger.audit.AuditTrail;
-import org.trialledger.ledger.Hash;
 import org.trialledger.ledger.store.LedgerRecorder;
 import org.trialledger.platform.RuleViolationException;
 import org.trialledger.registry.domain.DocumentKind;
 import org.trialledger.registry.domain.InvalidRecordException;
 import org.trialledger.registry.domain.PdfDocument;
-import org.trialledger.registry.store.DocumentBlob;
 import org.trialledger.registry.store.Trial;
 import org.trialledger.registry.store.TrialDocument;
 import org.trialledger.security.application.Caller;
@@ -38,12 +34,10 @@ public class TrialDocuments {
   @Inject private AuditTrail audit;
   @Inject private Clock clock;
 
-  @Inject
-  @ConfigProperty(name = "trialledger.registry.max-document-mb", defaultValue = "50")
-  private int maxDocumentMegabytes;
+  @Inject private DocumentBlobs blobs;
 
   public long maxBytes() {
-    return maxDocumentMegabytes * 1024L * 1024L;
+    return blobs.maxBytes();
   }
 
   @Transactional
@@ -52,10 +46,7 @@ public class TrialDocuments {
     TrialAccess.requireOwner(caller, trial);
     registry.requireEditable(trial);
     if (kind == null) throw InvalidRecordException.of("kind", "Choose what kind of document this is");
-    Optional<String> problem = PdfDocument.problem(bytes, maxBytes());
-    if (problem.isPresent()) throw InvalidRecordException.of("file", problem.get());
-    String sha256 = Hash.sha256(bytes).hex();
-    if (em.find(DocumentBlob.class, sha256) == null) em.persist(new DocumentBlob(sha256, bytes));
+    String sha256 = blobs.storePdf(bytes);
     Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
     TrialDocument document = new TrialDocument(trial.getId(), kind, PdfDocument.safeFileName(fileName), sha256, bytes.length, now, caller.username());
     em.persist(document);
@@ -82,7 +73,7 @@ public class TrialDocuments {
 
   /** The bytes of a document the caller may see. */
   public byte[] content(TrialDocument document) {
-    return em.find(DocumentBlob.class, document.getSha256()).getContent();
+    return blobs.content(document.getSha256());
   }
 
   static String artifactId(Trial trial, TrialDocument document) {

@@ -3,16 +3,16 @@ package org.trialledger.registry.web;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.primefaces.event.FileUploadEvent;
 import org.primefaces.model.file.UploadedFile;
 import org.trialledger.platform.NotFoundException;
 import org.trialledger.platform.web.ViewErrors;
 import org.trialledger.platform.web.FacesActions;
+import org.trialledger.platform.web.Uploads;
 import org.trialledger.registry.application.TrialAccess;
 import org.trialledger.registry.application.TrialDocuments;
 import org.trialledger.registry.application.TrialFinder;
@@ -120,12 +120,9 @@ public class DraftEditBacking implements Serializable {
       FacesActions.error("File: the file is larger than the limit of " + documents.maxBytes() / (1024 * 1024) + " MB");
       return;
     }
-    try (InputStream in = file.getInputStream()) {
-      bytes = in.readAllBytes();
-    } catch (IOException e) {
-      FacesActions.error("The upload was interrupted; please try again");
-      return;
-    }
+    Optional<byte[]> read = Uploads.bytes(file);
+    if (read.isEmpty()) return;
+    bytes = read.get();
     DocumentKind kind = documentKind == null ? null : DocumentKind.valueOf(documentKind);
     TrialDocument d = RegistryActions.attempt(() -> documents.upload(actor.caller(), id, kind, file.getFileName(), bytes), null);
     if (d != null) {

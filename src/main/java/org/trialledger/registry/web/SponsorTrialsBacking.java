@@ -6,12 +6,12 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
-import java.io.IOException;
-import java.io.InputStream;
+import java.util.Optional;
 import java.nio.charset.StandardCharsets;
 import org.primefaces.event.FileUploadEvent;
 import org.primefaces.model.file.UploadedFile;
 import org.trialledger.platform.web.FacesActions;
+import org.trialledger.platform.web.Uploads;
 import org.trialledger.registry.application.TrialFinder;
 import org.trialledger.registry.application.TrialImports;
 import org.trialledger.registry.application.TrialRegistry;
@@ -83,13 +83,9 @@ public class SponsorTrialsBacking implements Serializable {
       FacesActions.error("A ClinicalTrials.gov record larger than 5 MB is not accepted");
       return;
     }
-    String json;
-    try (InputStream in = file.getInputStream()) {
-      json = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      FacesActions.error("The upload was interrupted; please try again");
-      return;
-    }
+    Optional<byte[]> read = Uploads.bytes(file);
+    if (read.isEmpty()) return;
+    String json = new String(read.get(), StandardCharsets.UTF_8);
     TrialImports.Imported imported = RegistryActions.attempt(() -> imports.importCtGov(actor.caller(), json), null);
     if (imported != null) {
       importedId = imported.trial().getRegistryId();

@@ -23,8 +23,6 @@ import org.trialledger.ledger.json.JsonParser;
 import org.trialledger.registry.domain.InvalidRecordException;
 import org.trialledger.security.application.Caller;
 import org.trialledger.security.application.CurrentActor;
-import org.trialledger.security.application.PasswordHasher;
-import org.trialledger.security.application.UserDirectory;
 import org.trialledger.security.domain.Role;
 import org.trialledger.site.application.SignatureCheck;
 import org.trialledger.site.application.SiteQueries;
@@ -53,8 +51,7 @@ public class SubjectResource {
   @Inject private SiteQueries queries;
   @Inject private SignatureCheck signatures;
   @Inject private CurrentActor actor;
-  @Inject private UserDirectory directory;
-  @Inject private PasswordHasher passwords;
+  @Inject private org.trialledger.site.application.Signing signing;
   @Inject private Clock clock;
 
   @GET
@@ -137,11 +134,8 @@ public class SubjectResource {
 
   /** Both components every time: the API has no continuous signing session. */
   private Manifestation sign(Caller caller, String username, String password, String printedName, SignatureMeaning meaning) {
-    SignatureSession session = new SignatureSession(caller.username(), clock, Duration.ofMinutes(15));
-    String name = printedName != null ? printedName : directory.findUser(caller.username()).map(u -> u.getFullName()).orElse(caller.username());
     try {
-      return session.sign(username, password == null ? new char[0] : password.toCharArray(),
-          (u, p) -> directory.findUser(u).map(user -> passwords.matches(p, user.getPasswordHash())).orElse(false), name, meaning);
+      return signing.sign(new SignatureSession(caller.username(), clock, Duration.ofMinutes(15)), caller, username, password, printedName, meaning);
     } catch (SignatureSession.SigningRefusedException e) {
       throw InvalidRecordException.of("signature", e.getMessage());
     }

@@ -10,7 +10,8 @@ import org.trialledger.ledger.Hash;
 import org.trialledger.ledger.json.Commitment;
 import org.trialledger.ledger.json.JsonParser;
 import org.trialledger.ledger.store.ArtifactVerifier;
-import org.trialledger.registry.store.DocumentBlob;
+import jakarta.inject.Inject;
+import org.trialledger.registry.application.DocumentBlobs;
 import org.trialledger.site.store.ConsentForm;
 import org.trialledger.site.store.SiteRecord;
 
@@ -73,6 +74,7 @@ public final class SiteArtifactVerifiers {
   @ApplicationScoped
   public static class Credentials implements ArtifactVerifier {
     @PersistenceContext EntityManager em;
+    @Inject DocumentBlobs blobs;
 
     @Override
     public String artifactType() {
@@ -83,8 +85,7 @@ public final class SiteArtifactVerifiers {
     public Optional<String> recomputeContentHash(String artifactId, int version) {
       org.trialledger.site.store.SiteCredential c = em.find(org.trialledger.site.store.SiteCredential.class, idOf(artifactId));
       if (c == null) return Optional.empty();
-      DocumentBlob blob = em.find(DocumentBlob.class, c.getSha256());
-      return blob == null ? Optional.empty() : Optional.of(Hash.sha256(blob.getContent()).hex());
+      return blobs.recomputeHash(c.getSha256());
     }
 
     @Override
@@ -125,6 +126,7 @@ public final class SiteArtifactVerifiers {
   @ApplicationScoped
   public static class ConsentForms implements ArtifactVerifier {
     @PersistenceContext EntityManager em;
+    @Inject DocumentBlobs blobs;
 
     @Override
     public String artifactType() {
@@ -135,8 +137,7 @@ public final class SiteArtifactVerifiers {
     public Optional<String> recomputeContentHash(String artifactId, int version) {
       ConsentForm f = em.find(ConsentForm.class, idOf(artifactId));
       if (f == null) return Optional.empty();
-      DocumentBlob blob = em.find(DocumentBlob.class, f.getSha256());
-      return blob == null ? Optional.empty() : Optional.of(Hash.sha256(blob.getContent()).hex());
+      return blobs.recomputeHash(f.getSha256());
     }
 
     @Override

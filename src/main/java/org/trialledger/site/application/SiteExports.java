@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.hl7.fhir.r4.model.Bundle;
-import org.trialledger.ledger.json.JsonParser;
 import org.trialledger.platform.AccessDeniedException;
 import org.trialledger.registry.application.TrialAccess;
 import org.trialledger.registry.application.TrialFinder;
@@ -25,7 +24,6 @@ import org.trialledger.site.domain.OutcomeMeasure;
 import org.trialledger.site.domain.Pseudonym;
 import org.trialledger.site.domain.ReconsentRule;
 import org.trialledger.site.domain.ResultRecord;
-import org.trialledger.site.store.SiteRecord;
 import org.trialledger.site.store.Subject;
 
 /** A trial's clinical data as CDISC ODM 1.3.2 and FHIR R4, for its sponsor and regulators: pseudonyms only. */
@@ -49,16 +47,10 @@ public class SiteExports {
       String site = "SITE-" + s.getSiteOrganisationId();
       sites.putIfAbsent(site, directory.findOrganisation(s.getSiteOrganisationId()).map(o -> o.getName()).orElse(site));
       enrolments.add(new Enrolment(new Pseudonym(s.getPseudonym()), trial.getRegistryId(), site, s.getEnrolledAt()));
-      for (SiteRecord r : queries.records(s)) {
-        if (r.getRecordJson() == null) continue;
-        Object json = JsonParser.parse(r.getRecordJson());
-        switch (r.getKind()) {
-          case CONSENT -> consents.add(ConsentRecord.fromJson(json));
-          case RESULT -> results.add(ResultRecord.fromJson(json));
-          case ADVERSE_EVENT -> aes.add(AdverseEventRecord.fromJson(json));
-          default -> { }
-        }
-      }
+      SiteQueries.SubjectData d = queries.data(s);
+      consents.addAll(d.consents());
+      results.addAll(d.results());
+      aes.addAll(d.adverseEvents());
     }
     List<OutcomeMeasure> measures = trials.publishedVersion(trial).map(v -> OutcomeMeasure.registered(trials.recordOf(v))).orElse(List.of());
     String title = trials.publishedVersion(trial).map(v -> trials.recordOf(v).publicTitle()).orElse(trial.getRegistryId());

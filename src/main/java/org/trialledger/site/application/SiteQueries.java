@@ -21,9 +21,11 @@ import org.trialledger.registry.store.Trial;
 import org.trialledger.security.application.Caller;
 import org.trialledger.security.domain.Role;
 import org.trialledger.site.domain.ConsentFormVersion;
+import org.trialledger.site.domain.AdverseEventRecord;
 import org.trialledger.site.domain.ConsentRecord;
 import org.trialledger.site.domain.Pseudonym;
 import org.trialledger.site.domain.ReconsentRule;
+import org.trialledger.site.domain.ResultRecord;
 import org.trialledger.site.store.ConsentForm;
 import org.trialledger.site.store.SiteActivation;
 import org.trialledger.site.store.SiteRecord;
@@ -109,12 +111,26 @@ public class SiteQueries {
         .setParameter("s", subject.getId()).setParameter("k", kind).setParameter("key", key).setMaxResults(1).getResultStream().findFirst();
   }
 
-  public List<ConsentRecord> consentEvents(Subject subject) {
-    List<ConsentRecord> out = new ArrayList<>();
+  /** A subject's stored records, parsed (every version; erased ones are gone). */
+  public record SubjectData(List<ConsentRecord> consents, List<ResultRecord> results, List<AdverseEventRecord> adverseEvents) {}
+
+  public SubjectData data(Subject subject) {
+    SubjectData d = new SubjectData(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
     for (SiteRecord r : records(subject)) {
-      if (r.getKind() == SiteRecord.Kind.CONSENT && r.getRecordJson() != null) out.add(ConsentRecord.fromJson(JsonParser.parse(r.getRecordJson())));
+      if (r.getRecordJson() == null) continue;
+      Object json = JsonParser.parse(r.getRecordJson());
+      switch (r.getKind()) {
+        case CONSENT -> d.consents().add(ConsentRecord.fromJson(json));
+        case RESULT -> d.results().add(ResultRecord.fromJson(json));
+        case ADVERSE_EVENT -> d.adverseEvents().add(AdverseEventRecord.fromJson(json));
+        default -> { }
+      }
     }
-    return out;
+    return d;
+  }
+
+  public List<ConsentRecord> consentEvents(Subject subject) {
+    return data(subject).consents();
   }
 
   public boolean hasValidConsent(Subject subject) {

@@ -22,6 +22,7 @@ import org.trialledger.platform.AccessDeniedException;
 import org.trialledger.platform.NotFoundException;
 import org.trialledger.platform.RuleViolationException;
 import org.trialledger.registry.application.TrialAccess;
+import org.trialledger.registry.application.DocumentBlobs;
 import org.trialledger.registry.application.TrialFinder;
 import org.trialledger.registry.domain.InvalidRecordException;
 import org.trialledger.registry.domain.PdfDocument;
@@ -62,6 +63,7 @@ public class SiteWork {
 
   @PersistenceContext private EntityManager em;
   @Inject private TrialFinder trials;
+  @Inject private DocumentBlobs blobs;
   @Inject private SiteQueries queries;
   @Inject private SiteKeys keys;
   @Inject private LedgerRecorder ledger;
@@ -94,10 +96,7 @@ public class SiteWork {
     SiteActivation activation = queries.activation(trial.getId(), siteOrganisationId)
         .orElseThrow(() -> new NotFoundException("That site is not activated for " + registryId));
     if (kind == null) throw InvalidRecordException.of("kind", "Say what the document is: CV, GCP_CERTIFICATE or LICENCE");
-    Optional<String> problem = PdfDocument.problem(pdf, 50L * 1024 * 1024);
-    if (problem.isPresent()) throw InvalidRecordException.of("file", problem.get());
-    String sha = Hash.sha256(pdf).hex();
-    if (em.find(org.trialledger.registry.store.DocumentBlob.class, sha) == null) em.persist(new org.trialledger.registry.store.DocumentBlob(sha, pdf));
+    String sha = blobs.storePdf(pdf);
     SiteCredential credential = new SiteCredential(activation.getId(), kind, PdfDocument.safeFileName(fileName), sha, pdf.length, now(), sponsor.username());
     em.persist(credential);
     em.flush();
@@ -115,10 +114,7 @@ public class SiteWork {
     if (l.isEmpty() || l.length() > 100) throw InvalidRecordException.of("label", "Give the form a version label (at most 100 characters), e.g. v2.0");
     String lang = language == null ? "" : language.strip().toLowerCase(java.util.Locale.ROOT);
     if (!lang.matches("[a-z]{2}(-[a-z]{2})?")) throw InvalidRecordException.of("language", "Use a language code such as en or de");
-    Optional<String> problem = PdfDocument.problem(pdf, 50L * 1024 * 1024);
-    if (problem.isPresent()) throw InvalidRecordException.of("file", problem.get());
-    String sha = Hash.sha256(pdf).hex();
-    if (em.find(org.trialledger.registry.store.DocumentBlob.class, sha) == null) em.persist(new org.trialledger.registry.store.DocumentBlob(sha, pdf));
+    String sha = blobs.storePdf(pdf);
     ConsentForm form = new ConsentForm(trial.getId(), l, lang, trial.getPublishedVersion(), PdfDocument.safeFileName(fileName), sha, now(), sponsor.username());
     em.persist(form);
     em.flush();

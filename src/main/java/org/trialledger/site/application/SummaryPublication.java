@@ -20,7 +20,6 @@ import org.trialledger.audit.AuditRecord;
 import org.trialledger.audit.AuditTrail;
 import org.trialledger.ledger.Hash;
 import org.trialledger.ledger.json.CanonicalJson;
-import org.trialledger.ledger.json.JsonParser;
 import org.trialledger.ledger.store.LedgerRecorder;
 import org.trialledger.platform.AccessDeniedException;
 import org.trialledger.platform.RuleViolationException;
@@ -33,7 +32,6 @@ import org.trialledger.site.domain.ConsentRecord;
 import org.trialledger.site.domain.Pseudonym;
 import org.trialledger.site.domain.ResultRecord;
 import org.trialledger.site.domain.SummaryResults;
-import org.trialledger.site.store.SiteRecord;
 import org.trialledger.site.store.Subject;
 import org.trialledger.site.store.SummaryResultVersion;
 
@@ -64,16 +62,10 @@ public class SummaryPublication {
     for (Subject s : queries.subjects(sponsor, trial)) {
       if (s.getErasedAt() != null) continue;
       enrolled.add(new Pseudonym(s.getPseudonym()));
-      for (SiteRecord r : queries.records(s)) {
-        if (r.getRecordJson() == null) continue;
-        Object json = JsonParser.parse(r.getRecordJson());
-        switch (r.getKind()) {
-          case CONSENT -> consents.add(ConsentRecord.fromJson(json));
-          case RESULT -> results.add(ResultRecord.fromJson(json));
-          case ADVERSE_EVENT -> aes.add(AdverseEventRecord.fromJson(json));
-          default -> { }
-        }
-      }
+      SiteQueries.SubjectData d = queries.data(s);
+      consents.addAll(d.consents());
+      results.addAll(d.results());
+      aes.addAll(d.adverseEvents());
     }
     if (enrolled.isEmpty()) throw new RuleViolationException("No subject is enrolled yet: there is nothing to summarise");
     SummaryResults summary = SummaryResults.compute(enrolled, List.of(), consents, results, aes);

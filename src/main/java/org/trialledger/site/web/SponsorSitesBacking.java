@@ -5,17 +5,17 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.primefaces.event.FileUploadEvent;
 import org.trialledger.platform.NotFoundException;
 import org.trialledger.platform.web.FacesActions;
+import org.trialledger.platform.web.Uploads;
 import org.trialledger.platform.web.ViewErrors;
 import org.trialledger.registry.application.TrialAccess;
 import org.trialledger.registry.application.TrialFinder;
@@ -95,13 +95,9 @@ public class SponsorSitesBacking implements Serializable {
   }
 
   public void uploadForm(FileUploadEvent event) {
-    byte[] bytes;
-    try (InputStream in = event.getFile().getInputStream()) {
-      bytes = in.readAllBytes();
-    } catch (IOException e) {
-      FacesActions.error("The upload was interrupted; please try again");
-      return;
-    }
+    Optional<byte[]> read = Uploads.bytes(event.getFile());
+    if (read.isEmpty()) return;
+    byte[] bytes = read.get();
     try {
       FacesActions.attempt(() -> work.publishConsentForm(actor.caller(), id, formLabel, formLanguage, event.getFile().getFileName(), bytes),
           "Consent form " + formLabel + " published");
@@ -120,13 +116,9 @@ public class SponsorSitesBacking implements Serializable {
   }
 
   public void uploadCredential(FileUploadEvent event) {
-    byte[] bytes;
-    try (InputStream in = event.getFile().getInputStream()) {
-      bytes = in.readAllBytes();
-    } catch (IOException e) {
-      FacesActions.error("The upload was interrupted; please try again");
-      return;
-    }
+    Optional<byte[]> read = Uploads.bytes(event.getFile());
+    if (read.isEmpty()) return;
+    byte[] bytes = read.get();
     long site = credentialSite == null ? -1 : credentialSite;
     var kind = org.trialledger.site.store.SiteCredential.Kind.valueOf(credentialKind);
     try {

@@ -18,8 +18,6 @@ import org.trialledger.registry.domain.InvalidRecordException;
 import org.trialledger.registry.store.Trial;
 import org.trialledger.security.application.Caller;
 import org.trialledger.security.application.CurrentActor;
-import org.trialledger.security.application.PasswordHasher;
-import org.trialledger.security.application.UserDirectory;
 import org.trialledger.site.application.SignatureCheck;
 import org.trialledger.site.application.SiteQueries;
 import org.trialledger.site.application.SiteWork;
@@ -48,8 +46,7 @@ public class SubjectBacking implements Serializable {
   @Inject private transient TrialFinder trials;
   @Inject private transient CurrentActor actor;
   @Inject private transient SignatureCheck signatures;
-  @Inject private transient UserDirectory directory;
-  @Inject private transient PasswordHasher passwords;
+  @Inject private transient org.trialledger.site.application.Signing signer;
   @Inject private SigningSessions signing;
 
   private String pseudonym;
@@ -137,10 +134,7 @@ public class SubjectBacking implements Serializable {
     ConsentRecord.Event event = ConsentRecord.Event.valueOf(consentEvent);
     Manifestation m;
     try {
-      SignatureSession session = signing.of(caller.username());
-      String name = directory.findUser(caller.username()).map(u -> u.getFullName()).orElse(caller.username());
-      m = session.sign(signUsername, signPassword == null ? new char[0] : signPassword.toCharArray(),
-          (u, p) -> directory.findUser(u).map(user -> passwords.matches(p, user.getPasswordHash())).orElse(false), name,
+      m = signer.sign(signing.of(caller.username()), caller, signUsername, signPassword, null,
           event == ConsentRecord.Event.WITHDRAWN ? SignatureMeaning.RESPONSIBILITY : SignatureMeaning.CONSENT_OBTAINED);
     } catch (SignatureSession.SigningRefusedException e) {
       FacesActions.error("Signature: " + e.getMessage());

@@ -1,5 +1,6 @@
 package org.trialledger.anchoring.ots.calendar;
 
+import org.trialledger.anchoring.http.CappedBody;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -1,4 +1,4 @@
-package org.trialledger.anchoring.tsa;
+package org.trialledger.anchoring.http;
 
 import java.io.ByteArrayOutputStream;
 import java.net.http.HttpResponse;
@@ -8,13 +8,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
 
-/**
- * Collects a response body but gives up (and cancels the download) past a size cap. A copy of the calendar
- * client's: the two anchoring clients stay independent of each other.
- */
-final class CappedBody implements HttpResponse.BodySubscriber<byte[]> {
+/** Collects a response body but gives up (and cancels the download) past a size cap: for the calendar and TSA clients. */
+public final class CappedBody implements HttpResponse.BodySubscriber<byte[]> {
   /** Thrown through the response future when the cap is exceeded. */
-  static final class TooLarge extends RuntimeException {
+  public static final class TooLarge extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     TooLarge(int cap) {
@@ -31,7 +28,7 @@ final class CappedBody implements HttpResponse.BodySubscriber<byte[]> {
     this.cap = cap;
   }
 
-  static HttpResponse.BodyHandler<byte[]> handler(int cap) {
+  public static HttpResponse.BodyHandler<byte[]> handler(int cap) {
     return info -> new CappedBody(cap);
   }
 
