@@ -11,7 +11,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** DESIGN.md's dependency arrows, enforced: discipline alone decays. */
+/** The dependency arrows of docs/architecture.md, enforced: discipline alone decays. */
 class ArchitectureTest {
   private static JavaClasses classes;
 

@@ -11,7 +11,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * Headless Debian Chromium driven by Debian's chromedriver (STACK.md trap 6): the explicit binaries keep
+ * Headless Debian Chromium driven by Debian's chromedriver (docs/platform-notes.md §6): the explicit binaries keep
  * Selenium Manager from trying to download anything.
  */
 public final class Browser implements AutoCloseable {

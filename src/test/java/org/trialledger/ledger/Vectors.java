@@ -11,12 +11,12 @@ import java.nio.file.Paths;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** The shared public test vectors (../shared/vectors, passed by the build as {@code vectors.dir}). */
+/** The public test vectors in src/test/resources/vectors (the build passes the folder as {@code vectors.dir}). */
 public final class Vectors {
   private Vectors() {}
 
   public static Path dir(String sub) {
-    return Paths.get(System.getProperty("vectors.dir", "../shared/vectors")).resolve(sub);
+    return Paths.get(System.getProperty("vectors.dir", "src/test/resources/vectors")).resolve(sub);
   }
 
   public static JsonObject json(Path file) {

@@ -11,7 +11,7 @@ import java.util.HexFormat;
 
 /**
  * An 80-byte Bitcoin block header. Self-certifying: its double SHA-256 must meet the target its {@code bits}
- * encode, so a header from any configurable source is checked, not trusted (STACK.md trap 7).
+ * encode, so a header from any configurable source is checked, not trusted (docs/platform-notes.md §7).
  */
 public final class BlockHeader {
   public static final int SIZE = 80;

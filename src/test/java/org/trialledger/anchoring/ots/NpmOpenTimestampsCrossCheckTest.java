@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The public JavaScript client (npm {@code opentimestamps} 0.4.9, {@code ots-cli.js info}) reads every proof we
  * write and finds the digest we stamped. {@code .ci/run} installs it into {@code ~/.cache/trialledger/ots-npm}
- * (STACK.md trap 8); skipped where it or node is absent.
+ * (docs/platform-notes.md §8); skipped where it or node is absent.
  */
 class NpmOpenTimestampsCrossCheckTest {
   private static Path cli;

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.trialledger.ledger.Vectors;
 
-/** The real proofs of ../shared/vectors/ots. */
+/** The real proofs of src/test/resources/vectors/ots. */
 public final class OtsVectors {
   private OtsVectors() {}
 

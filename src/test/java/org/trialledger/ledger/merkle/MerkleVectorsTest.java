@@ -17,7 +17,7 @@ import org.junit.jupiter.api.TestFactory;
 import org.trialledger.ledger.Hash;
 import org.trialledger.ledger.Vectors;
 
-/** Every vector in ../shared/vectors/merkle: the CT reference tree, and transparency-dev's mutations. */
+/** Every vector in src/test/resources/vectors/merkle: the CT reference tree, and transparency-dev's mutations. */
 class MerkleVectorsTest {
   private static final HexFormat HEX = HexFormat.of();
 

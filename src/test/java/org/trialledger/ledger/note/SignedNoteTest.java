@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.trialledger.ledger.Hash;
 import org.trialledger.ledger.Vectors;
 
-/** The Go signed-note known answer (../shared/vectors/signed-note) and checkpoint notes. */
+/** The Go signed-note known answer (src/test/resources/vectors/signed-note) and checkpoint notes. */
 class SignedNoteTest {
   private final JsonObject v = Vectors.json(Vectors.dir("signed-note/peterneumann.json"));
 

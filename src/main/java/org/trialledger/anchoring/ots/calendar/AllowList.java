@@ -9,7 +9,7 @@ import java.util.stream.Collectors;
 
 /**
  * The calendars this server may contact. A proof names its calendars itself, so without this list a hostile
- * {@code .ots} could make the server fetch any URL (STACK.md trap 3). URLs compare after normalisation:
+ * {@code .ots} could make the server fetch any URL (docs/platform-notes.md §3). URLs compare after normalisation:
  * scheme and host lower-cased, default ports dropped, trailing slashes removed.
  */
 public final class AllowList {
