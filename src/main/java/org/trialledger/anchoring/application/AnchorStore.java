@@ -97,15 +97,6 @@ public class AnchorStore {
     return a;
   }
 
-  /** The first anchor whose checkpoint covers a tree of at least this size: the one that dates an entry. */
-  @Transactional
-  public Optional<AnchorRow> firstCovering(long treeSize) {
-    return em.createQuery("SELECT a FROM AnchorRow a WHERE a.treeSize >= :s ORDER BY a.treeSize, a.id", AnchorRow.class)
-        .setParameter("s", treeSize)
-        .setMaxResults(1)
-        .getResultStream()
-        .findFirst();
-  }
 
   /** Every anchor whose checkpoint covers a tree of at least this size, smallest first. */
   @Transactional

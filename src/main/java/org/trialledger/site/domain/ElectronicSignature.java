@@ -2,7 +2,6 @@ package org.trialledger.site.domain;
 
 import java.security.MessageDigest;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -74,10 +73,6 @@ public record ElectronicSignature(Hash recordHash, Manifestation manifestation, 
   @Override
   public byte[] signature() {
     return signature.clone();
-  }
-
-  public String signatureBase64() {
-    return Base64.getEncoder().encodeToString(signature);
   }
 
   @Override
