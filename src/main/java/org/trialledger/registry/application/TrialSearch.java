@@ -1,10 +1,13 @@
 package org.trialledger.registry.application;
 
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -33,46 +36,33 @@ public class TrialSearch {
 
   /**
    * Public results change only when a version is published or a trial withdrawn, and the registry clears this
-   * cache then; the time limit bounds staleness should another instance publish. Keys are whole queries.
+   * cache then (see {@link #invalidate}); 10 s bound staleness should another instance publish.
    */
-  private final Map<Object, Cached> cache = new java.util.concurrent.ConcurrentHashMap<>();
-  private static final long CACHE_MILLIS = 10_000;
-  private static final int CACHE_MAX = 10_000;
+  private final QueryCache cache = new QueryCache(10_000, 10_000, System::currentTimeMillis);
 
-  private record Cached(Object value, long until) {}
-
-  @SuppressWarnings("unchecked")
-  private <T> T cached(Object key, java.util.function.Supplier<T> compute) {
-    long now = System.currentTimeMillis();
-    Cached hit = cache.get(key);
-    if (hit != null && hit.until() > now) return (T) hit.value();
-    T value = compute.get();
-    if (cache.size() >= CACHE_MAX) cache.clear();
-    cache.put(key, new Cached(value, now + CACHE_MILLIS));
-    return value;
-  }
-
-  @jakarta.annotation.Resource private jakarta.transaction.TransactionSynchronizationRegistry transactions;
+  @Resource private TransactionSynchronizationRegistry transactions;
 
   /** Called when what the public sees changes: now, and again once the change is committed and visible. */
   public void invalidate() {
     cache.clear();
     if (transactions != null && transactions.getTransactionKey() != null) {
-      transactions.registerInterposedSynchronization(new jakarta.transaction.Synchronization() {
-        @Override
-        public void beforeCompletion() {}
+      transactions.registerInterposedSynchronization(new ClearAfterCompletion(cache));
+    }
+  }
 
-        @Override
-        public void afterCompletion(int status) {
-          cache.clear();
-        }
-      });
+  private record ClearAfterCompletion(QueryCache cache) implements Synchronization {
+    @Override
+    public void beforeCompletion() {}
+
+    @Override
+    public void afterCompletion(int status) {
+      cache.clear();
     }
   }
 
   /** The number of trials that match. */
   public long count(SearchCriteria criteria) {
-    return cached(List.of("count", criteria), () -> countNow(criteria));
+    return cache.get(List.of("count", criteria), () -> countNow(criteria));
   }
 
   private long countNow(SearchCriteria criteria) {
@@ -87,7 +77,7 @@ public class TrialSearch {
    * matches are found once instead of once for the count and once for the page.
    */
   public SearchPage search(SearchCriteria criteria, int offset, int limit) {
-    return cached(List.of("page", criteria, offset, limit), () -> searchNow(criteria, offset, limit));
+    return cache.get(List.of("page", criteria, offset, limit), () -> searchNow(criteria, offset, limit));
   }
 
   private SearchPage searchNow(SearchCriteria criteria, int offset, int limit) {
@@ -110,7 +100,7 @@ public class TrialSearch {
 
   /** One page of matches, without the total. */
   public List<TrialSummary> rows(SearchCriteria criteria, int offset, int limit) {
-    return cached(List.of("rows", criteria, offset, limit), () -> rowsNow(criteria, offset, limit));
+    return cache.get(List.of("rows", criteria, offset, limit), () -> rowsNow(criteria, offset, limit));
   }
 
   private List<TrialSummary> rowsNow(SearchCriteria criteria, int offset, int limit) {
