@@ -3,26 +3,49 @@ package org.trialledger.it;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.trialledger.it.client.ApiException;
+import org.trialledger.it.client.api.AccountApi;
+import org.trialledger.it.client.api.AdministrationApi;
+import org.trialledger.it.client.api.LogApi;
+import org.trialledger.it.client.model.LogKeyView;
+import org.trialledger.it.client.model.Problem;
+import org.trialledger.it.client.model.Role;
+import org.trialledger.it.client.model.UserView;
 
 /**
  * The deployed application over HTTP: schema, health, OpenAPI, the API's authentication, lockout and role
- * checks, problem documents, and error pages. Runs against the database the build chose (PostgreSQL by
+ * checks, problem documents, error pages, and the OpenAPI document: equal to the committed snapshot that the
+ * test client is generated from, clean under Redocly's recommended rules, and usable by that client. Runs against the database the build chose (PostgreSQL by
  * default), recreated empty before deployment.
  */
 @ExtendWith(ArquillianExtension.class)
@@ -78,6 +101,114 @@ class PlatformIT {
     assertEquals(200, openapi.statusCode());
     assertTrue(openapi.body().contains("/api/admin/users"), "OpenAPI lists the admin API");
     assertTrue(openapi.body().contains("/api/me"));
+  }
+
+  /** The committed snapshot that the test client is generated from (pom.xml, openapi-generator). */
+  static final Path OPENAPI_SNAPSHOT = Path.of("src/test/resources/openapi/trialledger-openapi.json");
+
+  @Test
+  void theServedOpenApiDocumentIsTheCommittedSnapshot() throws IOException {
+    ObjectMapper json = new ObjectMapper();
+    HttpResponse<String> served = new ApiClient(serverRoot()).get("/openapi?format=JSON");
+    assertEquals(200, served.statusCode());
+    JsonNode actual = json.readTree(served.body());
+    JsonNode expected = json.readTree(OPENAPI_SNAPSHOT.toFile());
+    if (!expected.equals(actual)) {
+      Path fresh = Path.of("target/openapi-served.json");
+      Files.writeString(fresh, json.enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(actual) + "\n");
+      List<String> differences = new ArrayList<>();
+      differences(expected, actual, "", differences);
+      throw new AssertionError(
+          "The served /openapi differs from " + OPENAPI_SNAPSHOT + " (the test client is generated from the snapshot) at "
+              + differences.subList(0, Math.min(20, differences.size()))
+              + ".\nIf the API change is intended, refresh the snapshot and rebuild (see docs/api.md):\n  cp " + fresh + " "
+              + OPENAPI_SNAPSHOT);
+    }
+  }
+
+  /**
+   * Redocly CLI's recommended rules ({@code .ci/run} installs {@code @redocly/cli} into
+   * ~/.cache/trialledger/redocly): no errors. Warnings are printed; docs/api.md explains those left.
+   */
+  @Test
+  void theServedOpenApiDocumentPassesRedoclysRecommendedRules() throws Exception {
+    Path dir = Path.of(System.getProperty("redocly.dir", System.getProperty("user.home") + "/.cache/trialledger/redocly"));
+    Path cli = dir.resolve("node_modules/@redocly/cli/bin/cli.js");
+    Assumptions.assumeTrue(Files.isRegularFile(cli), "@redocly/cli is not installed (see .ci/run)");
+    Assumptions.assumeTrue(
+        Files.isExecutable(Path.of("/usr/bin/node")) || Files.isExecutable(Path.of("/usr/local/bin/node")), "node is not installed");
+    HttpResponse<String> served = new ApiClient(serverRoot()).get("/openapi");
+    assertEquals(200, served.statusCode());
+    Path work = Files.createDirectories(Path.of("target/redocly"));
+    Path document = Files.writeString(work.resolve("openapi.yaml"), served.body());
+    ProcessBuilder lint =
+        new ProcessBuilder("node", cli.toString(), "lint", "--format=stylish", "--max-problems=1000", document.toAbsolutePath().toString())
+            .directory(work.toFile()) // no redocly.yaml from elsewhere: the built-in recommended rules
+            .redirectErrorStream(true);
+    lint.environment().put("REDOCLY_TELEMETRY", "off");
+    lint.environment().put("REDOCLY_SUPPRESS_UPDATE_NOTICE", "true");
+    Process p = lint.start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(p.waitFor(120, TimeUnit.SECONDS), "redocly lint did not finish");
+    System.out.println("redocly lint /openapi:\n" + out);
+    assertEquals(0, p.exitValue(), "redocly lint reports errors in /openapi:\n" + out);
+  }
+
+  /** A client generated from the document (target/generated-test-sources/openapi) reads real answers. */
+  @Test
+  void aClientGeneratedFromTheDocumentCallsTheApi() throws Exception {
+    org.trialledger.it.client.ApiClient anonymous = generatedClient(null, null);
+    String checkpoint = new LogApi(anonymous).latestCheckpoint();
+    LogKeyView key = new LogApi(anonymous).key();
+    assertEquals("localhost/trialledger", key.getOrigin());
+    assertTrue(checkpoint.startsWith(key.getOrigin() + "\n"), checkpoint);
+    assertTrue(checkpoint.contains("\u2014 " + key.getOrigin() + " "), "signed by the log's key: " + checkpoint);
+
+    UserView admin = new AccountApi(generatedClient("admin", "admin-demo-pw")).me();
+    assertEquals("admin", admin.getUsername());
+    assertTrue(admin.getRoles().contains(Role.ADMIN), String.valueOf(admin.getRoles()));
+    assertFalse(admin.getLocked());
+
+    // Failures are RFC 9457 problem documents, read as the generated Problem model.
+    ApiException missing =
+        assertThrows(ApiException.class, () -> new AdministrationApi(generatedClient("admin", "admin-demo-pw")).user("no-such-user"));
+    assertEquals(404, missing.getCode());
+    assertTrue(missing.getResponseHeaders().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
+    Problem problem = anonymous.getObjectMapper().readValue(missing.getResponseBody(), Problem.class);
+    assertEquals(404, problem.getStatus());
+    assertEquals("Not Found", problem.getTitle());
+    assertEquals("about:blank", problem.getType());
+    ApiException anonymousMe = assertThrows(ApiException.class, () -> new AccountApi(anonymous).me());
+    assertEquals(401, anonymousMe.getCode());
+    assertEquals(401, anonymous.getObjectMapper().readValue(anonymousMe.getResponseBody(), Problem.class).getStatus());
+  }
+
+  /** The generated client against this deployment, with HTTP Basic credentials when given. */
+  private org.trialledger.it.client.ApiClient generatedClient(String user, String password) {
+    org.trialledger.it.client.ApiClient client = new org.trialledger.it.client.ApiClient();
+    client.updateBaseUri(base.toString().replaceAll("/$", ""));
+    if (user != null) {
+      String token = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+      client.setRequestInterceptor(request -> request.header("Authorization", "Basic " + token));
+    }
+    return client;
+  }
+
+  /** JSON pointers where two documents differ, for the failure message. */
+  private static void differences(JsonNode expected, JsonNode actual, String at, List<String> out) {
+    if (expected.equals(actual)) return;
+    if (expected.isObject() && actual.isObject()) {
+      TreeSet<String> names = new TreeSet<>();
+      expected.fieldNames().forEachRemaining(names::add);
+      actual.fieldNames().forEachRemaining(names::add);
+      for (String name : names) {
+        String here = at + "/" + name.replace("~", "~0").replace("/", "~1");
+        if (!expected.has(name) || !actual.has(name)) out.add(here + (expected.has(name) ? " (gone)" : " (new)"));
+        else differences(expected.get(name), actual.get(name), here, out);
+      }
+    } else {
+      out.add(at.isEmpty() ? "/" : at);
+    }
   }
 
   @Test

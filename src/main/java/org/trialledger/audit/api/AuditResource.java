@@ -39,7 +39,7 @@ public class AuditResource {
 
   @GET
   @Produces(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Audit records, newest first, filtered (times are ISO-8601 instants, UTC)")
+  @Operation(operationId = "auditEvents", summary = "Audit records, newest first, filtered (times are ISO-8601 instants, UTC)")
   public List<AuditEventView> list(
       @QueryParam("actor") String actor,
       @QueryParam("action") String action,
@@ -60,7 +60,7 @@ public class AuditResource {
   @Path("/export.csv")
   @Produces("text/csv")
   @Transactional
-  @Operation(summary = "The filtered audit trail as CSV, oldest first")
+  @Operation(operationId = "exportAuditCsv", summary = "The filtered audit trail as CSV, oldest first")
   public Response exportCsv(
       @QueryParam("actor") String actor,
       @QueryParam("action") String action,

@@ -243,7 +243,7 @@ public class TrialResource {
   @Path("/{registryId}/documents/{documentId}")
   @PermitAll
   @Produces({PdfUpload.MEDIA_TYPE, MediaType.APPLICATION_JSON})
-  @Operation(summary = "Download a document (published ones are public)")
+  @Operation(operationId = "downloadDocument", summary = "Download a document (published ones are public)")
   public Response download(@PathParam("registryId") String registryId, @PathParam("documentId") long documentId) {
     Caller caller = actor.caller();
     Trial trial = finder.visibleTrial(caller, registryId);

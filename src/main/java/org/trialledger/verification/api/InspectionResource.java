@@ -29,7 +29,7 @@ public class InspectionResource {
   @Inject private CurrentActor actor;
 
   @POST
-  @Operation(summary = "Start building the inspection package of a trial")
+  @Operation(operationId = "startInspection", summary = "Start building the inspection package of a trial")
   public Response start(@QueryParam("trial") String registryId) {
     if (registryId == null || registryId.isBlank()) throw InvalidRecordException.of("trial", "Name the trial (its registry id)");
     InspectionJobs.Status status = jobs.start(actor.caller(), registryId);
@@ -38,7 +38,7 @@ public class InspectionResource {
 
   @GET
   @Path("/{id}")
-  @Operation(summary = "Progress of a package being built")
+  @Operation(operationId = "inspectionStatus", summary = "Progress of a package being built")
   public InspectionJobs.Status status(@PathParam("id") String id) {
     return jobs.status(actor.caller(), id);
   }
@@ -46,7 +46,7 @@ public class InspectionResource {
   @GET
   @Path("/{id}/package")
   @Produces({"application/zip", MediaType.APPLICATION_JSON})
-  @Operation(summary = "The finished package (zip)")
+  @Operation(operationId = "downloadInspectionPackage", summary = "The finished package (zip)")
   public Response download(@PathParam("id") String id) {
     java.nio.file.Path file = jobs.file(actor.caller(), id);
     InspectionJobs.Status status = jobs.status(actor.caller(), id);

@@ -35,7 +35,7 @@ public class VerifyResource {
   @POST
   @Path("/consistency")
   @Consumes(MediaType.TEXT_PLAIN)
-  @Operation(summary = "Check that the latest checkpoint extends a checkpoint you saved earlier",
+  @Operation(operationId = "verifyConsistency", summary = "Check that the latest checkpoint extends a checkpoint you saved earlier",
       description = "The body is the saved checkpoint's signed note text. The answer carries the consistency proof.")
   public ConsistencyMonitor.Verdict consistency(String savedCheckpoint) {
     return monitor.check(savedCheckpoint);

@@ -31,7 +31,7 @@ public class LedgerAuditResource {
   @Inject private Clock clock;
 
   @POST
-  @Operation(summary = "Start a full audit; answers 202 with its progress and a Location to poll")
+  @Operation(operationId = "startLedgerAudit", summary = "Start a full audit; answers 202 with its progress and a Location to poll")
   public Response start(@Context SecurityContext security) {
     AuditProgress job = jobs.start(security.getUserPrincipal().getName());
     return Response.accepted(job.snapshot(clock.instant()))
@@ -41,7 +41,7 @@ public class LedgerAuditResource {
 
   @GET
   @Path("/{id}")
-  @Operation(summary = "Progress (percent, rate, ETA) and discrepancies of a full audit")
+  @Operation(operationId = "ledgerAudit", summary = "Progress (percent, rate, ETA) and discrepancies of a full audit")
   public AuditProgress.Snapshot get(@PathParam("id") String id) {
     return jobs.find(id).orElseThrow(() -> new NotFoundException("No audit " + id + " on this instance")).snapshot(clock.instant());
   }

@@ -72,7 +72,7 @@ public class LogResource {
   @GET
   @Path("/proof/inclusion")
   @Produces(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Inclusion proof of a leaf index in a published tree size")
+  @Operation(operationId = "inclusionProof", summary = "Inclusion proof of a leaf index in a published tree size")
   public ProofView inclusion(@QueryParam("leaf") Long leaf, @QueryParam("size") Long size) {
     if (leaf == null || size == null) throw new BadRequestException("leaf and size are required");
     return new ProofView("inclusion", leaf, size, log.getCheckpoint(size).getRootHash(), hex(log.inclusionProof(leaf, size)));
@@ -81,7 +81,7 @@ public class LogResource {
   @GET
   @Path("/proof/consistency")
   @Produces(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Consistency proof between two published tree sizes")
+  @Operation(operationId = "consistencyProof", summary = "Consistency proof between two published tree sizes")
   public ProofView consistency(@QueryParam("old") Long oldSize, @QueryParam("new") Long newSize) {
     if (oldSize == null || newSize == null) throw new BadRequestException("old and new are required");
     return new ProofView(
