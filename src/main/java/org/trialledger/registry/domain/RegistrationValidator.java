@@ -10,12 +10,10 @@ import java.util.regex.Pattern;
 /**
  * Checks a registration record. {@link #checkDraft} finds what is malformed (too long, not a country, not an
  * e-mail, dates in the wrong order); {@link #checkPublishable} adds what the WHO data set requires before a
- * trial may be published. Messages name the field and say what to do.
+ * trial may be published. Messages name the field and say what to do. Lengths are those of the form's
+ * field catalogue, {@link FieldLabels#max}.
  */
 public final class RegistrationValidator {
-  static final int TITLE_MAX = 500;
-  static final int SHORT_MAX = 300;
-  static final int TEXT_MAX = 20_000;
   static final int LIST_MAX = 200;
   private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
   private static final Pattern AGE = Pattern.compile("\\d{1,3} (Years|Months|Weeks|Days|Hours|Minutes)");
@@ -26,36 +24,36 @@ public final class RegistrationValidator {
 
   public static List<FieldError> checkDraft(RegistrationRecord r) {
     Errors e = new Errors();
-    e.maxLength("publicTitle", r.publicTitle(), TITLE_MAX);
-    e.maxLength("scientificTitle", r.scientificTitle(), TITLE_MAX);
-    e.maxLength("acronym", r.acronym(), 50);
-    e.maxLength("primarySponsor", r.primarySponsor(), SHORT_MAX);
-    e.maxLength("briefSummary", r.briefSummary(), 5_000);
-    e.maxLength("detailedDescription", r.detailedDescription(), TEXT_MAX);
+    e.maxLength("publicTitle", r.publicTitle());
+    e.maxLength("scientificTitle", r.scientificTitle());
+    e.maxLength("acronym", r.acronym());
+    e.maxLength("primarySponsor", r.primarySponsor());
+    e.maxLength("briefSummary", r.briefSummary());
+    e.maxLength("detailedDescription", r.detailedDescription());
     e.list("secondaryIds", r.secondaryIds(), (path, s) -> {
       e.required(path + ".id", s.id(), "Give the identifier");
-      e.maxLength(path + ".id", s.id(), 100);
-      e.maxLength(path + ".issuer", s.issuer(), SHORT_MAX);
+      e.maxLength(path + ".id", s.id());
+      e.maxLength(path + ".issuer", s.issuer());
     });
-    e.list("fundingSources", r.fundingSources(), (path, s) -> e.maxLength(path, s, SHORT_MAX));
-    e.list("secondarySponsors", r.secondarySponsors(), (path, s) -> e.maxLength(path, s, SHORT_MAX));
+    e.list("fundingSources", r.fundingSources(), (path, s) -> e.maxLength(path, s));
+    e.list("secondarySponsors", r.secondarySponsors(), (path, s) -> e.maxLength(path, s));
     contact(e, "publicContact", r.publicContact());
     contact(e, "scientificContact", r.scientificContact());
     e.list("countries", r.countries(), (path, c) -> {
       if (c == null || !COUNTRIES.contains(c)) e.add(path, "Use a two-letter ISO 3166 country code such as DE");
     });
-    e.list("conditions", r.conditions(), (path, c) -> e.maxLength(path, c, SHORT_MAX));
+    e.list("conditions", r.conditions(), (path, c) -> e.maxLength(path, c));
     e.list("interventions", r.interventions(), (path, i) -> {
       e.required(path + ".name", i.name(), "Name the intervention");
-      e.maxLength(path + ".name", i.name(), SHORT_MAX);
-      e.maxLength(path + ".type", i.type(), 40);
-      e.maxLength(path + ".description", i.description(), TEXT_MAX);
+      e.maxLength(path + ".name", i.name());
+      e.maxLength(path + ".type", i.type());
+      e.maxLength(path + ".description", i.description());
     });
     if (r.eligibility() != null) {
       RegistrationRecord.Eligibility el = r.eligibility();
-      e.maxLength("eligibility.inclusionCriteria", el.inclusionCriteria(), TEXT_MAX);
-      e.maxLength("eligibility.exclusionCriteria", el.exclusionCriteria(), TEXT_MAX);
-      e.maxLength("eligibility.criteriaText", el.criteriaText(), TEXT_MAX);
+      e.maxLength("eligibility.inclusionCriteria", el.inclusionCriteria());
+      e.maxLength("eligibility.exclusionCriteria", el.exclusionCriteria());
+      e.maxLength("eligibility.criteriaText", el.criteriaText());
       age(e, "eligibility.minimumAge", el.minimumAge());
       age(e, "eligibility.maximumAge", el.maximumAge());
     }
@@ -63,15 +61,15 @@ public final class RegistrationValidator {
     e.list("secondaryOutcomes", r.secondaryOutcomes(), (path, o) -> outcome(e, path, o));
     e.list("arms", r.arms(), (path, a) -> {
       e.required(path + ".label", a.label(), "Give the arm a label");
-      e.maxLength(path + ".label", a.label(), SHORT_MAX);
-      e.maxLength(path + ".description", a.description(), TEXT_MAX);
+      e.maxLength(path + ".label", a.label());
+      e.maxLength(path + ".description", a.description());
     });
     e.list("locations", r.locations(), (path, l) -> {
-      e.maxLength(path + ".facility", l.facility(), SHORT_MAX);
-      e.maxLength(path + ".city", l.city(), 100);
+      e.maxLength(path + ".facility", l.facility());
+      e.maxLength(path + ".city", l.city());
       if (l.country() != null && !COUNTRIES.contains(l.country())) e.add(path + ".country", "Use a two-letter ISO 3166 country code");
     });
-    if (r.enrolment() != null && r.enrolment().count() != null && (r.enrolment().count() < 0 || r.enrolment().count() > 10_000_000)) {
+    if (r.enrolment() != null && r.enrolment().count() != null && (r.enrolment().count() < 0 || r.enrolment().count() > FieldLabels.max("enrolment.count"))) {
       e.add("enrolment.count", "Enrolment must be between 0 and 10,000,000");
     }
     date(e, "firstEnrolment.date", r.firstEnrolment());
@@ -82,10 +80,10 @@ public final class RegistrationValidator {
       e.add("completion.date", "The completion date cannot be before the first enrolment");
     }
     if (r.ethicsReview() != null) {
-      e.maxLength("ethicsReview.committeeName", r.ethicsReview().committeeName(), SHORT_MAX);
-      e.maxLength("ethicsReview.committeeContact", r.ethicsReview().committeeContact(), SHORT_MAX);
+      e.maxLength("ethicsReview.committeeName", r.ethicsReview().committeeName());
+      e.maxLength("ethicsReview.committeeContact", r.ethicsReview().committeeContact());
     }
-    if (r.ipdSharing() != null) e.maxLength("ipdSharing.description", r.ipdSharing().description(), TEXT_MAX);
+    if (r.ipdSharing() != null) e.maxLength("ipdSharing.description", r.ipdSharing().description());
     return e.list;
   }
 
@@ -121,20 +119,20 @@ public final class RegistrationValidator {
 
   private static void contact(Errors e, String path, RegistrationRecord.Contact c) {
     if (c == null) return;
-    e.maxLength(path + ".name", c.name(), SHORT_MAX);
-    e.maxLength(path + ".affiliation", c.affiliation(), SHORT_MAX);
-    e.maxLength(path + ".phone", c.phone(), 50);
-    e.maxLength(path + ".address", c.address(), SHORT_MAX);
-    if (!blank(c.email()) && (c.email().length() > 254 || !EMAIL.matcher(c.email()).matches())) {
+    e.maxLength(path + ".name", c.name());
+    e.maxLength(path + ".affiliation", c.affiliation());
+    e.maxLength(path + ".phone", c.phone());
+    e.maxLength(path + ".address", c.address());
+    if (!blank(c.email()) && (c.email().length() > FieldLabels.max(path + ".email") || !EMAIL.matcher(c.email()).matches())) {
       e.add(path + ".email", "Not a valid e-mail address");
     }
   }
 
   private static void outcome(Errors e, String path, RegistrationRecord.Outcome o) {
     e.required(path + ".measure", o.measure(), "Name the outcome measure");
-    e.maxLength(path + ".measure", o.measure(), 1_000);
-    e.maxLength(path + ".timeFrame", o.timeFrame(), SHORT_MAX);
-    e.maxLength(path + ".description", o.description(), TEXT_MAX);
+    e.maxLength(path + ".measure", o.measure());
+    e.maxLength(path + ".timeFrame", o.timeFrame());
+    e.maxLength(path + ".description", o.description());
   }
 
   private static void age(Errors e, String path, String age) {
@@ -162,8 +160,9 @@ public final class RegistrationValidator {
       if (blank(value)) add(field, message);
     }
 
-    void maxLength(String field, String value, int max) {
-      if (value != null && value.length() > max) add(field, "At most " + max + " characters (" + value.length() + " given)");
+    void maxLength(String field, String value) {
+      int max = FieldLabels.max(field);
+      if (max > 0 && value != null && value.length() > max) add(field, "At most " + max + " characters (" + value.length() + " given)");
     }
 
     <T> void list(String field, List<T> items, java.util.function.BiConsumer<String, T> each) {

@@ -47,6 +47,10 @@ public class RegistryOptions {
     return items(RegistrationRecord.IpdPlan.values());
   }
 
+  public List<SelectItem> getHealthyVolunteers() {
+    return List.of(new SelectItem(Boolean.TRUE, "Accepted"), new SelectItem(Boolean.FALSE, "Not accepted"));
+  }
+
   public List<SelectItem> getDocumentKinds() {
     List<SelectItem> out = new ArrayList<>();
     for (DocumentKind k : DocumentKind.values()) out.add(new SelectItem(k.name(), k.label()));

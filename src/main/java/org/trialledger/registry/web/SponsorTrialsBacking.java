@@ -98,7 +98,7 @@ public class SponsorTrialsBacking implements Serializable {
 
   static RegistrationRecord withPublicTitle(RegistrationRecord r, String title) {
     DraftForm form = DraftForm.of(r);
-    form.setPublicTitle(title);
+    form.getTitles().setPublicTitle(title);
     return form.toRecord();
   }
 
