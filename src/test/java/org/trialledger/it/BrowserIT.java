@@ -2,9 +2,16 @@ package org.trialledger.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -18,6 +25,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** A person in headless Chromium: logging in through the real form, menus per role, admin pages, errors. */
 @ExtendWith(ArquillianExtension.class)
@@ -142,6 +150,67 @@ class BrowserIT {
     browser.waitFor(By.id("audit:events"));
     assertTrue(browser.text(By.id("audit:events")).contains("LOGIN"), "the regulator's own login is in the trail");
     assertTrue(browser.present(By.id("audit:export")));
+  }
+
+  /**
+   * CSRF: a page on another origin of the same host (so even {@code SameSite=Lax} lets the browser attach
+   * the session cookie) makes a logged-in regulator's browser post to the API, as a form and as a
+   * {@code text/plain} body crafted into JSON. The API authenticates only the program's own credentials,
+   * so nothing happens; the audit CSV the page links to still downloads with the session.
+   */
+  @Test
+  void aPageOnAnotherOriginCannotActThroughALoggedInBrowser() throws Exception {
+    ApiClient api = new ApiClient(base);
+    String id = (String) RegistryApiIT.json(api.postJson("/api/trials", org.trialledger.registry.domain.RegistryFixtures.completeRecordJson(), "sponsor", "sponsor-demo-pw")).get("registryId");
+    assertEquals(201, api.postJson("/api/trials/" + id + "/submit", "{}", "sponsor", "sponsor-demo-pw").statusCode());
+    String app = base.toString().replaceAll("/$", "");
+    String publish = app + "/api/trials/" + id + "/versions/1/publish";
+    String comment = app + "/api/trials/" + id + "/versions/1/comments";
+
+    browser.login("regulator", "regulator-demo-pw");
+    browser.waitFor(By.id("currentUser"));
+    org.openqa.selenium.Cookie session = browser.driver().manage().getCookieNamed("JSESSIONID");
+    // The header itself (a browser reports Lax for a cookie that says nothing, too).
+    HttpResponse<String> loginPage = HttpClient.newHttpClient().send(HttpRequest.newBuilder(api.resolve("/login.xhtml")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    String setCookie = loginPage.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID=")).findFirst().orElseThrow();
+    assertTrue(setCookie.matches("(?i).*;\\s*SameSite=Lax(;.*|$)"), setCookie);
+    assertTrue(setCookie.toLowerCase(java.util.Locale.ROOT).contains("httponly"), setCookie);
+
+    try (AttackerSite attacker = new AttackerSite(base.getHost())) {
+      // Every body a page may send to another origin without asking it first: a form, multipart, text/plain.
+      attacker.page("/", "<script>const o={method:'POST',mode:'no-cors',credentials:'include',signal:AbortSignal.timeout(8000)};"
+          + "const json=JSON.stringify({severity:'MAJOR',body:'csrf'});"
+          + "Promise.allSettled(["
+          + "fetch('" + publish + "',Object.assign({body:new URLSearchParams('x=1')},o)),"
+          + "fetch('" + publish + "',Object.assign({body:new FormData()},o)),"
+          + "fetch('" + comment + "',Object.assign({headers:{'Content-Type':'text/plain'},body:json},o))"
+          + "]).then(rs=>{document.title=rs.map(r=>r.status).join(',')})</script>");
+      browser.driver().get(attacker.url("/"));
+      new WebDriverWait(browser.driver(), Duration.ofSeconds(30))
+          .withMessage(() -> browser.driver().getPageSource())
+          .until(d -> d.getTitle().split(",").length == 3);
+      // Each request was sent and answered. A 401 with a Basic challenge leaves the browser waiting for
+      // credentials nobody types, so those fetches end at the page's own time limit ("rejected").
+    }
+
+    Map<?, ?> trial = RegistryApiIT.json(api.get("/api/trials/" + id, "regulator", "regulator-demo-pw"));
+    assertNull(trial.get("publishedVersion"), "not published: " + trial);
+    assertFalse(String.valueOf(trial.get("versions")).contains("csrf"), "no comment was made: " + trial);
+
+    // The API ignores the session cookie whoever sends it; the page's own download uses it.
+    HttpResponse<String> me = HttpClient.newHttpClient().send(
+        HttpRequest.newBuilder(api.resolve("/api/me")).header("Cookie", "JSESSIONID=" + session.getValue()).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertEquals(401, me.statusCode(), me.body());
+    HttpResponse<String> download = HttpClient.newHttpClient().send(
+        HttpRequest.newBuilder(api.resolve("/files/audit-trail.csv")).header("Cookie", "JSESSIONID=" + session.getValue()).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, download.statusCode());
+    assertTrue(download.body().startsWith("id,occurred_at_utc"), download.body());
+    browser.open("/audit/index.xhtml");
+    String csv = browser.driver().findElement(By.id("audit:export")).getAttribute("href");
+    assertTrue(csv.contains("/files/audit-trail.csv"), csv);
   }
 
   /** PrimeFaces keeps a hidden native select behind its styled menu; choose through the widget's API. */

@@ -74,7 +74,7 @@ public class AuditBacking implements Serializable {
     params.put("objectId", f.objectId());
     params.put("from", f.from());
     params.put("to", f.to());
-    return "api/audit/export.csv?"
+    return "files/audit-trail.csv?"
         + params.entrySet().stream()
             .filter(e -> e.getValue() != null && !e.getValue().toString().isBlank())
             .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue().toString(), StandardCharsets.UTF_8))

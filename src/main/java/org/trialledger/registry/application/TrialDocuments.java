@@ -71,6 +71,16 @@ public class TrialDocuments {
         document.getFileName() + " sha256:" + document.getSha256(), null, null));
   }
 
+  /** A document as a file: its bytes, name and SHA-256. */
+  public record DocumentFile(byte[] content, String fileName, String sha256) {}
+
+  /** A document of a trial, if the caller may see both (published ones are public); else not found. */
+  public DocumentFile file(Caller caller, String registryId, long documentId) {
+    Trial trial = finder.visibleTrial(caller, registryId);
+    TrialDocument document = finder.visibleDocument(caller, trial, documentId);
+    return new DocumentFile(content(document), document.getFileName(), document.getSha256());
+  }
+
   /** The bytes of a document the caller may see. */
   public byte[] content(TrialDocument document) {
     return blobs.content(document.getSha256());

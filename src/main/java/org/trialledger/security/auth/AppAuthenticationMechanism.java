@@ -3,7 +3,6 @@ package org.trialledger.security.auth;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
-import jakarta.security.enterprise.authentication.mechanism.http.AutoApplySession;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
 import jakarta.security.enterprise.credential.Credential;
@@ -23,12 +22,16 @@ import org.trialledger.platform.Problem;
  * SecurityContext.authenticate}) and keep a session; programs send HTTP Basic credentials to {@code /api}
  * with each request. Both go through the same identity store, so lockout counts every failure.
  *
+ * <p>The API never authenticates with the session (docs/security.md, "CSRF"): a browser attaches the
+ * session cookie to any request another site makes it send, so a cookie-authenticated API would act for
+ * whoever lured a logged-in user to their page. The session is therefore restored here for pages only,
+ * and not with {@code @AutoApplySession}, which would restore it everywhere, {@code /api} included.
+ *
  * <p>A person who opens a protected page unauthenticated is sent to the login page and brought back after;
  * a program gets a 401 problem document (from here for bad credentials, from JAX-RS for missing ones),
  * never a redirect to an HTML page.
  */
 @ApplicationScoped
-@AutoApplySession
 public class AppAuthenticationMechanism implements HttpAuthenticationMechanism {
   public static final String LOGIN_PAGE = "/login.xhtml";
   public static final String RETURN_TO = "org.trialledger.returnTo";
@@ -40,9 +43,15 @@ public class AppAuthenticationMechanism implements HttpAuthenticationMechanism {
       HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
     Credential credential = context.getAuthParameters().getCredential();
     if (credential != null) {
-      return login(credential, context);
+      AuthenticationStatus status = login(credential, context);
+      if (status == AuthenticationStatus.SUCCESS) SessionIdentity.keep(request, context);
+      return status;
     }
     boolean api = isApi(request);
+    if (!api) {
+      var restored = SessionIdentity.of(request);
+      if (restored.isPresent()) return context.notifyContainerAboutLogin(restored.get().name(), restored.get().groups());
+    }
     String authorization = request.getHeader("Authorization");
     if (api && authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
       UsernamePasswordCredential basic = decodeBasic(authorization.substring(6).trim());
