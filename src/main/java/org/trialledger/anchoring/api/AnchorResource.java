@@ -4,6 +4,7 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -84,6 +85,7 @@ public class AnchorResource {
   }
 
   @POST
+  @Consumes(MediaType.APPLICATION_JSON)
   @Path("/stamp")
   @RolesAllowed(Role.Names.ADMIN)
   @SecurityRequirement(name = "basic")
@@ -93,6 +95,7 @@ public class AnchorResource {
   }
 
   @POST
+  @Consumes(MediaType.APPLICATION_JSON)
   @Path("/upgrade")
   @RolesAllowed(Role.Names.ADMIN)
   @SecurityRequirement(name = "basic")
@@ -102,6 +105,7 @@ public class AnchorResource {
   }
 
   @POST
+  @Consumes(MediaType.APPLICATION_JSON)
   @Path("/reverify")
   @RolesAllowed(Role.Names.ADMIN)
   @SecurityRequirement(name = "basic")

@@ -230,6 +230,7 @@ public class TrialResource {
   }
 
   @DELETE
+  @Consumes(MediaType.APPLICATION_JSON)
   @Path("/{registryId}/documents/{documentId}")
   @RolesAllowed(Role.Names.SPONSOR)
   @SecurityRequirement(name = "basic")
@@ -333,6 +334,7 @@ public class TrialResource {
   }
 
   @POST
+  @Consumes(MediaType.APPLICATION_JSON)
   @Path("/{registryId}/versions/{version}/publish")
   @RolesAllowed(Role.Names.REGULATOR)
   @SecurityRequirement(name = "basic")
@@ -344,6 +346,7 @@ public class TrialResource {
   }
 
   @POST
+  @Consumes(MediaType.APPLICATION_JSON)
   @Path("/{registryId}/versions/{version}/return")
   @RolesAllowed(Role.Names.REGULATOR)
   @SecurityRequirement(name = "basic")

@@ -102,6 +102,7 @@ public class SiteResource {
   }
 
   @POST
+  @Consumes(MediaType.APPLICATION_JSON)
   @Path("subjects")
   @RolesAllowed(Role.Names.SITE)
   @Operation(summary = "Enrol a subject under a new random pseudonym",
@@ -138,6 +139,7 @@ public class SiteResource {
   }
 
   @POST
+  @Consumes(MediaType.APPLICATION_JSON)
   @Path("summary-results")
   @RolesAllowed(Role.Names.SPONSOR)
   @Operation(summary = "Compute the summary results from the sites' data and publish them as the next version")

@@ -2,6 +2,7 @@ package org.trialledger.verification.api;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -29,6 +30,7 @@ public class InspectionResource {
   @Inject private CurrentActor actor;
 
   @POST
+  @Consumes(MediaType.APPLICATION_JSON)
   @Operation(operationId = "startInspection", summary = "Start building the inspection package of a trial")
   public Response start(@QueryParam("trial") String registryId) {
     if (registryId == null || registryId.isBlank()) throw InvalidRecordException.of("trial", "Name the trial (its registry id)");

@@ -2,6 +2,7 @@ package org.trialledger.ledger.store.api;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -31,6 +32,7 @@ public class LedgerAuditResource {
   @Inject private Clock clock;
 
   @POST
+  @Consumes(MediaType.APPLICATION_JSON)
   @Operation(operationId = "startLedgerAudit", summary = "Start a full audit; answers 202 with its progress and a Location to poll")
   public Response start(@Context SecurityContext security) {
     AuditProgress job = jobs.start(security.getUserPrincipal().getName());
