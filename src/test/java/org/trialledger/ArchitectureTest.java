@@ -1,7 +1,5 @@
 package org.trialledger;
 
-import static com.tngtech.archunit.base.DescribedPredicate.not;
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 
@@ -33,8 +31,8 @@ class ArchitectureTest {
         .layer("site").definedBy("org.trialledger.site..")
         .layer("registry").definedBy("org.trialledger.registry..")
         .layer("anchoring").definedBy("org.trialledger.anchoring..")
-        .layer("ledgerStore").definedBy("org.trialledger.ledger.store..")
-        .layer("ledger").definedBy(resideInAPackage("org.trialledger.ledger..").and(not(resideInAPackage("org.trialledger.ledger.store.."))))
+        .layer("log").definedBy("org.trialledger.log..")
+        .layer("ledger").definedBy("org.trialledger.ledger..")
         .layer("security").definedBy("org.trialledger.security..")
         .layer("platform").definedBy("org.trialledger.platform..")
         .whereLayer("web").mayNotBeAccessedByAnyLayer()
@@ -42,7 +40,7 @@ class ArchitectureTest {
         .whereLayer("site").mayOnlyBeAccessedByLayers("web", "verification")
         .whereLayer("registry").mayOnlyBeAccessedByLayers("web", "verification", "site")
         .whereLayer("anchoring").mayOnlyBeAccessedByLayers("web", "verification")
-        .whereLayer("ledgerStore").mayOnlyBeAccessedByLayers("web", "verification", "site", "registry", "anchoring", "security")
+        .whereLayer("log").mayOnlyBeAccessedByLayers("web", "verification", "site", "registry", "anchoring", "security")
         .whereLayer("security").mayOnlyBeAccessedByLayers("web", "verification", "site", "registry", "anchoring")
         .check(classes);
   }
@@ -51,14 +49,13 @@ class ArchitectureTest {
   void theLedgerCoreIsPlainJava() {
     noClasses()
         .that().resideInAPackage("org.trialledger.ledger..")
-        .and().resideOutsideOfPackage("org.trialledger.ledger.store..")
         .should().dependOnClassesThat()
         .resideInAnyPackage("jakarta..", "javax.persistence..", "org.hibernate..", "fish.payara..", "org.eclipse.microprofile..")
         .orShould().dependOnClassesThat()
         .resideInAnyPackage(
             "org.trialledger.platform..", "org.trialledger.security..", "org.trialledger.registry..",
             "org.trialledger.site..", "org.trialledger.verification..", "org.trialledger.anchoring..",
-            "org.trialledger.web..", "org.trialledger.api..", "org.trialledger.ledger.store..")
+            "org.trialledger.web..", "org.trialledger.api..", "org.trialledger.log..")
         .allowEmptyShould(true)
         .check(classes);
   }
@@ -69,7 +66,7 @@ class ArchitectureTest {
         .that().resideInAPackage("org.trialledger.site.domain..")
         .should().dependOnClassesThat()
         .resideInAnyPackage("jakarta..", "javax.persistence..", "org.hibernate..", "fish.payara..", "org.eclipse.microprofile..",
-            "org.primefaces..", "org.trialledger.platform..", "org.trialledger.security..", "org.trialledger.ledger.store..")
+            "org.primefaces..", "org.trialledger.platform..", "org.trialledger.security..", "org.trialledger.log..")
         .allowEmptyShould(true)
         .check(classes);
   }

@@ -5,7 +5,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.Optional;
 import java.util.stream.Stream;
-import org.trialledger.ledger.store.ArtifactVerifier;
+import org.trialledger.log.domain.ArtifactVerifier;
 
 /** Recomputes audit records' hashes from the stored rows for the full audit. */
 @ApplicationScoped

@@ -6,7 +6,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import org.trialledger.ledger.json.Commitment;
-import org.trialledger.ledger.store.LedgerRecorder;
+import org.trialledger.log.application.LedgerRecorder;
 
 /**
  * Writes audit records. Each is stored with a salted commitment to its canonical JSON and enters the ledger

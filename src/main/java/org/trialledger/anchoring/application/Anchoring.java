@@ -25,8 +25,8 @@ import org.trialledger.anchoring.tsa.TimestampToken;
 import org.trialledger.anchoring.tsa.TsaClient;
 import org.trialledger.anchoring.tsa.TsaException;
 import org.trialledger.ledger.Hash;
-import org.trialledger.ledger.store.CheckpointRow;
-import org.trialledger.ledger.store.LedgerLog;
+import org.trialledger.log.store.CheckpointRow;
+import org.trialledger.log.application.LedgerLog;
 
 /**
  * Stamps the newest signed checkpoint at the calendars and upgrades pending proofs. The stamped digest is

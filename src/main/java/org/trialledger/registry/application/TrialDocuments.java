@@ -10,7 +10,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import org.trialledger.audit.AuditRecord;
 import org.trialledger.audit.AuditTrail;
-import org.trialledger.ledger.store.LedgerRecorder;
+import org.trialledger.log.application.LedgerRecorder;
 import org.trialledger.platform.RuleViolationException;
 import org.trialledger.registry.domain.DocumentKind;
 import org.trialledger.registry.domain.InvalidRecordException;

@@ -20,7 +20,7 @@ import org.trialledger.audit.AuditRecord;
 import org.trialledger.audit.AuditTrail;
 import org.trialledger.ledger.Hash;
 import org.trialledger.ledger.json.CanonicalJson;
-import org.trialledger.ledger.store.LedgerRecorder;
+import org.trialledger.log.application.LedgerRecorder;
 import org.trialledger.platform.AccessDeniedException;
 import org.trialledger.platform.RuleViolationException;
 import org.trialledger.registry.application.TrialAccess;
