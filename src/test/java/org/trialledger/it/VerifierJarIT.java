@@ -30,7 +30,6 @@ class VerifierJarIT {
       assertEquals(List.of(), foreign);
       assertTrue(zip.stream().noneMatch(e -> e.getName().startsWith("org/trialledger/log/")));
       assertTrue(zip.stream().noneMatch(e -> e.getName().startsWith("org/trialledger/anchoring/ots/calendar/")), "no network code");
-      assertTrue(zip.getEntry("META-INF/services/org.trialledger.ledger.bundle.TimestampCheck$Factory") != null);
     }
   }
 

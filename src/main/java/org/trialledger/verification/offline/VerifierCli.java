@@ -1,4 +1,4 @@
-package org.trialledger.ledger.cli;
+package org.trialledger.verification.offline;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import java.util.ServiceLoader;
 import org.trialledger.ledger.bundle.TimestampCheck;
 import org.trialledger.ledger.Hash;
 import org.trialledger.ledger.bundle.BundleVerifier;
@@ -104,7 +103,7 @@ public final class VerifierCli {
 
   private static int verifyPackage(String[] args, PrintStream out, PrintStream err) throws IOException {
     Options o = Options.parse(args);
-    if (o.problem != null) return o.problem.startsWith("no such file") || o.problem.startsWith("this build") ? unusable(err, o.problem) : usage(err, o.problem);
+    if (o.problem != null) return o.problem.startsWith("no such file") ? unusable(err, o.problem) : usage(err, o.problem);
     if (o.positional.size() != 1) return usage(err, "verify-package takes one directory or zip");
     Path location = Path.of(o.positional.get(0));
     if (!Files.exists(location)) return unusable(err, "no such file: " + location);
@@ -134,9 +133,7 @@ public final class VerifierCli {
           } else if (!Files.isRegularFile(Path.of(args[i]))) {
             o.problem = "no such file: " + args[i];
           } else {
-            Optional<TimestampCheck.Factory> factory = ServiceLoader.load(TimestampCheck.Factory.class).findFirst();
-            if (factory.isEmpty()) o.problem = "this build of the verifier cannot check timestamps";
-            else o.timestamps = Optional.of(factory.get().withHeadersFile(Path.of(args[i])));
+            o.timestamps = Optional.of(OtsTimestampCheck.withHeadersFile(Path.of(args[i])));
           }
         } else {
           o.positional.add(args[i]);
@@ -158,9 +155,7 @@ public final class VerifierCli {
         if (++i >= args.length) return usage(err, "--headers needs a file of Bitcoin block headers");
         Path headers = Path.of(args[i]);
         if (!Files.isRegularFile(headers)) return unusable(err, "no such file: " + args[i]);
-        Optional<TimestampCheck.Factory> factory = ServiceLoader.load(TimestampCheck.Factory.class).findFirst();
-        if (factory.isEmpty()) return unusable(err, "this build of the verifier cannot check timestamps");
-        timestamps = Optional.of(factory.get().withHeadersFile(headers));
+        timestamps = Optional.of(OtsTimestampCheck.withHeadersFile(headers));
       } else {
         positional.add(args[i]);
       }

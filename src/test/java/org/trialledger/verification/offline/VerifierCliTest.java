@@ -1,4 +1,4 @@
-package org.trialledger.ledger.cli;
+package org.trialledger.verification.offline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package org.trialledger.ledger.cli;
+package org.trialledger.verification.offline;
 
 import java.io.IOException;
 import java.io.PrintStream;
