@@ -29,7 +29,7 @@ class VerifierJarIT {
           .toList();
       assertEquals(List.of(), foreign);
       assertTrue(zip.stream().noneMatch(e -> e.getName().startsWith("org/trialledger/log/")));
-      assertTrue(zip.stream().noneMatch(e -> e.getName().startsWith("org/trialledger/anchoring/ots/calendar/")), "no network code");
+      assertTrue(zip.stream().noneMatch(e -> e.getName().startsWith("org/trialledger/anchoring/calendar/")), "no network code");
     }
   }
 

@@ -1,4 +1,4 @@
-package org.trialledger.anchoring.ots.calendar;
+package org.trialledger.anchoring.calendar;
 
 import java.net.URI;
 import java.util.Collection;

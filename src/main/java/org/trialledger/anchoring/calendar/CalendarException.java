@@ -1,4 +1,4 @@
-package org.trialledger.anchoring.ots.calendar;
+package org.trialledger.anchoring.calendar;
 
 /** A calendar could not be used for this request; the reason says whether trying again may help. */
 public final class CalendarException extends Exception {

@@ -1,4 +1,4 @@
-package org.trialledger.anchoring.ots.calendar;
+package org.trialledger.anchoring.calendar;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;

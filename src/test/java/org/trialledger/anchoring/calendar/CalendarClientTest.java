@@ -1,4 +1,4 @@
-package org.trialledger.anchoring.ots.calendar;
+package org.trialledger.anchoring.calendar;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -27,7 +27,7 @@ import org.trialledger.anchoring.ots.StampRequest;
 import org.trialledger.anchoring.ots.Timestamp;
 import org.trialledger.anchoring.ots.TimestampVerifier;
 import org.trialledger.anchoring.ots.VerificationReport;
-import org.trialledger.anchoring.ots.calendar.CalendarException.Reason;
+import org.trialledger.anchoring.calendar.CalendarException.Reason;
 
 /** The client and stamper against fake calendars on the loopback interface. */
 class CalendarClientTest {
