@@ -1,10 +1,11 @@
-package org.trialledger.audit;
+package org.trialledger.audit.application;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.trialledger.audit.store.AuditEvent;
 import org.trialledger.log.domain.ArtifactVerifier;
 
 /** Recomputes audit records' hashes from the stored rows for the full audit. */

@@ -1,4 +1,4 @@
-package org.trialledger.audit;
+package org.trialledger.audit.application;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -11,6 +11,8 @@ import jakarta.persistence.criteria.Root;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.trialledger.audit.domain.AuditFilter;
+import org.trialledger.audit.store.AuditEvent;
 
 /** Reads the audit trail, newest first, filtered. */
 @ApplicationScoped

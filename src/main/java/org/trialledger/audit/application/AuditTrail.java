@@ -1,10 +1,12 @@
-package org.trialledger.audit;
+package org.trialledger.audit.application;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import org.trialledger.audit.domain.AuditRecord;
+import org.trialledger.audit.store.AuditEvent;
 import org.trialledger.ledger.json.Commitment;
 import org.trialledger.log.application.LedgerRecorder;
 

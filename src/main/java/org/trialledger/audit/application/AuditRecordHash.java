@@ -1,9 +1,10 @@
-package org.trialledger.audit;
+package org.trialledger.audit.application;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.security.SecureRandom;
 import java.util.Base64;
+import org.trialledger.audit.domain.AuditRecord;
 import org.trialledger.ledger.json.Commitment;
 
 /**

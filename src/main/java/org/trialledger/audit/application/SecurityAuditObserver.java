@@ -1,9 +1,10 @@
-package org.trialledger.audit;
+package org.trialledger.audit.application;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import org.trialledger.audit.domain.AuditRecord;
 import org.trialledger.security.events.SecurityEvent;
 
 /** Turns account events into audit records, in the transaction that fired them. */

@@ -1,7 +1,7 @@
-package org.trialledger.audit.api;
+package org.trialledger.audit.application;
 
 import java.time.Instant;
-import org.trialledger.audit.AuditEvent;
+import org.trialledger.audit.store.AuditEvent;
 
 /** An audit record as the API shows it. */
 public record AuditEventView(
@@ -16,7 +16,7 @@ public record AuditEventView(
     String newValue,
     String reason,
     String recordHash) {
-  static AuditEventView of(AuditEvent e) {
+  public static AuditEventView of(AuditEvent e) {
     return new AuditEventView(
         e.getId(), e.getOccurredAt(), e.getActor(), e.getActorOrganisationId(), e.getAction(), e.getObjectType(),
         e.getObjectId(), e.getOldValue(), e.getNewValue(), e.getReason(), e.getRecordHash());

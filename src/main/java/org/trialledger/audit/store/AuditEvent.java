@@ -1,4 +1,4 @@
-package org.trialledger.audit;
+package org.trialledger.audit.store;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -7,6 +7,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import org.trialledger.audit.domain.AuditRecord;
 
 /** One audit record. Immutable: the application has no way to change or delete it. */
 @Entity
@@ -52,7 +53,7 @@ public class AuditEvent {
 
   protected AuditEvent() {}
 
-  AuditEvent(AuditRecord record, String salt, String recordHash) {
+  public AuditEvent(AuditRecord record, String salt, String recordHash) {
     this.salt = salt;
     this.occurredAt = record.occurredAt();
     this.actor = record.actor();
@@ -111,7 +112,7 @@ public class AuditEvent {
     return reason;
   }
 
-  String getSalt() {
+  public String getSalt() {
     return salt;
   }
 

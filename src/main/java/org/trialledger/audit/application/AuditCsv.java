@@ -1,10 +1,11 @@
-package org.trialledger.audit;
+package org.trialledger.audit.application;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.Iterator;
 import java.util.stream.Stream;
+import org.trialledger.audit.store.AuditEvent;
 
 /** Writes audit records as RFC 4180 CSV, with cells that a spreadsheet would run as formulas defused. */
 public final class AuditCsv {

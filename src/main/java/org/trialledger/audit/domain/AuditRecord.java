@@ -1,4 +1,4 @@
-package org.trialledger.audit;
+package org.trialledger.audit.domain;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
