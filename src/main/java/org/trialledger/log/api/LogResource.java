@@ -39,7 +39,7 @@ public class LogResource {
   @Produces(MediaType.TEXT_PLAIN)
   @Operation(summary = "The latest signed checkpoint (C2SP tlog-checkpoint signed note)")
   public String latestCheckpoint() {
-    return log.latestCheckpoint().getNote();
+    return log.latestCheckpointView().note();
   }
 
   @GET
@@ -47,7 +47,7 @@ public class LogResource {
   @Produces(MediaType.TEXT_PLAIN)
   @Operation(summary = "The signed checkpoint published for a tree size")
   public String checkpoint(@PathParam("size") long size) {
-    return log.getCheckpoint(size).getNote();
+    return log.checkpointView(size).note();
   }
 
   @GET
@@ -57,7 +57,7 @@ public class LogResource {
   public List<CheckpointView> checkpoints(@QueryParam("max") Integer max) {
     int n = max == null ? 20 : max;
     if (n < 1 || n > 1000) throw new BadRequestException("max must be between 1 and 1000");
-    return log.recentCheckpoints(n).stream().map(CheckpointView::of).toList();
+    return log.recentCheckpointViews(n);
   }
 
   @GET
@@ -68,7 +68,7 @@ public class LogResource {
     long from = start == null ? 0 : start;
     int n = max == null ? 100 : max;
     if (from < 0 || n < 1 || n > 1000) throw new BadRequestException("start must be ≥ 0 and max between 1 and 1000");
-    return log.leaves(from, n).stream().map(e -> ReceiptView.of(e, null)).toList();
+    return log.leafReceipts(from, n);
   }
 
   @GET
@@ -77,7 +77,7 @@ public class LogResource {
   @Operation(summary = "Inclusion proof of a leaf index in a published tree size")
   public ProofView inclusion(@QueryParam("leaf") Long leaf, @QueryParam("size") Long size) {
     if (leaf == null || size == null) throw new BadRequestException("leaf and size are required");
-    return new ProofView("inclusion", leaf, size, log.getCheckpoint(size).getRootHash(), hex(log.inclusionProof(leaf, size)));
+    return new ProofView("inclusion", leaf, size, log.checkpointView(size).rootHash(), hex(log.inclusionProof(leaf, size)));
   }
 
   @GET
@@ -87,7 +87,7 @@ public class LogResource {
   public ProofView consistency(@QueryParam("old") Long oldSize, @QueryParam("new") Long newSize) {
     if (oldSize == null || newSize == null) throw new BadRequestException("old and new are required");
     return new ProofView(
-        "consistency", oldSize, newSize, log.getCheckpoint(newSize).getRootHash(), hex(log.consistencyProof(oldSize, newSize)));
+        "consistency", oldSize, newSize, log.checkpointView(newSize).rootHash(), hex(log.consistencyProof(oldSize, newSize)));
   }
 
   private static List<String> hex(List<Hash> hashes) {

@@ -8,11 +8,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.trialledger.log.application.ReceiptView;
-import org.trialledger.log.store.LedgerEntryRow;
 import org.trialledger.log.application.LedgerLog;
 import org.trialledger.platform.NotFoundException;
 
@@ -33,10 +31,6 @@ public class ReceiptResource {
   public ReceiptView receipt(@PathParam("leafHash") String leafHash) {
     String hash = leafHash.toLowerCase(java.util.Locale.ROOT);
     if (!hash.matches("[0-9a-f]{64}")) throw new BadRequestException("A leaf hash is 64 hexadecimal digits");
-    List<LedgerEntryRow> entries = log.entriesByLeafHash(hash);
-    if (entries.isEmpty()) throw new NotFoundException("The log holds no entry with leaf hash " + hash);
-    LedgerEntryRow e = entries.get(0);
-    Long covering = e.getLeafIndex() == null ? null : log.firstCheckpointCovering(e.getLeafIndex()).orElse(null);
-    return ReceiptView.of(e, covering);
+    return log.receipt(hash).orElseThrow(() -> new NotFoundException("The log holds no entry with leaf hash " + hash));
   }
 }

@@ -58,6 +58,33 @@ public class LedgerLog {
     return em.createNamedQuery("CheckpointRow.latest", CheckpointRow.class).setMaxResults(max).getResultList();
   }
 
+  /** The latest checkpoint as pages and resources show it. */
+  public CheckpointView latestCheckpointView() {
+    return CheckpointView.of(latestCheckpoint());
+  }
+
+  /** The checkpoint published for a tree size as pages and resources show it. */
+  public CheckpointView checkpointView(long treeSize) {
+    return CheckpointView.of(getCheckpoint(treeSize));
+  }
+
+  /** The most recent checkpoints, newest first, as pages and resources show them. */
+  public List<CheckpointView> recentCheckpointViews(int max) {
+    return recentCheckpoints(max).stream().map(CheckpointView::of).toList();
+  }
+
+  /** Leaves in index order from {@code start}, as receipts without a covering checkpoint. */
+  public List<ReceiptView> leafReceipts(long start, int max) {
+    return leaves(start, max).stream().map(e -> ReceiptView.of(e, null)).toList();
+  }
+
+  /** The receipt of the entry with this leaf hash: its index and the first checkpoint that covers it, if any. */
+  public Optional<ReceiptView> receipt(String leafHash) {
+    return entriesByLeafHash(leafHash).stream()
+        .findFirst()
+        .map(e -> ReceiptView.of(e, e.getLeafIndex() == null ? null : firstCheckpointCovering(e.getLeafIndex()).orElse(null)));
+  }
+
   /** The audit path of leaf {@code leafIndex} in the published tree of {@code treeSize}. */
   public List<Hash> inclusionProof(long leafIndex, long treeSize) {
     getCheckpoint(treeSize);

@@ -13,7 +13,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
-import org.trialledger.log.store.CheckpointRow;
 import org.trialledger.log.application.LedgerLog;
 import org.trialledger.log.application.LogSigner;
 import org.trialledger.log.application.CheckpointView;
@@ -40,8 +39,7 @@ public class LogBacking implements Serializable {
   void load() {
     treeSize = log.treeSize();
     queued = log.queuedCount();
-    List<CheckpointRow> recent = log.recentCheckpoints(20);
-    checkpoints = recent.stream().map(CheckpointView::of).toList();
+    checkpoints = log.recentCheckpointViews(20);
     latest = checkpoints.isEmpty() ? null : checkpoints.get(0);
     chartJson = chart(log.entriesPerHour(clock.instant(), CHART_HOURS));
   }
