@@ -1,4 +1,4 @@
-package org.trialledger.site.domain;
+package org.trialledger.site.interop;
 
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
@@ -20,6 +20,14 @@ import java.util.stream.Collectors;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
+import org.trialledger.site.domain.AdverseEventRecord;
+import org.trialledger.site.domain.ConsentRecord;
+import org.trialledger.site.domain.Enrolment;
+import org.trialledger.site.domain.Manifestation;
+import org.trialledger.site.domain.OutcomeMeasure;
+import org.trialledger.site.domain.Pseudonym;
+import org.trialledger.site.domain.ResultRecord;
+import org.trialledger.site.domain.SignatureMeaning;
 
 /**
  * A trial's site data as a CDISC ODM 1.3.2 Snapshot: study metadata, AdminData (users, locations, signature

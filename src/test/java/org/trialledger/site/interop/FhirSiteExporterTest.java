@@ -1,4 +1,4 @@
-package org.trialledger.site.domain;
+package org.trialledger.site.interop;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -17,6 +17,10 @@ import org.hl7.fhir.r4.model.ResearchSubject.ResearchSubjectStatus;
 import org.junit.jupiter.api.Test;
 import org.trialledger.registry.interop.FhirResearchStudyExporter;
 import org.trialledger.site.domain.ConsentRecord.Event;
+import org.trialledger.site.domain.ConsentRecord;
+import org.trialledger.site.domain.Enrolment;
+import org.trialledger.site.domain.Pseudonym;
+import org.trialledger.site.domain.SiteFixtures;
 
 class FhirSiteExporterTest {
   private static final Instant AT = Instant.parse("2025-03-01T09:00:00Z");

@@ -1,4 +1,4 @@
-package org.trialledger.site.domain;
+package org.trialledger.site.interop;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -13,6 +13,9 @@ import java.util.List;
 import java.util.Set;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
+import org.trialledger.site.domain.Pseudonym;
+import org.trialledger.site.domain.SignatureMeaning;
+import org.trialledger.site.domain.SiteFixtures;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;

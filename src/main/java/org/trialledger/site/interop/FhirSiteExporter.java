@@ -1,4 +1,4 @@
-package org.trialledger.site.domain;
+package org.trialledger.site.interop;
 
 import java.util.Date;
 import org.hl7.fhir.instance.model.api.IBaseResource;
@@ -13,6 +13,8 @@ import org.hl7.fhir.r4.model.ResearchSubject;
 import org.hl7.fhir.r4.model.ResearchSubject.ResearchSubjectStatus;
 import org.hl7.fhir.r4.model.StringType;
 import org.trialledger.registry.interop.FhirResearchStudyExporter;
+import org.trialledger.site.domain.ConsentRecord;
+import org.trialledger.site.domain.Enrolment;
 
 /**
  * Consent events as FHIR R4 {@code Consent} and enrolments as {@code ResearchSubject}, naming subjects by
