@@ -17,10 +17,10 @@ import java.util.logging.Logger;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import org.trialledger.platform.AccessDeniedException;
+import org.trialledger.platform.InvalidFieldsException;
 import org.trialledger.platform.NotFoundException;
 import org.trialledger.platform.Problem;
 import org.trialledger.platform.RuleViolationException;
-import org.trialledger.registry.domain.InvalidRecordException;
 
 /**
  * Every failure of a REST call becomes an RFC 9457 problem document. Unexpected errors are logged with an
@@ -37,7 +37,7 @@ public class ProblemExceptionMapper implements ExceptionMapper<Throwable> {
     Throwable cause = unwrap(e);
     if (cause instanceof ConstraintViolationException cve) return new ConstraintViolationMapper().toResponse(cve);
     if (cause instanceof RuleViolationException) return problem(409, "Conflict", cause.getMessage());
-    if (cause instanceof InvalidRecordException invalid) return invalidFields(invalid);
+    if (cause instanceof InvalidFieldsException invalid) return invalidFields(invalid);
     if (cause instanceof AccessDeniedException) return problem(403, "Forbidden", cause.getMessage());
     if (cause instanceof NotFoundException) return problem(404, "Not Found", cause.getMessage());
     if (cause instanceof JsonbException || cause instanceof ProcessingException) {
@@ -83,16 +83,16 @@ public class ProblemExceptionMapper implements ExceptionMapper<Throwable> {
     };
   }
 
-  /** 422: the request was well-formed JSON, but fields break the registry's rules; every field is listed. */
-  private static Response invalidFields(InvalidRecordException e) {
+  /** 422: the request was well-formed JSON, but fields break the rules; every field is listed. */
+  private static Response invalidFields(InvalidFieldsException e) {
     JsonArrayBuilder errors = Json.createArrayBuilder();
-    e.errors().forEach(f -> errors.add(Json.createObjectBuilder().add("field", f.field()).add("message", f.message())));
+    e.fields().forEach(f -> errors.add(Json.createObjectBuilder().add("field", f.field()).add("message", f.message())));
     String body =
         Json.createObjectBuilder()
             .add("type", "about:blank")
             .add("title", "Unprocessable Content")
             .add("status", 422)
-            .add("detail", e.errors().size() == 1 ? e.errors().get(0).toString() : e.errors().size() + " fields need attention")
+            .add("detail", e.fields().size() == 1 ? e.fields().get(0).toString() : e.fields().size() + " fields need attention")
             .add("errors", errors)
             .build()
             .toString();

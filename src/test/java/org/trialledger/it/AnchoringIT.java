@@ -32,7 +32,7 @@ import org.trialledger.anchoring.bitcoin.HeadersFile;
 import org.trialledger.anchoring.ots.DetachedTimestampFile;
 import org.trialledger.anchoring.ots.TimestampVerifier;
 import org.trialledger.anchoring.ots.VerificationReport;
-import org.trialledger.anchoring.ots.calendar.FakeCalendar;
+import org.trialledger.anchoring.calendar.FakeCalendar;
 import org.trialledger.anchoring.tsa.LocalTsa;
 import org.trialledger.ledger.json.JsonParser;
 

@@ -31,7 +31,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.trialledger.anchoring.bitcoin.BlockHeader;
-import org.trialledger.anchoring.ots.calendar.FakeCalendar;
+import org.trialledger.anchoring.calendar.FakeCalendar;
 import org.trialledger.ledger.json.JsonParser;
 
 /**

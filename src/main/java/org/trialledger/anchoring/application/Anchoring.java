@@ -17,16 +17,16 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.trialledger.anchoring.ots.DetachedTimestampFile;
 import org.trialledger.anchoring.ots.OtsFormatException;
-import org.trialledger.anchoring.ots.calendar.CalendarClient;
-import org.trialledger.anchoring.ots.calendar.CalendarException;
-import org.trialledger.anchoring.ots.calendar.CalendarStamper;
+import org.trialledger.anchoring.calendar.CalendarClient;
+import org.trialledger.anchoring.calendar.CalendarException;
+import org.trialledger.anchoring.calendar.CalendarStamper;
 import org.trialledger.anchoring.store.AnchorRow;
 import org.trialledger.anchoring.tsa.TimestampToken;
 import org.trialledger.anchoring.tsa.TsaClient;
 import org.trialledger.anchoring.tsa.TsaException;
 import org.trialledger.ledger.Hash;
-import org.trialledger.ledger.store.CheckpointRow;
-import org.trialledger.ledger.store.LedgerLog;
+import org.trialledger.log.store.CheckpointRow;
+import org.trialledger.log.application.LedgerLog;
 
 /**
  * Stamps the newest signed checkpoint at the calendars and upgrades pending proofs. The stamped digest is

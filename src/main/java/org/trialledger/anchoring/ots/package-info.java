@@ -4,6 +4,6 @@
  * new proofs ({@link org.trialledger.anchoring.ots.StampRequest}) and offline verification against Bitcoin
  * headers ({@link org.trialledger.anchoring.ots.TimestampVerifier}). The Python reference's
  * {@code opentimestamps/core} is the spec; every proof this package accepts re-serializes byte for byte.
- * The calendar protocol is in {@code calendar}.
+ * The calendar protocol (network code) is in {@code anchoring.calendar}.
  */
 package org.trialledger.anchoring.ots;

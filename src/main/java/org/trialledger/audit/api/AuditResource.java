@@ -21,10 +21,11 @@ import java.util.stream.Stream;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.trialledger.audit.AuditCsv;
-import org.trialledger.audit.AuditEvent;
-import org.trialledger.audit.AuditFilter;
-import org.trialledger.audit.AuditQueries;
+import org.trialledger.audit.application.AuditCsv;
+import org.trialledger.audit.application.AuditEventView;
+import org.trialledger.audit.store.AuditEvent;
+import org.trialledger.audit.domain.AuditFilter;
+import org.trialledger.audit.application.AuditQueries;
 import org.trialledger.security.domain.Role;
 
 /** The audit trail, for regulators and administrators. */

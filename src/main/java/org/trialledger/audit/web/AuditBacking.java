@@ -15,9 +15,9 @@ import java.util.stream.Collectors;
 import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
-import org.trialledger.audit.AuditEvent;
-import org.trialledger.audit.AuditFilter;
-import org.trialledger.audit.AuditQueries;
+import org.trialledger.audit.store.AuditEvent;
+import org.trialledger.audit.domain.AuditFilter;
+import org.trialledger.audit.application.AuditQueries;
 
 /** The audit trail page: filters, a lazily paged table, and a CSV export of what is filtered. */
 @Named

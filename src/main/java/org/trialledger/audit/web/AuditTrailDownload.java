@@ -9,12 +9,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import org.trialledger.audit.AuditCsv;
-import org.trialledger.audit.AuditFilter;
-import org.trialledger.audit.AuditQueries;
+import org.trialledger.audit.application.AuditCsv;
+import org.trialledger.audit.domain.AuditFilter;
+import org.trialledger.audit.application.AuditQueries;
 import org.trialledger.platform.NotFoundException;
 import org.trialledger.security.application.CurrentActor;
-import org.trialledger.web.DownloadServlet;
+import org.trialledger.platform.web.DownloadServlet;
 
 /** {@code /files/audit-trail.csv?actor=&action=&objectType=&objectId=&from=&to=}: the audit page's CSV export. */
 @WebServlet("/files/audit-trail.csv")

@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.trialledger.ledger.Hash;
-import org.trialledger.ledger.store.ArtifactVerifier;
+import org.trialledger.log.domain.ArtifactVerifier;
 import org.trialledger.registry.store.TrialDocument;
 
 /** Lets the full ledger audit recompute the registry's content hashes from what is stored. */

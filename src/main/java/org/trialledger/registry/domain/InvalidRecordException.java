@@ -2,13 +2,15 @@ package org.trialledger.registry.domain;
 
 import java.util.List;
 import java.util.stream.Collectors;
+import org.trialledger.platform.InvalidFieldsException;
 
 /** A record or request that fails validation; carries every field error so a form can show them all at once. */
-public class InvalidRecordException extends RuntimeException {
+public class InvalidRecordException extends InvalidFieldsException {
   private final transient List<FieldError> errors;
 
   public InvalidRecordException(List<FieldError> errors) {
-    super(errors.stream().map(FieldError::toString).collect(Collectors.joining("; ")), null, false, false);
+    super(errors.stream().map(FieldError::toString).collect(Collectors.joining("; ")),
+        errors.stream().map(e -> new Field(e.field(), e.message())).toList());
     this.errors = List.copyOf(errors);
   }
 

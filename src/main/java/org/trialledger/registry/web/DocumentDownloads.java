@@ -7,7 +7,7 @@ import java.util.List;
 import org.trialledger.platform.NotFoundException;
 import org.trialledger.registry.application.TrialDocuments;
 import org.trialledger.security.application.CurrentActor;
-import org.trialledger.web.DownloadServlet;
+import org.trialledger.platform.web.DownloadServlet;
 
 /** {@code /files/documents/{registryId}/{documentId}}: a trial's PDF for the logged-in reader of a page. */
 @WebServlet("/files/documents/*")

@@ -9,7 +9,7 @@ import java.util.stream.Stream;
 import org.trialledger.ledger.Hash;
 import org.trialledger.ledger.json.Commitment;
 import org.trialledger.ledger.json.JsonParser;
-import org.trialledger.ledger.store.ArtifactVerifier;
+import org.trialledger.log.domain.ArtifactVerifier;
 import jakarta.inject.Inject;
 import org.trialledger.registry.application.DocumentBlobs;
 import org.trialledger.site.store.ConsentForm;

@@ -11,7 +11,7 @@ import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
 import org.bouncycastle.crypto.params.Ed25519PublicKeyParameters;
 import org.bouncycastle.crypto.params.KeyParameter;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.trialledger.ledger.store.LogKeyFile;
+import org.trialledger.log.application.LogKeyFile;
 import org.trialledger.site.domain.SubjectVault;
 
 /**

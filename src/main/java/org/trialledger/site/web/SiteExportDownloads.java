@@ -8,7 +8,7 @@ import java.util.List;
 import org.trialledger.platform.NotFoundException;
 import org.trialledger.security.application.CurrentActor;
 import org.trialledger.site.application.SiteExports;
-import org.trialledger.web.DownloadServlet;
+import org.trialledger.platform.web.DownloadServlet;
 
 /**
  * {@code /files/site-exports/{registryId}/odm|fhir}: a trial's clinical-data exports for the sponsor or

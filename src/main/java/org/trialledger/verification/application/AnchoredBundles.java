@@ -9,9 +9,9 @@ import org.trialledger.anchoring.application.AnchorStore;
 import org.trialledger.anchoring.store.AnchorRow;
 import org.trialledger.anchoring.store.AnchorStatus;
 import org.trialledger.ledger.bundle.ProofBundle;
-import org.trialledger.ledger.store.LedgerEntryRow;
-import org.trialledger.ledger.store.LedgerLog;
-import org.trialledger.ledger.store.ProofBundles;
+import org.trialledger.log.store.LedgerEntryRow;
+import org.trialledger.log.application.LedgerLog;
+import org.trialledger.log.application.ProofBundles;
 import org.trialledger.platform.NotFoundException;
 
 /**

@@ -2,8 +2,8 @@ package org.trialledger.verification.application;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.trialledger.audit.AuditTrail;
-import org.trialledger.ledger.store.LedgerEntryRow;
+import org.trialledger.audit.application.AuditTrail;
+import org.trialledger.log.store.LedgerEntryRow;
 import org.trialledger.platform.NotFoundException;
 import org.trialledger.registry.application.TrialDocuments;
 import org.trialledger.registry.application.TrialFinder;

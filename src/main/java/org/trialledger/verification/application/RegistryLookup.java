@@ -17,10 +17,10 @@ import org.trialledger.ledger.merkle.ProofException;
 import org.trialledger.ledger.merkle.ProofVerifier;
 import org.trialledger.ledger.note.Checkpoint;
 import org.trialledger.ledger.note.SignedNote;
-import org.trialledger.ledger.store.CheckpointRow;
-import org.trialledger.ledger.store.LedgerEntryRow;
-import org.trialledger.ledger.store.LedgerLog;
-import org.trialledger.ledger.store.LogSigner;
+import org.trialledger.log.store.CheckpointRow;
+import org.trialledger.log.store.LedgerEntryRow;
+import org.trialledger.log.application.LedgerLog;
+import org.trialledger.log.application.LogSigner;
 import org.trialledger.registry.domain.InvalidRecordException;
 
 /**

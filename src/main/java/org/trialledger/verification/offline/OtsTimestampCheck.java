@@ -56,17 +56,17 @@ public final class OtsTimestampCheck implements TimestampCheck {
     return new Result(Outcome.SKIPPED, "pending at " + report.pending().size() + " calendar(s); not yet in Bitcoin");
   }
 
-  /** Found by the verifier CLI through ServiceLoader. Mainnet's proof-of-work limit unless told otherwise. */
-  public static final class Factory implements TimestampCheck.Factory {
-    @Override
-    public TimestampCheck withHeadersFile(Path headersFile) {
-      try {
-        BigInteger limit = "regtest".equalsIgnoreCase(System.getProperty("trialledger.chain", "mainnet")) ? BlockHeader.targetOf(0x207fffff)
-            : BlockHeader.MAINNET_POW_LIMIT;
-        return new OtsTimestampCheck(HeadersFile.load(headersFile), limit);
-      } catch (IOException | IllegalArgumentException e) {
-        throw new IllegalArgumentException("unreadable headers file " + headersFile + ": " + e.getMessage(), e);
-      }
+  /**
+   * The check the verifier CLI runs, over block headers read from a file of "HEIGHT HEX" lines. Mainnet's
+   * proof-of-work limit unless told otherwise.
+   */
+  public static OtsTimestampCheck withHeadersFile(Path headersFile) {
+    try {
+      BigInteger limit = "regtest".equalsIgnoreCase(System.getProperty("trialledger.chain", "mainnet")) ? BlockHeader.targetOf(0x207fffff)
+          : BlockHeader.MAINNET_POW_LIMIT;
+      return new OtsTimestampCheck(HeadersFile.load(headersFile), limit);
+    } catch (IOException | IllegalArgumentException e) {
+      throw new IllegalArgumentException("unreadable headers file " + headersFile + ": " + e.getMessage(), e);
     }
   }
 }

@@ -21,6 +21,8 @@ import org.junit.jupiter.api.Test;
 import org.trialledger.ledger.Hash;
 import org.trialledger.ledger.json.CanonicalJson;
 import org.trialledger.ledger.json.Commitment;
+import org.trialledger.site.interop.FhirSiteExporter;
+import org.trialledger.site.interop.OdmWriter;
 
 /**
  * Personal data stay in the vault: build everything the site context produces for subjects with known

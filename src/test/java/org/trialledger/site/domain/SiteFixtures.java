@@ -13,21 +13,22 @@ import org.trialledger.site.domain.AdverseEventRecord.Outcome;
 import org.trialledger.site.domain.AdverseEventRecord.Relatedness;
 import org.trialledger.site.domain.AdverseEventRecord.Severity;
 import org.trialledger.site.domain.ResultRecord.ValueType;
+import org.trialledger.site.interop.OdmWriter;
 
 /** Test subjects, staff and records; deterministic where a test needs it. */
-final class SiteFixtures {
-  static final Instant NOW = Instant.parse("2025-03-10T12:00:00Z");
-  static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
-  static final String TRIAL = "TLR-00000572-4";
-  static final String SITE = "site-berlin-01";
-  static final Hash FORM_V1_SHA = Hash.sha256("consent form v1".getBytes(StandardCharsets.UTF_8));
-  static final Hash FORM_V2_SHA = Hash.sha256("consent form v2".getBytes(StandardCharsets.UTF_8));
-  static final OutcomeMeasure HBA1C = new OutcomeMeasure(1, "Change in HbA1c", true);
-  static final OutcomeMeasure QOL = new OutcomeMeasure(2, "Quality of life (EQ-5D)", false);
-  static final List<OutcomeMeasure> MEASURES = List.of(HBA1C, QOL);
+public final class SiteFixtures {
+  public static final Instant NOW = Instant.parse("2025-03-10T12:00:00Z");
+  public static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
+  public static final String TRIAL = "TLR-00000572-4";
+  public static final String SITE = "site-berlin-01";
+  public static final Hash FORM_V1_SHA = Hash.sha256("consent form v1".getBytes(StandardCharsets.UTF_8));
+  public static final Hash FORM_V2_SHA = Hash.sha256("consent form v2".getBytes(StandardCharsets.UTF_8));
+  public static final OutcomeMeasure HBA1C = new OutcomeMeasure(1, "Change in HbA1c", true);
+  public static final OutcomeMeasure QOL = new OutcomeMeasure(2, "Quality of life (EQ-5D)", false);
+  public static final List<OutcomeMeasure> MEASURES = List.of(HBA1C, QOL);
 
   /** People with distinctive details, so that a leak is easy to find. */
-  static final List<IdentifyingDetails> PEOPLE = List.of(
+  public static final List<IdentifyingDetails> PEOPLE = List.of(
       new IdentifyingDetails("Wilhelmina Quarterstaff", LocalDate.of(1961, 4, 17), "wilhelmina.q@example.org"),
       new IdentifyingDetails("Bartholomew Zyzzyva", LocalDate.of(1978, 11, 2), "+49 30 5550 1234"),
       new IdentifyingDetails("Ængus O'Mc<Hostile>&\"Þórdís\"", LocalDate.of(1990, 1, 31), "aengus@example.net"));
@@ -35,7 +36,7 @@ final class SiteFixtures {
   private SiteFixtures() {}
 
   /** A small trial's site data for export tests: one subject per person, with a correction and a withdrawal. */
-  static OdmWriter.Export export(List<Pseudonym> subjects) {
+  public static OdmWriter.Export export(List<Pseudonym> subjects) {
     List<Enrolment> enrolments = new java.util.ArrayList<>();
     List<ConsentRecord> consents = new java.util.ArrayList<>();
     List<ResultRecord> results = new java.util.ArrayList<>();
@@ -56,7 +57,7 @@ final class SiteFixtures {
         enrolments, consents, results, aes, MEASURES);
   }
 
-  static SecureRandom seeded(long seed) {
+  public static SecureRandom seeded(long seed) {
     try {
       SecureRandom r = SecureRandom.getInstance("SHA1PRNG");
       r.setSeed(seed);
@@ -66,26 +67,26 @@ final class SiteFixtures {
     }
   }
 
-  static Ed25519PrivateKeyParameters signingKey() {
+  public static Ed25519PrivateKeyParameters signingKey() {
     return new Ed25519PrivateKeyParameters(seeded(7));
   }
 
-  static Manifestation manifestation(String signer, Instant at, SignatureMeaning meaning) {
+  public static Manifestation manifestation(String signer, Instant at, SignatureMeaning meaning) {
     return new Manifestation(signer, "Dr. Erika Mustermann", at, meaning);
   }
 
-  static ConsentRecord consent(Pseudonym subject, String formId, Hash formSha, ConsentRecord.Event event, Instant at) {
+  public static ConsentRecord consent(Pseudonym subject, String formId, Hash formSha, ConsentRecord.Event event, Instant at) {
     return new ConsentRecord(TRIAL, SITE, subject, formId, formSha, event, at, "emuster",
         manifestation("emuster", at.plusSeconds(60), SignatureMeaning.CONSENT_OBTAINED));
   }
 
-  static ResultRecord result(Pseudonym subject, String visit, OutcomeMeasure measure, String value) {
+  public static ResultRecord result(Pseudonym subject, String visit, OutcomeMeasure measure, String value) {
     return ResultRecord.first(TRIAL, SITE, subject, visit, LocalDate.of(2025, 2, 1), measure,
         measure == QOL ? ValueType.TEXT : ValueType.NUMBER, value, measure == QOL ? null : "%", "emuster",
         Instant.parse("2025-02-01T10:00:00Z"));
   }
 
-  static AdverseEventRecord adverseEvent(Pseudonym subject, String eventId, String term, boolean serious) {
+  public static AdverseEventRecord adverseEvent(Pseudonym subject, String eventId, String term, boolean serious) {
     return new AdverseEventRecord(TRIAL, SITE, subject, eventId, term, serious, Severity.MODERATE, LocalDate.of(2025, 1, 20),
         null, Outcome.RECOVERING_RESOLVING, Relatedness.POSSIBLY_RELATED, 1, null, "emuster", Instant.parse("2025-01-21T08:00:00Z"));
   }

@@ -1,0 +1,33 @@
+package org.trialledger.audit.application;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import org.trialledger.audit.domain.AuditRecord;
+import org.trialledger.audit.store.AuditEvent;
+import org.trialledger.ledger.json.Commitment;
+import org.trialledger.log.application.LedgerRecorder;
+
+/**
+ * Writes audit records. Each is stored with a salted commitment to its canonical JSON and enters the ledger
+ * in the same transaction as the change it describes: if the change rolls back, so does its record.
+ */
+@ApplicationScoped
+public class AuditTrail {
+  public static final String ARTIFACT_TYPE = "AUDIT_EVENT";
+
+  @PersistenceContext private EntityManager em;
+  @Inject private LedgerRecorder recorder;
+
+  @Transactional(Transactional.TxType.MANDATORY)
+  public AuditEvent record(AuditRecord record) {
+    Commitment commitment = AuditRecordHash.commit(record);
+    String hash = commitment.value().hex();
+    AuditEvent event = new AuditEvent(record, commitment.saltBase64(), hash);
+    em.persist(event); // an IDENTITY insert: the id that names the ledger entry is known from here on
+    recorder.recordCommitment(ARTIFACT_TYPE, String.valueOf(event.getId()), 1, hash);
+    return event;
+  }
+}

@@ -1,0 +1,292 @@
+package org.trialledger.log.application;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.trialledger.ledger.Hash;
+import org.trialledger.ledger.entry.LedgerEntry;
+import org.trialledger.ledger.merkle.CompactRange;
+import org.trialledger.ledger.merkle.MerkleTree;
+import org.trialledger.ledger.merkle.NodeId;
+import org.trialledger.ledger.merkle.ProofException;
+import org.trialledger.ledger.merkle.ProofVerifier;
+import org.trialledger.ledger.merkle.TreeHasher;
+import org.trialledger.ledger.note.Checkpoint;
+import org.trialledger.ledger.note.NoteKey;
+import org.trialledger.ledger.note.SignedNote;
+import org.trialledger.log.domain.ArtifactVerifier;
+import org.trialledger.log.domain.Discrepancy;
+import org.trialledger.log.store.CheckpointRow;
+import org.trialledger.log.store.JpaNodeStore;
+import org.trialledger.log.store.LedgerEntryRow;
+import org.trialledger.log.store.LogHeadRow;
+
+/**
+ * The full audit: trusts nothing stored. It recomputes every artifact's content hash from the artifact,
+ * every entry's bytes from its fields, every leaf hash from the entry bytes, every tree node and root from
+ * the leaves in index order, checks that indices run 0 … size − 1 without a gap, that every checkpoint is
+ * signed by the log key and matches the recomputed root, and that successive checkpoints are consistent
+ * through the stored nodes. Reads in pages, in O(log n) memory for the tree.
+ */
+@ApplicationScoped
+public class LedgerAuditor {
+  private static final int PAGE = 2_000;
+
+  @PersistenceContext private EntityManager em;
+  @Inject private LogSigner signer;
+  @Inject private Instance<ArtifactVerifier> verifiers;
+
+  public void audit(AuditProgress progress) {
+    Map<String, ArtifactVerifier> byType = new HashMap<>();
+    for (ArtifactVerifier v : verifiers) byType.put(v.artifactType(), v);
+    LogHeadRow head = em.find(LogHeadRow.class, LogHeadRow.ID);
+    // checkpoints signed after the head was read belong to the next audit (the integrator may be running)
+    List<CheckpointRow> allCheckpoints = em.createNamedQuery("CheckpointRow.all", CheckpointRow.class).getResultList();
+    List<CheckpointRow> checkpoints = allCheckpoints.stream().filter(c -> c.getTreeSize() <= head.getTreeSize()).toList();
+    long entries = em.createQuery("SELECT COUNT(e) FROM LedgerEntryRow e", Long.class).getSingleResult();
+    long nodes = em.createQuery("SELECT COUNT(n) FROM TreeNodeRow n", Long.class).getSingleResult();
+    progress.total(entries + nodes + 2L * checkpoints.size());
+
+    Map<Long, Hash> rootsAtCheckpoints = new LinkedHashMap<>();
+    for (CheckpointRow c : checkpoints) rootsAtCheckpoints.put(c.getTreeSize(), null);
+    Set<String> recorded = new HashSet<>();
+
+    progress.phase("entries, leaves and tree");
+    CompactRange recomputed = new CompactRange();
+    if (rootsAtCheckpoints.containsKey(0L)) rootsAtCheckpoints.put(0L, recomputed.root());
+    long expectedIndex = 0;
+    long lastIndex = -1;
+    List<LedgerEntryRow> page;
+    do {
+      // bounded by the head read at the start: leaves integrated while the audit runs belong to the next audit
+      page = em.createQuery("SELECT e FROM LedgerEntryRow e WHERE e.leafIndex > :last AND e.leafIndex < :size ORDER BY e.leafIndex",
+              LedgerEntryRow.class)
+          .setParameter("last", lastIndex)
+          .setParameter("size", head.getTreeSize())
+          .setMaxResults(PAGE)
+          .getResultList();
+      Map<NodeId, Hash> pageNodes = new LinkedHashMap<>();
+      for (LedgerEntryRow row : page) {
+        long index = row.getLeafIndex();
+        if (index != expectedIndex) {
+          progress.found(new Discrepancy(Discrepancy.Kind.INDEX_GAP, "leaf index " + expectedIndex, "leaf_index",
+              "leaves " + expectedIndex + "…" + (index - 1), index > expectedIndex ? "missing" : "duplicate index " + index));
+        }
+        Hash leaf = checkEntry(row, byType, progress);
+        recorded.add(key(row.getArtifactType(), row.getArtifactId(), row.getArtifactVersion()));
+        while (recomputed.size() < index) {
+          // a gap: keep positions aligned so later leaves are still checked where they claim to be
+          recomputed.append(TreeHasher.EMPTY_ROOT, (id, h) -> {});
+        }
+        if (recomputed.size() == index) {
+          recomputed.append(leaf, (id, h) -> {
+            if (id.level() > 0) pageNodes.put(id, h); // leaves were checked above, against their entries
+          });
+          if (rootsAtCheckpoints.containsKey(recomputed.size())) rootsAtCheckpoints.put(recomputed.size(), recomputed.root());
+        }
+        expectedIndex = Math.max(expectedIndex, index + 1);
+        lastIndex = index;
+      }
+      compareNodes(pageNodes, progress);
+      progress.advance(page.size() + pageNodes.size());
+    } while (page.size() == PAGE);
+    if (expectedIndex != head.getTreeSize()) {
+      progress.found(new Discrepancy(Discrepancy.Kind.INDEX_GAP, "log head", "tree_size",
+          String.valueOf(expectedIndex) + " leaves stored", String.valueOf(head.getTreeSize())));
+    }
+    // What was written since the head was read: entries beyond it, and all nodes now. The head read after
+    // them covers everything they saw, so anything beyond it belongs to no tree at all.
+    List<LedgerEntryRow> beyond =
+        em.createQuery("SELECT e FROM LedgerEntryRow e WHERE e.leafIndex IS NULL OR e.leafIndex >= :size ORDER BY e.id", LedgerEntryRow.class)
+            .setParameter("size", head.getTreeSize())
+            .getResultList();
+    long allNodes = em.createQuery("SELECT COUNT(n) FROM TreeNodeRow n", Long.class).getSingleResult();
+    long currentSize = em.createQuery("SELECT h.treeSize FROM LogHeadRow h", Long.class).getSingleResult();
+    checkBeyond(beyond, currentSize, byType, recorded, progress);
+    checkNodeCount(nodesWithin(head.getTreeSize()), head.getTreeSize(), progress);
+    long stray = allNodes - nodesWithin(currentSize);
+    if (stray > 0) {
+      progress.found(new Discrepancy(Discrepancy.Kind.TREE_NODE_CHANGED, "tree nodes", "count", "no node outside the tree of " + currentSize,
+          stray + " stray node(s)"));
+    }
+    Hash headRoot = recomputed.size() == head.getTreeSize() ? recomputed.root() : null;
+    if (headRoot != null && !headRoot.hex().equals(head.getRootHash())) {
+      progress.found(new Discrepancy(Discrepancy.Kind.ROOT_MISMATCH, "log head", "root_hash", headRoot.hex(), head.getRootHash()));
+    }
+
+    progress.phase("checkpoints");
+    checkCheckpoints(checkpoints, rootsAtCheckpoints, progress);
+    for (CheckpointRow later : allCheckpoints) {
+      if (later.getTreeSize() > currentSize) {
+        progress.found(new Discrepancy(Discrepancy.Kind.ROOT_MISMATCH, "checkpoint of size " + later.getTreeSize(), "tree_size",
+            "at most the log size " + currentSize, String.valueOf(later.getTreeSize())));
+      }
+    }
+
+    progress.phase("artifacts without entries");
+    for (ArtifactVerifier v : byType.values()) {
+      v.storedVersions().forEach(a -> {
+        if (!recorded.contains(key(v.artifactType(), a.artifactId(), a.version())) && !entryExistsNow(v.artifactType(), a)) {
+          progress.found(new Discrepancy(Discrepancy.Kind.ENTRY_MISSING, v.artifactType() + " " + a.artifactId() + " v" + a.version(),
+              null, "a ledger entry", "none"));
+        }
+      });
+    }
+  }
+
+  /** Stored inner nodes inside a tree of {@code size} leaves (nodes integrated since the audit began are not counted). */
+  private long nodesWithin(long size) {
+    long count = 0;
+    for (short level = 1; level < 63 && (size >> level) > 0; level++) {
+      count += em.createQuery("SELECT COUNT(n) FROM TreeNodeRow n WHERE n.key.level = :l AND n.key.nodeIndex < :max", Long.class)
+          .setParameter("l", level)
+          .setParameter("max", size >> level)
+          .getSingleResult();
+    }
+    return count;
+  }
+
+  /** An artifact written while the audit ran has its entry committed with it: look once more before calling it missing. */
+  private boolean entryExistsNow(String type, ArtifactVerifier.ArtifactVersion a) {
+    return em.createQuery("SELECT COUNT(e) FROM LedgerEntryRow e WHERE e.artifactType = :t AND e.artifactId = :i AND e.artifactVersion = :v", Long.class)
+        .setParameter("t", type)
+        .setParameter("i", a.artifactId())
+        .setParameter("v", a.version())
+        .getSingleResult() > 0;
+  }
+
+  /** Checks one entry row against its fields and its artifact; returns the leaf hash its bytes imply. */
+  private Hash checkEntry(LedgerEntryRow row, Map<String, ArtifactVerifier> byType, AuditProgress progress) {
+    String where = "entry " + row.getId() + (row.getLeafIndex() == null ? " (queued)" : " at leaf " + row.getLeafIndex())
+        + " (" + row.getArtifactType() + " " + row.getArtifactId() + " v" + row.getArtifactVersion() + ")";
+    byte[] bytes = row.getEntryBytes();
+    Hash leaf = TreeHasher.leafHash(bytes);
+    if (!leaf.hex().equals(row.getLeafHash())) {
+      progress.found(new Discrepancy(Discrepancy.Kind.LEAF_HASH_CHANGED, where, "leaf_hash", leaf.hex(), row.getLeafHash()));
+    }
+    try {
+      LedgerEntry e = LedgerEntry.decode(bytes);
+      compareField(where, "artifact_type", e.artifactType(), row.getArtifactType(), progress);
+      compareField(where, "artifact_id", e.artifactId(), row.getArtifactId(), progress);
+      compareField(where, "artifact_version", String.valueOf(e.version()), String.valueOf(row.getArtifactVersion()), progress);
+      compareField(where, "content_kind", e.kind().name(), row.getContentKind(), progress);
+      compareField(where, "content_hash", e.contentHash().hex(), row.getContentHash(), progress);
+      compareField(where, "queued_at", e.queuedAt().toString(), row.getQueuedAt().toString(), progress);
+    } catch (IllegalArgumentException malformed) {
+      progress.found(new Discrepancy(Discrepancy.Kind.ENTRY_CHANGED, where, "entry_bytes", "a well-formed entry", malformed.getMessage()));
+    }
+    ArtifactVerifier verifier = byType.get(row.getArtifactType());
+    if (verifier != null) {
+      try {
+        Optional<String> actual = verifier.recomputeContentHash(row.getArtifactId(), row.getArtifactVersion());
+        if (actual.isEmpty()) {
+          progress.found(new Discrepancy(Discrepancy.Kind.ARTIFACT_MISSING, where, null, "the stored artifact", "none"));
+        } else if (!actual.get().equals(row.getContentHash())) {
+          progress.found(new Discrepancy(Discrepancy.Kind.ARTIFACT_CHANGED, where, "content", row.getContentHash(), actual.get()));
+        }
+      } catch (ArtifactVerifier.ErasedArtifact erased) {
+        // erased on request: its leaf stays in the log, its content is gone by design
+        progress.erased();
+      }
+    }
+    return leaf;
+  }
+
+  /** Entries beyond the audited tree: still queued, or integrated since the audit read the head. */
+  private void checkBeyond(List<LedgerEntryRow> queued, long currentSize, Map<String, ArtifactVerifier> byType, Set<String> recorded,
+      AuditProgress progress) {
+    for (LedgerEntryRow row : queued) {
+      if (row.getLeafIndex() != null && row.getLeafIndex() >= currentSize) {
+        // not even the head as it is now covers it: a leaf nobody integrated
+        progress.found(new Discrepancy(Discrepancy.Kind.INDEX_OUT_OF_RANGE, "leaf index " + row.getLeafIndex(), "leaf_index",
+            "below the log size " + currentSize, String.valueOf(row.getLeafIndex())));
+      }
+      checkEntry(row, byType, progress);
+      recorded.add(key(row.getArtifactType(), row.getArtifactId(), row.getArtifactVersion()));
+      if (row.getLeafIndex() == null && row.getIntegratedAt() != null) {
+        progress.found(new Discrepancy(Discrepancy.Kind.INDEX_OUT_OF_RANGE, "entry " + row.getId(), "leaf_index", "an index", "none"));
+      }
+    }
+    progress.advance(queued.size());
+  }
+
+  private void compareNodes(Map<NodeId, Hash> expected, AuditProgress progress) {
+    if (expected.isEmpty()) return;
+    Map<NodeId, Hash> stored = new JpaNodeStore(em).get(expected.keySet());
+    expected.forEach((id, hash) -> {
+      Hash found = stored.get(id);
+      if (!hash.equals(found)) {
+        progress.found(new Discrepancy(Discrepancy.Kind.TREE_NODE_CHANGED, "tree node level " + id.level() + " index " + id.index(),
+            "hash", hash.hex(), found == null ? "missing" : found.hex()));
+      }
+    });
+  }
+
+  private static void checkNodeCount(long stored, long size, AuditProgress progress) {
+    long expected = 0;
+    for (long n = size >> 1; n > 0; n >>= 1) expected += n; // inner nodes only: level 0 lives in ledger_entry
+    if (stored != expected) {
+      progress.found(new Discrepancy(Discrepancy.Kind.TREE_NODE_CHANGED, "tree nodes", "count", expected + " nodes for " + size + " leaves",
+          String.valueOf(stored)));
+    }
+  }
+
+  private void checkCheckpoints(List<CheckpointRow> checkpoints, Map<Long, Hash> recomputedRoots, AuditProgress progress) {
+    NoteKey key = signer.verifier();
+    MerkleTree tree = new MerkleTree(new JpaNodeStore(em));
+    Checkpoint previous = null;
+    for (CheckpointRow row : checkpoints) {
+      String where = "checkpoint of size " + row.getTreeSize();
+      Checkpoint signed = null;
+      try {
+        signed = Checkpoint.open(row.getNote(), key);
+      } catch (SignedNote.NoteException e) {
+        progress.found(new Discrepancy(Discrepancy.Kind.CHECKPOINT_SIGNATURE, where, "note", "signed by " + key.verifierKey(), e.getMessage()));
+      }
+      if (signed != null) {
+        if (signed.size() != row.getTreeSize() || !signed.root().hex().equals(row.getRootHash()) || !signed.origin().equals(signer.origin())) {
+          progress.found(new Discrepancy(Discrepancy.Kind.CHECKPOINT_SIGNATURE, where, "tree_size/root_hash/origin",
+              signed.origin() + " " + signed.size() + " " + signed.root().hex(), signer.origin() + " " + row.getTreeSize() + " " + row.getRootHash()));
+        }
+        Hash recomputed = recomputedRoots.get(row.getTreeSize());
+        if (recomputed != null && !recomputed.equals(signed.root())) {
+          progress.found(new Discrepancy(Discrepancy.Kind.ROOT_MISMATCH, where, "root", recomputed.hex(), signed.root().hex()));
+        } else if (recomputed == null) {
+          progress.found(new Discrepancy(Discrepancy.Kind.ROOT_MISMATCH, where, "root", "a tree of " + row.getTreeSize() + " leaves",
+              "the leaves do not reach that size"));
+        }
+      }
+      progress.advance(1);
+      if (signed != null && previous != null && previous.size() > 0) {
+        try {
+          List<Hash> proof = tree.consistencyProof(previous.size(), signed.size());
+          ProofVerifier.verifyConsistency(previous.size(), signed.size(), previous.root(), signed.root(), proof);
+        } catch (ProofException | RuntimeException e) {
+          progress.found(new Discrepancy(Discrepancy.Kind.INCONSISTENT_CHECKPOINTS,
+              "checkpoints " + previous.size() + " → " + signed.size(), null, "a valid consistency proof", e.getMessage()));
+        }
+      }
+      progress.advance(1);
+      if (signed != null) previous = signed;
+    }
+  }
+
+  private static void compareField(String where, String field, String fromEntry, String stored, AuditProgress progress) {
+    if (!fromEntry.equals(stored)) {
+      progress.found(new Discrepancy(Discrepancy.Kind.ENTRY_CHANGED, where, field, fromEntry, stored));
+    }
+  }
+
+  private static String key(String type, String id, int version) {
+    return type + "\u0000" + id + "\u0000" + version;
+  }
+}

@@ -1,0 +1,125 @@
+package org.trialledger.log.store;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** One entry of the log: queued while {@code leafIndex} is null, a leaf once integrated. */
+@Entity
+@Table(name = "ledger_entry")
+@NamedQuery(
+    name = "LedgerEntryRow.queued",
+    query = "SELECT e FROM LedgerEntryRow e WHERE e.leafIndex IS NULL ORDER BY e.id")
+@NamedQuery(
+    name = "LedgerEntryRow.byLeafHash",
+    query = "SELECT e FROM LedgerEntryRow e WHERE e.leafHash = :leafHash ORDER BY e.id")
+public class LedgerEntryRow {
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
+
+  @Column(name = "artifact_type", nullable = false, length = 40)
+  private String artifactType;
+
+  @Column(name = "artifact_id", nullable = false, length = 100)
+  private String artifactId;
+
+  @Column(name = "artifact_version", nullable = false)
+  private int artifactVersion;
+
+  @Column(name = "content_kind", nullable = false, length = 16)
+  private String contentKind;
+
+  @Column(name = "content_hash", nullable = false, length = 64)
+  private String contentHash;
+
+  @Column(name = "queued_at", nullable = false)
+  private Instant queuedAt;
+
+  @Column(name = "entry_bytes", nullable = false)
+  private byte[] entryBytes;
+
+  @Column(name = "leaf_hash", nullable = false, length = 64)
+  private String leafHash;
+
+  @Column(name = "leaf_index")
+  private Long leafIndex;
+
+  @Column(name = "integrated_at")
+  private Instant integratedAt;
+
+  protected LedgerEntryRow() {}
+
+  public LedgerEntryRow(
+      String artifactType,
+      String artifactId,
+      int artifactVersion,
+      String contentKind,
+      String contentHash,
+      Instant queuedAt,
+      byte[] entryBytes,
+      String leafHash) {
+    this.artifactType = artifactType;
+    this.artifactId = artifactId;
+    this.artifactVersion = artifactVersion;
+    this.contentKind = contentKind;
+    this.contentHash = contentHash;
+    this.queuedAt = queuedAt;
+    this.entryBytes = entryBytes.clone();
+    this.leafHash = leafHash;
+  }
+
+  public void integrate(long index, Instant at) {
+    this.leafIndex = index;
+    this.integratedAt = at;
+  }
+
+  public Long getId() {
+    return id;
+  }
+
+  public String getArtifactType() {
+    return artifactType;
+  }
+
+  public String getArtifactId() {
+    return artifactId;
+  }
+
+  public int getArtifactVersion() {
+    return artifactVersion;
+  }
+
+  public String getContentKind() {
+    return contentKind;
+  }
+
+  public String getContentHash() {
+    return contentHash;
+  }
+
+  public Instant getQueuedAt() {
+    return queuedAt;
+  }
+
+  public byte[] getEntryBytes() {
+    return entryBytes.clone();
+  }
+
+  public String getLeafHash() {
+    return leafHash;
+  }
+
+  public Long getLeafIndex() {
+    return leafIndex;
+  }
+
+  public Instant getIntegratedAt() {
+    return integratedAt;
+  }
+}

@@ -1,0 +1,39 @@
+package org.trialledger.log.web;
+
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.security.enterprise.SecurityContext;
+import java.io.Serializable;
+import java.time.Clock;
+import org.trialledger.log.application.AuditJobs;
+import org.trialledger.log.application.AuditProgress;
+import org.trialledger.platform.web.FacesActions;
+
+/** The full-audit page: start an audit and watch its progress bar, rate and ETA, then its findings. */
+@Named
+@ViewScoped
+public class LedgerAuditBacking implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  @Inject private transient AuditJobs jobs;
+  @Inject private transient SecurityContext securityContext;
+  @Inject private transient Clock clock;
+
+  private String jobId;
+
+  public void start() {
+    AuditProgress job = FacesActions.attempt(() -> jobs.start(securityContext.getCallerPrincipal().getName()), null);
+    if (job != null) jobId = job.id();
+  }
+
+  /** The audit this page follows: the one it started, or else the latest on this instance. */
+  public AuditProgress.Snapshot getProgress() {
+    return (jobId == null ? jobs.latest() : jobs.find(jobId)).map(p -> p.snapshot(clock.instant())).orElse(null);
+  }
+
+  public boolean isRunning() {
+    AuditProgress.Snapshot s = getProgress();
+    return s != null && s.state() == AuditProgress.State.RUNNING;
+  }
+}
