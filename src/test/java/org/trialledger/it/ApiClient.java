@@ -82,7 +82,7 @@ public final class ApiClient {
     return base.resolve(path.startsWith("/") ? path.substring(1) : path);
   }
 
-  private HttpResponse<String> send(HttpRequest.Builder request, String user, String password) {
+  public HttpResponse<String> send(HttpRequest.Builder request, String user, String password) {
     if (user != null) {
       String token = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
       request.header("Authorization", "Basic " + token);

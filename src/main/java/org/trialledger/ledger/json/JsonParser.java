@@ -12,9 +12,15 @@ import java.util.Map;
  * arrays as {@code List}, strings, {@code Boolean}, {@code null}, integers as {@code Long} or {@code
  * BigInteger}, other numbers as {@code BigDecimal}. Refuses duplicate keys, lone surrogates, nesting deeper
  * than 64, and anything after the value but white space.
+ *
+ * <p>Numbers are bounded before they are converted: at most 40 characters, and a magnitude between
+ * 10^-400 and 10^400. Converting a long digit string costs quadratic time, and {@code 1e999999999} is a
+ * dozen bytes whose exact integer value would take hours to compute; no value we read comes near either.
  */
 public final class JsonParser {
   private static final int MAX_DEPTH = 64;
+  static final int MAX_NUMBER_CHARS = 40;
+  static final int MAX_MAGNITUDE = 400;
 
   private final String text;
   private int pos;
@@ -33,7 +39,7 @@ public final class JsonParser {
   }
 
   private Object value(int depth) {
-    if (depth > MAX_DEPTH) throw error("nested too deeply");
+    if (depth >= MAX_DEPTH) throw error("nested too deeply");
     if (pos >= text.length()) throw error("unexpected end of input");
     char c = text.charAt(pos);
     switch (c) {
@@ -161,8 +167,26 @@ public final class JsonParser {
       if (!(peek() >= '0' && peek() <= '9')) throw error("bad exponent");
       while (peek() >= '0' && peek() <= '9') pos++;
     }
+    if (pos - start > MAX_NUMBER_CHARS) {
+      pos = start;
+      throw error("number longer than " + MAX_NUMBER_CHARS + " characters");
+    }
     String n = text.substring(start, pos);
-    if (!integral) return new BigDecimal(n);
+    if (!integral) {
+      BigDecimal d;
+      try {
+        d = new BigDecimal(n);
+      } catch (NumberFormatException exponentBeyondInt) {
+        pos = start;
+        throw error("number out of range");
+      }
+      long magnitude = (long) d.precision() - d.scale(); // digits before the decimal point, as a power of ten
+      if (d.signum() != 0 && Math.abs(magnitude) > MAX_MAGNITUDE) {
+        pos = start;
+        throw error("number out of range");
+      }
+      return d;
+    }
     BigInteger i = new BigInteger(n);
     return i.bitLength() < 64 ? (Object) i.longValue() : i;
   }

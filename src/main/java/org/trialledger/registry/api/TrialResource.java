@@ -385,6 +385,7 @@ public class TrialResource {
     } catch (IllegalArgumentException e) {
       throw new BadRequestException("The body is not valid JSON: " + e.getMessage());
     }
+    if (!(json instanceof Map<?, ?>)) throw new BadRequestException("The body must be a JSON object: a registration record");
     return RecordCodec.decode(json, RegistrationRecord.class);
   }
 

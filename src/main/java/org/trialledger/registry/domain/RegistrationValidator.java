@@ -24,6 +24,7 @@ public final class RegistrationValidator {
 
   public static List<FieldError> checkDraft(RegistrationRecord r) {
     Errors e = new Errors();
+    e.list.addAll(PlainText.check(r));
     e.maxLength("publicTitle", r.publicTitle());
     e.maxLength("scientificTitle", r.scientificTitle());
     e.maxLength("acronym", r.acronym());

@@ -1,5 +1,6 @@
 package org.trialledger.registry.interop;
 
+import org.trialledger.ledger.json.JsonParser;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
@@ -24,6 +25,11 @@ public final class CtGovImporter {
   /** @throws IllegalArgumentException when the text is not JSON or not a study record */
   public static ImportResult importStudy(String json) {
     if (json == null || json.isBlank()) throw new IllegalArgumentException("The ClinicalTrials.gov record is empty");
+    try {
+      JsonParser.parse(json); // first through the bounded parser: nesting, number sizes, duplicate keys
+    } catch (JsonParser.MalformedJsonException e) {
+      throw new IllegalArgumentException("The ClinicalTrials.gov record is not accepted as JSON: " + e.getMessage(), e);
+    }
     JsonValue value;
     try (JsonReader reader = Json.createReader(new StringReader(json))) {
       value = reader.readValue();

@@ -1,5 +1,6 @@
 package org.trialledger.site.api;
 
+import org.trialledger.registry.domain.PlainText;
 import jakarta.ws.rs.BadRequestException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -27,13 +28,25 @@ final class SiteJson {
   static String text(Map<?, ?> m, String name) {
     Object v = m.get(name);
     if (v != null && !(v instanceof String)) throw InvalidRecordException.of(name, "Must be text");
+    String problem = PlainText.problem((String) v, true);
+    if (problem != null) throw InvalidRecordException.of(name, problem);
     return (String) v;
   }
 
+  /** An id: a whole number from 1 on. */
   static long number(Map<?, ?> m, String name) {
     Object v = m.get(name);
-    if (!(v instanceof Long l)) throw InvalidRecordException.of(name, "Must be a whole number");
+    if (!(v instanceof Long l) || l < 1) throw InvalidRecordException.of(name, "Must be a whole number from 1 on");
     return l;
+  }
+
+  /** A whole number in {@code [min, max]}; anything else is refused, never wrapped. */
+  static int integer(Map<?, ?> m, String name, int min, int max) {
+    Object v = m.get(name);
+    if (!(v instanceof Long l) || l < min || l > max) {
+      throw InvalidRecordException.of(name, "Must be a whole number from " + min + " to " + max);
+    }
+    return l.intValue();
   }
 
   static LocalDate date(Map<?, ?> m, String name) {

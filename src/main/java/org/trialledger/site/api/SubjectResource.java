@@ -103,7 +103,7 @@ public class SubjectResource {
       description = "Body: {visit, observedOn, outcomeIndex, valueType: NUMBER|TEXT, value, unit, reason}")
   public Response result(@PathParam("pseudonym") String pseudonym, String body) {
     Map<?, ?> m = object(body);
-    SiteRecord r = work.result(actor.caller(), pseudonym, text(m, "visit"), date(m, "observedOn"), (int) number(m, "outcomeIndex"),
+    SiteRecord r = work.result(actor.caller(), pseudonym, text(m, "visit"), date(m, "observedOn"), integer(m, "outcomeIndex", 1, 1_000),
         choice(m, "valueType", ResultRecord.ValueType.class), text(m, "value"), text(m, "unit"), text(m, "reason"));
     return Response.status(201).entity(write(Map.of("version", (long) r.getVersion(), "leafHash", r.getLeafHash()))).build();
   }
