@@ -44,10 +44,6 @@ public class DemoDataSeeder {
   @ConfigProperty(name = "trialledger.demo.seed", defaultValue = "false")
   private boolean seed;
 
-  @Inject
-  @ConfigProperty(name = "trialledger.public-url", defaultValue = "http://localhost:8080/")
-  private String publicUrl;
-
   @Inject private UserAdministration administration;
   @Inject private UserDirectory directory;
 
@@ -67,10 +63,5 @@ public class DemoDataSeeder {
       }
       LOG.info("Demo data loaded");
     }
-    StringBuilder banner = new StringBuilder("\n\n  TrialLedger is running at ").append(publicUrl).append("\n  Demo logins (username / password):\n");
-    for (DemoLogin login : LOGINS) {
-      banner.append(String.format("    %-10s / %-18s %s, %s%n", login.username(), login.password(), login.role(), login.organisation()));
-    }
-    LOG.info(banner.toString());
   }
 }
