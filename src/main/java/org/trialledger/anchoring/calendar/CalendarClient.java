@@ -1,19 +1,13 @@
 package org.trialledger.anchoring.calendar;
 
-import org.trialledger.anchoring.http.CappedBody;
-import java.io.IOException;
+import org.trialledger.anchoring.http.BoundedSend;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.trialledger.anchoring.ots.OtsFormatException;
 import org.trialledger.anchoring.ots.Timestamp;
 
@@ -94,35 +88,16 @@ public final class CalendarClient {
   }
 
   private HttpResponse<byte[]> send(HttpRequest request) throws CalendarException {
-    CompletableFuture<HttpResponse<byte[]>> future =
-        http.sendAsync(request, CappedBody.handler(settings.maxResponseBytes()));
-    // HttpRequest.timeout covers only the wait for headers; this deadline also covers a body that trickles.
-    long deadline = settings.connectTimeout().plus(settings.requestTimeout()).toMillis();
     try {
-      return future.get(deadline, TimeUnit.MILLISECONDS);
-    } catch (TimeoutException e) {
-      future.cancel(true);
-      throw new CalendarException(CalendarException.Reason.TIMEOUT, request.uri() + " did not answer in time", e);
-    } catch (InterruptedException e) {
-      future.cancel(true);
-      Thread.currentThread().interrupt();
-      throw new CalendarException(CalendarException.Reason.IO, "interrupted", e);
-    } catch (ExecutionException e) {
-      throw failure(request.uri(), e.getCause());
+      return BoundedSend.send(http, request, settings.maxResponseBytes(), settings.connectTimeout().plus(settings.requestTimeout()));
+    } catch (BoundedSend.SendException e) {
+      CalendarException.Reason reason = switch (e.failure()) {
+        case TIMEOUT -> CalendarException.Reason.TIMEOUT;
+        case TOO_LARGE -> CalendarException.Reason.TOO_LARGE;
+        case IO -> CalendarException.Reason.IO;
+      };
+      throw new CalendarException(reason, e.getMessage(), e.getCause());
     }
-  }
-
-  private static CalendarException failure(URI uri, Throwable cause) {
-    for (Throwable t = cause; t != null; t = t.getCause()) {
-      if (t instanceof CappedBody.TooLarge) {
-        return new CalendarException(CalendarException.Reason.TOO_LARGE, uri + ": " + t.getMessage(), cause);
-      }
-      if (t instanceof HttpTimeoutException) {
-        return new CalendarException(CalendarException.Reason.TIMEOUT, uri + " did not answer in time", cause);
-      }
-    }
-    String what = cause instanceof IOException ? "I/O error" : "unexpected error";
-    return new CalendarException(CalendarException.Reason.IO, uri + ": " + what + ": " + cause, cause);
   }
 
   private static CalendarException status(URI calendar, HttpResponse<byte[]> response) {

@@ -1,22 +1,17 @@
 package org.trialledger.anchoring.tsa;
 
-import org.trialledger.anchoring.http.CappedBody;
+import org.trialledger.anchoring.http.BoundedSend;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.ASN1Primitive;
 import org.bouncycastle.asn1.cmp.PKIStatus;
@@ -154,33 +149,15 @@ public final class TsaClient {
   }
 
   private HttpResponse<byte[]> send(HttpRequest request) throws TsaException {
-    CompletableFuture<HttpResponse<byte[]>> future =
-        http.sendAsync(request, CappedBody.handler(settings.maxResponseBytes()));
-    // HttpRequest.timeout covers only the wait for headers; this deadline also covers a body that trickles.
-    long deadline = settings.connectTimeout().plus(settings.requestTimeout()).toMillis();
     try {
-      return future.get(deadline, TimeUnit.MILLISECONDS);
-    } catch (TimeoutException e) {
-      future.cancel(true);
-      throw new TsaException(TsaException.Reason.TIMEOUT, request.uri() + " did not answer in time", e);
-    } catch (InterruptedException e) {
-      future.cancel(true);
-      Thread.currentThread().interrupt();
-      throw new TsaException(TsaException.Reason.IO, "interrupted", e);
-    } catch (ExecutionException e) {
-      throw failure(request.uri(), e.getCause());
-    }
-  }
-
-  private TsaException failure(URI uri, Throwable cause) {
-    for (Throwable t = cause; t != null; t = t.getCause()) {
-      if (t instanceof CappedBody.TooLarge) return bad(t.getMessage(), cause);
-      if (t instanceof HttpTimeoutException) {
-        return new TsaException(TsaException.Reason.TIMEOUT, uri + " did not answer in time", cause);
+      return BoundedSend.send(http, request, settings.maxResponseBytes(), settings.connectTimeout().plus(settings.requestTimeout()));
+    } catch (BoundedSend.SendException e) {
+      switch (e.failure()) {
+        case TOO_LARGE -> throw bad(e.getMessage().substring(e.getMessage().indexOf(": ") + 2), e.getCause());
+        case TIMEOUT -> throw new TsaException(TsaException.Reason.TIMEOUT, e.getMessage(), e.getCause());
+        default -> throw new TsaException(TsaException.Reason.IO, e.getMessage(), e.getCause());
       }
     }
-    String what = cause instanceof IOException ? "I/O error" : "unexpected error";
-    return new TsaException(TsaException.Reason.IO, uri + ": " + what + ": " + cause, cause);
   }
 
   private TsaException bad(String message, Throwable cause) {

@@ -45,24 +45,54 @@ public class LedgerAuditor {
   @Inject private LogSigner signer;
   @Inject private Instance<ArtifactVerifier> verifiers;
 
+  /** One audit's state, passed from phase to phase. */
+  private static final class Run {
+    final AuditProgress progress;
+    final Map<String, ArtifactVerifier> byType = new HashMap<>();
+    final Set<String> recorded = new HashSet<>();
+    final Map<Long, Hash> rootsAtCheckpoints = new LinkedHashMap<>();
+    final CompactRange recomputed = new CompactRange();
+    LogHeadRow head;
+    List<CheckpointRow> allCheckpoints;
+    List<CheckpointRow> checkpoints;
+    long currentSize;
+
+    Run(AuditProgress progress) {
+      this.progress = progress;
+    }
+  }
+
   public void audit(AuditProgress progress) {
-    Map<String, ArtifactVerifier> byType = new HashMap<>();
-    for (ArtifactVerifier v : verifiers) byType.put(v.artifactType(), v);
-    LogHeadRow head = em.find(LogHeadRow.class, LogHeadRow.ID);
+    Run run = begin(progress);
+    progress.phase("entries, leaves and tree");
+    checkLeavesAndTree(run);
+    checkWhatCameAfterTheHead(run);
+    progress.phase("checkpoints");
+    checkCheckpoints(run);
+    progress.phase("artifacts without entries");
+    checkArtifactsWithoutEntries(run);
+  }
+
+  /** Reads the head first: the audit judges the tree it describes, and what was written later belongs to the next audit. */
+  private Run begin(AuditProgress progress) {
+    Run run = new Run(progress);
+    for (ArtifactVerifier v : verifiers) run.byType.put(v.artifactType(), v);
+    run.head = em.find(LogHeadRow.class, LogHeadRow.ID);
     // checkpoints signed after the head was read belong to the next audit (the integrator may be running)
-    List<CheckpointRow> allCheckpoints = em.createNamedQuery("CheckpointRow.all", CheckpointRow.class).getResultList();
-    List<CheckpointRow> checkpoints = allCheckpoints.stream().filter(c -> c.getTreeSize() <= head.getTreeSize()).toList();
+    run.allCheckpoints = em.createNamedQuery("CheckpointRow.all", CheckpointRow.class).getResultList();
+    run.checkpoints = run.allCheckpoints.stream().filter(c -> c.getTreeSize() <= run.head.getTreeSize()).toList();
     long entries = em.createQuery("SELECT COUNT(e) FROM LedgerEntryRow e", Long.class).getSingleResult();
     long nodes = em.createQuery("SELECT COUNT(n) FROM TreeNodeRow n", Long.class).getSingleResult();
-    progress.total(entries + nodes + 2L * checkpoints.size());
+    progress.total(entries + nodes + 2L * run.checkpoints.size());
+    for (CheckpointRow c : run.checkpoints) run.rootsAtCheckpoints.put(c.getTreeSize(), null);
+    if (run.rootsAtCheckpoints.containsKey(0L)) run.rootsAtCheckpoints.put(0L, run.recomputed.root());
+    return run;
+  }
 
-    Map<Long, Hash> rootsAtCheckpoints = new LinkedHashMap<>();
-    for (CheckpointRow c : checkpoints) rootsAtCheckpoints.put(c.getTreeSize(), null);
-    Set<String> recorded = new HashSet<>();
-
-    progress.phase("entries, leaves and tree");
-    CompactRange recomputed = new CompactRange();
-    if (rootsAtCheckpoints.containsKey(0L)) rootsAtCheckpoints.put(0L, recomputed.root());
+  /** Every entry in index order: its artifact, bytes and leaf; the tree rebuilt from the leaves against the stored nodes. */
+  private void checkLeavesAndTree(Run run) {
+    AuditProgress progress = run.progress;
+    CompactRange recomputed = run.recomputed;
     long expectedIndex = 0;
     long lastIndex = -1;
     List<LedgerEntryRow> page;
@@ -71,7 +101,7 @@ public class LedgerAuditor {
       page = em.createQuery("SELECT e FROM LedgerEntryRow e WHERE e.leafIndex > :last AND e.leafIndex < :size ORDER BY e.leafIndex",
               LedgerEntryRow.class)
           .setParameter("last", lastIndex)
-          .setParameter("size", head.getTreeSize())
+          .setParameter("size", run.head.getTreeSize())
           .setMaxResults(PAGE)
           .getResultList();
       Map<NodeId, Hash> pageNodes = new LinkedHashMap<>();
@@ -81,8 +111,8 @@ public class LedgerAuditor {
           progress.found(new Discrepancy(Discrepancy.Kind.INDEX_GAP, "leaf index " + expectedIndex, "leaf_index",
               "leaves " + expectedIndex + "…" + (index - 1), index > expectedIndex ? "missing" : "duplicate index " + index));
         }
-        Hash leaf = checkEntry(row, byType, progress);
-        recorded.add(key(row.getArtifactType(), row.getArtifactId(), row.getArtifactVersion()));
+        Hash leaf = checkEntry(row, run.byType, progress);
+        run.recorded.add(key(row.getArtifactType(), row.getArtifactId(), row.getArtifactVersion()));
         while (recomputed.size() < index) {
           // a gap: keep positions aligned so later leaves are still checked where they claim to be
           recomputed.append(TreeHasher.EMPTY_ROOT, (id, h) -> {});
@@ -91,7 +121,7 @@ public class LedgerAuditor {
           recomputed.append(leaf, (id, h) -> {
             if (id.level() > 0) pageNodes.put(id, h); // leaves were checked above, against their entries
           });
-          if (rootsAtCheckpoints.containsKey(recomputed.size())) rootsAtCheckpoints.put(recomputed.size(), recomputed.root());
+          if (run.rootsAtCheckpoints.containsKey(recomputed.size())) run.rootsAtCheckpoints.put(recomputed.size(), recomputed.root());
         }
         expectedIndex = Math.max(expectedIndex, index + 1);
         lastIndex = index;
@@ -99,44 +129,55 @@ public class LedgerAuditor {
       compareNodes(pageNodes, progress);
       progress.advance(page.size() + pageNodes.size());
     } while (page.size() == PAGE);
-    if (expectedIndex != head.getTreeSize()) {
+    if (expectedIndex != run.head.getTreeSize()) {
       progress.found(new Discrepancy(Discrepancy.Kind.INDEX_GAP, "log head", "tree_size",
-          String.valueOf(expectedIndex) + " leaves stored", String.valueOf(head.getTreeSize())));
+          String.valueOf(expectedIndex) + " leaves stored", String.valueOf(run.head.getTreeSize())));
     }
-    // What was written since the head was read: entries beyond it, and all nodes now. The head read after
-    // them covers everything they saw, so anything beyond it belongs to no tree at all.
+  }
+
+  /**
+   * What was written since the head was read: entries beyond it, and all nodes now. The head read after
+   * them covers everything they saw, so anything beyond it belongs to no tree at all. Then the head's root.
+   */
+  private void checkWhatCameAfterTheHead(Run run) {
+    AuditProgress progress = run.progress;
+    long size = run.head.getTreeSize();
     List<LedgerEntryRow> beyond =
         em.createQuery("SELECT e FROM LedgerEntryRow e WHERE e.leafIndex IS NULL OR e.leafIndex >= :size ORDER BY e.id", LedgerEntryRow.class)
-            .setParameter("size", head.getTreeSize())
+            .setParameter("size", size)
             .getResultList();
     long allNodes = em.createQuery("SELECT COUNT(n) FROM TreeNodeRow n", Long.class).getSingleResult();
-    long currentSize = em.createQuery("SELECT h.treeSize FROM LogHeadRow h", Long.class).getSingleResult();
-    checkBeyond(beyond, currentSize, byType, recorded, progress);
-    checkNodeCount(nodesWithin(head.getTreeSize()), head.getTreeSize(), progress);
-    long stray = allNodes - nodesWithin(currentSize);
+    run.currentSize = em.createQuery("SELECT h.treeSize FROM LogHeadRow h", Long.class).getSingleResult();
+    checkBeyond(beyond, run.currentSize, run.byType, run.recorded, progress);
+    checkNodeCount(nodesWithin(size), size, progress);
+    long stray = allNodes - nodesWithin(run.currentSize);
     if (stray > 0) {
-      progress.found(new Discrepancy(Discrepancy.Kind.TREE_NODE_CHANGED, "tree nodes", "count", "no node outside the tree of " + currentSize,
+      progress.found(new Discrepancy(Discrepancy.Kind.TREE_NODE_CHANGED, "tree nodes", "count", "no node outside the tree of " + run.currentSize,
           stray + " stray node(s)"));
     }
-    Hash headRoot = recomputed.size() == head.getTreeSize() ? recomputed.root() : null;
-    if (headRoot != null && !headRoot.hex().equals(head.getRootHash())) {
-      progress.found(new Discrepancy(Discrepancy.Kind.ROOT_MISMATCH, "log head", "root_hash", headRoot.hex(), head.getRootHash()));
+    Hash headRoot = run.recomputed.size() == size ? run.recomputed.root() : null;
+    if (headRoot != null && !headRoot.hex().equals(run.head.getRootHash())) {
+      progress.found(new Discrepancy(Discrepancy.Kind.ROOT_MISMATCH, "log head", "root_hash", headRoot.hex(), run.head.getRootHash()));
     }
+  }
 
-    progress.phase("checkpoints");
-    checkCheckpoints(checkpoints, rootsAtCheckpoints, progress);
-    for (CheckpointRow later : allCheckpoints) {
-      if (later.getTreeSize() > currentSize) {
-        progress.found(new Discrepancy(Discrepancy.Kind.ROOT_MISMATCH, "checkpoint of size " + later.getTreeSize(), "tree_size",
-            "at most the log size " + currentSize, String.valueOf(later.getTreeSize())));
+  /** Each checkpoint within the head against the recomputed root; none may claim more than the log holds. */
+  private void checkCheckpoints(Run run) {
+    checkCheckpoints(run.checkpoints, run.rootsAtCheckpoints, run.progress);
+    for (CheckpointRow later : run.allCheckpoints) {
+      if (later.getTreeSize() > run.currentSize) {
+        run.progress.found(new Discrepancy(Discrepancy.Kind.ROOT_MISMATCH, "checkpoint of size " + later.getTreeSize(), "tree_size",
+            "at most the log size " + run.currentSize, String.valueOf(later.getTreeSize())));
       }
     }
+  }
 
-    progress.phase("artifacts without entries");
-    for (ArtifactVerifier v : byType.values()) {
+  /** Every stored artifact version must have its entry. */
+  private void checkArtifactsWithoutEntries(Run run) {
+    for (ArtifactVerifier v : run.byType.values()) {
       v.storedVersions().forEach(a -> {
-        if (!recorded.contains(key(v.artifactType(), a.artifactId(), a.version())) && !entryExistsNow(v.artifactType(), a)) {
-          progress.found(new Discrepancy(Discrepancy.Kind.ENTRY_MISSING, v.artifactType() + " " + a.artifactId() + " v" + a.version(),
+        if (!run.recorded.contains(key(v.artifactType(), a.artifactId(), a.version())) && !entryExistsNow(v.artifactType(), a)) {
+          run.progress.found(new Discrepancy(Discrepancy.Kind.ENTRY_MISSING, v.artifactType() + " " + a.artifactId() + " v" + a.version(),
               null, "a ledger entry", "none"));
         }
       });
