@@ -2,6 +2,8 @@
    receipt; ask the registry what it holds; show the answer with text nodes only (no HTML from the server). */
 (function () {
   var SLICE = 4 * 1024 * 1024;
+  // The context path comes from a data attribute (verify.xhtml): no inline script on the page.
+  var CONTEXT = document.getElementById('verifyConfig').getAttribute('data-context-path') || '';
 
   function el(tag, text, cls) {
     var e = document.createElement(tag);
@@ -63,7 +65,7 @@
           : m.anchorStatus.toLowerCase() + ' (checkpoint of size ' + m.anchoredTreeSize + ')';
       row(table, 'OpenTimestamps', anchor);
       var links = el('td'), a = el('a', 'proof bundle (for the offline verifier)'), r = el('a', 'receipt');
-      a.href = window.TL_CONTEXT + m.bundleUrl; a.id = 'bundle' + i; r.href = window.TL_CONTEXT + m.receiptUrl;
+      a.href = CONTEXT + m.bundleUrl; a.id = 'bundle' + i; r.href = CONTEXT + m.receiptUrl;
       links.appendChild(a); links.appendChild(document.createTextNode(' · ')); links.appendChild(r);
       var tr = el('tr'); tr.appendChild(el('th', 'Download')); tr.appendChild(links); table.appendChild(tr);
       answer.appendChild(table);
@@ -72,7 +74,7 @@
 
   function ask(hash, answer) {
     answer.textContent = 'Asking the registry…';
-    fetch(window.TL_CONTEXT + '/api/verify', { method: 'POST', headers: { 'Content-Type': 'text/plain', 'Accept': 'application/json' }, body: hash })
+    fetch(CONTEXT + '/api/verify', { method: 'POST', headers: { 'Content-Type': 'text/plain', 'Accept': 'application/json' }, body: hash })
       .then(function (r) { return r.json().then(function (body) { return { ok: r.ok, body: body }; }); })
       .then(function (r) {
         if (r.ok) show(r.body, answer);
@@ -103,7 +105,7 @@
     document.getElementById('checkConsistency').addEventListener('click', function () {
       var out = document.getElementById('consistencyAnswer');
       out.textContent = 'Asking the registry…';
-      fetch(window.TL_CONTEXT + '/api/verify/consistency', { method: 'POST', headers: { 'Content-Type': 'text/plain', 'Accept': 'application/json' },
+      fetch(CONTEXT + '/api/verify/consistency', { method: 'POST', headers: { 'Content-Type': 'text/plain', 'Accept': 'application/json' },
           body: document.getElementById('savedCheckpoint').value })
         .then(function (r) { return r.json(); })
         .then(function (v) {

@@ -2,11 +2,16 @@ package org.trialledger.it;
 
 import java.io.File;
 import java.time.Duration;
+import java.util.List;
+import java.util.logging.Level;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -34,6 +39,10 @@ public final class Browser implements AutoCloseable {
         // them; the server under test stands for one on the internet, where that prompt never applies.
         "--disable-features=LocalNetworkAccessChecks,BlockInsecurePrivateNetworkRequests,PrivateNetworkAccessSendPreflights",
         "--window-size=1280,900");
+    // The console (CSP violations among it) is read by the tests: Browser#consoleErrors.
+    LoggingPreferences logs = new LoggingPreferences();
+    logs.enable(LogType.BROWSER, Level.ALL);
+    options.setCapability("goog:loggingPrefs", logs);
     ChromeDriverService service =
         new ChromeDriverService.Builder().usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
     this.driver = new ChromeDriver(service, options);
@@ -73,6 +82,14 @@ public final class Browser implements AutoCloseable {
 
   public boolean present(By locator) {
     return !driver.findElements(locator).isEmpty();
+  }
+
+  /** Console messages at warning level or above since the last call (CSP violations are reported as errors). */
+  public List<String> consoleErrors() {
+    return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+        .filter(e -> e.getLevel().intValue() >= Level.WARNING.intValue())
+        .map(LogEntry::getMessage)
+        .toList();
   }
 
   @Override

@@ -306,6 +306,109 @@ class PlatformIT {
     assertTrue(admin.headers().firstValue("Location").orElse("").endsWith("/login.xhtml"));
   }
 
+  @Test
+  void headersAllowOnlyNonceScriptsAndKeepAuthenticatedAnswersOutOfCaches() throws Exception {
+    HttpResponse<String> home = api().get("/index.xhtml");
+    assertEquals(200, home.statusCode());
+    String nonce = assertStrictPolicy(home, true);
+    System.out.println("Headers of a page: " + home.headers().map());
+    // every script on the page is a file of ours or carries the nonce; no inline handlers are left
+    java.util.regex.Matcher script = java.util.regex.Pattern.compile("<script\\b[^>]*>").matcher(home.body());
+    int scripts = 0;
+    while (script.find()) {
+      scripts++;
+      assertTrue(script.group().contains("nonce=\"" + nonce + "\""), script.group());
+    }
+    assertTrue(scripts > 0);
+    assertFalse(java.util.regex.Pattern.compile("\\son(click|change|load|submit|error)=", java.util.regex.Pattern.CASE_INSENSITIVE)
+        .matcher(home.body()).find(), "no inline event handler attributes");
+    assertFalse(home.headers().firstValue("Cache-Control").orElse("").contains("no-store"), "public pages of anonymous visitors may be cached");
+
+    // answers that are not Faces pages get the same policy, without a nonce
+    HttpResponse<String> me = api().get("/api/me", "sponsor", "sponsor-demo-pw");
+    assertEquals(200, me.statusCode());
+    assertStrictPolicy(me, false);
+    System.out.println("Headers of /api/me with Basic: " + me.headers().map());
+    assertEquals("no-store", me.headers().firstValue("Cache-Control").orElse(""), "an API answer to credentials");
+    assertStrictPolicy(api().get("/api/no-such-resource"), false);
+    // error pages rendered by Faces: one header, with the nonce their scripts carry
+    HttpResponse<String> missing = api().get("/no-such-page.xhtml");
+    assertEquals(404, missing.statusCode());
+    assertStrictPolicy(missing, true);
+
+    // a signed-in user's pages, public ones included, are never stored
+    String cookie = loginCookie("regulator", "regulator-demo-pw");
+    for (String page : List.of("/account.xhtml", "/registry/index.xhtml", "/audit/index.xhtml")) {
+      HttpResponse<String> answer = withCookie(page, cookie);
+      assertEquals(200, answer.statusCode(), page);
+      assertTrue(answer.body().contains("regulator"), page + " is the signed-in view");
+      assertEquals("no-store", answer.headers().firstValue("Cache-Control").orElse(""), page);
+      assertStrictPolicy(answer, true);
+    }
+  }
+
+  /** The one CSP header and the other security headers; returns the nonce (null when none is expected). */
+  private static String assertStrictPolicy(HttpResponse<String> r, boolean withNonce) {
+    String where = r.uri().toString();
+    List<String> policies = r.headers().allValues("Content-Security-Policy");
+    assertEquals(1, policies.size(), where + ": " + policies);
+    String csp = policies.get(0);
+    java.util.Map<String, String> directives = new java.util.HashMap<>();
+    for (String d : csp.split(";")) {
+      String t = d.strip();
+      if (!t.isEmpty()) directives.put(t.split(" ", 2)[0], t.contains(" ") ? t.split(" ", 2)[1] : "");
+    }
+    assertAll(where + ": " + csp,
+        () -> assertEquals("'self'", directives.get("default-src")),
+        () -> assertEquals("'none'", directives.get("object-src")),
+        () -> assertEquals("'none'", directives.get("frame-ancestors")),
+        () -> assertEquals("'self'", directives.get("base-uri")),
+        () -> assertEquals("'self'", directives.get("form-action")),
+        () -> assertEquals("'self' data:", directives.get("img-src")),
+        () -> assertFalse(csp.contains("unsafe-eval")),
+        () -> assertFalse(directives.getOrDefault("script-src", "'unsafe-inline'").contains("unsafe-inline")),
+        () -> assertTrue(withNonce
+            ? directives.getOrDefault("script-src", "").matches("'self' 'nonce-[A-Za-z0-9+/=]{16,}'")
+            : "'self'".equals(directives.get("script-src")), "script-src"),
+        () -> assertEquals("nosniff", r.headers().firstValue("X-Content-Type-Options").orElse("")),
+        () -> assertEquals("same-origin", r.headers().firstValue("Referrer-Policy").orElse("")),
+        () -> assertTrue(r.headers().firstValue("Permissions-Policy").orElse("").contains("camera=()"), "Permissions-Policy"),
+        () -> assertTrue(r.headers().firstValue("Permissions-Policy").orElse("").contains("geolocation=()"), "Permissions-Policy"),
+        () -> assertEquals(java.util.Optional.empty(), r.headers().firstValue("X-Powered-By"), "X-Powered-By"),
+        () -> assertFalse(r.headers().firstValue("Server").orElse("").matches(".*(\\d|Payara|GlassFish|Grizzly).*"),
+            "Server: " + r.headers().firstValue("Server").orElse("")));
+    if (!withNonce) return null;
+    return directives.get("script-src").replaceAll(".*'nonce-([^']+)'.*", "$1");
+  }
+
+  /** Signs in through the login form over plain HTTP (the postback carries the view's CSP nonce, as the page script adds it). */
+  private String loginCookie(String user, String password) throws Exception {
+    HttpResponse<String> form = api().get("/login.xhtml");
+    String cookie = form.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID=")).map(c -> c.split(";", 2)[0])
+        .findFirst().orElseThrow(() -> new AssertionError("no session cookie: " + form.headers().map()));
+    java.util.regex.Matcher state = java.util.regex.Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"").matcher(form.body());
+    assertTrue(state.find(), form.body());
+    String nonce = form.headers().firstValue("Content-Security-Policy").orElseThrow().replaceAll(".*'nonce-([^']+)'.*", "$1");
+    String body = String.join("&", "login=login", "login%3Ausername=" + enc(user), "login%3Apassword=" + enc(password), "login%3Asubmit=",
+        "jakarta.faces.ViewState=" + enc(state.group(1)), "primefaces.nonce=" + enc(nonce));
+    HttpResponse<String> posted = java.net.http.HttpClient.newHttpClient().send(
+        java.net.http.HttpRequest.newBuilder(api().resolve("/login.xhtml")).header("Cookie", cookie)
+            .header("Content-Type", "application/x-www-form-urlencoded").POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertTrue(posted.statusCode() == 302 || posted.statusCode() == 303, posted.statusCode() + " " + posted.body());
+    return posted.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID=")).map(c -> c.split(";", 2)[0])
+        .findFirst().orElse(cookie);
+  }
+
+  private HttpResponse<String> withCookie(String path, String cookie) throws Exception {
+    return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(api().resolve(path)).header("Cookie", cookie).GET().build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static String enc(String s) {
+    return java.net.URLEncoder.encode(s, StandardCharsets.UTF_8);
+  }
+
   private ApiClient api() {
     return new ApiClient(base);
   }

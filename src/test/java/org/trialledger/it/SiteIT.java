@@ -254,6 +254,133 @@ class SiteIT {
     }
   }
 
+  /** Payloads that set {@code window.__xss} if any page ever runs them as script. */
+  static final List<String> XSS = List.of(
+      "<img src=x onerror=\"window.__xss=1\">",
+      "</script><script>window.__xss=1</script>",
+      "\"><svg onload=window.__xss=1>",
+      "javascript:window.__xss=1",
+      "{{constructor.constructor('window.__xss=1')()}}",
+      "'-(window.__xss=1)-'\u2028");
+
+  /**
+   * Stored XSS sweep (issue 14): every free-text field reachable through the API holds the payloads, and every page
+   * that shows them is opened in Chromium as the user who sees it. No payload runs, the policy reports no violation,
+   * and the pages still work (the enrolment chart is drawn with the payload names as its labels, menus open).
+   */
+  @Test
+  @Order(5)
+  void storedPayloadsRunNowhere() throws Exception {
+    ApiClient api = new ApiClient(base);
+    com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+    String all = String.join(" ", XSS);
+    String nameA = "Site " + XSS.get(0) + XSS.get(1) + XSS.get(2);
+    String nameB = "Site " + XSS.get(3) + XSS.get(4) + XSS.get(5);
+    String pw = "xss-site-password-1";
+    String pseudonym = null;
+    for (String[] site : new String[][] {{nameA, "xss.a"}, {nameB, "xss.b"}}) {
+      HttpResponse<String> org = api.postJson("/api/admin/organisations",
+          json.writeValueAsString(Map.of("name", site[0], "kind", "SITE", "country", "DE")), "admin", "admin-demo-pw");
+      assertEquals(201, org.statusCode(), org.body());
+      long id = ((Number) RegistryApiIT.json(org).get("id")).longValue();
+      HttpResponse<String> user = api.postJson("/api/admin/users", json.writeValueAsString(Map.of("username", site[1], "fullName", site[0],
+          "password", pw, "organisationId", id, "role", "SITE")), "admin", "admin-demo-pw");
+      assertEquals(201, user.statusCode(), user.body());
+      HttpResponse<String> activated = api.postJson("/api/trials/" + trial + "/site/activations",
+          json.writeValueAsString(Map.of("siteOrganisationId", id, "principalInvestigator", site[0])), "sponsor", "sponsor-demo-pw");
+      assertEquals(201, activated.statusCode(), activated.body());
+      HttpResponse<String> enrolled = enrol(api, site[1], pw, json.writeValueAsString(Map.of("name", site[0])));
+      assertEquals(201, enrolled.statusCode(), enrolled.body());
+      String p = (String) RegistryApiIT.json(enrolled).get("pseudonym");
+      if (pseudonym == null) pseudonym = p;
+      assertEquals(201, consent(api, p, site[1], pw, pw).statusCode());
+      HttpResponse<String> r = api.postJson("/api/subjects/" + p + "/results", json.writeValueAsString(Map.of("visit", site[0].substring(0, 60),
+          "observedOn", LocalDate.now().toString(), "outcomeIndex", 1, "valueType", "TEXT", "value", site[0].substring(0, 60))), site[1], pw);
+      assertEquals(201, r.statusCode(), r.body());
+      HttpResponse<String> ae = api.postJson("/api/subjects/" + p + "/adverse-events", json.writeValueAsString(Map.of("term", site[0].substring(0, 60),
+          "serious", false, "severity", "MILD", "onsetDate", LocalDate.now().toString(), "outcome", "RECOVERING_RESOLVING",
+          "relatedness", "POSSIBLY_RELATED")), site[1], pw);
+      assertEquals(201, ae.statusCode(), ae.body());
+    }
+
+    // a trial under review (with a reviewer's comment) and a published one, their free text full of payloads
+    com.fasterxml.jackson.databind.node.ObjectNode record =
+        (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(RegistryFixtures.completeRecordJson());
+    record.put("publicTitle", "XSS " + XSS.get(0) + XSS.get(4));
+    record.put("scientificTitle", "XSS " + XSS.get(1) + XSS.get(2) + XSS.get(3));
+    record.put("briefSummary", all);
+    record.put("detailedDescription", all);
+    record.putArray("conditions").add(XSS.get(1)).add(XSS.get(5));
+    record.putArray("secondarySponsors").add(XSS.get(2));
+    ((com.fasterxml.jackson.databind.node.ObjectNode) record.get("interventions").get(0)).put("description", XSS.get(0));
+    ((com.fasterxml.jackson.databind.node.ObjectNode) record.get("primaryOutcomes").get(0)).put("measure", XSS.get(1));
+    ((com.fasterxml.jackson.databind.node.ObjectNode) record.get("publicContact")).put("name", XSS.get(2));
+    ((com.fasterxml.jackson.databind.node.ObjectNode) record.get("eligibility")).put("inclusionCriteria", all);
+    String[] ids = new String[2];
+    for (int i = 0; i < 2; i++) {
+      HttpResponse<String> created = api.postJson("/api/trials", json.writeValueAsString(record), "sponsor", "sponsor-demo-pw");
+      assertEquals(201, created.statusCode(), created.body());
+      ids[i] = (String) RegistryApiIT.json(created).get("registryId");
+      assertEquals(201, api.postJson("/api/trials/" + ids[i] + "/submit", "{}", "sponsor", "sponsor-demo-pw").statusCode());
+      HttpResponse<String> comment = api.postJson("/api/trials/" + ids[i] + "/versions/1/comments",
+          json.writeValueAsString(Map.of("severity", "ADVISORY", "body", all)), "regulator", "regulator-demo-pw");
+      assertEquals(201, comment.statusCode(), comment.body());
+    }
+    String underReview = ids[0];
+    String published = ids[1];
+    assertEquals(200, api.postJson("/api/trials/" + published + "/versions/1/publish", "", "regulator", "regulator-demo-pw").statusCode());
+
+    Map<String, List<String>> pages = new java.util.LinkedHashMap<>();
+    pages.put("", List.of("/registry/index.xhtml", "/registry/trial.xhtml?id=" + published, "/registry/history.xhtml?id=" + published));
+    pages.put("sponsor", List.of("/sponsor/trials.xhtml", "/sponsor/edit.xhtml?id=" + underReview, "/sponsor/sites.xhtml?id=" + trial,
+        "/registry/trial.xhtml?id=" + published));
+    pages.put("regulator", List.of("/review/index.xhtml", "/review/version.xhtml?id=" + underReview + "&v=1", "/review/workspace.xhtml",
+        "/audit/index.xhtml"));
+    pages.put("admin", List.of("/admin/users.xhtml", "/audit/index.xhtml"));
+    pages.put("xss.a", List.of("/site/index.xhtml", "/site/subject.xhtml?p=" + pseudonym));
+    Map<String, String> passwords = Map.of("sponsor", "sponsor-demo-pw", "regulator", "regulator-demo-pw", "admin", "admin-demo-pw", "xss.a", pw);
+
+    List<String> shown = new java.util.ArrayList<>();
+    List<String> problems = new java.util.ArrayList<>();
+    for (Map.Entry<String, List<String>> user : pages.entrySet()) {
+      try (Browser browser = new Browser(base.toString())) {
+        if (!user.getKey().isEmpty()) {
+          browser.login(user.getKey(), passwords.get(user.getKey()));
+          browser.waitFor(By.id("currentUser"));
+        }
+        browser.consoleErrors();
+        for (String path : user.getValue()) {
+          String where = (user.getKey().isEmpty() ? "anonymous" : user.getKey()) + " " + path;
+          browser.open(path);
+          JavascriptExecutor js = (JavascriptExecutor) browser.driver();
+          new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).until(d ->
+              Boolean.TRUE.equals(js.executeScript("return document.readyState === 'complete' && !!window.PrimeFaces")));
+          Thread.sleep(300); // image errors and other late events
+          if (!"undefined".equals(js.executeScript("return typeof window.__xss"))) problems.add(where + ": a payload ran");
+          String page = browser.driver().getPageSource();
+          Pages.assertNoStackTrace(page);
+          long payloads = XSS.stream().filter(x -> browser.driver().findElement(By.tagName("body")).getText().contains(x.strip())).count();
+          if (payloads > 0) shown.add(where + " (" + payloads + ")");
+          for (String message : browser.consoleErrors()) {
+            if (message.contains("Content Security Policy") || message.contains("Refused to")) problems.add(where + ": " + message);
+          }
+          if (path.startsWith("/sponsor/sites")) {
+            Object labels = js.executeScript("var w = PrimeFaces.widgets['widget_sites_enrolment'];"
+                + " return w && w.chart ? w.chart.data.datasets.map(function (d) { return d.label; }) : null;");
+            assertTrue(labels instanceof List<?> l && l.contains(nameA) && l.contains(nameB.strip()), "the chart is drawn, payload names as labels: " + labels);
+            click(browser, "sites:site");
+            browser.waitFor(By.id("sites:site_panel"));
+            assertTrue(browser.text(By.id("sites:site_panel")).contains(XSS.get(0)), "the menu opens and lists the names as text");
+          }
+        }
+      }
+    }
+    assertEquals(List.of(), problems);
+    int opened = pages.values().stream().mapToInt(List::size).sum();
+    System.out.println("XSS sweep: " + XSS.size() + " payloads, " + opened + " pages, shown on " + shown.size() + ": " + shown);
+    assertTrue(shown.size() >= opened - 3, "the payloads are on the pages: " + shown);
+  }
+
   private static String publishedTrial(ApiClient api) {
     String id = (String) RegistryApiIT.json(api.postJson("/api/trials", RegistryFixtures.completeRecordJson(), "sponsor", "sponsor-demo-pw")).get("registryId");
     assertEquals(201, api.postJson("/api/trials/" + id + "/submit", "{}", "sponsor", "sponsor-demo-pw").statusCode());
