@@ -362,6 +362,36 @@ class SiteIT {
     assertTrue(failures.isEmpty(), String.join("\n", failures));
   }
 
+  /** Malformed requests are the client's fault, and the status says so: never 500. */
+  @Test
+  @Order(7)
+  void malformedParametersAndViewStatesAreRefusedHonestly() throws Exception {
+    Foreign f = foreign(new ApiClient(base));
+    PageSession b = new PageSession(base).login("sponsorb", "sponsorb-demo-pw");
+    HttpResponse<String> abc = b.get("/registry/history.xhtml?id=" + f.ownTrial() + "&from=abc");
+    assertTrue(abc.statusCode() == 400 || abc.statusCode() == 404, "from=abc: " + abc.statusCode());
+    Pages.assertNoStackTrace(abc.body());
+
+    for (boolean ajax : new boolean[] {false, true}) {
+      HttpResponse<String> bogus = b.post("/sponsor/sites.xhtml?id=" + f.ownTrial(), Map.of("sites", "sites", "jakarta.faces.ViewState", "-123:456"), ajax);
+      assertTrue(bogus.statusCode() >= 400 && bogus.statusCode() < 500 || ajax && bogus.statusCode() == 200 && bogus.body().contains("<redirect"),
+          "a bogus view state: " + bogus.statusCode() + " " + bogus.body());
+      Pages.assertNoStackTrace(bogus.body());
+    }
+
+    PageSession a = new PageSession(base).login("sponsor", "sponsor-demo-pw");
+    String theirs = PageSession.viewState(a.get("/sponsor/sites.xhtml?id=" + f.sitesTrial()).body());
+    HttpResponse<String> stolen = b.post("/sponsor/sites.xhtml?id=" + f.sitesTrial(), Map.of("sites", "sites", "jakarta.faces.ViewState", theirs), false);
+    assertTrue(stolen.statusCode() >= 400 && stolen.statusCode() < 500, "another session's view state: " + stolen.statusCode());
+    assertNothingOf(f, stolen, "another session's view state");
+
+    PageSession site2 = new PageSession(base).login("site2", "site2-demo-pw");
+    String own = PageSession.viewState(site2.get("/site/subject.xhtml?p=" + f.ownSubject()).body());
+    HttpResponse<String> other = site2.post("/site/subject.xhtml?p=" + f.siteSubject(), Map.of("subject", "subject", "jakarta.faces.ViewState", own), false);
+    assertEquals(404, other.statusCode(), "a site's postback naming another site's subject");
+    assertNothingOf(f, other, "another site's subject");
+  }
+
   private static void assertNothingOf(Foreign f, HttpResponse<String> answer, String what) {
     for (String secret : f.secrets()) assertFalse(answer.body().contains(secret), what + " shows " + secret + " (status " + answer.statusCode() + ")");
     Pages.assertNoStackTrace(answer.body());
