@@ -381,6 +381,149 @@ class SiteIT {
     assertTrue(shown.size() >= opened - 3, "the payloads are on the pages: " + shown);
   }
 
+  /** What the other organisations must never see: sponsor A's trials, site 1's subject, and the pages' own objects of B and site 2. */
+  private record Foreign(String sitesTrial, String underReview, String ownTrial, String siteSubject, String ownSubject, List<String> secrets) {}
+
+  private static Foreign foreign;
+
+  private Foreign foreign(ApiClient api) throws Exception {
+    if (foreign != null) return foreign;
+    // sponsor A ("sponsor"): a published trial with a site, a credential and a consent form; a trial under review
+    String sitesTrial = publishedTrial(api);
+    long site1 = organisation(api, "St. Mary's Hospital Research Unit");
+    long site2 = organisation(api, "Nordic Clinical Research Centre");
+    assertEquals(201, api.postJson("/api/trials/" + sitesTrial + "/site/activations",
+        "{\"siteOrganisationId\":" + site1 + ",\"principalInvestigator\":\"Dr. Ada Confidential\"}", "sponsor", "sponsor-demo-pw").statusCode());
+    api.postJson("/api/trials/" + sitesTrial + "/site/activations", "{\"siteOrganisationId\":" + site2 + ",\"principalInvestigator\":\"Dr. Lars Nilsson\"}",
+        "sponsor", "sponsor-demo-pw");
+    byte[] cv = VerificationIT.pdf("CV of Dr. Ada Confidential");
+    assertEquals(201, api.postBytes("/api/trials/" + sitesTrial + "/site/activations/" + site1 + "/credentials?kind=CV&fileName=ada-cv.pdf",
+        "application/pdf", cv, "sponsor", "sponsor-demo-pw").statusCode());
+    byte[] icf = VerificationIT.pdf("informed consent form of the confidential trial");
+    HttpResponse<String> f = api.postBytes("/api/trials/" + sitesTrial + "/site/consent-forms?label=v1.0&language=en&fileName=icf.pdf", "application/pdf",
+        icf, "sponsor", "sponsor-demo-pw");
+    assertEquals(201, f.statusCode(), f.body());
+    long icfId = ((Number) RegistryApiIT.json(f).get("id")).longValue();
+    String record = RegistryFixtures.completeRecordJson().replace("Helixumab for moderate plaque psoriasis", "Confidentumab under review");
+    String underReview = (String) RegistryApiIT.json(api.postJson("/api/trials", record, "sponsor", "sponsor-demo-pw")).get("registryId");
+    assertEquals(201, api.postJson("/api/trials/" + underReview + "/submit", "{}", "sponsor", "sponsor-demo-pw").statusCode());
+
+    // site 1's subject with a result; site 2's own subject
+    String siteSubject = (String) RegistryApiIT.json(api.postJson("/api/trials/" + sitesTrial + "/site/subjects",
+        "{\"name\":\"Bob Testperson\",\"birthDate\":\"1970-01-01\",\"contact\":\"bob@example.org\"}", "site1", "site1-demo-pw")).get("pseudonym");
+    assertEquals(201, api.postJson("/api/subjects/" + siteSubject + "/consents", "{\"consentFormId\":" + icfId + ",\"event\":\"CONSENTED\",\"occurredAt\":\""
+        + Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS) + "\",\"username\":\"site1\",\"password\":\"site1-demo-pw\"}",
+        "site1", "site1-demo-pw").statusCode());
+    assertEquals(201, result(api, siteSubject, "Week 77 confidential", "42", null).statusCode());
+    String ownSubject = (String) RegistryApiIT.json(api.postJson("/api/trials/" + sitesTrial + "/site/subjects",
+        "{\"name\":\"Carl Testperson\",\"birthDate\":\"1971-01-01\",\"contact\":\"carl@example.org\"}", "site2", "site2-demo-pw")).get("pseudonym");
+
+    // sponsor B: another sponsor organisation with a user and a published trial of its own
+    HttpResponse<String> org = api.postJson("/api/admin/organisations", "{\"name\":\"Postback Pharma\",\"kind\":\"SPONSOR\",\"country\":\"NL\"}",
+        "admin", "admin-demo-pw");
+    assertEquals(201, org.statusCode(), org.body());
+    long b = ((Number) RegistryApiIT.json(org).get("id")).longValue();
+    HttpResponse<String> user = api.postJson("/api/admin/users", "{\"username\":\"sponsorb\",\"fullName\":\"Bea Other\",\"password\":\"sponsorb-demo-pw\","
+        + "\"organisationId\":" + b + ",\"role\":\"SPONSOR\"}", "admin", "admin-demo-pw");
+    assertEquals(201, user.statusCode(), user.body());
+    String ownTrial = (String) RegistryApiIT.json(api.postJson("/api/trials", RegistryFixtures.completeRecordJson(), "sponsorb", "sponsorb-demo-pw"))
+        .get("registryId");
+    assertEquals(201, api.postJson("/api/trials/" + ownTrial + "/submit", "{}", "sponsorb", "sponsorb-demo-pw").statusCode());
+    assertEquals(200, api.postJson("/api/trials/" + ownTrial + "/versions/1/publish", "", "regulator", "regulator-demo-pw").statusCode());
+
+    foreign = new Foreign(sitesTrial, underReview, ownTrial, siteSubject, ownSubject,
+        List.of("Ada Confidential", RegistryApiIT.sha256(cv), RegistryApiIT.sha256(icf), "Confidentumab", siteSubject, "Week 77"));
+    return foreign;
+  }
+
+  /** Issue 14 item 3: sponsor B posts its own page's view state to the sites page of A's trial. */
+  @Test
+  @Order(5)
+  void aPostbackNamingAnotherOrganisationsTrialShowsNothingOfIt() throws Exception {
+    Foreign f = foreign(new ApiClient(base));
+    PageSession b = new PageSession(base).login("sponsorb", "sponsorb-demo-pw");
+    assertEquals(404, b.get("/sponsor/sites.xhtml?id=" + f.sitesTrial()).statusCode(), "a plain GET is refused");
+    HttpResponse<String> own = b.get("/sponsor/sites.xhtml?id=" + f.ownTrial());
+    assertEquals(200, own.statusCode());
+    HttpResponse<String> answer = b.post("/sponsor/sites.xhtml?id=" + f.sitesTrial(),
+        Map.of("sites", "sites", "jakarta.faces.ViewState", PageSession.viewState(own.body())), false);
+    assertNothingOf(f, answer, "sites postback");
+    assertEquals(404, answer.statusCode(), "the postback is refused like the GET");
+  }
+
+  /**
+   * Every page that takes an object's id in its address, attacked by a user of another organisation of the
+   * same kind: GET the page of one's own object, then post its view state to the address of the foreign one,
+   * as a full-page and as an Ajax postback. Nothing of the foreign object may show, and the answer is a
+   * clean refusal. Regulators see every trial, so for the review page the attack only switches objects.
+   */
+  @Test
+  @Order(6)
+  void everyPageWithAnIdChecksItOnEveryPostback() throws Exception {
+    Foreign f = foreign(new ApiClient(base));
+    record Attack(String page, String foreignQuery, String ownQuery, String user, String password) {}
+    List<Attack> attacks = List.of(
+        new Attack("/sponsor/sites.xhtml", "id=" + f.sitesTrial(), "id=" + f.ownTrial(), "sponsorb", "sponsorb-demo-pw"),
+        new Attack("/sponsor/edit.xhtml", "id=" + f.underReview(), "id=" + f.ownTrial(), "sponsorb", "sponsorb-demo-pw"),
+        new Attack("/registry/trial.xhtml", "id=" + f.underReview(), "id=" + f.ownTrial(), "sponsorb", "sponsorb-demo-pw"),
+        new Attack("/registry/history.xhtml", "id=" + f.underReview(), "id=" + f.ownTrial(), "sponsorb", "sponsorb-demo-pw"),
+        new Attack("/site/subject.xhtml", "p=" + f.siteSubject(), "p=" + f.ownSubject(), "site2", "site2-demo-pw"),
+        new Attack("/review/version.xhtml", "id=" + f.underReview() + "&v=1", "id=" + f.ownTrial() + "&v=1", "regulator", "regulator-demo-pw"));
+    List<String> failures = new java.util.ArrayList<>();
+    for (Attack a : attacks) {
+      PageSession session = new PageSession(base).login(a.user(), a.password());
+      if (!a.user().equals("regulator")) {
+        HttpResponse<String> get = session.get(a.page() + "?" + a.foreignQuery());
+        if (get.statusCode() != 404) failures.add(a.page() + " GET of the foreign object: " + get.statusCode());
+      }
+      for (boolean ajax : new boolean[] {false, true}) {
+        HttpResponse<String> own = session.get(a.page() + "?" + a.ownQuery());
+        assertEquals(200, own.statusCode(), a.page() + " of one's own object");
+        HttpResponse<String> answer = session.post(a.page() + "?" + a.foreignQuery(), Map.of("jakarta.faces.ViewState", PageSession.viewState(own.body())), ajax);
+        String what = a.page() + (ajax ? " Ajax" : "") + " postback";
+        for (String secret : f.secrets()) if (!a.user().equals("regulator") && answer.body().contains(secret)) failures.add(what + " shows " + secret);
+        if (answer.statusCode() != 404) failures.add(what + ": status " + answer.statusCode());
+        Pages.assertNoStackTrace(answer.body());
+      }
+    }
+    assertTrue(failures.isEmpty(), String.join("\n", failures));
+  }
+
+  /** Malformed requests are the client's fault, and the status says so: never 500. */
+  @Test
+  @Order(7)
+  void malformedParametersAndViewStatesAreRefusedHonestly() throws Exception {
+    Foreign f = foreign(new ApiClient(base));
+    PageSession b = new PageSession(base).login("sponsorb", "sponsorb-demo-pw");
+    HttpResponse<String> abc = b.get("/registry/history.xhtml?id=" + f.ownTrial() + "&from=abc");
+    assertTrue(abc.statusCode() == 400 || abc.statusCode() == 404, "from=abc: " + abc.statusCode());
+    Pages.assertNoStackTrace(abc.body());
+
+    for (boolean ajax : new boolean[] {false, true}) {
+      HttpResponse<String> bogus = b.post("/sponsor/sites.xhtml?id=" + f.ownTrial(), Map.of("sites", "sites", "jakarta.faces.ViewState", "-123:456"), ajax);
+      assertTrue(bogus.statusCode() >= 400 && bogus.statusCode() < 500 || ajax && bogus.statusCode() == 200 && bogus.body().contains("<redirect"),
+          "a bogus view state: " + bogus.statusCode() + " " + bogus.body());
+      Pages.assertNoStackTrace(bogus.body());
+    }
+
+    PageSession a = new PageSession(base).login("sponsor", "sponsor-demo-pw");
+    String theirs = PageSession.viewState(a.get("/sponsor/sites.xhtml?id=" + f.sitesTrial()).body());
+    HttpResponse<String> stolen = b.post("/sponsor/sites.xhtml?id=" + f.sitesTrial(), Map.of("sites", "sites", "jakarta.faces.ViewState", theirs), false);
+    assertTrue(stolen.statusCode() >= 400 && stolen.statusCode() < 500, "another session's view state: " + stolen.statusCode());
+    assertNothingOf(f, stolen, "another session's view state");
+
+    PageSession site2 = new PageSession(base).login("site2", "site2-demo-pw");
+    String own = PageSession.viewState(site2.get("/site/subject.xhtml?p=" + f.ownSubject()).body());
+    HttpResponse<String> other = site2.post("/site/subject.xhtml?p=" + f.siteSubject(), Map.of("subject", "subject", "jakarta.faces.ViewState", own), false);
+    assertEquals(404, other.statusCode(), "a site's postback naming another site's subject");
+    assertNothingOf(f, other, "another site's subject");
+  }
+
+  private static void assertNothingOf(Foreign f, HttpResponse<String> answer, String what) {
+    for (String secret : f.secrets()) assertFalse(answer.body().contains(secret), what + " shows " + secret + " (status " + answer.statusCode() + ")");
+    Pages.assertNoStackTrace(answer.body());
+  }
+
   private static String publishedTrial(ApiClient api) {
     String id = (String) RegistryApiIT.json(api.postJson("/api/trials", RegistryFixtures.completeRecordJson(), "sponsor", "sponsor-demo-pw")).get("registryId");
     assertEquals(201, api.postJson("/api/trials/" + id + "/submit", "{}", "sponsor", "sponsor-demo-pw").statusCode());

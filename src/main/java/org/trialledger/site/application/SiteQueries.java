@@ -45,6 +45,16 @@ public class SiteQueries {
   public record SubjectRow(String pseudonym, long siteOrganisationId, String enrolledAt, String consent, boolean mustReconsent, int results,
       int openAdverseEvents, boolean erased) {}
 
+  /**
+   * The trial whose sites, investigators, credentials, consent forms and subjects the caller may see: its
+   * sponsor's own staff and regulators. Any other trial is not found, so its existence does not leak.
+   */
+  public Trial trialWithSiteData(Caller caller, String registryId) {
+    Trial trial = trials.visibleTrial(caller, registryId);
+    if (!TrialAccess.seesWork(caller, trial)) throw new NotFoundException("No trial " + registryId + " is visible to you");
+    return trial;
+  }
+
   public Optional<SiteActivation> activation(long trialId, long siteOrganisationId) {
     return em.createQuery("SELECT a FROM SiteActivation a WHERE a.trialId = :t AND a.siteOrganisationId = :s", SiteActivation.class)
         .setParameter("t", trialId).setParameter("s", siteOrganisationId).getResultStream().findFirst();

@@ -1,5 +1,6 @@
 package org.trialledger.site.web;
 
+import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -18,7 +19,6 @@ import org.trialledger.platform.web.FacesActions;
 import org.trialledger.platform.web.Uploads;
 import org.trialledger.platform.web.ViewErrors;
 import org.trialledger.registry.application.TrialAccess;
-import org.trialledger.registry.application.TrialFinder;
 import org.trialledger.registry.domain.InvalidRecordException;
 import org.trialledger.registry.store.Trial;
 import org.trialledger.security.application.Caller;
@@ -40,11 +40,12 @@ public class SponsorSitesBacking implements Serializable {
   @Inject private transient SiteQueries queries;
   @Inject private transient SiteWork work;
   @Inject private transient org.trialledger.site.application.SummaryPublication summaries;
-  @Inject private transient TrialFinder trials;
   @Inject private transient UserDirectory directory;
   @Inject private transient CurrentActor actor;
 
   private String id;
+  private transient Trial checked;
+  private transient FacesContext checkedIn;
   private Long siteId;
   private String principalInvestigator;
   private Long credentialSite;
@@ -54,15 +55,23 @@ public class SponsorSitesBacking implements Serializable {
 
   public void load() {
     try {
-      Trial t = trials.visibleTrial(actor.caller(), id);
-      if (!TrialAccess.seesWork(actor.caller(), t)) throw new NotFoundException("No trial " + id);
+      trial();
     } catch (NotFoundException e) {
       ViewErrors.send(404, e.getMessage());
     }
   }
 
+  /**
+   * The trial, checked for this caller on every request (issue 14 item 3): the bean keeps only the id, and
+   * the service decides, once per request, whether the caller may see the trial's site data.
+   */
   private Trial trial() {
-    return trials.visibleTrial(actor.caller(), id);
+    FacesContext request = FacesContext.getCurrentInstance();
+    if (checked == null || checkedIn != request) {
+      checked = queries.trialWithSiteData(actor.caller(), id);
+      checkedIn = request;
+    }
+    return checked;
   }
 
   public List<Organisation> getSiteOrganisations() {

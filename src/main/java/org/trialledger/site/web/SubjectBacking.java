@@ -175,8 +175,9 @@ public class SubjectBacking implements Serializable {
     }
   }
 
+  /** The subject's trial, through the subject the caller may see: checked on every request, not only the first. */
   private Trial trial() {
-    return trials.visibleTrial(actor.caller(), registryId);
+    return trials.trialById(queries.visibleSubject(actor.caller(), pseudonym).getTrialId());
   }
 
   public String getPseudonym() { return pseudonym; }
