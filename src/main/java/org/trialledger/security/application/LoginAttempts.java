@@ -56,7 +56,8 @@ public class LoginAttempts {
       }
       return LoginOutcome.accepted(user.getUsername(), user.getRoles());
     }
-    LoginCounters.Counted counted = counters.loginFailed(user.getId(), throttle, now);
+    // The delay runs from the answer, not from the request: a check takes a while, more so under load.
+    LoginCounters.Counted counted = counters.loginFailed(user.getId(), throttle, clock.instant());
     int failures = counted.state().failures();
     LOG.info(() -> "Failed login for " + user.getUsername() + " (" + failures + " in a row)");
     events.fire(new SecurityEvent.LoginFailed(ANONYMOUS, user.getUsername(), failures, counted.newLock().isPresent()));
@@ -67,7 +68,10 @@ public class LoginAttempts {
   private LoginOutcome unknown(String username, char[] password, Instant now) {
     String key = clip(username);
     Optional<Instant> refused = unknownNames.refusedUntil(key, now);
-    if (refused.isEmpty()) hasher.matchesNothing(password); // as long as checking a real password
+    if (refused.isEmpty()) {
+      hasher.matchesNothing(password); // as long as checking a real password
+      now = clock.instant(); // the delay runs from the answer, as for a real account
+    }
     LoginThrottle.State state = unknownNames.failed(key, now);
     unknownUserFailures.failed(key, now);
     LOG.fine(() -> "Failed login for unknown user " + sanitize(username));
