@@ -43,7 +43,7 @@ import org.trialledger.it.client.model.Role;
 import org.trialledger.it.client.model.UserView;
 
 /**
- * The deployed application over HTTP: schema, health, OpenAPI, the API's authentication, lockout and role
+ * The deployed application over HTTP: schema, health, OpenAPI, the API's authentication, throttling and role
  * checks, problem documents, error pages, and the OpenAPI document: equal to the committed snapshot that the
  * test client is generated from, clean under Redocly's recommended rules, and usable by that client. Runs against the database the build chose (PostgreSQL by
  * default), recreated empty before deployment.
@@ -224,18 +224,179 @@ class PlatformIT {
     assertTrue(api().get("/api/admin/users/sponsor", "admin", "admin-demo-pw").body().contains("\"failedLogins\":0"));
   }
 
+  /**
+   * Repeated failures slow down, then lock for a while (429 with Retry-After), never for good; a made-up user
+   * name is answered exactly alike, so the answers tell nothing about which accounts exist.
+   */
   @Test
-  void fiveFailuresLockTheAccountUntilAnAdministratorUnlocksIt() {
-    for (int i = 0; i < 5; i++) {
-      assertEquals(401, api().get("/api/me", "site2", "wrong-" + i).statusCode());
+  void repeatedFailuresAreThrottledThenLockedForAWhileAndAnAdministratorCanUnlock() {
+    List<Integer> real = new ArrayList<>();
+    List<Integer> madeUp = new ArrayList<>();
+    HttpResponse<String> locked = null;
+    // Each sequence without pause: the delay after the 3rd failure is 1 s, and a checked attempt takes a while.
+    for (int i = 0; i < 6; i++) madeUp.add(api().get("/api/me", "no-such-user-here", "wrong-" + i).statusCode());
+    for (int i = 0; i < 6; i++) {
+      HttpResponse<String> r = api().get("/api/me", "site2", "wrong-" + i);
+      real.add(r.statusCode());
+      if (r.statusCode() == 401) {
+        assertTrue(r.body().contains("\"status\":401"), r.body());
+      } else {
+        locked = r;
+      }
     }
-    assertEquals(401, api().get("/api/me", "site2", "site2-demo-pw").statusCode(), "the right password no longer works");
-    assertTrue(api().get("/api/admin/users/site2", "admin", "admin-demo-pw").body().contains("\"locked\":true"));
-    assertEquals(401, api().get("/api/me", "site2", "site2-demo-pw").statusCode(), "still locked");
+    assertEquals(List.of(401, 401, 401, 429, 429, 429), real, "two free failures, a delay from the third, locked at the fifth");
+    assertEquals(real, madeUp, "an unknown user name is answered like a real one");
+    assertTrue(locked.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
+    assertTrue(locked.body().contains("\"status\":429"), locked.body());
+
+    HttpResponse<String> right = api().get("/api/me", "site2", "site2-demo-pw");
+    assertEquals(429, right.statusCode(), "the right password waits too");
+    long retryAfter = Long.parseLong(right.headers().firstValue("Retry-After").orElseThrow());
+    assertTrue(retryAfter > 800 && retryAfter <= 900, "about 15 minutes: " + retryAfter);
+    String site2 = api().get("/api/admin/users/site2", "admin", "admin-demo-pw").body();
+    assertTrue(site2.contains("\"locked\":true") && site2.contains("\"failedLogins\":7"), site2);
 
     HttpResponse<String> unlocked = api().postJson("/api/admin/users/site2/unlock", "", "admin", "admin-demo-pw");
     assertEquals(200, unlocked.statusCode(), unlocked.body());
+    assertTrue(unlocked.body().contains("\"locked\":false") && unlocked.body().contains("\"failedLogins\":0"), unlocked.body());
     assertEquals(200, api().get("/api/me", "site2", "site2-demo-pw").statusCode());
+  }
+
+  /** Issue 14: 50 parallel wrong passwords are all counted (one atomic UPDATE each) and lock; never a 500. */
+  @Test
+  void fiftyParallelWrongPasswordsAreAllCountedAndLockTheAccount() throws Exception {
+    createSiteUser("parallel.wrong", "parallel-wrong-pw-1");
+    List<Integer> statuses = parallel(50, 1, i -> api().get("/api/me", "parallel.wrong", "wrong-" + i).statusCode());
+    assertTrue(statuses.stream().allMatch(s -> s == 401 || s == 429), "only 401 or 429: " + statuses);
+    try (Connection c = TestDatabase.connect();
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(
+            "SELECT failed_logins, locked_until > CURRENT_TIMESTAMP, temporary_locks FROM app_user WHERE username = 'parallel.wrong'")) {
+      assertTrue(rs.next());
+      assertEquals(50, rs.getInt(1), "every failure counted");
+      assertTrue(rs.getBoolean(2), "temporarily locked");
+      assertEquals(1, rs.getInt(3), "locked once");
+    }
+    HttpResponse<String> right = api().get("/api/me", "parallel.wrong", "parallel-wrong-pw-1");
+    assertEquals(429, right.statusCode());
+    assertTrue(right.headers().firstValue("Retry-After").isPresent());
+    assertTrue(auditActions("parallel.wrong").contains("ACCOUNT_TEMPORARILY_LOCKED"), "administrators are told");
+  }
+
+  /** Issue 14: parallel correct logins of one account collided on the versioned row (500s). */
+  @Test
+  void parallelCorrectLoginsAllSucceed() throws Exception {
+    createSiteUser("parallel.right", "parallel-right-pw-1");
+    List<Integer> statuses = parallel(12, 1, i -> api().get("/api/me", "parallel.right", "parallel-right-pw-1").statusCode());
+    assertEquals(List.of(200), statuses.stream().distinct().toList(), String.valueOf(statuses));
+  }
+
+  /** Issue 14: a program calling with Basic credentials from 8 threads got 403s and 500s now and then. */
+  @Test
+  void eightThreadsOfOneProgramGetOnly200s() throws Exception {
+    createSiteUser("busy.program", "busy-program-pw-1");
+    List<Integer> statuses = parallel(8, 60, i -> api().get("/api/me", "busy.program", "busy-program-pw-1").statusCode());
+    assertEquals(480, statuses.size());
+    assertEquals(List.of(), statuses.stream().filter(s -> s != 200).toList());
+  }
+
+  /** Failures for made-up user names are aggregated: not one audit record (and ledger entry) each. */
+  @Test
+  void failedLoginsForUnknownUsersDoNotAddOneLedgerEntryEach() throws Exception {
+    long before = count("SELECT COUNT(*) FROM ledger_entry");
+    for (int i = 0; i < 12; i++) assertEquals(401, api().get("/api/me", "made-up-" + i, "whatever").statusCode());
+    long added = count("SELECT COUNT(*) FROM ledger_entry") - before;
+    assertTrue(added <= 2, "ledger entries added for 12 failures: " + added);
+    assertTrue(count("SELECT COUNT(*) FROM audit_event WHERE action = 'LOGIN_FAILED_UNKNOWN_USERS'") >= 1, "but they are audited");
+  }
+
+  /** The login page says the same for an unknown user, a wrong password and a locked account. */
+  @Test
+  void theLoginPageSaysTheSameForUnknownUsersWrongPasswordsAndLockedAccounts() throws Exception {
+    createSiteUser("page.locked", "page-locked-pw-1");
+    for (int i = 0; i < 5; i++) api().get("/api/me", "page.locked", "wrong-" + i);
+    assertEquals(429, api().get("/api/me", "page.locked", "page-locked-pw-1").statusCode(), "locked");
+    String unknown = loginPageMessage("nobody-at-all", "some-password");
+    String wrong = loginPageMessage("regulator", "not-the-password");
+    String lockedMessage = loginPageMessage("page.locked", "page-locked-pw-1");
+    assertTrue(wrong.contains("Unknown username or wrong password"), wrong);
+    assertEquals(wrong, unknown);
+    assertEquals(wrong, lockedMessage);
+    assertEquals(200, api().get("/api/me", "regulator", "regulator-demo-pw").statusCode(), "one failure is no lock");
+  }
+
+  private void createSiteUser(String username, String password) {
+    String body = "{\"username\":\"" + username + "\",\"fullName\":\"" + username + "\",\"password\":\"" + password
+        + "\",\"organisationId\":3,\"role\":\"SITE\"}";
+    HttpResponse<String> created = api().postJson("/api/admin/users", body, "admin", "admin-demo-pw");
+    assertEquals(201, created.statusCode(), created.body());
+  }
+
+  /** {@code threads} threads each calling {@code call} {@code times} times, started together; the answers. */
+  private static List<Integer> parallel(int threads, int times, java.util.function.IntFunction<Integer> call) throws Exception {
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+    var start = new java.util.concurrent.CountDownLatch(1);
+    try {
+      List<java.util.concurrent.Future<List<Integer>>> futures = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        int thread = t;
+        futures.add(pool.submit(() -> {
+          start.await();
+          List<Integer> out = new ArrayList<>();
+          for (int i = 0; i < times; i++) out.add(call.apply(thread * times + i));
+          return out;
+        }));
+      }
+      start.countDown();
+      List<Integer> all = new ArrayList<>();
+      for (var f : futures) all.addAll(f.get(5, TimeUnit.MINUTES));
+      return all;
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static long count(String sql) throws SQLException {
+    try (Connection c = TestDatabase.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+      assertTrue(rs.next());
+      return rs.getLong(1);
+    }
+  }
+
+  private static List<String> auditActions(String objectId) throws SQLException {
+    List<String> actions = new ArrayList<>();
+    try (Connection c = TestDatabase.connect();
+        var s = c.prepareStatement("SELECT action FROM audit_event WHERE object_id = ? ORDER BY id")) {
+      s.setString(1, objectId);
+      try (ResultSet rs = s.executeQuery()) {
+        while (rs.next()) actions.add(rs.getString(1));
+      }
+    }
+    return actions;
+  }
+
+  /** Submits the login form over plain HTTP and returns the error message it shows. */
+  private String loginPageMessage(String user, String password) throws Exception {
+    java.net.http.HttpClient http =
+        java.net.http.HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).followRedirects(java.net.http.HttpClient.Redirect.NEVER).build();
+    java.net.URI page = api().resolve("/login.xhtml");
+    String form = http.send(java.net.http.HttpRequest.newBuilder(page).GET().build(), HttpResponse.BodyHandlers.ofString()).body();
+    var viewState = java.util.regex.Pattern.compile("jakarta\\.faces\\.ViewState\"[^>]*?value=\"([^\"]*)\"").matcher(form);
+    assertTrue(viewState.find(), form);
+    String body = String.join("&",
+        "login=login",
+        "login%3Ausername=" + java.net.URLEncoder.encode(user, StandardCharsets.UTF_8),
+        "login%3Apassword=" + java.net.URLEncoder.encode(password, StandardCharsets.UTF_8),
+        "login%3Asubmit=",
+        "jakarta.faces.ViewState=" + java.net.URLEncoder.encode(viewState.group(1), StandardCharsets.UTF_8));
+    HttpResponse<String> answer = http.send(
+        java.net.http.HttpRequest.newBuilder(page).header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, answer.statusCode(), answer.body());
+    var message = java.util.regex.Pattern.compile("ui-messages-error-summary\"[^>]*>([^<]*)<").matcher(answer.body());
+    assertTrue(message.find(), answer.body());
+    return message.group(1);
   }
 
   @Test

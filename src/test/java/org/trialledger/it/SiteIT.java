@@ -536,6 +536,60 @@ class SiteIT {
         .filter(o -> name.equals(o.get("name"))).map(o -> ((Number) o.get("id")).longValue()).findFirst().orElseThrow();
   }
 
+  /**
+   * Issue 14: signing failures are counted with the account, not per API call, audited, and lock signing after
+   * three; the printed name is the user record's, a different one is refused.
+   */
+  @Test
+  @Order(5)
+  void threeWrongSigningPasswordsLockSigningThroughTheApiAndThePrintedNameIsTheRecordedOne() throws Exception {
+    ApiClient api = new ApiClient(base);
+    long site1 = organisation(api, "St. Mary's Hospital Research Unit");
+    HttpResponse<String> created = api.postJson("/api/admin/users", "{\"username\":\"study.signer\",\"fullName\":\"Robin Signer\","
+        + "\"password\":\"study-signer-pw-1\",\"organisationId\":" + site1 + ",\"role\":\"SITE\"}", "admin", "admin-demo-pw");
+    assertEquals(201, created.statusCode(), created.body());
+    HttpResponse<String> enrolled = enrol(api, "site1", "site1-demo-pw", "{\"name\":\"Bob Example\",\"birthDate\":\"1970-01-01\",\"contact\":\"bob@example.org\"}");
+    assertEquals(201, enrolled.statusCode(), enrolled.body());
+    String bob = (String) RegistryApiIT.json(enrolled).get("pseudonym");
+
+    HttpResponse<String> otherName = signedConsent(api, bob, "study.signer", "study-signer-pw-1", "study-signer-pw-1", "Dr. Somebody Else");
+    assertEquals(422, otherName.statusCode(), otherName.body());
+    assertTrue(otherName.body().contains("printed name"), otherName.body());
+
+    for (int i = 0; i < 3; i++) {
+      HttpResponse<String> wrong = signedConsent(api, bob, "study.signer", "study-signer-pw-1", "wrong-" + i, null);
+      assertEquals(422, wrong.statusCode(), wrong.body());
+    }
+    HttpResponse<String> fourth = signedConsent(api, bob, "study.signer", "study-signer-pw-1", "study-signer-pw-1", null);
+    assertEquals(422, fourth.statusCode(), "the right password no longer signs: " + fourth.body());
+    assertTrue(fourth.body().contains("locked"), fourth.body());
+    assertEquals(200, api.get("/api/me", "study.signer", "study-signer-pw-1").statusCode(), "logging in still works");
+    String user = api.get("/api/admin/users/study.signer", "admin", "admin-demo-pw").body();
+    assertTrue(user.contains("\"locked\":false"), "a signing lock is not a login lock: " + user);
+
+    List<String> actions = new java.util.ArrayList<>();
+    try (Connection c = TestDatabase.connect();
+        var s = c.prepareStatement("SELECT action FROM audit_event WHERE actor = ? AND action LIKE 'SIGN%' ORDER BY id")) {
+      s.setString(1, "study.signer");
+      try (var rs = s.executeQuery()) {
+        while (rs.next()) actions.add(rs.getString(1));
+      }
+    }
+    assertEquals(List.of("SIGNATURE_FAILED", "SIGNATURE_FAILED", "SIGNATURE_FAILED_LOCKED", "SIGNING_TEMPORARILY_LOCKED"), actions);
+
+    assertEquals(200, api.postJson("/api/admin/users/study.signer/unlock", "", "admin", "admin-demo-pw").statusCode());
+    HttpResponse<String> signed = signedConsent(api, bob, "study.signer", "study-signer-pw-1", "study-signer-pw-1", "Robin Signer");
+    assertEquals(201, signed.statusCode(), signed.body());
+    String subject = api.get("/api/subjects/" + bob, "study.signer", "study-signer-pw-1").body();
+    assertTrue(subject.matches("(?s).*\"printedName\"\\s*:\\s*\"Robin Signer\".*"), subject);
+  }
+
+  private static HttpResponse<String> signedConsent(ApiClient api, String p, String user, String password, String signingPassword, String printedName) {
+    return api.postJson("/api/subjects/" + p + "/consents", "{\"consentFormId\":" + form + ",\"event\":\"CONSENTED\",\"occurredAt\":\""
+        + Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS) + "\",\"username\":\"" + user + "\",\"password\":\""
+        + signingPassword + "\"" + (printedName == null ? "" : ",\"printedName\":\"" + printedName + "\"") + "}", user, password);
+  }
+
   private HttpResponse<String> enrol(ApiClient api, String user, String password, String body) {
     return api.postJson("/api/trials/" + trial + "/site/subjects", body, user, password);
   }

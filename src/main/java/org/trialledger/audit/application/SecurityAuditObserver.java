@@ -30,8 +30,25 @@ public class SecurityAuditObserver {
           null,
           "failedLoginsInARow=" + e.failuresInARow());
     }
-    if (event instanceof SecurityEvent.LoginRefusedLocked e) {
-      return record(e.actor(), "LOGIN_REFUSED_LOCKED", "USER", e.username(), null, null);
+    if (event instanceof SecurityEvent.AccountTemporarilyLocked e) {
+      return record(
+          e.actor(), "ACCOUNT_TEMPORARILY_LOCKED", "USER", e.username(), null,
+          "failedLoginsInARow=" + e.failuresInARow() + "; lockedUntil=" + e.until());
+    }
+    if (event instanceof SecurityEvent.UnknownUserLoginsFailed e) {
+      return record(
+          e.actor(), "LOGIN_FAILED_UNKNOWN_USERS", "USER", "(unknown)", null,
+          "count=" + e.count() + "; since=" + e.since() + "; names=" + e.sampleNames());
+    }
+    if (event instanceof SecurityEvent.SigningFailed e) {
+      return record(
+          e.actor(), e.nowLocked() ? "SIGNATURE_FAILED_LOCKED" : "SIGNATURE_FAILED", "USER", e.actor(), null,
+          "failedSigningsInARow=" + e.failuresInARow());
+    }
+    if (event instanceof SecurityEvent.SigningTemporarilyLocked e) {
+      return record(
+          e.actor(), "SIGNING_TEMPORARILY_LOCKED", "USER", e.actor(), null,
+          "failedSigningsInARow=" + e.failuresInARow() + "; lockedUntil=" + e.until());
     }
     if (event instanceof SecurityEvent.OrganisationCreated e) {
       return record(

@@ -28,7 +28,7 @@ public final class CtGovImporter {
     try {
       JsonParser.parse(json); // first through the bounded parser: nesting, number sizes, duplicate keys
     } catch (JsonParser.MalformedJsonException e) {
-      throw new IllegalArgumentException("The ClinicalTrials.gov record is not accepted as JSON: " + e.getMessage(), e);
+      throw new IllegalArgumentException("The ClinicalTrials.gov record is not valid JSON: " + e.getMessage(), e);
     }
     JsonValue value;
     try (JsonReader reader = Json.createReader(new StringReader(json))) {

@@ -5,65 +5,86 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.trialledger.security.domain.AppUser;
+import org.trialledger.security.domain.LoginThrottle;
+import org.trialledger.security.domain.ThrottleBuckets;
 import org.trialledger.security.events.SecurityEvent;
 
 /**
- * Checks a password and keeps count: after {@code trialledger.security.max-failed-logins} failures in a row
- * the account locks and stays locked, whatever password follows, until an administrator unlocks it.
+ * Checks a password and keeps count, throttling instead of locking for good (docs/security.md, "Logins and
+ * signatures"): {@link LoginThrottle#ACCOUNTS} per account, counted in the database by atomic UPDATEs; the
+ * same schedule, in memory, for user names that name no account, so that a made-up name and a real one are
+ * answered alike. An attempt refused while throttled is not checked (no hashing work) but is counted.
  */
 @ApplicationScoped
 public class LoginAttempts {
   private static final Logger LOG = Logger.getLogger(LoginAttempts.class.getName());
+  private static final String ANONYMOUS = "anonymous";
 
   @Inject private UserDirectory directory;
   @Inject private PasswordHasher hasher;
+  @Inject private LoginCounters counters;
+  @Inject private UnknownUserFailures unknownUserFailures;
   @Inject private Clock clock;
   @Inject private Event<SecurityEvent> events;
 
-  @Inject
-  @ConfigProperty(name = "trialledger.security.max-failed-logins", defaultValue = "5")
-  private int maxFailedLogins;
+  private final LoginThrottle throttle = LoginThrottle.ACCOUNTS;
+  private final ThrottleBuckets unknownNames = new ThrottleBuckets(LoginThrottle.ACCOUNTS, 10_000);
 
   /** Runs in a transaction of its own, so that a failure is counted even if the caller's work rolls back. */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public LoginOutcome attempt(String username, char[] password) {
+    Instant now = clock.instant();
     Optional<AppUser> found = directory.findUser(username);
-    if (found.isEmpty()) {
-      hasher.matchesNothing(password);
-      LOG.info(() -> "Failed login for unknown user " + sanitize(username));
-      events.fire(new SecurityEvent.LoginFailed(ANONYMOUS, clip(username), 0, false));
-      return LoginOutcome.invalid(username);
-    }
+    if (found.isEmpty()) return unknown(username, password, now);
     AppUser user = found.get();
-    if (user.isLocked() || !user.isEnabled()) {
-      hasher.matchesNothing(password);
-      LOG.info(() -> "Refused login for locked or disabled account " + user.getUsername());
-      events.fire(new SecurityEvent.LoginRefusedLocked(ANONYMOUS, user.getUsername()));
-      return LoginOutcome.locked(username);
+    LoginThrottle.State state = user.loginState();
+    Optional<Instant> refused = throttle.refusedUntil(state, now);
+    if (refused.isPresent()) {
+      LoginCounters.Counted counted = counters.loginFailed(user.getId(), throttle, now);
+      counted.newLock().ifPresent(until -> locked(user, counted, until));
+      return LoginOutcome.throttled(username, counted.newLock().orElse(refused.get()));
     }
-    if (hasher.matches(password, user.getPasswordHash())) {
-      user.recordSuccessfulLogin(clock.instant());
+    if (user.isEnabled() && hasher.matches(password, user.getPasswordHash())) {
+      counters.loginSucceeded(user.getId(), state, user.getLastLoginAt(), now);
+      if (PasswordHasher.needsRehash(user.getPasswordHash())) {
+        counters.rehash(user.getId(), user.getPasswordHash(), hasher.hash(password));
+        LOG.info(() -> "Password hash of " + user.getUsername() + " renewed at " + PasswordHasher.ITERATIONS + " iterations");
+      }
       return LoginOutcome.accepted(user.getUsername(), user.getRoles());
     }
-    user.recordFailedLogin(maxFailedLogins, clock.instant());
-    LOG.info(
-        () ->
-            "Failed login for "
-                + user.getUsername()
-                + " ("
-                + user.getFailedLogins()
-                + " in a row"
-                + (user.isLocked() ? ", account now locked)" : ")"));
-    events.fire(
-        new SecurityEvent.LoginFailed(ANONYMOUS, user.getUsername(), user.getFailedLogins(), user.isLocked()));
-    return user.isLocked() ? LoginOutcome.locked(username) : LoginOutcome.invalid(username);
+    // The delay runs from the answer, not from the request: a check takes a while, more so under load.
+    LoginCounters.Counted counted = counters.loginFailed(user.getId(), throttle, clock.instant());
+    int failures = counted.state().failures();
+    LOG.info(() -> "Failed login for " + user.getUsername() + " (" + failures + " in a row)");
+    events.fire(new SecurityEvent.LoginFailed(ANONYMOUS, user.getUsername(), failures, counted.newLock().isPresent()));
+    counted.newLock().ifPresent(until -> locked(user, counted, until));
+    return LoginOutcome.invalid(username);
   }
 
-  private static final String ANONYMOUS = "anonymous";
+  private LoginOutcome unknown(String username, char[] password, Instant now) {
+    String key = clip(username);
+    Optional<Instant> refused = unknownNames.refusedUntil(key, now);
+    if (refused.isEmpty()) {
+      hasher.matchesNothing(password); // as long as checking a real password
+      now = clock.instant(); // the delay runs from the answer, as for a real account
+    }
+    LoginThrottle.State state = unknownNames.failed(key, now);
+    unknownUserFailures.failed(key, now);
+    LOG.fine(() -> "Failed login for unknown user " + sanitize(username));
+    if (refused.isPresent()) return LoginOutcome.throttled(username, state.lockedAt(now) ? state.lockedUntil() : refused.get());
+    return LoginOutcome.invalid(username);
+  }
+
+  private void locked(AppUser user, LoginCounters.Counted counted, Instant until) {
+    LOG.warning(
+        () -> "Account " + user.getUsername() + " temporarily locked until " + until + " after " + counted.state().failures()
+            + " failed logins in a row; an administrator can unlock it");
+    events.fire(new SecurityEvent.AccountTemporarilyLocked(ANONYMOUS, user.getUsername(), counted.state().failures(), until));
+  }
 
   /** What a stranger typed as a username, bounded for storage. */
   private static String clip(String s) {

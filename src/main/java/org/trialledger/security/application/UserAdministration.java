@@ -23,6 +23,7 @@ public class UserAdministration {
   @PersistenceContext private EntityManager em;
   @Inject private UserDirectory directory;
   @Inject private PasswordHasher hasher;
+  @Inject private LoginCounters counters;
   @Inject private Clock clock;
   @Inject private CurrentActor actor;
   @Inject private Event<SecurityEvent> events;
@@ -76,7 +77,8 @@ public class UserAdministration {
 
   public AppUser unlock(@NotNull String username) {
     AppUser user = directory.getUser(username);
-    user.unlock();
+    counters.unlock(user.getId());
+    em.refresh(user);
     events.fire(new SecurityEvent.AccountUnlocked(actor.name(), username));
     return user;
   }

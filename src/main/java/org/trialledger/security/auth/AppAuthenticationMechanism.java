@@ -14,13 +14,19 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Base64;
 import org.trialledger.platform.Problem;
+import org.trialledger.security.application.LoginOutcome;
+import org.trialledger.security.domain.LoginThrottle;
 
 /**
  * How callers prove who they are. People log in through the login page (which calls {@code
  * SecurityContext.authenticate}) and keep a session; programs send HTTP Basic credentials to {@code /api}
- * with each request. Both go through the same identity store, so lockout counts every failure.
+ * with each request. Both go through the same identity store, so throttling counts every failure; failures
+ * per client address are counted here too ({@link AddressThrottle}). A throttled program gets 429 with
+ * {@code Retry-After}; every other failure the same 401, whether the user exists or not.
  *
  * <p>The API never authenticates with the session (docs/security.md, "CSRF"): a browser attaches the
  * session cookie to any request another site makes it send, so a cookie-authenticated API would act for
@@ -37,13 +43,16 @@ public class AppAuthenticationMechanism implements HttpAuthenticationMechanism {
   public static final String RETURN_TO = "org.trialledger.returnTo";
 
   @Inject private IdentityStoreHandler identityStores;
+  @Inject private AddressThrottle addresses;
+  @Inject private LastLoginFailure lastFailure;
+  @Inject private Clock clock;
 
   @Override
   public AuthenticationStatus validateRequest(
       HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
     Credential credential = context.getAuthParameters().getCredential();
     if (credential != null) {
-      AuthenticationStatus status = login(credential, context);
+      AuthenticationStatus status = login(credential, request, context);
       if (status == AuthenticationStatus.SUCCESS) SessionIdentity.keep(request, context);
       return status;
     }
@@ -55,9 +64,10 @@ public class AppAuthenticationMechanism implements HttpAuthenticationMechanism {
     String authorization = request.getHeader("Authorization");
     if (api && authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
       UsernamePasswordCredential basic = decodeBasic(authorization.substring(6).trim());
-      AuthenticationStatus status = basic == null ? AuthenticationStatus.SEND_FAILURE : login(basic, context);
+      AuthenticationStatus status = basic == null ? AuthenticationStatus.SEND_FAILURE : login(basic, request, context);
       if (status != AuthenticationStatus.SUCCESS) {
-        return unauthorized(response, "The credentials are not valid, or the account is locked");
+        Instant retryAt = lastFailure.retryAt();
+        return retryAt != null ? tooManyRequests(response, retryAt) : unauthorized(response, "The credentials are not valid");
       }
       return status;
     }
@@ -69,11 +79,20 @@ public class AppAuthenticationMechanism implements HttpAuthenticationMechanism {
     return context.redirect(request.getContextPath() + LOGIN_PAGE);
   }
 
-  private AuthenticationStatus login(Credential credential, HttpMessageContext context) {
+  private AuthenticationStatus login(Credential credential, HttpServletRequest request, HttpMessageContext context) {
+    String address = request.getRemoteAddr();
+    Instant now = clock.instant();
+    var blocked = addresses.refusedUntil(address, now);
+    if (blocked.isPresent()) {
+      addresses.failed(address, now);
+      lastFailure.set(LoginOutcome.Status.THROTTLED, blocked.get());
+      return AuthenticationStatus.SEND_FAILURE;
+    }
     CredentialValidationResult result = identityStores.validate(credential);
     if (result.getStatus() == CredentialValidationResult.Status.VALID) {
       return context.notifyContainerAboutLogin(result);
     }
+    addresses.failed(address, now);
     return AuthenticationStatus.SEND_FAILURE;
   }
 
@@ -100,6 +119,20 @@ public class AppAuthenticationMechanism implements HttpAuthenticationMechanism {
       response.setContentType(Problem.MEDIA_TYPE);
       response.setCharacterEncoding("UTF-8");
       response.getWriter().write(new Problem(401, "Unauthorized", detail).toJson());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return AuthenticationStatus.SEND_FAILURE;
+  }
+
+  private AuthenticationStatus tooManyRequests(HttpServletResponse response, Instant retryAt) {
+    try {
+      response.setStatus(429);
+      response.setHeader("Retry-After", String.valueOf(LoginThrottle.retryAfterSeconds(retryAt, clock.instant())));
+      response.setContentType(Problem.MEDIA_TYPE);
+      response.setCharacterEncoding("UTF-8");
+      response.getWriter()
+          .write(new Problem(429, "Too Many Requests", "Too many failed logins: try again after the time in Retry-After").toJson());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -19,7 +19,7 @@ public class DatabaseIdentityStore implements IdentityStore {
   public CredentialValidationResult validate(UsernamePasswordCredential credential) {
     LoginOutcome outcome = attempts.attempt(credential.getCaller(), credential.getPassword().getValue());
     if (outcome.status() != LoginOutcome.Status.ACCEPTED) {
-      lastFailure.set(outcome.status());
+      lastFailure.set(outcome.status(), outcome.retryAt());
       return CredentialValidationResult.INVALID_RESULT;
     }
     return new CredentialValidationResult(

@@ -76,6 +76,30 @@ public class AppUser {
   @Column(name = "last_login_at")
   private Instant lastLoginAt;
 
+  // The counters below are written only by bulk UPDATEs (security.application.LoginCounters), atomically and
+  // without the optimistic lock: parallel logins of one account must not collide. This entity never changes them.
+
+  @Column(name = "locked_until")
+  private Instant lockedUntil;
+
+  @Column(name = "last_failed_login_at")
+  private Instant lastFailedLoginAt;
+
+  @Column(name = "temporary_locks", nullable = false)
+  private int temporaryLocks;
+
+  @Column(name = "signing_failures", nullable = false)
+  private int signingFailures;
+
+  @Column(name = "last_failed_signing_at")
+  private Instant lastFailedSigningAt;
+
+  @Column(name = "signing_locked_until")
+  private Instant signingLockedUntil;
+
+  @Column(name = "signing_locks", nullable = false)
+  private int signingLocks;
+
   @Column(name = "created_at", nullable = false)
   private Instant createdAt;
 
@@ -106,27 +130,26 @@ public class AppUser {
     this.createdAt = Objects.requireNonNull(createdAt);
   }
 
-  /** Counts a failed login; locks the account when the count reaches {@code maxFailures}. */
-  public void recordFailedLogin(int maxFailures, Instant now) {
-    failedLogins++;
-    if (failedLogins >= maxFailures && lockedAt == null) {
-      lockedAt = now;
-    }
-  }
-
-  public void recordSuccessfulLogin(Instant now) {
-    failedLogins = 0;
-    lastLoginAt = now;
-  }
-
-  /** An administrator's decision: the account may try again. */
-  public void unlock() {
-    failedLogins = 0;
-    lockedAt = null;
-  }
-
+  /** Whether logins are refused now: a temporary lock after repeated failures is running. */
   public boolean isLocked() {
-    return lockedAt != null;
+    return isLockedAt(Instant.now());
+  }
+
+  public boolean isLockedAt(Instant now) {
+    return lockedUntil != null && now.isBefore(lockedUntil);
+  }
+
+  /** Whether e-signatures are refused now, after repeated wrong signing passwords. */
+  public boolean isSigningLocked() {
+    return signingLockedUntil != null && Instant.now().isBefore(signingLockedUntil);
+  }
+
+  public LoginThrottle.State loginState() {
+    return new LoginThrottle.State(failedLogins, lastFailedLoginAt, lockedUntil, temporaryLocks);
+  }
+
+  public LoginThrottle.State signingState() {
+    return new LoginThrottle.State(signingFailures, lastFailedSigningAt, signingLockedUntil, signingLocks);
   }
 
   public Long getId() {
@@ -167,6 +190,18 @@ public class AppUser {
 
   public Instant getLockedAt() {
     return lockedAt;
+  }
+
+  public Instant getLockedUntil() {
+    return lockedUntil;
+  }
+
+  public int getSigningFailures() {
+    return signingFailures;
+  }
+
+  public Instant getSigningLockedUntil() {
+    return signingLockedUntil;
   }
 
   public Instant getLastLoginAt() {

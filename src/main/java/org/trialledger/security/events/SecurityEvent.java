@@ -12,7 +12,25 @@ public sealed interface SecurityEvent {
   /** {@code username} as typed, which may name no account; {@code nowLocked} when this failure locked it. */
   record LoginFailed(String actor, String username, int failuresInARow, boolean nowLocked) implements SecurityEvent {}
 
-  record LoginRefusedLocked(String actor, String username) implements SecurityEvent {}
+  /**
+   * The account's logins are refused until {@code until} after {@code failuresInARow} failures: the notice to
+   * administrators (audit action ACCOUNT_TEMPORARILY_LOCKED, and a warning in the server log).
+   */
+  record AccountTemporarilyLocked(String actor, String username, int failuresInARow, java.time.Instant until)
+      implements SecurityEvent {}
+
+  /**
+   * Failed logins for user names that name no account, aggregated: {@code count} since {@code since}, some of
+   * the names tried (clipped). One record per interval instead of one per attempt.
+   */
+  record UnknownUserLoginsFailed(String actor, int count, java.time.Instant since, String sampleNames)
+      implements SecurityEvent {}
+
+  /** A wrong e-signature password (or user name) of a logged-in user, 21 CFR 11.300(d). */
+  record SigningFailed(String actor, int failuresInARow, boolean nowLocked) implements SecurityEvent {}
+
+  /** The user's e-signatures are refused until {@code until}, after repeated failures. */
+  record SigningTemporarilyLocked(String actor, int failuresInARow, java.time.Instant until) implements SecurityEvent {}
 
   record OrganisationCreated(String actor, long organisationId, String name, String kind) implements SecurityEvent {}
 

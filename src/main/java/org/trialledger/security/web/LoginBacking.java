@@ -15,9 +15,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.io.IOException;
-import org.trialledger.security.application.LoginOutcome;
 import org.trialledger.security.auth.AppAuthenticationMechanism;
-import org.trialledger.security.auth.LastLoginFailure;
 import org.trialledger.security.events.SecurityEvent;
 import org.trialledger.platform.web.FacesActions;
 
@@ -25,6 +23,10 @@ import org.trialledger.platform.web.FacesActions;
 @Named
 @RequestScoped
 public class LoginBacking {
+  static final String FAILED =
+      "Unknown username or wrong password. After repeated failures, logins wait a while: try again later, or ask"
+          + " an administrator.";
+
   @NotBlank(message = "Enter your username")
   @Size(max = 64, message = "Username is at most 64 characters")
   private String username;
@@ -36,7 +38,6 @@ public class LoginBacking {
   @Inject private SecurityContext securityContext;
   @Inject private ExternalContext externalContext;
   @Inject private FacesContext facesContext;
-  @Inject private LastLoginFailure lastFailure;
   @Inject private LoginAudit loginAudit;
 
   public void login() throws IOException {
@@ -55,10 +56,9 @@ public class LoginBacking {
         externalContext.redirect(returnTarget(request));
       }
       case SEND_CONTINUE -> facesContext.responseComplete();
-      default -> FacesActions.error(
-          lastFailure.status() == LoginOutcome.Status.LOCKED
-              ? "This account is locked after repeated failed logins. Ask an administrator to unlock it."
-              : "Unknown username or wrong password.");
+      // One message for an unknown user, a wrong password and a throttled account alike: the page must not
+      // tell which user names exist (docs/security.md, "Logins and signatures").
+      default -> FacesActions.error(FAILED);
     }
   }
 

@@ -25,7 +25,7 @@ public final class SignatureSession {
 
   /** Signing was refused; the message is fit for the form (and names nobody but the session's own user). */
   public static final class SigningRefusedException extends RuntimeException {
-    SigningRefusedException(String message) {
+    public SigningRefusedException(String message) {
       super(message, null, false, false);
     }
   }
@@ -46,6 +46,11 @@ public final class SignatureSession {
   /** Whether the form must ask for the user name as well as the password. */
   public synchronized boolean needsBothComponents() {
     return lastSigning == null || clock.instant().isAfter(lastSigning.plus(maxPause));
+  }
+
+  /** Failures in a row in this session (the account's own count is kept by the caller, across sessions). */
+  public synchronized int failures() {
+    return failures;
   }
 
   public synchronized boolean locked() {

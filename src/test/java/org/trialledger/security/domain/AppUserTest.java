@@ -3,7 +3,6 @@ package org.trialledger.security.domain;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.util.Set;
@@ -18,27 +17,12 @@ class AppUserTest {
   }
 
   @Test
-  void locksAtTheThresholdAndStaysLocked() {
+  void aNewUserIsNeitherLockedNorCounted() {
     AppUser u = user();
-    for (int i = 0; i < 4; i++) u.recordFailedLogin(5, T0);
-    assertFalse(u.isLocked());
-    u.recordFailedLogin(5, T0.plusSeconds(1));
-    assertTrue(u.isLocked());
-    assertEquals(T0.plusSeconds(1), u.getLockedAt());
-    u.recordFailedLogin(5, T0.plusSeconds(9));
-    assertEquals(T0.plusSeconds(1), u.getLockedAt(), "the first lock time is kept");
-  }
-
-  @Test
-  void aSuccessfulLoginResetsTheCountAndUnlockClearsTheLock() {
-    AppUser u = user();
-    u.recordFailedLogin(5, T0);
-    u.recordSuccessfulLogin(T0);
-    assertEquals(0, u.getFailedLogins());
-    for (int i = 0; i < 5; i++) u.recordFailedLogin(5, T0);
-    u.unlock();
-    assertFalse(u.isLocked());
-    assertEquals(0, u.getFailedLogins());
+    assertFalse(u.isLockedAt(T0));
+    assertFalse(u.isSigningLocked());
+    assertEquals(LoginThrottle.State.NONE, u.loginState());
+    assertEquals(LoginThrottle.State.NONE, u.signingState());
   }
 
   @Test
