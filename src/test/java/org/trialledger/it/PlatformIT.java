@@ -380,15 +380,25 @@ class PlatformIT {
     java.net.http.HttpClient http =
         java.net.http.HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).followRedirects(java.net.http.HttpClient.Redirect.NEVER).build();
     java.net.URI page = api().resolve("/login.xhtml");
-    String form = http.send(java.net.http.HttpRequest.newBuilder(page).GET().build(), HttpResponse.BodyHandlers.ofString()).body();
+    HttpResponse<String> page0 = http.send(java.net.http.HttpRequest.newBuilder(page).GET().build(), HttpResponse.BodyHandlers.ofString());
+    String form = page0.body();
     var viewState = java.util.regex.Pattern.compile("jakarta\\.faces\\.ViewState\"[^>]*?value=\"([^\"]*)\"").matcher(form);
     assertTrue(viewState.find(), form);
+    // the page's script adds its CSP nonce to every postback; a browser always sends it
+    String nonce = page0.headers().firstValue("Content-Security-Policy").orElseThrow().replaceAll(".*'nonce-([^']+)'.*", "$1");
     String body = String.join("&",
         "login=login",
         "login%3Ausername=" + java.net.URLEncoder.encode(user, StandardCharsets.UTF_8),
         "login%3Apassword=" + java.net.URLEncoder.encode(password, StandardCharsets.UTF_8),
         "login%3Asubmit=",
-        "jakarta.faces.ViewState=" + java.net.URLEncoder.encode(viewState.group(1), StandardCharsets.UTF_8));
+        "jakarta.faces.ViewState=" + java.net.URLEncoder.encode(viewState.group(1), StandardCharsets.UTF_8),
+        "primefaces.nonce=" + java.net.URLEncoder.encode(nonce, StandardCharsets.UTF_8));
+    HttpResponse<String> forged = http.send(
+        java.net.http.HttpRequest.newBuilder(page).header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body.replaceAll("&primefaces\\.nonce=[^&]*", ""))).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertEquals(400, forged.statusCode(), "a postback without the page's nonce is a bad request, not a server error");
+    Pages.assertNoStackTrace(forged.body());
     HttpResponse<String> answer = http.send(
         java.net.http.HttpRequest.newBuilder(page).header("Content-Type", "application/x-www-form-urlencoded")
             .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
