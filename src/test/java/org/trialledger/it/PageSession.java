@@ -24,8 +24,12 @@ import java.util.stream.Collectors;
 final class PageSession {
   private static final Pattern VIEW_STATE = Pattern.compile("name=\"jakarta\\.faces\\.ViewState\"[^>]*?value=\"([^\"]+)\"");
 
+  private static final Pattern NONCE = Pattern.compile("'nonce-([^']+)'");
+
   private final URI base;
   private final HttpClient http;
+  /** The CSP nonce of the last page fetched: PrimeFaces' script adds it to every postback, so a browser always sends it. */
+  private String nonce;
 
   PageSession(URL base) {
     this.base = URI.create(base.toString().endsWith("/") ? base.toString() : base + "/");
@@ -51,12 +55,15 @@ final class PageSession {
   }
 
   HttpResponse<String> get(String path) {
-    return send(HttpRequest.newBuilder(resolve(path)).GET());
+    HttpResponse<String> page = send(HttpRequest.newBuilder(resolve(path)).GET());
+    page.headers().firstValue("Content-Security-Policy").map(NONCE::matcher).filter(Matcher::find).ifPresent(m -> nonce = m.group(1));
+    return page;
   }
 
   /** A postback: the form fields, as a full-page or a PrimeFaces Ajax request. */
   HttpResponse<String> post(String path, Map<String, String> fields, boolean ajax) {
     Map<String, String> body = new LinkedHashMap<>(fields);
+    if (nonce != null) body.putIfAbsent("primefaces.nonce", nonce);
     HttpRequest.Builder request = HttpRequest.newBuilder(resolve(path)).header("Content-Type", "application/x-www-form-urlencoded");
     if (ajax) {
       body.put("jakarta.faces.partial.ajax", "true");
