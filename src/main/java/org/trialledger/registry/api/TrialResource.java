@@ -3,7 +3,6 @@ package org.trialledger.registry.api;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
@@ -29,17 +28,17 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.trialledger.ledger.json.JsonParser;
+import org.trialledger.registry.api.TrialRequests.CommentRequest;
+import org.trialledger.registry.api.TrialRequests.SubmitRequest;
+import org.trialledger.registry.api.TrialRequests.WithdrawRequest;
 import org.trialledger.registry.application.SearchCriteria;
 import org.trialledger.registry.application.TrialDocuments;
 import org.trialledger.registry.application.TrialFinder;
 import org.trialledger.registry.application.TrialImports;
 import org.trialledger.registry.application.TrialRegistry;
 import org.trialledger.registry.application.TrialSearch;
-import org.trialledger.registry.domain.CommentSeverity;
 import org.trialledger.registry.domain.DocumentKind;
 import org.trialledger.registry.domain.InvalidRecordException;
-import org.trialledger.registry.domain.RecordCodec;
 import org.trialledger.registry.domain.RecordDiff;
 import org.trialledger.registry.domain.RegistrationRecord;
 import org.trialledger.registry.store.Trial;
@@ -52,7 +51,8 @@ import org.trialledger.security.domain.Role;
 
 /**
  * The registry for programs: public search and published registrations; sponsors' drafts, documents and
- * submissions; regulators' review. Records are sent and returned in the JSON the versions are hashed in.
+ * submissions; regulators' review. Records are sent and returned in the JSON the versions are hashed in;
+ * bodies are read by {@link TrialRequests}.
  */
 @Path("/trials")
 @Produces(MediaType.APPLICATION_JSON)
@@ -91,7 +91,7 @@ public class TrialResource {
   @SecurityRequirement(name = "basic")
   @Operation(summary = "Start a registration: a draft with a new registry id", description = "The body is a registration record; drafts may be incomplete.")
   public Response create(String body) {
-    Trial trial = registry.createDraft(actor.caller(), parseRecord(body));
+    Trial trial = registry.createDraft(actor.caller(), TrialRequests.registration(body));
     return Response.status(201)
         .header("Location", "/api/trials/" + trial.getRegistryId())
         .entity(TrialJson.write(trialWithDraft(actor.caller(), trial)))
@@ -202,7 +202,7 @@ public class TrialResource {
   @Operation(summary = "Replace the working draft")
   public String updateDraft(@PathParam("registryId") String registryId, String body) {
     Caller caller = actor.caller();
-    Trial trial = registry.updateDraft(caller, registryId, parseRecord(body));
+    Trial trial = registry.updateDraft(caller, registryId, TrialRequests.registration(body));
     return TrialJson.write(trialWithDraft(caller, trial));
   }
 
@@ -265,7 +265,7 @@ public class TrialResource {
   @Operation(summary = "Submit the draft as the next version, for review", description = "Body: {\"reason\": \"…\"} (required from version 2 on).")
   public Response submit(@PathParam("registryId") String registryId, String body) {
     Caller caller = actor.caller();
-    TrialVersion version = registry.submit(caller, registryId, text(body, "reason"));
+    TrialVersion version = registry.submit(caller, registryId, SubmitRequest.read(body).reason());
     Trial trial = finder.visibleTrial(caller, registryId);
     return Response.status(201)
         .header("Location", "/api/trials/" + trial.getRegistryId() + "/versions/" + version.getVersionNumber())
@@ -322,14 +322,8 @@ public class TrialResource {
   @SecurityRequirement(name = "basic")
   @Operation(summary = "Comment on a version under review", description = "Body: {\"severity\": \"MAJOR\"|\"ADVISORY\", \"body\": \"…\"}. Major comments block publication.")
   public Response comment(@PathParam("registryId") String registryId, @PathParam("version") int number, String body) {
-    String severity = text(body, "severity");
-    CommentSeverity s;
-    try {
-      s = severity == null ? null : CommentSeverity.valueOf(severity.toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      throw InvalidRecordException.of("severity", "Use MAJOR or ADVISORY");
-    }
-    var comment = registry.comment(actor.caller(), registryId, number, s, text(body, "body"));
+    CommentRequest request = CommentRequest.read(body);
+    var comment = registry.comment(actor.caller(), registryId, number, request.severity(), request.body());
     return Response.status(201).entity(TrialJson.write(TrialJson.comment(comment))).build();
   }
 
@@ -364,7 +358,7 @@ public class TrialResource {
   @SecurityRequirement(name = "basic")
   @Operation(summary = "Withdraw a published trial", description = "Body: {\"reason\": \"…\"}. The history stays public.")
   public String withdraw(@PathParam("registryId") String registryId, String body) {
-    Trial trial = registry.withdraw(actor.caller(), registryId, text(body, "reason"));
+    Trial trial = registry.withdraw(actor.caller(), registryId, WithdrawRequest.read(body).reason());
     return TrialJson.write(TrialJson.trial(trial, sponsorName(trial)));
   }
 
@@ -376,32 +370,6 @@ public class TrialResource {
 
   private String sponsorName(Trial t) {
     return directory.findOrganisation(t.getSponsorOrganisationId()).map(o -> o.getName()).orElse(null);
-  }
-
-  static RegistrationRecord parseRecord(String body) {
-    Object json;
-    try {
-      json = JsonParser.parse(body == null ? "" : body);
-    } catch (IllegalArgumentException e) {
-      throw new BadRequestException("The body is not valid JSON: " + e.getMessage());
-    }
-    if (!(json instanceof Map<?, ?>)) throw new BadRequestException("The body must be a JSON object: a registration record");
-    return RecordCodec.decode(json, RegistrationRecord.class);
-  }
-
-  /** A string member of a small JSON body ({"reason": "…"}), or null. */
-  private static String text(String body, String member) {
-    if (body == null || body.isBlank()) return null;
-    Object json;
-    try {
-      json = JsonParser.parse(body);
-    } catch (IllegalArgumentException e) {
-      throw new BadRequestException("The body is not valid JSON: " + e.getMessage());
-    }
-    if (!(json instanceof Map<?, ?> map)) throw new BadRequestException("The body must be a JSON object");
-    Object value = map.get(member);
-    if (value != null && !(value instanceof String)) throw InvalidRecordException.of(member, "Must be text");
-    return (String) value;
   }
 
   private static LocalDate date(String name, String value) {
