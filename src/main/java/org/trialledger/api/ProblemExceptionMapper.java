@@ -18,6 +18,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import org.trialledger.platform.AccessDeniedException;
 import org.trialledger.platform.InvalidFieldsException;
+import org.trialledger.platform.MalformedBodyException;
 import org.trialledger.platform.NotFoundException;
 import org.trialledger.platform.Problem;
 import org.trialledger.platform.RuleViolationException;
@@ -38,6 +39,7 @@ public class ProblemExceptionMapper implements ExceptionMapper<Throwable> {
     if (cause instanceof ConstraintViolationException cve) return new ConstraintViolationMapper().toResponse(cve);
     if (cause instanceof RuleViolationException) return problem(409, "Conflict", cause.getMessage());
     if (cause instanceof InvalidFieldsException invalid) return invalidFields(invalid);
+    if (cause instanceof MalformedBodyException) return problem(400, "Bad Request", cause.getMessage());
     if (cause instanceof AccessDeniedException) return problem(403, "Forbidden", cause.getMessage());
     if (cause instanceof NotFoundException) return problem(404, "Not Found", cause.getMessage());
     if (cause instanceof JsonbException || cause instanceof ProcessingException) {

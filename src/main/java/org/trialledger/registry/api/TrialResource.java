@@ -3,12 +3,9 @@ package org.trialledger.registry.api;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -17,11 +14,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.io.InputStream;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -29,19 +24,14 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.trialledger.ledger.json.JsonParser;
+import org.trialledger.registry.api.TrialRequests.SubmitRequest;
+import org.trialledger.registry.api.TrialRequests.WithdrawRequest;
 import org.trialledger.registry.application.SearchCriteria;
-import org.trialledger.registry.application.TrialDocuments;
 import org.trialledger.registry.application.TrialFinder;
 import org.trialledger.registry.application.TrialImports;
 import org.trialledger.registry.application.TrialRegistry;
 import org.trialledger.registry.application.TrialSearch;
-import org.trialledger.registry.domain.CommentSeverity;
-import org.trialledger.registry.domain.DocumentKind;
 import org.trialledger.registry.domain.InvalidRecordException;
-import org.trialledger.registry.domain.RecordCodec;
-import org.trialledger.registry.domain.RecordDiff;
-import org.trialledger.registry.domain.RegistrationRecord;
 import org.trialledger.registry.store.Trial;
 import org.trialledger.registry.store.TrialDocument;
 import org.trialledger.registry.store.TrialVersion;
@@ -51,15 +41,16 @@ import org.trialledger.security.application.UserDirectory;
 import org.trialledger.security.domain.Role;
 
 /**
- * The registry for programs: public search and published registrations; sponsors' drafts, documents and
- * submissions; regulators' review. Records are sent and returned in the JSON the versions are hashed in.
+ * The registry for programs: public search and published registrations; sponsors' drafts, submissions and
+ * withdrawals; the regulators' review queue; imports and exports. Records are sent and returned in the JSON
+ * the versions are hashed in; bodies are read by {@link TrialRequests}. Versions and their review are in
+ * {@link TrialVersionResource}, documents in {@link TrialDocumentResource}.
  */
 @Path("/trials")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Registry")
 public class TrialResource {
   @Inject private TrialRegistry registry;
-  @Inject private TrialDocuments documents;
   @Inject private TrialFinder finder;
   @Inject private TrialSearch search;
   @Inject private TrialImports imports;
@@ -91,7 +82,7 @@ public class TrialResource {
   @SecurityRequirement(name = "basic")
   @Operation(summary = "Start a registration: a draft with a new registry id", description = "The body is a registration record; drafts may be incomplete.")
   public Response create(String body) {
-    Trial trial = registry.createDraft(actor.caller(), parseRecord(body));
+    Trial trial = registry.createDraft(actor.caller(), TrialRequests.registration(body));
     return Response.status(201)
         .header("Location", "/api/trials/" + trial.getRegistryId())
         .entity(TrialJson.write(trialWithDraft(actor.caller(), trial)))
@@ -202,59 +193,8 @@ public class TrialResource {
   @Operation(summary = "Replace the working draft")
   public String updateDraft(@PathParam("registryId") String registryId, String body) {
     Caller caller = actor.caller();
-    Trial trial = registry.updateDraft(caller, registryId, parseRecord(body));
+    Trial trial = registry.updateDraft(caller, registryId, TrialRequests.registration(body));
     return TrialJson.write(trialWithDraft(caller, trial));
-  }
-
-  @POST
-  @Path("/{registryId}/documents")
-  @RolesAllowed(Role.Names.SPONSOR)
-  @Consumes(PdfUpload.MEDIA_TYPE)
-  @SecurityRequirement(name = "basic")
-  @Operation(summary = "Attach a PDF to the draft", description = "The body is the PDF. Its SHA-256 enters the ledger.")
-  public Response upload(
-      @PathParam("registryId") String registryId,
-      @QueryParam("kind") String kind,
-      @QueryParam("fileName") String fileName,
-      @HeaderParam("Content-Length") Long contentLength,
-      InputStream body) {
-    DocumentKind documentKind = documentKind(kind);
-    byte[] bytes = PdfUpload.read(body, contentLength, documents.maxBytes());
-    Caller caller = actor.caller();
-    TrialDocument document = documents.upload(caller, registryId, documentKind, fileName, bytes);
-    Trial trial = finder.visibleTrial(caller, registryId);
-    return Response.status(201)
-        .header("Location", "/api/trials/" + trial.getRegistryId() + "/documents/" + document.getId())
-        .entity(TrialJson.write(TrialJson.document(trial, document)))
-        .build();
-  }
-
-  @DELETE
-  @Consumes(MediaType.APPLICATION_JSON)
-  @Path("/{registryId}/documents/{documentId}")
-  @RolesAllowed(Role.Names.SPONSOR)
-  @SecurityRequirement(name = "basic")
-  @Operation(summary = "Leave a document out of the next versions (versions that listed it keep it)")
-  public Response removeDocument(@PathParam("registryId") String registryId, @PathParam("documentId") long documentId) {
-    documents.remove(actor.caller(), registryId, documentId);
-    return Response.noContent().build();
-  }
-
-  @GET
-  @Path("/{registryId}/documents/{documentId}")
-  @PermitAll
-  @Produces({PdfUpload.MEDIA_TYPE, MediaType.APPLICATION_JSON})
-  @Operation(operationId = "downloadDocument", summary = "Download a document (published ones are public)")
-  public Response download(@PathParam("registryId") String registryId, @PathParam("documentId") long documentId) {
-    Caller caller = actor.caller();
-    Trial trial = finder.visibleTrial(caller, registryId);
-    TrialDocument document = finder.visibleDocument(caller, trial, documentId);
-    return Response.ok(documents.content(document), PdfUpload.MEDIA_TYPE)
-        .header("Content-Disposition", "attachment; filename=\"" + document.getFileName() + "\"")
-        .header("Digest", "sha-256=" + java.util.Base64.getEncoder().encodeToString(java.util.HexFormat.of().parseHex(document.getSha256())))
-        .header("X-Content-SHA256", document.getSha256())
-        .header("X-Content-Type-Options", "nosniff")
-        .build();
   }
 
   @POST
@@ -265,96 +205,12 @@ public class TrialResource {
   @Operation(summary = "Submit the draft as the next version, for review", description = "Body: {\"reason\": \"…\"} (required from version 2 on).")
   public Response submit(@PathParam("registryId") String registryId, String body) {
     Caller caller = actor.caller();
-    TrialVersion version = registry.submit(caller, registryId, text(body, "reason"));
+    TrialVersion version = registry.submit(caller, registryId, SubmitRequest.read(body).reason());
     Trial trial = finder.visibleTrial(caller, registryId);
     return Response.status(201)
         .header("Location", "/api/trials/" + trial.getRegistryId() + "/versions/" + version.getVersionNumber())
         .entity(TrialJson.write(TrialJson.version(trial, version, List.of())))
         .build();
-  }
-
-  @GET
-  @Path("/{registryId}/versions")
-  @PermitAll
-  @Operation(summary = "The version history (published versions; all versions for the sponsor and regulators)")
-  public String versions(@PathParam("registryId") String registryId) {
-    Caller caller = actor.caller();
-    Trial trial = finder.visibleTrial(caller, registryId);
-    List<Object> list = new ArrayList<>();
-    for (TrialVersion v : finder.visibleVersions(caller, trial)) list.add(TrialJson.version(trial, v, finder.visibleComments(caller, trial, v)));
-    return TrialJson.write(list);
-  }
-
-  @GET
-  @Path("/{registryId}/versions/{version}")
-  @PermitAll
-  @Operation(summary = "A version's canonical JSON: the exact bytes whose SHA-256 is its ledger entry's content hash")
-  public Response version(@PathParam("registryId") String registryId, @PathParam("version") int number) {
-    Caller caller = actor.caller();
-    Trial trial = finder.visibleTrial(caller, registryId);
-    TrialVersion v = finder.visibleVersion(caller, trial, number);
-    return Response.ok(v.getCanonicalJson(), MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))
-        .header("X-Content-SHA256", v.getContentHash())
-        .header("X-Leaf-Hash", v.getLeafHash())
-        .build();
-  }
-
-  @GET
-  @Path("/{registryId}/versions/{from}/diff/{to}")
-  @PermitAll
-  @Operation(summary = "What changed between two versions, item by item")
-  public String diff(@PathParam("registryId") String registryId, @PathParam("from") int from, @PathParam("to") int to) {
-    Caller caller = actor.caller();
-    Trial trial = finder.visibleTrial(caller, registryId);
-    RegistrationRecord a = finder.recordOf(finder.visibleVersion(caller, trial, from));
-    RegistrationRecord b = finder.recordOf(finder.visibleVersion(caller, trial, to));
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("from", (long) from);
-    m.put("to", (long) to);
-    m.put("changes", TrialJson.diff(RecordDiff.compare(a, b)));
-    return TrialJson.write(m);
-  }
-
-  @POST
-  @Path("/{registryId}/versions/{version}/comments")
-  @RolesAllowed(Role.Names.REGULATOR)
-  @Consumes(MediaType.APPLICATION_JSON)
-  @SecurityRequirement(name = "basic")
-  @Operation(summary = "Comment on a version under review", description = "Body: {\"severity\": \"MAJOR\"|\"ADVISORY\", \"body\": \"…\"}. Major comments block publication.")
-  public Response comment(@PathParam("registryId") String registryId, @PathParam("version") int number, String body) {
-    String severity = text(body, "severity");
-    CommentSeverity s;
-    try {
-      s = severity == null ? null : CommentSeverity.valueOf(severity.toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      throw InvalidRecordException.of("severity", "Use MAJOR or ADVISORY");
-    }
-    var comment = registry.comment(actor.caller(), registryId, number, s, text(body, "body"));
-    return Response.status(201).entity(TrialJson.write(TrialJson.comment(comment))).build();
-  }
-
-  @POST
-  @Consumes(MediaType.APPLICATION_JSON)
-  @Path("/{registryId}/versions/{version}/publish")
-  @RolesAllowed(Role.Names.REGULATOR)
-  @SecurityRequirement(name = "basic")
-  @Operation(summary = "Publish a version under review (refused while it has major comments)")
-  public String publish(@PathParam("registryId") String registryId, @PathParam("version") int number) {
-    Caller caller = actor.caller();
-    TrialVersion v = registry.publish(caller, registryId, number);
-    return TrialJson.write(TrialJson.version(finder.visibleTrial(caller, registryId), v, List.of()));
-  }
-
-  @POST
-  @Consumes(MediaType.APPLICATION_JSON)
-  @Path("/{registryId}/versions/{version}/return")
-  @RolesAllowed(Role.Names.REGULATOR)
-  @SecurityRequirement(name = "basic")
-  @Operation(summary = "Return a version to the sponsor (needs a major comment)")
-  public String returnToSponsor(@PathParam("registryId") String registryId, @PathParam("version") int number) {
-    Caller caller = actor.caller();
-    TrialVersion v = registry.returnToSponsor(caller, registryId, number);
-    return TrialJson.write(TrialJson.version(finder.visibleTrial(caller, registryId), v, List.of()));
   }
 
   @POST
@@ -364,7 +220,7 @@ public class TrialResource {
   @SecurityRequirement(name = "basic")
   @Operation(summary = "Withdraw a published trial", description = "Body: {\"reason\": \"…\"}. The history stays public.")
   public String withdraw(@PathParam("registryId") String registryId, String body) {
-    Trial trial = registry.withdraw(actor.caller(), registryId, text(body, "reason"));
+    Trial trial = registry.withdraw(actor.caller(), registryId, WithdrawRequest.read(body).reason());
     return TrialJson.write(TrialJson.trial(trial, sponsorName(trial)));
   }
 
@@ -376,32 +232,6 @@ public class TrialResource {
 
   private String sponsorName(Trial t) {
     return directory.findOrganisation(t.getSponsorOrganisationId()).map(o -> o.getName()).orElse(null);
-  }
-
-  static RegistrationRecord parseRecord(String body) {
-    Object json;
-    try {
-      json = JsonParser.parse(body == null ? "" : body);
-    } catch (IllegalArgumentException e) {
-      throw new BadRequestException("The body is not valid JSON: " + e.getMessage());
-    }
-    if (!(json instanceof Map<?, ?>)) throw new BadRequestException("The body must be a JSON object: a registration record");
-    return RecordCodec.decode(json, RegistrationRecord.class);
-  }
-
-  /** A string member of a small JSON body ({"reason": "…"}), or null. */
-  private static String text(String body, String member) {
-    if (body == null || body.isBlank()) return null;
-    Object json;
-    try {
-      json = JsonParser.parse(body);
-    } catch (IllegalArgumentException e) {
-      throw new BadRequestException("The body is not valid JSON: " + e.getMessage());
-    }
-    if (!(json instanceof Map<?, ?> map)) throw new BadRequestException("The body must be a JSON object");
-    Object value = map.get(member);
-    if (value != null && !(value instanceof String)) throw InvalidRecordException.of(member, "Must be text");
-    return (String) value;
   }
 
   private static LocalDate date(String name, String value) {
@@ -419,15 +249,6 @@ public class TrialResource {
       return SearchCriteria.Sort.valueOf(value.strip().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
       throw InvalidRecordException.of("sort", "Use RELEVANCE, NEWEST, TITLE or START_DATE");
-    }
-  }
-
-  private static DocumentKind documentKind(String kind) {
-    if (kind == null || kind.isBlank()) throw InvalidRecordException.of("kind", "Say what the document is: PROTOCOL, STATISTICAL_ANALYSIS_PLAN, CONSENT_FORM_TEMPLATE or OTHER");
-    try {
-      return DocumentKind.valueOf(kind.strip().toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      throw InvalidRecordException.of("kind", "Use PROTOCOL, STATISTICAL_ANALYSIS_PLAN, CONSENT_FORM_TEMPLATE or OTHER");
     }
   }
 }
