@@ -110,6 +110,10 @@ class BadInputIT {
     assertEquals(422, nul.statusCode(), nul.body());
     assertTrue(nul.body().contains("publicTitle") && nul.body().contains("U+0000"), nul.body());
 
+    HttpResponse<String> nulReason = api.postJson("/api/trials/" + trial + "/submit", "{\"reason\":\"new\\u0000version\"}", "sponsor", "sponsor-demo-pw");
+    assertEquals(422, nulReason.statusCode(), nulReason.body());
+    assertTrue(nulReason.body().contains("reason"), nulReason.body());
+
     HttpResponse<String> wrapped = api.postJson("/api/subjects/P-NOSUCH/results",
         "{\"visit\":\"V1\",\"observedOn\":\"2026-01-01\",\"outcomeIndex\":4294967297,\"valueType\":\"NUMBER\",\"value\":\"1\"}", "site1", "site1-demo-pw");
     assertEquals(422, wrapped.statusCode(), wrapped.body());

@@ -19,14 +19,14 @@ final class TrialRequests {
   /** {@code {"reason": "…"}}; the body may be empty. */
   record SubmitRequest(String reason) {
     static SubmitRequest read(String body) {
-      return new SubmitRequest(JsonBody.parseOptional(body).string("reason"));
+      return new SubmitRequest(JsonBody.parseOptional(body).text("reason"));
     }
   }
 
   /** {@code {"reason": "…"}}; the body may be empty (and the service then asks for the reason). */
   record WithdrawRequest(String reason) {
     static WithdrawRequest read(String body) {
-      return new WithdrawRequest(JsonBody.parseOptional(body).string("reason"));
+      return new WithdrawRequest(JsonBody.parseOptional(body).text("reason"));
     }
   }
 
@@ -34,7 +34,7 @@ final class TrialRequests {
   record CommentRequest(CommentSeverity severity, String body) {
     static CommentRequest read(String json) {
       JsonBody b = JsonBody.parseOptional(json);
-      return new CommentRequest(b.choice("severity", CommentSeverity.class, "Use MAJOR or ADVISORY"), b.string("body"));
+      return new CommentRequest(b.choice("severity", CommentSeverity.class, "Use MAJOR or ADVISORY"), b.text("body"));
     }
   }
 }
