@@ -210,6 +210,9 @@ class AuthorizationMatrixIT {
     o.put("review", submitted(api));
     o.put("reviewToPublish", submitted(api));
     o.put("reviewToReturn", submitted(api));
+    HttpResponse<String> major = api.postJson("/api/trials/" + o.get("reviewToReturn") + "/versions/1/comments",
+        "{\"severity\":\"MAJOR\",\"body\":\"State the primary outcome's time frame\"}", "regulator", "regulator-demo-pw");
+    assertEquals(201, major.statusCode(), major.body()); // a version is returned with what the sponsor must change
     // published trials: one with the sites, one to withdraw, one to activate a site on
     o.put("published", published(api));
     o.put("publishedToWithdraw", published(api));
@@ -241,6 +244,14 @@ class AuthorizationMatrixIT {
     o.put("today", LocalDate.now().toString());
     o.put("anHourAgo", Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS).toString());
     Thread.sleep(1000); // the integrator takes the queue within 200 ms: receipts and proofs exist
+    List<Map<?, ?>> checkpoints = ((List<?>) JsonParser.parse(api.get("/api/log/checkpoints?max=1000").body())).stream().<Map<?, ?>>map(c -> (Map<?, ?>) c)
+        .filter(c -> ((Number) c.get("treeSize")).longValue() >= 1).sorted(Comparator.comparing(c -> ((Number) c.get("treeSize")).longValue())).toList();
+    assertTrue(!checkpoints.isEmpty(), "the log has checkpoints");
+    Map<?, ?> first = checkpoints.get(0);
+    Map<?, ?> latest = checkpoints.get(checkpoints.size() - 1);
+    o.put("firstCheckpointSize", String.valueOf(first.get("treeSize")));
+    o.put("checkpointSize", String.valueOf(latest.get("treeSize")));
+    o.put("checkpointNote", String.valueOf(latest.get("note")));
     objects = o;
     return o;
   }
@@ -306,11 +317,11 @@ class AuthorizationMatrixIT {
     ADDRESSES.put("GET /api/inspections/{id}", "/api/inspections/{inspection}");
     ADDRESSES.put("GET /api/inspections/{id}/package", "/api/inspections/{inspection}/package");
     ADDRESSES.put("GET /api/ledger/audits/{id}", "/api/ledger/audits/{ledgerAudit}");
-    ADDRESSES.put("GET /api/log/checkpoint/{size}", "/api/log/checkpoint/1");
+    ADDRESSES.put("GET /api/log/checkpoint/{size}", "/api/log/checkpoint/{checkpointSize}");
     ADDRESSES.put("GET /api/log/checkpoints", "/api/log/checkpoints?max=10");
     ADDRESSES.put("GET /api/log/entries", "/api/log/entries?start=0");
-    ADDRESSES.put("GET /api/log/proof/consistency", "/api/log/proof/consistency?old=1&new=2");
-    ADDRESSES.put("GET /api/log/proof/inclusion", "/api/log/proof/inclusion?leaf=0&size=1");
+    ADDRESSES.put("GET /api/log/proof/consistency", "/api/log/proof/consistency?old={firstCheckpointSize}&new={checkpointSize}");
+    ADDRESSES.put("GET /api/log/proof/inclusion", "/api/log/proof/inclusion?leaf=0&size={checkpointSize}");
     ADDRESSES.put("GET /api/proofs/{leafHash}", "/api/proofs/{leafHash}");
     ADDRESSES.put("GET /api/receipts/{leafHash}", "/api/receipts/{leafHash}");
     ADDRESSES.put("GET /api/verify/{hash}", "/api/verify/{leafHash}");
@@ -347,6 +358,7 @@ class AuthorizationMatrixIT {
     BODIES.put("POST /api/trials/{registryId}/versions/{version}/comments", "{\"severity\":\"ADVISORY\",\"body\":\"Matrix comment\"}");
     BODIES.put("POST /api/trials/{registryId}/withdraw", "{\"reason\":\"Sponsor decision\"}");
     BODIES.put("POST /api/trials/{registryId}/submit", "{}");
+    BODIES.put("POST /api/verify/consistency", "{checkpointNote}"); // text/plain: a saved checkpoint
   }
 
   private HttpResponse<String> call(ApiClient api, String[] op, String caller, Map<String, String> o) {
@@ -356,17 +368,33 @@ class AuthorizationMatrixIT {
     values.put("user", caller);
     values.put("password", String.valueOf(CALLERS.get(caller)));
     HttpRequest.Builder request = HttpRequest.newBuilder(api.resolve(substitute(address, values)));
-    boolean pdf = op[2].contains("application/pdf");
+    List<String> types = op[2].isEmpty() ? List.of() : List.of(op[2].split(","));
     String body = BODIES.getOrDefault(key, op[0].equals("GET") || op[0].equals("DELETE") ? null : "{}");
-    if (pdf) {
+    if (types.contains("application/pdf")) {
       request.header("Content-Type", "application/pdf").method(op[0], HttpRequest.BodyPublishers.ofByteArray(VerificationIT.pdf("matrix upload by " + caller)));
     } else if (body != null) {
-      request.header("Content-Type", "application/json").method(op[0], HttpRequest.BodyPublishers.ofString(substitute(body, values)));
+      String type = types.isEmpty() || types.contains("application/json") ? "application/json" : types.get(0);
+      request.header("Content-Type", type).method(op[0], HttpRequest.BodyPublishers.ofString(substitute(body, values)));
     } else {
       request.method(op[0], HttpRequest.BodyPublishers.noBody());
     }
-    return api.send(request, CALLERS.get(caller) == null ? null : caller, CALLERS.get(caller));
+    String password = CALLERS.get(caller);
+    if (password != null) {
+      request.header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString((caller + ":" + password).getBytes(StandardCharsets.UTF_8)));
+    }
+    // any representation: content negotiation (406) must not hide what authorization answers
+    request.timeout(Duration.ofSeconds(60)).header("Accept", "application/json, */*;q=0.5");
+    try {
+      return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
+
+  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).followRedirects(HttpClient.Redirect.NEVER).build();
 
   /** Trial paths name the trial under review (what only its sponsor and the regulators may see), site paths the published one. */
   private static String defaultAddress(String template) {
