@@ -78,7 +78,7 @@ public final class SiteArtifactVerifiers {
 
     @Override
     public String artifactType() {
-      return SiteWork.CREDENTIAL;
+      return SiteActivations.CREDENTIAL;
     }
 
     @Override
@@ -130,7 +130,7 @@ public final class SiteArtifactVerifiers {
 
     @Override
     public String artifactType() {
-      return SiteWork.CONSENT_FORM;
+      return SiteActivations.CONSENT_FORM;
     }
 
     @Override

@@ -21,16 +21,11 @@ import org.trialledger.log.application.LedgerRecorder;
 import org.trialledger.platform.AccessDeniedException;
 import org.trialledger.platform.NotFoundException;
 import org.trialledger.platform.RuleViolationException;
-import org.trialledger.registry.application.TrialAccess;
-import org.trialledger.registry.application.DocumentBlobs;
 import org.trialledger.registry.application.TrialFinder;
 import org.trialledger.registry.domain.InvalidRecordException;
-import org.trialledger.registry.domain.PdfDocument;
 import org.trialledger.registry.domain.TrialStatus;
 import org.trialledger.registry.store.Trial;
 import org.trialledger.security.application.Caller;
-import org.trialledger.security.application.UserDirectory;
-import org.trialledger.security.domain.OrganisationKind;
 import org.trialledger.security.domain.Role;
 import org.trialledger.site.domain.AdverseEventRecord;
 import org.trialledger.site.domain.ConsentRecord;
@@ -43,85 +38,27 @@ import org.trialledger.site.domain.Pseudonym;
 import org.trialledger.site.domain.ResultRecord;
 import org.trialledger.site.domain.SubjectVault;
 import org.trialledger.site.store.ConsentForm;
-import org.trialledger.site.store.SiteActivation;
-import org.trialledger.site.store.SiteCredential;
 import org.trialledger.site.store.SiteRecord;
 import org.trialledger.site.store.Subject;
 
 /**
- * What sponsors and sites write about subjects: site activation, consent forms, pseudonymous enrolment,
- * signed consent and withdrawal, results and adverse events with corrections as new versions. Each write is
- * one transaction with its ledger entry (a salted commitment for anything about a subject) and audit record.
+ * What sites write about subjects: pseudonymous enrolment, signed consent and withdrawal, results and adverse
+ * events with corrections as new versions. Each write is one transaction with its ledger entry (a salted
+ * commitment for anything about a subject) and audit record.
  */
 @ApplicationScoped
 public class SiteWork {
-  public static final String CONSENT_FORM = "CONSENT_FORM";
-  public static final String CREDENTIAL = "SITE_CREDENTIAL";
   public static final String CONSENT = "CONSENT_RECORD";
   public static final String RESULT = "RESULT_RECORD";
   public static final String ADVERSE_EVENT = "ADVERSE_EVENT_RECORD";
 
   @PersistenceContext private EntityManager em;
   @Inject private TrialFinder trials;
-  @Inject private DocumentBlobs blobs;
   @Inject private SiteQueries queries;
   @Inject private SiteKeys keys;
   @Inject private LedgerRecorder ledger;
   @Inject private AuditTrail audit;
-  @Inject private UserDirectory directory;
   @Inject private Clock clock;
-
-  @Transactional
-  public SiteActivation activate(Caller sponsor, String registryId, long siteOrganisationId, String principalInvestigator) {
-    Trial trial = trials.visibleTrial(sponsor, registryId);
-    if (!TrialAccess.ownsAsSponsor(sponsor, trial)) throw new AccessDeniedException("Only the trial's sponsor activates sites");
-    if (trial.getStatus() != TrialStatus.PUBLISHED) throw new RuleViolationException("Sites are activated for published trials only");
-    var site = directory.findOrganisation(siteOrganisationId).filter(o -> o.getKind() == OrganisationKind.SITE)
-        .orElseThrow(() -> InvalidRecordException.of("site", "Choose a site organisation"));
-    String pi = principalInvestigator == null ? "" : principalInvestigator.strip();
-    if (pi.isEmpty() || pi.length() > 200) throw InvalidRecordException.of("principalInvestigator", "Name the principal investigator (at most 200 characters)");
-    if (queries.activation(trial.getId(), site.getId()).isPresent()) throw new RuleViolationException(site.getName() + " is already activated for " + registryId);
-    SiteActivation a = new SiteActivation(trial.getId(), site.getId(), pi, now(), sponsor.username());
-    em.persist(a);
-    audit(sponsor, "SITE_ACTIVATED", registryId, site.getName() + " (PI " + pi + ")", null);
-    return a;
-  }
-
-  /** An investigator credential (CV, GCP certificate, licence) filed with a site's activation; its hash enters the ledger. */
-  @Transactional
-  public SiteCredential fileCredential(Caller sponsor, String registryId, long siteOrganisationId, SiteCredential.Kind kind, String fileName,
-      byte[] pdf) {
-    Trial trial = trials.visibleTrial(sponsor, registryId);
-    if (!TrialAccess.ownsAsSponsor(sponsor, trial)) throw new AccessDeniedException("Only the trial's sponsor files investigator credentials");
-    SiteActivation activation = queries.activation(trial.getId(), siteOrganisationId)
-        .orElseThrow(() -> new NotFoundException("That site is not activated for " + registryId));
-    if (kind == null) throw InvalidRecordException.of("kind", "Say what the document is: CV, GCP_CERTIFICATE or LICENCE");
-    String sha = blobs.storePdf(pdf);
-    SiteCredential credential = new SiteCredential(activation.getId(), kind, PdfDocument.safeFileName(fileName), sha, pdf.length, now(), sponsor.username());
-    em.persist(credential);
-    em.flush();
-    credential.recordedAs(ledger.recordHash(CREDENTIAL, registryId + "/site-credentials/" + credential.getId(), 1, sha).leafHash());
-    audit(sponsor, "CREDENTIAL_FILED", registryId, kind + " for site " + siteOrganisationId + " sha256:" + sha, null);
-    return credential;
-  }
-
-  @Transactional
-  public ConsentForm publishConsentForm(Caller sponsor, String registryId, String label, String language, String fileName, byte[] pdf) {
-    Trial trial = trials.visibleTrial(sponsor, registryId);
-    if (!TrialAccess.ownsAsSponsor(sponsor, trial)) throw new AccessDeniedException("Only the trial's sponsor publishes consent forms");
-    if (trial.getPublishedVersion() == null) throw new RuleViolationException("Publish the protocol before its consent forms");
-    String l = label == null ? "" : label.strip();
-    if (l.isEmpty() || l.length() > 100) throw InvalidRecordException.of("label", "Give the form a version label (at most 100 characters), e.g. v2.0");
-    String lang = language == null ? "" : language.strip().toLowerCase(java.util.Locale.ROOT);
-    if (!lang.matches("[a-z]{2}(-[a-z]{2})?")) throw InvalidRecordException.of("language", "Use a language code such as en or de");
-    String sha = blobs.storePdf(pdf);
-    ConsentForm form = new ConsentForm(trial.getId(), l, lang, trial.getPublishedVersion(), PdfDocument.safeFileName(fileName), sha, now(), sponsor.username());
-    em.persist(form);
-    em.flush();
-    form.recordedAs(ledger.recordHash(CONSENT_FORM, registryId + "/consent-forms/" + form.getId(), 1, sha).leafHash());
-    audit(sponsor, "CONSENT_FORM_PUBLISHED", registryId, l + " (" + lang + ") for protocol v" + trial.getPublishedVersion() + " sha256:" + sha, null);
-    return form;
-  }
 
   /** Enrols a subject under a new random pseudonym; identifying details, if given, are sealed and never hashed. */
   @Transactional
