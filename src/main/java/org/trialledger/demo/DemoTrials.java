@@ -46,7 +46,7 @@ public class DemoTrials {
   @Inject private TrialRegistry registry;
   @Inject private TrialDocuments documents;
   @Inject private org.trialledger.site.application.SiteActivations siteActivations;
-  @Inject private org.trialledger.site.application.SiteWork siteWork;
+  @Inject private org.trialledger.site.application.Enrolment enrolment;
   @Inject private UserDirectory directory;
   @PersistenceContext private EntityManager em;
 
@@ -84,7 +84,7 @@ public class DemoTrials {
       siteActivations.activate(sponsor, a, site.organisationId(), "Dr. Amara Okafor");
       siteActivations.publishConsentForm(sponsor, new org.trialledger.site.application.PublishConsentForm(a, "v1.0", "en",
           "HELIX-PSO consent v1.0.pdf", demoPdf("HELIX-PSO informed consent form, version 1.0")));
-      siteWork.enrol(site, a, null);
+      enrolment.enrol(site, a, null);
     }
 
     RegistrationRecord pending = record("breathe-copd.json");

@@ -28,13 +28,13 @@ import org.trialledger.security.application.CurrentActor;
 import org.trialledger.security.application.PasswordHasher;
 import org.trialledger.security.application.UserDirectory;
 import org.trialledger.security.domain.Role;
+import org.trialledger.site.application.Enrolment;
 import org.trialledger.site.application.FileCredential;
 import org.trialledger.site.application.PublishConsentForm;
 import org.trialledger.site.application.SignatureCheck;
 import org.trialledger.site.application.SiteActivations;
 import org.trialledger.site.application.SiteExports;
 import org.trialledger.site.application.SiteQueries;
-import org.trialledger.site.application.SiteWork;
 import org.trialledger.site.domain.IdentifyingDetails;
 import org.trialledger.site.store.Subject;
 import static org.trialledger.site.api.SiteJson.*;
@@ -50,7 +50,7 @@ import static org.trialledger.site.api.SiteJson.*;
 @SecurityRequirement(name = "basic")
 public class SiteResource {
   @Inject private SiteActivations activations;
-  @Inject private SiteWork work;
+  @Inject private Enrolment enrolment;
   @Inject private org.trialledger.site.application.SummaryPublication summaries;
   @Inject private SiteQueries queries;
   @Inject private SiteExports exports;
@@ -118,7 +118,7 @@ public class SiteResource {
       Map<?, ?> m = object(body);
       details = new IdentifyingDetails(text(m, "name"), date(m, "birthDate"), text(m, "contact"));
     }
-    Subject s = work.enrol(actor.caller(), registryId, details);
+    Subject s = enrolment.enrol(actor.caller(), registryId, details);
     return Response.status(201).entity(write(Map.of("pseudonym", s.getPseudonym(), "enrolledAt", s.getEnrolledAt().toString()))).build();
   }
 

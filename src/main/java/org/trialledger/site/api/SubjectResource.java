@@ -24,6 +24,7 @@ import org.trialledger.registry.domain.InvalidRecordException;
 import org.trialledger.security.application.Caller;
 import org.trialledger.security.application.CurrentActor;
 import org.trialledger.security.domain.Role;
+import org.trialledger.site.application.Enrolment;
 import org.trialledger.site.application.SignatureCheck;
 import org.trialledger.site.application.SiteQueries;
 import org.trialledger.site.application.SiteWork;
@@ -48,6 +49,7 @@ import static org.trialledger.site.api.SiteJson.*;
 @SecurityRequirement(name = "basic")
 public class SubjectResource {
   @Inject private SiteWork work;
+  @Inject private Enrolment enrolment;
   @Inject private SiteQueries queries;
   @Inject private SignatureCheck signatures;
   @Inject private CurrentActor actor;
@@ -128,7 +130,7 @@ public class SubjectResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Honour an erasure request (crypto-shredding): body {\"reason\": \"…\"}")
   public String erase(@PathParam("pseudonym") String pseudonym, String body) {
-    work.erase(actor.caller(), pseudonym, text(object(body), "reason"));
+    enrolment.erase(actor.caller(), pseudonym, text(object(body), "reason"));
     return write(Map.of("erased", true));
   }
 

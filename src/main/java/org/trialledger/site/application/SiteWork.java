@@ -23,27 +23,24 @@ import org.trialledger.platform.NotFoundException;
 import org.trialledger.platform.RuleViolationException;
 import org.trialledger.registry.application.TrialFinder;
 import org.trialledger.registry.domain.InvalidRecordException;
-import org.trialledger.registry.domain.TrialStatus;
 import org.trialledger.registry.store.Trial;
 import org.trialledger.security.application.Caller;
 import org.trialledger.security.domain.Role;
 import org.trialledger.site.domain.AdverseEventRecord;
 import org.trialledger.site.domain.ConsentRecord;
 import org.trialledger.site.domain.ElectronicSignature;
-import org.trialledger.site.domain.IdentifyingDetails;
 import org.trialledger.site.domain.LedgerRecord;
 import org.trialledger.site.domain.Manifestation;
 import org.trialledger.site.domain.OutcomeMeasure;
 import org.trialledger.site.domain.Pseudonym;
 import org.trialledger.site.domain.ResultRecord;
-import org.trialledger.site.domain.SubjectVault;
 import org.trialledger.site.store.ConsentForm;
 import org.trialledger.site.store.SiteRecord;
 import org.trialledger.site.store.Subject;
 
 /**
- * What sites write about subjects: pseudonymous enrolment, signed consent and withdrawal, results and adverse
- * events with corrections as new versions. Each write is one transaction with its ledger entry (a salted
+ * What sites write about subjects: signed consent and withdrawal, results and adverse events with
+ * corrections as new versions. Each write is one transaction with its ledger entry (a salted
  * commitment for anything about a subject) and audit record.
  */
 @ApplicationScoped
@@ -59,25 +56,6 @@ public class SiteWork {
   @Inject private LedgerRecorder ledger;
   @Inject private AuditTrail audit;
   @Inject private Clock clock;
-
-  /** Enrols a subject under a new random pseudonym; identifying details, if given, are sealed and never hashed. */
-  @Transactional
-  public Subject enrol(Caller site, String registryId, IdentifyingDetails details) {
-    Trial trial = activeTrialFor(site, registryId);
-    byte[] sealed = null;
-    byte[] wrapped = null;
-    Pseudonym pseudonym = Pseudonym.issue(keys.random());
-    while (queries.findSubject(pseudonym.value()).isPresent()) pseudonym = Pseudonym.issue(keys.random());
-    if (details != null) {
-      SubjectVault.Sealed s = keys.vault().seal(pseudonym, details);
-      sealed = s.ciphertext();
-      wrapped = s.wrappedKey();
-    }
-    Subject subject = new Subject(trial.getId(), site.organisationId(), pseudonym.value(), now(), site.username(), sealed, wrapped);
-    em.persist(subject);
-    audit(site, "SUBJECT_ENROLLED", registryId, "subject " + pseudonym.value(), null);
-    return subject;
-  }
 
   /** A consent or withdrawal against an exact form version, signed (the manifestation comes from a signing). */
   @Transactional
@@ -151,22 +129,6 @@ public class SiteWork {
     return row;
   }
 
-  /**
-   * Honours an erasure request: the subject's key, sealed details, records and salts are destroyed. The
-   * ledger keeps the commitments, which now commit to nothing anyone can recompute; audits report them as
-   * erased by request.
-   */
-  @Transactional
-  public void erase(Caller admin, String pseudonym, String reason) {
-    if (!admin.is(Role.ADMIN)) throw new AccessDeniedException("Only an administrator honours erasure requests");
-    String why = reason == null ? "" : reason.strip();
-    if (why.isEmpty()) throw InvalidRecordException.of("reason", "Record the erasure request (reference, date)");
-    Subject subject = queries.findSubject(pseudonym).orElseThrow(() -> new NotFoundException("No subject " + pseudonym));
-    subject.erase(now());
-    queries.records(subject).forEach(SiteRecord::erase);
-    audit(admin, "SUBJECT_ERASED", trials.trialById(subject.getTrialId()).getRegistryId(), "subject " + pseudonym, why);
-  }
-
   private SiteRecord store(Subject subject, SiteRecord.Kind kind, String key, int version, LedgerRecord record, String signature, Caller by,
       String artifactType, Trial trial) {
     Commitment c = record.commit(keys.random());
@@ -185,16 +147,6 @@ public class SiteWork {
   private static String requireJson(SiteRecord r) {
     if (r.getRecordJson() == null) throw new RuleViolationException("This subject's data was erased on request");
     return r.getRecordJson();
-  }
-
-  private Trial activeTrialFor(Caller site, String registryId) {
-    if (!site.is(Role.SITE) || site.organisationId() == null) throw new AccessDeniedException("Only site staff enrol subjects");
-    Trial trial = trials.visibleTrial(site, registryId);
-    if (queries.activation(trial.getId(), site.organisationId()).isEmpty()) {
-      throw new AccessDeniedException("Your site is not activated for " + registryId);
-    }
-    if (trial.getStatus() != TrialStatus.PUBLISHED) throw new RuleViolationException("The trial is not open (" + trial.getStatus() + ")");
-    return trial;
   }
 
   /** A subject of the caller's own site; another site's subject is "not found". */
