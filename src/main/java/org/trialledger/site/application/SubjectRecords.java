@@ -7,13 +7,12 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
-import org.trialledger.audit.domain.AuditRecord;
 import org.trialledger.audit.application.AuditTrail;
+import org.trialledger.audit.domain.AuditRecord;
 import org.trialledger.ledger.Hash;
 import org.trialledger.ledger.json.CanonicalJson;
 import org.trialledger.ledger.json.Commitment;
@@ -39,12 +38,12 @@ import org.trialledger.site.store.SiteRecord;
 import org.trialledger.site.store.Subject;
 
 /**
- * What sites write about subjects: signed consent and withdrawal, results and adverse events with
- * corrections as new versions. Each write is one transaction with its ledger entry (a salted
- * commitment for anything about a subject) and audit record.
+ * What a site records about its own subjects: signed consent and withdrawal, results and adverse events,
+ * corrections as new versions with a reason. Each write is one transaction with its ledger entry (a salted
+ * commitment, never the data) and audit record.
  */
 @ApplicationScoped
-public class SiteWork {
+public class SubjectRecords {
   public static final String CONSENT = "CONSENT_RECORD";
   public static final String RESULT = "RESULT_RECORD";
   public static final String ADVERSE_EVENT = "ADVERSE_EVENT_RECORD";
@@ -59,13 +58,16 @@ public class SiteWork {
 
   /** A consent or withdrawal against an exact form version, signed (the manifestation comes from a signing). */
   @Transactional
-  public SiteRecord consent(Caller site, String pseudonym, long consentFormId, ConsentRecord.Event event, Instant occurredAt, Manifestation signature) {
+  public SiteRecord consent(Caller site, RecordConsent c) {
+    String pseudonym = c.pseudonym();
+    ConsentRecord.Event event = c.event();
+    Manifestation signature = c.signature();
     Subject subject = ownSubject(site, pseudonym);
     Trial trial = trials.trialById(subject.getTrialId());
-    ConsentForm form = em.find(ConsentForm.class, consentFormId);
+    ConsentForm form = em.find(ConsentForm.class, c.consentFormId());
     if (form == null || form.getTrialId() != trial.getId()) throw InvalidRecordException.of("consentForm", "Choose a consent form of this trial");
     ConsentRecord record = new ConsentRecord(trial.getRegistryId(), siteId(subject), Pseudonym.parse(pseudonym), String.valueOf(form.getId()),
-        Hash.ofHex(form.getSha256()), event, occurredAt, site.username(), signature).requireValid(clock);
+        Hash.ofHex(form.getSha256()), event, c.occurredAt(), site.username(), signature).requireValid(clock);
     if (event == ConsentRecord.Event.WITHDRAWN && !queries.hasValidConsent(subject)) {
       throw new RuleViolationException("Subject " + pseudonym + " has no consent in force to withdraw");
     }
@@ -78,8 +80,10 @@ public class SiteWork {
 
   /** A result value, or a correction of one (a new version, which needs a reason). Needs consent in force. */
   @Transactional
-  public SiteRecord result(Caller site, String pseudonym, String visit, LocalDate observedOn, int outcomeIndex, ResultRecord.ValueType type,
-      String value, String unit, String reason) {
+  public SiteRecord result(Caller site, RecordResult r) {
+    String pseudonym = r.pseudonym();
+    String visit = r.visit();
+    int outcomeIndex = r.outcomeIndex();
     Subject subject = ownSubject(site, pseudonym);
     Trial trial = trials.trialById(subject.getTrialId());
     if (!queries.hasValidConsent(subject)) throw new RuleViolationException("No results for " + pseudonym + " without consent in force");
@@ -90,9 +94,10 @@ public class SiteWork {
     Optional<SiteRecord> previous = queries.latest(subject, SiteRecord.Kind.RESULT, key);
     Instant now = now();
     ResultRecord record = previous.isEmpty()
-        ? ResultRecord.first(trial.getRegistryId(), siteId(subject), Pseudonym.parse(pseudonym), visit == null ? null : visit.strip(), observedOn, measure,
-            type, value, unit, site.username(), now)
-        : ResultRecord.fromJson(org.trialledger.ledger.json.JsonParser.parse(requireJson(previous.get()))).correct(value, unit, reason, site.username(), now);
+        ? ResultRecord.first(trial.getRegistryId(), siteId(subject), Pseudonym.parse(pseudonym), visit == null ? null : visit.strip(), r.observedOn(),
+            measure, r.type(), r.value(), r.unit(), site.username(), now)
+        : ResultRecord.fromJson(org.trialledger.ledger.json.JsonParser.parse(requireJson(previous.get())))
+            .correct(r.value(), r.unit(), r.reason(), site.username(), now);
     record.requireValid(clock, measures);
     SiteRecord row = store(subject, SiteRecord.Kind.RESULT, key, record.version(), record, null, site, RESULT, trial);
     audit(site, record.version() == 1 ? "RESULT_ENTERED" : "RESULT_CORRECTED", trial.getRegistryId(),
@@ -102,8 +107,9 @@ public class SiteWork {
 
   /** An adverse event, or a correction of one ({@code eventId} given, with a reason). */
   @Transactional
-  public SiteRecord adverseEvent(Caller site, String pseudonym, String eventId, String term, Boolean serious, AdverseEventRecord.Severity severity,
-      LocalDate onset, LocalDate end, AdverseEventRecord.Outcome outcome, AdverseEventRecord.Relatedness relatedness, String reason) {
+  public SiteRecord adverseEvent(Caller site, ReportAdverseEvent e) {
+    String pseudonym = e.pseudonym();
+    String eventId = e.eventId();
     Subject subject = ownSubject(site, pseudonym);
     Trial trial = trials.trialById(subject.getTrialId());
     if (!queries.hasValidConsent(subject)) throw new RuleViolationException("No adverse events for " + pseudonym + " without consent in force");
@@ -114,18 +120,18 @@ public class SiteWork {
       do {
         id = "AE-" + Long.toString(Math.floorMod(keys.random().nextLong(), 36L * 36 * 36 * 36 * 36 * 36), 36).toUpperCase(java.util.Locale.ROOT);
       } while (queries.latest(subject, SiteRecord.Kind.ADVERSE_EVENT, id).isPresent());
-      record = new AdverseEventRecord(trial.getRegistryId(), siteId(subject), Pseudonym.parse(pseudonym), id, term, serious, severity, onset, end,
-          outcome, relatedness, 1, null, site.username(), now);
+      record = new AdverseEventRecord(trial.getRegistryId(), siteId(subject), Pseudonym.parse(pseudonym), id, e.term(), e.serious(), e.severity(),
+          e.onset(), e.end(), e.outcome(), e.relatedness(), 1, null, site.username(), now);
     } else {
       SiteRecord previous = queries.latest(subject, SiteRecord.Kind.ADVERSE_EVENT, eventId)
           .orElseThrow(() -> new NotFoundException("No adverse event " + eventId + " for " + pseudonym));
       record = AdverseEventRecord.fromJson(org.trialledger.ledger.json.JsonParser.parse(requireJson(previous)))
-          .correct(term, serious, severity, onset, end, outcome, relatedness, reason, site.username(), now);
+          .correct(e.term(), e.serious(), e.severity(), e.onset(), e.end(), e.outcome(), e.relatedness(), e.reason(), site.username(), now);
     }
     record.requireValid(clock);
     SiteRecord row = store(subject, SiteRecord.Kind.ADVERSE_EVENT, record.eventId(), record.version(), record, null, site, ADVERSE_EVENT, trial);
     audit(site, record.version() == 1 ? "ADVERSE_EVENT_REPORTED" : "ADVERSE_EVENT_CORRECTED", trial.getRegistryId(),
-        "subject " + pseudonym + " " + record.eventId() + " " + term + " v" + record.version(), record.reasonForChange());
+        "subject " + pseudonym + " " + record.eventId() + " " + e.term() + " v" + record.version(), record.reasonForChange());
     return row;
   }
 
