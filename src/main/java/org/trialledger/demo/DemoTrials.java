@@ -45,7 +45,8 @@ public class DemoTrials {
 
   @Inject private TrialRegistry registry;
   @Inject private TrialDocuments documents;
-  @Inject private org.trialledger.site.application.SiteWork siteWork;
+  @Inject private org.trialledger.site.application.SiteActivations siteActivations;
+  @Inject private org.trialledger.site.application.Enrolment enrolment;
   @Inject private UserDirectory directory;
   @PersistenceContext private EntityManager em;
 
@@ -80,9 +81,10 @@ public class DemoTrials {
     // is enrolled (no identifying details) and waits for consent to be signed by the site's staff
     Caller site = caller("site1");
     if (site != null) {
-      siteWork.activate(sponsor, a, site.organisationId(), "Dr. Amara Okafor");
-      siteWork.publishConsentForm(sponsor, a, "v1.0", "en", "HELIX-PSO consent v1.0.pdf", demoPdf("HELIX-PSO informed consent form, version 1.0"));
-      siteWork.enrol(site, a, null);
+      siteActivations.activate(sponsor, a, site.organisationId(), "Dr. Amara Okafor");
+      siteActivations.publishConsentForm(sponsor, new org.trialledger.site.application.PublishConsentForm(a, "v1.0", "en",
+          "HELIX-PSO consent v1.0.pdf", demoPdf("HELIX-PSO informed consent form, version 1.0")));
+      enrolment.enrol(site, a, null);
     }
 
     RegistrationRecord pending = record("breathe-copd.json");

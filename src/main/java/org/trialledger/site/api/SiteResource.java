@@ -28,10 +28,13 @@ import org.trialledger.security.application.CurrentActor;
 import org.trialledger.security.application.PasswordHasher;
 import org.trialledger.security.application.UserDirectory;
 import org.trialledger.security.domain.Role;
+import org.trialledger.site.application.Enrolment;
+import org.trialledger.site.application.FileCredential;
+import org.trialledger.site.application.PublishConsentForm;
 import org.trialledger.site.application.SignatureCheck;
+import org.trialledger.site.application.SiteActivations;
 import org.trialledger.site.application.SiteExports;
 import org.trialledger.site.application.SiteQueries;
-import org.trialledger.site.application.SiteWork;
 import org.trialledger.site.domain.IdentifyingDetails;
 import org.trialledger.site.store.Subject;
 import static org.trialledger.site.api.SiteJson.*;
@@ -46,7 +49,8 @@ import static org.trialledger.site.api.SiteJson.*;
 @Tag(name = "Sites")
 @SecurityRequirement(name = "basic")
 public class SiteResource {
-  @Inject private SiteWork work;
+  @Inject private SiteActivations activations;
+  @Inject private Enrolment enrolment;
   @Inject private org.trialledger.site.application.SummaryPublication summaries;
   @Inject private SiteQueries queries;
   @Inject private SiteExports exports;
@@ -64,7 +68,7 @@ public class SiteResource {
   @Operation(summary = "Activate a site for a published trial", description = "Body: {\"siteOrganisationId\": 3, \"principalInvestigator\": \"Dr …\"}")
   public Response activate(@PathParam("registryId") String registryId, String body) {
     Map<?, ?> m = object(body);
-    var a = work.activate(actor.caller(), registryId, number(m, "siteOrganisationId"), text(m, "principalInvestigator"));
+    var a = activations.activate(actor.caller(), registryId, number(m, "siteOrganisationId"), text(m, "principalInvestigator"));
     return Response.status(201).entity(write(Map.of("id", a.getId(), "siteOrganisationId", a.getSiteOrganisationId()))).build();
   }
 
@@ -83,7 +87,8 @@ public class SiteResource {
     } catch (IllegalArgumentException e) {
       throw org.trialledger.registry.domain.InvalidRecordException.of("kind", "Use CV, GCP_CERTIFICATE or LICENCE");
     }
-    var c = work.fileCredential(actor.caller(), registryId, siteOrganisationId, k, fileName, body.readNBytes(50 * 1024 * 1024 + 1));
+    var c = activations.fileCredential(actor.caller(),
+        new FileCredential(registryId, siteOrganisationId, k, fileName, body.readNBytes(50 * 1024 * 1024 + 1)));
     return Response.status(201).entity(write(Map.of("id", c.getId(), "sha256", c.getSha256(), "leafHash", c.getLeafHash()))).build();
   }
 
@@ -96,7 +101,7 @@ public class SiteResource {
       @QueryParam("fileName") String fileName, @HeaderParam("Content-Length") Long length, InputStream body) throws java.io.IOException {
     if (length != null && length > 50L * 1024 * 1024) throw new jakarta.ws.rs.WebApplicationException("The file is larger than the limit of 50 MB", 413);
     byte[] pdf = body.readNBytes(50 * 1024 * 1024 + 1);
-    var f = work.publishConsentForm(actor.caller(), registryId, label, language, fileName, pdf);
+    var f = activations.publishConsentForm(actor.caller(), new PublishConsentForm(registryId, label, language, fileName, pdf));
     return Response.status(201).entity(write(Map.of("id", f.getId(), "protocolVersion", (long) f.getProtocolVersion(), "sha256", f.getSha256(),
         "leafHash", f.getLeafHash()))).build();
   }
@@ -113,7 +118,7 @@ public class SiteResource {
       Map<?, ?> m = object(body);
       details = new IdentifyingDetails(text(m, "name"), date(m, "birthDate"), text(m, "contact"));
     }
-    Subject s = work.enrol(actor.caller(), registryId, details);
+    Subject s = enrolment.enrol(actor.caller(), registryId, details);
     return Response.status(201).entity(write(Map.of("pseudonym", s.getPseudonym(), "enrolledAt", s.getEnrolledAt().toString()))).build();
   }
 

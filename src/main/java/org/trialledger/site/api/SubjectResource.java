@@ -24,9 +24,13 @@ import org.trialledger.registry.domain.InvalidRecordException;
 import org.trialledger.security.application.Caller;
 import org.trialledger.security.application.CurrentActor;
 import org.trialledger.security.domain.Role;
+import org.trialledger.site.application.Enrolment;
+import org.trialledger.site.application.RecordConsent;
+import org.trialledger.site.application.RecordResult;
+import org.trialledger.site.application.ReportAdverseEvent;
 import org.trialledger.site.application.SignatureCheck;
 import org.trialledger.site.application.SiteQueries;
-import org.trialledger.site.application.SiteWork;
+import org.trialledger.site.application.SubjectRecords;
 import org.trialledger.site.domain.AdverseEventRecord;
 import org.trialledger.site.domain.ConsentRecord;
 import org.trialledger.site.domain.Manifestation;
@@ -47,7 +51,8 @@ import static org.trialledger.site.api.SiteJson.*;
 @Tag(name = "Sites")
 @SecurityRequirement(name = "basic")
 public class SubjectResource {
-  @Inject private SiteWork work;
+  @Inject private SubjectRecords records;
+  @Inject private Enrolment enrolment;
   @Inject private SiteQueries queries;
   @Inject private SignatureCheck signatures;
   @Inject private CurrentActor actor;
@@ -91,7 +96,7 @@ public class SubjectResource {
     ConsentRecord.Event event = choice(m, "event", ConsentRecord.Event.class);
     Manifestation signature = sign(caller, text(m, "username"), text(m, "password"), text(m, "printedName"),
         event == ConsentRecord.Event.WITHDRAWN ? SignatureMeaning.RESPONSIBILITY : SignatureMeaning.CONSENT_OBTAINED);
-    SiteRecord r = work.consent(caller, pseudonym, number(m, "consentFormId"), event, instant(m, "occurredAt"), signature);
+    SiteRecord r = records.consent(caller, new RecordConsent(pseudonym, number(m, "consentFormId"), event, instant(m, "occurredAt"), signature));
     return Response.status(201).entity(write(Map.of("version", (long) r.getVersion(), "leafHash", r.getLeafHash(), "commitment", r.getCommitment()))).build();
   }
 
@@ -103,8 +108,8 @@ public class SubjectResource {
       description = "Body: {visit, observedOn, outcomeIndex, valueType: NUMBER|TEXT, value, unit, reason}")
   public Response result(@PathParam("pseudonym") String pseudonym, String body) {
     Map<?, ?> m = object(body);
-    SiteRecord r = work.result(actor.caller(), pseudonym, text(m, "visit"), date(m, "observedOn"), integer(m, "outcomeIndex", 1, 1_000),
-        choice(m, "valueType", ResultRecord.ValueType.class), text(m, "value"), text(m, "unit"), text(m, "reason"));
+    SiteRecord r = records.result(actor.caller(), new RecordResult(pseudonym, text(m, "visit"), date(m, "observedOn"),
+        integer(m, "outcomeIndex", 1, 1_000), choice(m, "valueType", ResultRecord.ValueType.class), text(m, "value"), text(m, "unit"), text(m, "reason")));
     return Response.status(201).entity(write(Map.of("version", (long) r.getVersion(), "leafHash", r.getLeafHash()))).build();
   }
 
@@ -116,9 +121,9 @@ public class SubjectResource {
   public Response adverseEvent(@PathParam("pseudonym") String pseudonym, String body) {
     Map<?, ?> m = object(body);
     Object serious = m.get("serious");
-    SiteRecord r = work.adverseEvent(actor.caller(), pseudonym, text(m, "eventId"), text(m, "term"), serious instanceof Boolean b ? b : null,
-        choice(m, "severity", AdverseEventRecord.Severity.class), date(m, "onsetDate"), date(m, "endDate"),
-        choice(m, "outcome", AdverseEventRecord.Outcome.class), choice(m, "relatedness", AdverseEventRecord.Relatedness.class), text(m, "reason"));
+    SiteRecord r = records.adverseEvent(actor.caller(), new ReportAdverseEvent(pseudonym, text(m, "eventId"), text(m, "term"),
+        serious instanceof Boolean b ? b : null, choice(m, "severity", AdverseEventRecord.Severity.class), date(m, "onsetDate"), date(m, "endDate"),
+        choice(m, "outcome", AdverseEventRecord.Outcome.class), choice(m, "relatedness", AdverseEventRecord.Relatedness.class), text(m, "reason")));
     return Response.status(201).entity(write(Map.of("eventId", r.getRecordKey(), "version", (long) r.getVersion(), "leafHash", r.getLeafHash()))).build();
   }
 
@@ -128,7 +133,7 @@ public class SubjectResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Honour an erasure request (crypto-shredding): body {\"reason\": \"…\"}")
   public String erase(@PathParam("pseudonym") String pseudonym, String body) {
-    work.erase(actor.caller(), pseudonym, text(object(body), "reason"));
+    enrolment.erase(actor.caller(), pseudonym, text(object(body), "reason"));
     return write(Map.of("erased", true));
   }
 

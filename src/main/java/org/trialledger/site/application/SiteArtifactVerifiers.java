@@ -54,19 +54,19 @@ public final class SiteArtifactVerifiers {
 
   @ApplicationScoped
   public static class Consents extends Records {
-    @Override public String artifactType() { return SiteWork.CONSENT; }
+    @Override public String artifactType() { return SubjectRecords.CONSENT; }
     @Override SiteRecord.Kind kind() { return SiteRecord.Kind.CONSENT; }
   }
 
   @ApplicationScoped
   public static class Results extends Records {
-    @Override public String artifactType() { return SiteWork.RESULT; }
+    @Override public String artifactType() { return SubjectRecords.RESULT; }
     @Override SiteRecord.Kind kind() { return SiteRecord.Kind.RESULT; }
   }
 
   @ApplicationScoped
   public static class AdverseEvents extends Records {
-    @Override public String artifactType() { return SiteWork.ADVERSE_EVENT; }
+    @Override public String artifactType() { return SubjectRecords.ADVERSE_EVENT; }
     @Override SiteRecord.Kind kind() { return SiteRecord.Kind.ADVERSE_EVENT; }
   }
 
@@ -78,7 +78,7 @@ public final class SiteArtifactVerifiers {
 
     @Override
     public String artifactType() {
-      return SiteWork.CREDENTIAL;
+      return SiteActivations.CREDENTIAL;
     }
 
     @Override
@@ -130,7 +130,7 @@ public final class SiteArtifactVerifiers {
 
     @Override
     public String artifactType() {
-      return SiteWork.CONSENT_FORM;
+      return SiteActivations.CONSENT_FORM;
     }
 
     @Override

@@ -12,8 +12,8 @@ import org.trialledger.registry.domain.InvalidRecordException;
 import org.trialledger.registry.store.Trial;
 import org.trialledger.security.application.Caller;
 import org.trialledger.security.application.CurrentActor;
+import org.trialledger.site.application.Enrolment;
 import org.trialledger.site.application.SiteQueries;
-import org.trialledger.site.application.SiteWork;
 import org.trialledger.site.domain.IdentifyingDetails;
 import org.trialledger.site.store.Subject;
 
@@ -24,7 +24,7 @@ public class SiteDashboardBacking implements Serializable {
   private static final long serialVersionUID = 1L;
 
   @Inject private transient SiteQueries queries;
-  @Inject private transient SiteWork work;
+  @Inject private transient Enrolment enrolment;
   @Inject private transient CurrentActor actor;
 
   private String enrolTrial, name, contact;
@@ -44,7 +44,7 @@ public class SiteDashboardBacking implements Serializable {
   public void enrol() {
     IdentifyingDetails details = blank(name) && birthDate == null && blank(contact) ? null : new IdentifyingDetails(strip(name), birthDate, strip(contact));
     try {
-      Subject s = FacesActions.attempt(() -> work.enrol(actor.caller(), enrolTrial, details), null);
+      Subject s = FacesActions.attempt(() -> enrolment.enrol(actor.caller(), enrolTrial, details), null);
       if (s != null) {
         enrolled = s.getPseudonym();
         FacesActions.info("Enrolled as " + s.getPseudonym() + (details == null ? "" : " (identifying details kept encrypted for your site only)"));

@@ -26,8 +26,10 @@ import org.trialledger.security.application.CurrentActor;
 import org.trialledger.security.application.UserDirectory;
 import org.trialledger.security.domain.Organisation;
 import org.trialledger.security.domain.OrganisationKind;
+import org.trialledger.site.application.FileCredential;
+import org.trialledger.site.application.PublishConsentForm;
+import org.trialledger.site.application.SiteActivations;
 import org.trialledger.site.application.SiteQueries;
-import org.trialledger.site.application.SiteWork;
 import org.trialledger.site.store.ConsentForm;
 import org.trialledger.site.store.SiteActivation;
 
@@ -38,7 +40,7 @@ public class SponsorSitesBacking implements Serializable {
   private static final long serialVersionUID = 1L;
 
   @Inject private transient SiteQueries queries;
-  @Inject private transient SiteWork work;
+  @Inject private transient SiteActivations activations;
   @Inject private transient org.trialledger.site.application.SummaryPublication summaries;
   @Inject private transient UserDirectory directory;
   @Inject private transient CurrentActor actor;
@@ -97,7 +99,9 @@ public class SponsorSitesBacking implements Serializable {
   public void activate() {
     long site = siteId == null ? -1 : siteId;
     try {
-      if (FacesActions.attempt(() -> work.activate(actor.caller(), id, site, principalInvestigator), "Site activated") != null) principalInvestigator = null;
+      if (FacesActions.attempt(() -> activations.activate(actor.caller(), id, site, principalInvestigator), "Site activated") != null) {
+        principalInvestigator = null;
+      }
     } catch (InvalidRecordException e) {
       e.errors().forEach(f -> FacesActions.error(f.field() + ": " + f.message()));
     }
@@ -108,7 +112,8 @@ public class SponsorSitesBacking implements Serializable {
     if (read.isEmpty()) return;
     byte[] bytes = read.get();
     try {
-      FacesActions.attempt(() -> work.publishConsentForm(actor.caller(), id, formLabel, formLanguage, event.getFile().getFileName(), bytes),
+      FacesActions.attempt(() -> activations.publishConsentForm(actor.caller(),
+          new PublishConsentForm(id, formLabel, formLanguage, event.getFile().getFileName(), bytes)),
           "Consent form " + formLabel + " published");
     } catch (InvalidRecordException e) {
       e.errors().forEach(f -> FacesActions.error(f.field() + ": " + f.message()));
@@ -131,7 +136,8 @@ public class SponsorSitesBacking implements Serializable {
     long site = credentialSite == null ? -1 : credentialSite;
     var kind = org.trialledger.site.store.SiteCredential.Kind.valueOf(credentialKind);
     try {
-      FacesActions.attempt(() -> work.fileCredential(actor.caller(), id, site, kind, event.getFile().getFileName(), bytes), "Credential filed");
+      FacesActions.attempt(() -> activations.fileCredential(actor.caller(), new FileCredential(id, site, kind, event.getFile().getFileName(), bytes)),
+          "Credential filed");
     } catch (InvalidRecordException e) {
       e.errors().forEach(f -> FacesActions.error(f.field() + ": " + f.message()));
     }

@@ -18,9 +18,12 @@ import org.trialledger.registry.domain.InvalidRecordException;
 import org.trialledger.registry.store.Trial;
 import org.trialledger.security.application.Caller;
 import org.trialledger.security.application.CurrentActor;
+import org.trialledger.site.application.RecordConsent;
+import org.trialledger.site.application.RecordResult;
+import org.trialledger.site.application.ReportAdverseEvent;
 import org.trialledger.site.application.SignatureCheck;
 import org.trialledger.site.application.SiteQueries;
-import org.trialledger.site.application.SiteWork;
+import org.trialledger.site.application.SubjectRecords;
 import org.trialledger.site.domain.AdverseEventRecord;
 import org.trialledger.site.domain.ConsentRecord;
 import org.trialledger.site.domain.Manifestation;
@@ -42,7 +45,7 @@ public class SubjectBacking implements Serializable {
   private static final long serialVersionUID = 1L;
 
   @Inject private transient SiteQueries queries;
-  @Inject private transient SiteWork work;
+  @Inject private transient SubjectRecords records;
   @Inject private transient TrialFinder trials;
   @Inject private transient CurrentActor actor;
   @Inject private transient SignatureCheck signatures;
@@ -143,21 +146,23 @@ public class SubjectBacking implements Serializable {
       signPassword = null;
     }
     long form = consentFormId == null ? -1 : consentFormId;
-    run(() -> work.consent(caller, pseudonym, form, event, at, m), event == ConsentRecord.Event.CONSENTED ? "Consent recorded and signed" : "Withdrawal recorded and signed");
+    run(() -> records.consent(caller, new RecordConsent(pseudonym, form, event, at, m)),
+        event == ConsentRecord.Event.CONSENTED ? "Consent recorded and signed" : "Withdrawal recorded and signed");
   }
 
   public void result() {
     int index = outcomeIndex == null ? -1 : outcomeIndex;
-    if (run(() -> work.result(actor.caller(), pseudonym, visit, observedOn, index, ResultRecord.ValueType.valueOf(valueType), value, unit, resultReason),
-        "Result saved")) {
+    if (run(() -> records.result(actor.caller(),
+        new RecordResult(pseudonym, visit, observedOn, index, ResultRecord.ValueType.valueOf(valueType), value, unit, resultReason)), "Result saved")) {
       value = null;
       resultReason = null;
     }
   }
 
   public void adverseEvent() {
-    if (run(() -> work.adverseEvent(actor.caller(), pseudonym, aeId, aeTerm, aeSerious, choice(AdverseEventRecord.Severity.class, aeSeverity), aeOnset, aeEnd,
-        choice(AdverseEventRecord.Outcome.class, aeOutcome), choice(AdverseEventRecord.Relatedness.class, aeRelatedness), aeReason), "Adverse event saved")) {
+    if (run(() -> records.adverseEvent(actor.caller(), new ReportAdverseEvent(pseudonym, aeId, aeTerm, aeSerious,
+        choice(AdverseEventRecord.Severity.class, aeSeverity), aeOnset, aeEnd, choice(AdverseEventRecord.Outcome.class, aeOutcome),
+        choice(AdverseEventRecord.Relatedness.class, aeRelatedness), aeReason)), "Adverse event saved")) {
       aeReason = null;
     }
   }
