@@ -9,12 +9,18 @@ import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
+import java.io.ByteArrayInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 
 /**
- * Bounds every request body the API reads before any resource parses it: 4 MiB, except PDFs, whose
+ * Bounds every request body the API reads before any resource parses it, and requires UTF-8 of it: 4 MiB,
+ * except PDFs, whose
  * uploads enforce the configured document limit themselves. A declared length over the limit is refused at
  * once; a body without one (chunked) is cut off where it crosses the limit. Either way the caller gets 413.
  */
@@ -30,7 +36,28 @@ public class BodySizeLimit implements ContainerRequestFilter {
     MediaType type = request.getMediaType();
     if (type != null && "application".equals(type.getType()) && "pdf".equals(type.getSubtype())) return;
     if (request.getLength() > MAX_BYTES) throw tooLarge();
-    request.setEntityStream(new Capped(request.getEntityStream(), MAX_BYTES));
+    byte[] body;
+    try (InputStream in = new Capped(request.getEntityStream(), MAX_BYTES)) {
+      body = in.readAllBytes();
+    } catch (IOException e) {
+      throw new WebApplicationException("The request body could not be read", Response.Status.BAD_REQUEST);
+    }
+    // JSON and text are UTF-8 (RFC 8259): a malformed sequence would otherwise be replaced by U+FFFD
+    // without a word, and the caller would get back something other than what it sent.
+    if (!isUtf8(body)) throw new WebApplicationException("The request body is not valid UTF-8", Response.Status.BAD_REQUEST);
+    request.setEntityStream(new ByteArrayInputStream(body));
+  }
+
+  static boolean isUtf8(byte[] bytes) {
+    try {
+      StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes));
+      return true;
+    } catch (CharacterCodingException e) {
+      return false;
+    }
   }
 
   static WebApplicationException tooLarge() {
