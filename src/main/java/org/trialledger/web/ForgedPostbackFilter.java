@@ -35,9 +35,8 @@ public class ForgedPostbackFilter extends HttpFilter {
   }
 
   private static boolean causedByCsp(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
+    for (Throwable t = e; t != null; t = t.getCause()) { // a ServletException's root cause is its cause
       if (t instanceof CspException) return true;
-      if (t instanceof ServletException s && s.getRootCause() != null && s.getRootCause() != t.getCause() && causedByCsp(s.getRootCause())) return true;
     }
     return false;
   }

@@ -79,13 +79,11 @@ public class TrialDocumentResource {
   @Produces({PdfUpload.MEDIA_TYPE, MediaType.APPLICATION_JSON})
   @Operation(operationId = "downloadDocument", summary = "Download a document (published ones are public)")
   public Response download(@PathParam("registryId") String registryId, @PathParam("documentId") long documentId) {
-    Caller caller = actor.caller();
-    Trial trial = finder.visibleTrial(caller, registryId);
-    TrialDocument document = finder.visibleDocument(caller, trial, documentId);
-    return Response.ok(documents.content(document), PdfUpload.MEDIA_TYPE)
-        .header("Content-Disposition", "attachment; filename=\"" + document.getFileName() + "\"")
-        .header("Digest", "sha-256=" + Base64.getEncoder().encodeToString(HexFormat.of().parseHex(document.getSha256())))
-        .header("X-Content-SHA256", document.getSha256())
+    TrialDocuments.DocumentFile file = documents.file(actor.caller(), registryId, documentId);
+    return Response.ok(file.content(), PdfUpload.MEDIA_TYPE)
+        .header("Content-Disposition", "attachment; filename=\"" + file.fileName() + "\"")
+        .header("Digest", "sha-256=" + Base64.getEncoder().encodeToString(HexFormat.of().parseHex(file.sha256())))
+        .header("X-Content-SHA256", file.sha256())
         .header("X-Content-Type-Options", "nosniff")
         .build();
   }
