@@ -19,10 +19,10 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Bounds every request body the API reads before any resource parses it, and requires UTF-8 of it: 4 MiB,
- * except PDFs, whose
- * uploads enforce the configured document limit themselves. A declared length over the limit is refused at
- * once; a body without one (chunked) is cut off where it crosses the limit. Either way the caller gets 413.
+ * Bounds every request body the API reads before any resource parses it, and requires UTF-8 of it:
+ * 4 MiB, except PDFs, whose uploads enforce the configured document limit themselves. A declared
+ * length over the limit is refused at once; a body without one (chunked) is cut off where it
+ * crosses the limit. Either way the caller gets 413.
  */
 @Provider
 @PreMatching
@@ -34,23 +34,29 @@ public class BodySizeLimit implements ContainerRequestFilter {
   public void filter(ContainerRequestContext request) {
     if (!request.hasEntity()) return;
     MediaType type = request.getMediaType();
-    if (type != null && "application".equals(type.getType()) && "pdf".equals(type.getSubtype())) return;
+    if (type != null && "application".equals(type.getType()) && "pdf".equals(type.getSubtype()))
+      return;
     if (request.getLength() > MAX_BYTES) throw tooLarge();
     byte[] body;
     try (InputStream in = new Capped(request.getEntityStream(), MAX_BYTES)) {
       body = in.readAllBytes();
     } catch (IOException e) {
-      throw new WebApplicationException("The request body could not be read", Response.Status.BAD_REQUEST);
+      throw new WebApplicationException(
+          "The request body could not be read", Response.Status.BAD_REQUEST);
     }
-    // JSON and text are UTF-8 (RFC 8259): a malformed sequence would otherwise be replaced by U+FFFD
+    // JSON and text are UTF-8 (RFC 8259): a malformed sequence would otherwise be replaced by
+    // U+FFFD
     // without a word, and the caller would get back something other than what it sent.
-    if (!isUtf8(body)) throw new WebApplicationException("The request body is not valid UTF-8", Response.Status.BAD_REQUEST);
+    if (!isUtf8(body))
+      throw new WebApplicationException(
+          "The request body is not valid UTF-8", Response.Status.BAD_REQUEST);
     request.setEntityStream(new ByteArrayInputStream(body));
   }
 
   static boolean isUtf8(byte[] bytes) {
     try {
-      StandardCharsets.UTF_8.newDecoder()
+      StandardCharsets.UTF_8
+          .newDecoder()
           .onMalformedInput(CodingErrorAction.REPORT)
           .onUnmappableCharacter(CodingErrorAction.REPORT)
           .decode(ByteBuffer.wrap(bytes));
@@ -61,7 +67,9 @@ public class BodySizeLimit implements ContainerRequestFilter {
   }
 
   static WebApplicationException tooLarge() {
-    return new WebApplicationException("The request body is larger than " + MAX_BYTES / (1024 * 1024) + " MiB", Response.Status.REQUEST_ENTITY_TOO_LARGE);
+    return new WebApplicationException(
+        "The request body is larger than " + MAX_BYTES / (1024 * 1024) + " MiB",
+        Response.Status.REQUEST_ENTITY_TOO_LARGE);
   }
 
   /** Reads at most {@code max} bytes, then fails instead of reading on. */

@@ -10,8 +10,9 @@ import jakarta.ws.rs.ext.Provider;
 import org.trialledger.platform.Problem;
 
 /**
- * Invalid fields become a 400 problem document listing each field and its message. Registered for this
- * exact type so that it wins over the server's built-in mapper of validation errors, which answers HTML.
+ * Invalid fields become a 400 problem document listing each field and its message. Registered for
+ * this exact type so that it wins over the server's built-in mapper of validation errors, which
+ * answers HTML.
  */
 @Provider
 public class ConstraintViolationMapper implements ExceptionMapper<ConstraintViolationException> {
@@ -20,7 +21,12 @@ public class ConstraintViolationMapper implements ExceptionMapper<ConstraintViol
     JsonArrayBuilder errors = Json.createArrayBuilder();
     e.getConstraintViolations().stream()
         .sorted((a, b) -> field(a).compareTo(field(b)))
-        .forEach(v -> errors.add(Json.createObjectBuilder().add("field", field(v)).add("message", v.getMessage())));
+        .forEach(
+            v ->
+                errors.add(
+                    Json.createObjectBuilder()
+                        .add("field", field(v))
+                        .add("message", v.getMessage())));
     String body =
         Json.createObjectBuilder()
             .add("type", "about:blank")

@@ -1,6 +1,10 @@
 package org.trialledger.api;
 
+import jakarta.ejb.EJBException;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.bind.JsonbException;
+import jakarta.transaction.RollbackException;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.NotAuthorizedException;
@@ -14,8 +18,6 @@ import jakarta.ws.rs.ext.Provider;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import jakarta.json.Json;
-import jakarta.json.JsonArrayBuilder;
 import org.trialledger.platform.AccessDeniedException;
 import org.trialledger.platform.InvalidFieldsException;
 import org.trialledger.platform.MalformedBodyException;
@@ -24,8 +26,8 @@ import org.trialledger.platform.Problem;
 import org.trialledger.platform.RuleViolationException;
 
 /**
- * Every failure of a REST call becomes an RFC 9457 problem document. Unexpected errors are logged with an
- * incident id that the caller also gets; their details never leave the server.
+ * Every failure of a REST call becomes an RFC 9457 problem document. Unexpected errors are logged
+ * with an incident id that the caller also gets; their details never leave the server.
  */
 @Provider
 public class ProblemExceptionMapper implements ExceptionMapper<Throwable> {
@@ -36,14 +38,19 @@ public class ProblemExceptionMapper implements ExceptionMapper<Throwable> {
   @Override
   public Response toResponse(Throwable e) {
     Throwable cause = unwrap(e);
-    if (cause instanceof ConstraintViolationException cve) return new ConstraintViolationMapper().toResponse(cve);
-    if (cause instanceof RuleViolationException) return problem(409, "Conflict", cause.getMessage());
+    if (cause instanceof ConstraintViolationException cve)
+      return new ConstraintViolationMapper().toResponse(cve);
+    if (cause instanceof RuleViolationException)
+      return problem(409, "Conflict", cause.getMessage());
     if (cause instanceof InvalidFieldsException invalid) return invalidFields(invalid);
-    if (cause instanceof MalformedBodyException) return problem(400, "Bad Request", cause.getMessage());
-    if (cause instanceof AccessDeniedException) return problem(403, "Forbidden", cause.getMessage());
+    if (cause instanceof MalformedBodyException)
+      return problem(400, "Bad Request", cause.getMessage());
+    if (cause instanceof AccessDeniedException)
+      return problem(403, "Forbidden", cause.getMessage());
     if (cause instanceof NotFoundException) return problem(404, "Not Found", cause.getMessage());
     if (cause instanceof JsonbException || cause instanceof ProcessingException) {
-      return problem(400, "Bad Request", "The request body is not valid JSON of the expected shape");
+      return problem(
+          400, "Bad Request", "The request body is not valid JSON of the expected shape");
     }
     if (cause instanceof NotAuthorizedException
         || (cause instanceof ForbiddenException && security.getUserPrincipal() == null)) {
@@ -55,20 +62,24 @@ public class ProblemExceptionMapper implements ExceptionMapper<Throwable> {
     }
     if (cause instanceof WebApplicationException wae) {
       Response.StatusType status = wae.getResponse().getStatusInfo();
-      // Our own WebApplicationExceptions carry a message for the caller; the server's say only "HTTP 404 …".
+      // Our own WebApplicationExceptions carry a message for the caller; the server's say only
+      // "HTTP 404 …".
       String message = wae.getMessage();
-      String detail = message != null && !message.startsWith("HTTP ") ? message : describe(status.getStatusCode());
+      String detail =
+          message != null && !message.startsWith("HTTP ")
+              ? message
+              : describe(status.getStatusCode());
       return problem(status.getStatusCode(), status.getReasonPhrase(), detail);
     }
     String incident = UUID.randomUUID().toString();
     LOG.log(Level.SEVERE, "Unexpected error in REST call, incident " + incident, e);
-    return problem(500, "Internal Server Error", "Something went wrong on our side. Incident " + incident);
+    return problem(
+        500, "Internal Server Error", "Something went wrong on our side. Incident " + incident);
   }
 
   private static Throwable unwrap(Throwable e) {
     Throwable t = e;
-    while ((t instanceof jakarta.ejb.EJBException || t instanceof jakarta.transaction.RollbackException)
-        && t.getCause() != null) {
+    while ((t instanceof EJBException || t instanceof RollbackException) && t.getCause() != null) {
       t = t.getCause();
     }
     return t;
@@ -88,13 +99,23 @@ public class ProblemExceptionMapper implements ExceptionMapper<Throwable> {
   /** 422: the request was well-formed JSON, but fields break the rules; every field is listed. */
   private static Response invalidFields(InvalidFieldsException e) {
     JsonArrayBuilder errors = Json.createArrayBuilder();
-    e.fields().forEach(f -> errors.add(Json.createObjectBuilder().add("field", f.field()).add("message", f.message())));
+    e.fields()
+        .forEach(
+            f ->
+                errors.add(
+                    Json.createObjectBuilder()
+                        .add("field", f.field())
+                        .add("message", f.message())));
     String body =
         Json.createObjectBuilder()
             .add("type", "about:blank")
             .add("title", "Unprocessable Content")
             .add("status", 422)
-            .add("detail", e.fields().size() == 1 ? e.fields().get(0).toString() : e.fields().size() + " fields need attention")
+            .add(
+                "detail",
+                e.fields().size() == 1
+                    ? e.fields().get(0).toString()
+                    : e.fields().size() + " fields need attention")
             .add("errors", errors)
             .build()
             .toString();
@@ -102,6 +123,9 @@ public class ProblemExceptionMapper implements ExceptionMapper<Throwable> {
   }
 
   private static Response problem(int status, String title, String detail) {
-    return Response.status(status).type(Problem.MEDIA_TYPE).entity(new Problem(status, title, detail).toJson()).build();
+    return Response.status(status)
+        .type(Problem.MEDIA_TYPE)
+        .entity(new Problem(status, title, detail).toJson())
+        .build();
   }
 }

@@ -17,8 +17,9 @@ import java.util.Arrays;
 import org.trialledger.platform.Problem;
 
 /**
- * Enforces {@code @RolesAllowed}/{@code @PermitAll}/{@code @DenyAll} on resource methods (method first,
- * then class). A resource with none of them is denied: an endpoint is public only when it says so.
+ * Enforces {@code @RolesAllowed}/{@code @PermitAll}/{@code @DenyAll} on resource methods (method
+ * first, then class). A resource with none of them is denied: an endpoint is public only when it
+ * says so.
  */
 @Provider
 @Priority(Priorities.AUTHORIZATION)

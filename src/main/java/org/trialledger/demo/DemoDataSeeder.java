@@ -19,8 +19,8 @@ import org.trialledger.security.domain.OrganisationKind;
 import org.trialledger.security.domain.Role;
 
 /**
- * Seeds the demo when asked ({@code trialledger.demo.seed=true}, which only the run command sets) and only
- * into an empty database: a production database always has users, so it is never touched.
+ * Seeds the demo when asked ({@code trialledger.demo.seed=true}, which only the run command sets)
+ * and only into an empty database: a production database always has users, so it is never touched.
  */
 @Startup
 @Singleton
@@ -31,14 +31,55 @@ public class DemoDataSeeder {
   /** The demo logins, also listed in README.md. */
   public static final List<DemoLogin> LOGINS =
       List.of(
-          new DemoLogin("admin", "admin-demo-pw", "Registry Administrator", "TrialLedger Operations", OrganisationKind.OPERATOR, "NL", Role.ADMIN),
-          new DemoLogin("sponsor", "sponsor-demo-pw", "Sofia Brandt", "Helix Therapeutics", OrganisationKind.SPONSOR, "DE", Role.SPONSOR),
-          new DemoLogin("site1", "site1-demo-pw", "Dr. Amara Okafor", "St. Mary's Hospital Research Unit", OrganisationKind.SITE, "GB", Role.SITE),
-          new DemoLogin("site2", "site2-demo-pw", "Dr. Lars Nilsson", "Nordic Clinical Research Centre", OrganisationKind.SITE, "SE", Role.SITE),
-          new DemoLogin("regulator", "regulator-demo-pw", "Inspector Claire Martin", "National Medicines Agency", OrganisationKind.REGULATOR, "FR", Role.REGULATOR));
+          new DemoLogin(
+              "admin",
+              "admin-demo-pw",
+              "Registry Administrator",
+              "TrialLedger Operations",
+              OrganisationKind.OPERATOR,
+              "NL",
+              Role.ADMIN),
+          new DemoLogin(
+              "sponsor",
+              "sponsor-demo-pw",
+              "Sofia Brandt",
+              "Helix Therapeutics",
+              OrganisationKind.SPONSOR,
+              "DE",
+              Role.SPONSOR),
+          new DemoLogin(
+              "site1",
+              "site1-demo-pw",
+              "Dr. Amara Okafor",
+              "St. Mary's Hospital Research Unit",
+              OrganisationKind.SITE,
+              "GB",
+              Role.SITE),
+          new DemoLogin(
+              "site2",
+              "site2-demo-pw",
+              "Dr. Lars Nilsson",
+              "Nordic Clinical Research Centre",
+              OrganisationKind.SITE,
+              "SE",
+              Role.SITE),
+          new DemoLogin(
+              "regulator",
+              "regulator-demo-pw",
+              "Inspector Claire Martin",
+              "National Medicines Agency",
+              OrganisationKind.REGULATOR,
+              "FR",
+              Role.REGULATOR));
 
   public record DemoLogin(
-      String username, String password, String fullName, String organisation, OrganisationKind kind, String country, Role role) {}
+      String username,
+      String password,
+      String fullName,
+      String organisation,
+      OrganisationKind kind,
+      String country,
+      Role role) {}
 
   @Inject
   @ConfigProperty(name = "trialledger.demo.seed", defaultValue = "false")
@@ -58,8 +99,19 @@ public class DemoDataSeeder {
         Organisation org =
             directory
                 .findOrganisationByName(login.organisation())
-                .orElseGet(() -> administration.createOrganisation(new NewOrganisation(login.organisation(), login.kind(), login.country())));
-        administration.createUser(new NewUser(login.username(), login.fullName(), null, login.password(), org.getId(), login.role()));
+                .orElseGet(
+                    () ->
+                        administration.createOrganisation(
+                            new NewOrganisation(
+                                login.organisation(), login.kind(), login.country())));
+        administration.createUser(
+            new NewUser(
+                login.username(),
+                login.fullName(),
+                null,
+                login.password(),
+                org.getId(),
+                login.role()));
       }
       LOG.info("Demo data loaded");
     }

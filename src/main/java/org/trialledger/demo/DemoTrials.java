@@ -26,12 +26,15 @@ import org.trialledger.registry.domain.RegistrationRecord;
 import org.trialledger.security.application.Caller;
 import org.trialledger.security.application.UserDirectory;
 import org.trialledger.security.domain.AppUser;
+import org.trialledger.site.application.Enrolment;
+import org.trialledger.site.application.PublishConsentForm;
+import org.trialledger.site.application.SiteActivations;
 
 /**
- * Demo registrations, for the run command only ({@code trialledger.demo.trials=true}) and only into a
- * registry without trials: one trial published and amended (so the history has a diff), one published, and
- * one awaiting review, each through the real workflow and the ledger; site 1 activated on the first with a
- * consent form and one enrolled subject awaiting consent.
+ * Demo registrations, for the run command only ({@code trialledger.demo.trials=true}) and only into
+ * a registry without trials: one trial published and amended (so the history has a diff), one
+ * published, and one awaiting review, each through the real workflow and the ledger; site 1
+ * activated on the first with a consent form and one enrolled subject awaiting consent.
  */
 @Startup
 @Singleton
@@ -45,61 +48,90 @@ public class DemoTrials {
 
   @Inject private TrialRegistry registry;
   @Inject private TrialDocuments documents;
-  @Inject private org.trialledger.site.application.SiteActivations siteActivations;
-  @Inject private org.trialledger.site.application.Enrolment enrolment;
+  @Inject private SiteActivations siteActivations;
+  @Inject private Enrolment enrolment;
   @Inject private UserDirectory directory;
   @PersistenceContext private EntityManager em;
 
   @PostConstruct
   @TransactionAttribute(TransactionAttributeType.REQUIRED)
   void seedIfAsked() {
-    if (!seed || em.createQuery("SELECT COUNT(t) FROM Trial t", Long.class).getSingleResult() > 0) return;
+    if (!seed || em.createQuery("SELECT COUNT(t) FROM Trial t", Long.class).getSingleResult() > 0)
+      return;
     Caller sponsor = caller("sponsor");
     Caller regulator = caller("regulator");
     if (sponsor == null || regulator == null) return;
 
     RegistrationRecord helix = record("helix-pso.json");
     String a = registry.createDraft(sponsor, helix).getRegistryId();
-    documents.upload(sponsor, a, DocumentKind.PROTOCOL, "HELIX-PSO protocol v1.0.pdf", demoPdf("HELIX-PSO protocol, version 1.0"));
+    documents.upload(
+        sponsor,
+        a,
+        DocumentKind.PROTOCOL,
+        "HELIX-PSO protocol v1.0.pdf",
+        demoPdf("HELIX-PSO protocol, version 1.0"));
     registry.submit(sponsor, a, null);
-    registry.comment(regulator, a, 1, CommentSeverity.ADVISORY, "Consider a quality-of-life outcome.");
+    registry.comment(
+        regulator, a, 1, CommentSeverity.ADVISORY, "Consider a quality-of-life outcome.");
     registry.publish(regulator, a, 1);
-    String amended = new String(resource("helix-pso.json"), StandardCharsets.UTF_8)
-        .replace("\"NOT_YET_RECRUITING\"", "\"RECRUITING\"")
-        .replace("\"count\": 240", "\"count\": 260")
-        .replace("{\"measure\": \"IGA 0/1 response\", \"timeFrame\": \"Week 16\"}",
-            "{\"measure\": \"IGA 0/1 response\", \"timeFrame\": \"Week 16\"}, {\"measure\": \"DLQI quality of life\", \"timeFrame\": \"Week 16\"}");
-    registry.updateDraft(sponsor, a, RecordCodec.decode(JsonParser.parse(amended), RegistrationRecord.class));
-    registry.submit(sponsor, a, "Recruitment opened; sample size raised to 260; quality-of-life outcome added");
+    String amended =
+        new String(resource("helix-pso.json"), StandardCharsets.UTF_8)
+            .replace("\"NOT_YET_RECRUITING\"", "\"RECRUITING\"")
+            .replace("\"count\": 240", "\"count\": 260")
+            .replace(
+                "{\"measure\": \"IGA 0/1 response\", \"timeFrame\": \"Week 16\"}",
+                "{\"measure\": \"IGA 0/1 response\", \"timeFrame\": \"Week 16\"}, {\"measure\": \"DLQI quality of life\", \"timeFrame\": \"Week 16\"}");
+    registry.updateDraft(
+        sponsor, a, RecordCodec.decode(JsonParser.parse(amended), RegistrationRecord.class));
+    registry.submit(
+        sponsor, a, "Recruitment opened; sample size raised to 260; quality-of-life outcome added");
     registry.publish(regulator, a, 2);
 
     String b = registry.createDraft(sponsor, record("breathe-copd.json")).getRegistryId();
     registry.submit(sponsor, b, null);
     registry.publish(regulator, b, 1);
 
-    // site 1 works on the amended trial: the sponsor activated it and published the consent form; one subject
+    // site 1 works on the amended trial: the sponsor activated it and published the consent form;
+    // one subject
     // is enrolled (no identifying details) and waits for consent to be signed by the site's staff
     Caller site = caller("site1");
     if (site != null) {
       siteActivations.activate(sponsor, a, site.organisationId(), "Dr. Amara Okafor");
-      siteActivations.publishConsentForm(sponsor, new org.trialledger.site.application.PublishConsentForm(a, "v1.0", "en",
-          "HELIX-PSO consent v1.0.pdf", demoPdf("HELIX-PSO informed consent form, version 1.0")));
+      siteActivations.publishConsentForm(
+          sponsor,
+          new PublishConsentForm(
+              a,
+              "v1.0",
+              "en",
+              "HELIX-PSO consent v1.0.pdf",
+              demoPdf("HELIX-PSO informed consent form, version 1.0")));
       enrolment.enrol(site, a, null);
     }
 
     RegistrationRecord pending = record("breathe-copd.json");
     String c = registry.createDraft(sponsor, pending).getRegistryId();
     registry.submit(sponsor, c, null);
-    LOG.info("Demo trials registered: " + a + " (published, amended), " + b + " (published), " + c + " (awaiting review)");
+    LOG.info(
+        "Demo trials registered: "
+            + a
+            + " (published, amended), "
+            + b
+            + " (published), "
+            + c
+            + " (awaiting review)");
   }
 
   private Caller caller(String username) {
     AppUser u = directory.findUser(username).orElse(null);
-    return u == null ? null : new Caller(u.getUsername(), u.getOrganisation().getId(), Set.copyOf(u.getRoles()));
+    return u == null
+        ? null
+        : new Caller(u.getUsername(), u.getOrganisation().getId(), Set.copyOf(u.getRoles()));
   }
 
   private static RegistrationRecord record(String name) {
-    return RecordCodec.decode(JsonParser.parse(new String(resource(name), StandardCharsets.UTF_8)), RegistrationRecord.class);
+    return RecordCodec.decode(
+        JsonParser.parse(new String(resource(name), StandardCharsets.UTF_8)),
+        RegistrationRecord.class);
   }
 
   private static byte[] resource(String name) {
@@ -110,9 +142,13 @@ public class DemoTrials {
     }
   }
 
-  /** A minimal valid one-page PDF with a line of text, so the demo has a document to download and verify. */
+  /**
+   * A minimal valid one-page PDF with a line of text, so the demo has a document to download and
+   * verify.
+   */
   static byte[] demoPdf(String text) {
-    String content = "BT /F1 18 Tf 72 720 Td (" + text.replace("(", "").replace(")", "") + ") Tj ET";
+    String content =
+        "BT /F1 18 Tf 72 720 Td (" + text.replace("(", "").replace(")", "") + ") Tj ET";
     String[] objects = {
       "<< /Type /Catalog /Pages 2 0 R >>",
       "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
@@ -129,7 +165,11 @@ public class DemoTrials {
     int xref = pdf.length();
     pdf.append("xref\n0 ").append(objects.length + 1).append("\n0000000000 65535 f \n");
     for (int offset : offsets) pdf.append(String.format("%010d 00000 n \n", offset));
-    pdf.append("trailer\n<< /Size ").append(objects.length + 1).append(" /Root 1 0 R >>\nstartxref\n").append(xref).append("\n%%EOF\n");
+    pdf.append("trailer\n<< /Size ")
+        .append(objects.length + 1)
+        .append(" /Root 1 0 R >>\nstartxref\n")
+        .append(xref)
+        .append("\n%%EOF\n");
     return pdf.toString().getBytes(StandardCharsets.ISO_8859_1);
   }
 }

@@ -8,8 +8,8 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Says where the application is, once its web module starts: the start-up beans (migrations, demo data)
- * run before pages can be served, so a message from them would send a newcomer to a 404.
+ * Says where the application is, once its web module starts: the start-up beans (migrations, demo
+ * data) run before pages can be served, so a message from them would send a newcomer to a 404.
  */
 @WebListener
 public class ReadyBanner implements ServletContextListener {
@@ -25,11 +25,15 @@ public class ReadyBanner implements ServletContextListener {
 
   @Override
   public void contextInitialized(ServletContextEvent event) {
-    StringBuilder banner = new StringBuilder("\n\n  TrialLedger is running at ").append(publicUrl).append('\n');
+    StringBuilder banner =
+        new StringBuilder("\n\n  TrialLedger is running at ").append(publicUrl).append('\n');
     if (demo) {
       banner.append("  Demo logins (username / password):\n");
       for (DemoDataSeeder.DemoLogin login : DemoDataSeeder.LOGINS) {
-        banner.append(String.format("    %-10s / %-18s %s, %s%n", login.username(), login.password(), login.role(), login.organisation()));
+        banner.append(
+            String.format(
+                "    %-10s / %-18s %s, %s%n",
+                login.username(), login.password(), login.role(), login.organisation()));
       }
     }
     LOG.info(banner.toString());

@@ -5,6 +5,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.Locale;
 
 /** A SHA-256 value: exactly 32 bytes, immutable. */
 public final class Hash {
@@ -20,7 +21,8 @@ public final class Hash {
   /** Requires exactly 32 bytes; copies them. */
   public static Hash of(byte[] bytes) {
     if (bytes == null || bytes.length != LENGTH) {
-      throw new IllegalArgumentException("A SHA-256 hash is 32 bytes, got " + (bytes == null ? "none" : bytes.length));
+      throw new IllegalArgumentException(
+          "A SHA-256 hash is 32 bytes, got " + (bytes == null ? "none" : bytes.length));
     }
     return new Hash(bytes.clone());
   }
@@ -31,7 +33,7 @@ public final class Hash {
       throw new IllegalArgumentException("A SHA-256 hash is 64 hexadecimal digits");
     }
     try {
-      return new Hash(HEX.parseHex(hex.toLowerCase(java.util.Locale.ROOT)));
+      return new Hash(HEX.parseHex(hex.toLowerCase(Locale.ROOT)));
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("A SHA-256 hash is 64 hexadecimal digits", e);
     }

@@ -4,7 +4,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import java.time.Clock;
 
-/** The one clock of the application: UTC. Injected so that tests of plain classes can pass a fixed one. */
+/**
+ * The one clock of the application: UTC. Injected so that tests of plain classes can pass a fixed
+ * one.
+ */
 @ApplicationScoped
 public class Clocks {
   @Produces

@@ -10,9 +10,10 @@ import org.h2.jdbcx.JdbcDataSource;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
- * A data source chosen by its JDBC URL alone, so that one setting ({@code TRIALLEDGER_DB_URL}) switches
- * between the embedded H2 default and PostgreSQL. The application server pools it and enlists it in JTA;
- * the server sets the properties below by reflection from {@link DataSourceConfiguration}.
+ * A data source chosen by its JDBC URL alone, so that one setting ({@code TRIALLEDGER_DB_URL})
+ * switches between the embedded H2 default and PostgreSQL. The application server pools it and
+ * enlists it in JTA; the server sets the properties below by reflection from {@link
+ * DataSourceConfiguration}.
  */
 public class ConfiguredDataSource implements DataSource {
 

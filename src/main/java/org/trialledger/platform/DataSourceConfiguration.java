@@ -4,10 +4,11 @@ import jakarta.annotation.sql.DataSourceDefinition;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * The application's one data source. Settings come from the environment ({@code ${ENV=…}}): Payara does not
- * resolve MicroProfile Config placeholders here at deploy time (docs/platform-notes.md §9). Without settings it is an
- * embedded H2 file database under {@code ./data/} in PostgreSQL mode, writing each commit at once
- * ({@code WRITE_DELAY=0}; H2's default delay of 500 ms loses acknowledged commits when the process is killed).
+ * The application's one data source. Settings come from the environment ({@code ${ENV=…}}): Payara
+ * does not resolve MicroProfile Config placeholders here at deploy time (docs/platform-notes.md
+ * §9). Without settings it is an embedded H2 file database under {@code ./data/} in PostgreSQL
+ * mode, writing each commit at once ({@code WRITE_DELAY=0}; H2's default delay of 500 ms loses
+ * acknowledged commits when the process is killed).
  */
 @DataSourceDefinition(
     name = DataSourceConfiguration.JNDI_NAME,

@@ -16,11 +16,12 @@ import org.hibernate.SessionFactory;
 
 /**
  * Brings the schema up to date at start-up (Flyway owns it; migrations are the top-level {@code
- * db-migrations/} folder: {@code common/} plus one folder per database), then has Hibernate validate the entity mappings against it.
+ * db-migrations/} folder: {@code common/} plus one folder per database), then has Hibernate
+ * validate the entity mappings against it.
  *
- * <p>Validation runs here rather than through {@code hbm2ddl.auto=validate} because the server builds the
- * persistence unit before any start-up bean runs: validating then would fail on an empty database that
- * Flyway has not yet migrated. A failure here fails the deployment.
+ * <p>Validation runs here rather than through {@code hbm2ddl.auto=validate} because the server
+ * builds the persistence unit before any start-up bean runs: validating then would fail on an empty
+ * database that Flyway has not yet migrated. A failure here fails the deployment.
  */
 @Startup
 @Singleton
@@ -56,8 +57,9 @@ public class DatabaseMigration {
   }
 
   /**
-   * Most migrations are common to both databases; the few that use what only one of them has (PostgreSQL's
-   * full-text search) live in a folder per database, with the same version numbers in each.
+   * Most migrations are common to both databases; the few that use what only one of them has
+   * (PostgreSQL's full-text search) live in a folder per database, with the same version numbers in
+   * each.
    */
   private String vendorFolder() {
     return DatabaseProduct.folderOf(dataSource);

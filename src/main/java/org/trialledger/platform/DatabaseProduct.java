@@ -7,7 +7,9 @@ import java.sql.SQLException;
 import java.util.Locale;
 import javax.sql.DataSource;
 
-/** Which database the application runs on, for the few queries that use what only PostgreSQL has. */
+/**
+ * Which database the application runs on, for the few queries that use what only PostgreSQL has.
+ */
 @ApplicationScoped
 public class DatabaseProduct {
   @Resource(lookup = DataSourceConfiguration.JNDI_NAME)
@@ -30,7 +32,8 @@ public class DatabaseProduct {
       String product = c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
       if (product.contains("postgres")) return "postgresql";
       if (product.contains("h2")) return "h2";
-      throw new IllegalStateException("Unsupported database: " + product + " (use PostgreSQL or H2)");
+      throw new IllegalStateException(
+          "Unsupported database: " + product + " (use PostgreSQL or H2)");
     } catch (SQLException e) {
       throw new IllegalStateException("Cannot reach the database", e);
     }

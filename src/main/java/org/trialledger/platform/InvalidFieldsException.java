@@ -3,8 +3,9 @@ package org.trialledger.platform;
 import java.util.List;
 
 /**
- * A request whose fields break rules; carries every field's problem so a form or a 422 problem document can
- * show them all at once. Contexts throw their own subclasses (the registry's {@code InvalidRecordException}).
+ * A request whose fields break rules; carries every field's problem so a form or a 422 problem
+ * document can show them all at once. Contexts throw their own subclasses (the registry's {@code
+ * InvalidRecordException}).
  */
 public class InvalidFieldsException extends RuntimeException {
   private final transient List<Field> fields;

@@ -14,17 +14,23 @@ import java.util.Enumeration;
 import java.util.Map;
 
 /**
- * Error pages render as a fresh page, not as a postback of the page that failed. An error met during a
- * postback is dispatched to the error page with the failed form's parameters still on the request; JSF
- * would then treat the error page as a postback too (restoring a view it never had, checking the CSP
- * nonce of another page) and fail a second time, turning an honest 400 or 404 into a 500.
+ * Error pages render as a fresh page, not as a postback of the page that failed. An error met
+ * during a postback is dispatched to the error page with the failed form's parameters still on the
+ * request; JSF would then treat the error page as a postback too (restoring a view it never had,
+ * checking the CSP nonce of another page) and fail a second time, turning an honest 400 or 404 into
+ * a 500.
  */
-@WebFilter(filterName = "ErrorPageRequestFilter", urlPatterns = "/error/*", dispatcherTypes = DispatcherType.ERROR)
+@WebFilter(
+    filterName = "ErrorPageRequestFilter",
+    urlPatterns = "/error/*",
+    dispatcherTypes = DispatcherType.ERROR)
 public class ErrorPageRequestFilter extends HttpFilter {
   private static final long serialVersionUID = 1L;
 
   @Override
-  protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain) throws IOException, ServletException {
+  protected void doFilter(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws IOException, ServletException {
     chain.doFilter(new WithoutParameters(request), response);
   }
 

@@ -1,12 +1,13 @@
 package org.trialledger.web;
 
 /**
- * JSON text made safe to place inside an HTML document: in a {@code <script>} element (PrimeFaces writes a
- * chart's configuration into its widget script), in a {@code <script type="application/json">} block, or in an
- * attribute. The characters that end or open markup ({@code <}, {@code >}, {@code &}), quotes, and the line
- * separators U+2028/U+2029 (line ends in older JavaScript) are written as JSON {@code \}{@code uXXXX} escapes.
- * JSON allows those characters only inside strings, where the escape means the same character, so the result
- * parses to the same value; a string value can never close the script element or start markup.
+ * JSON text made safe to place inside an HTML document: in a {@code <script>} element (PrimeFaces
+ * writes a chart's configuration into its widget script), in a {@code <script
+ * type="application/json">} block, or in an attribute. The characters that end or open markup
+ * ({@code <}, {@code >}, {@code &}), quotes, and the line separators U+2028/U+2029 (line ends in
+ * older JavaScript) are written as JSON {@code \}{@code uXXXX} escapes. JSON allows those
+ * characters only inside strings, where the escape means the same character, so the result parses
+ * to the same value; a string value can never close the script element or start markup.
  */
 public final class JsonInHtml {
   private JsonInHtml() {}

@@ -8,8 +8,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * The session cookie is HttpOnly and SameSite=Lax always, and Secure unless {@code
- * trialledger.session.cookie-secure=false} (set only by the local demo and the tests, which run over plain
- * HTTP). web.xml cannot read configuration, so this is set here.
+ * trialledger.session.cookie-secure=false} (set only by the local demo and the tests, which run
+ * over plain HTTP). web.xml cannot read configuration, so this is set here.
  */
 @WebListener
 public class SessionCookieSetup implements ServletContextListener {

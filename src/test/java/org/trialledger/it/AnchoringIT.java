@@ -1,7 +1,6 @@
 package org.trialledger.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigInteger;
@@ -15,12 +14,14 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -29,17 +30,18 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.trialledger.anchoring.bitcoin.BlockHeader;
 import org.trialledger.anchoring.bitcoin.HeadersFile;
+import org.trialledger.anchoring.calendar.FakeCalendar;
 import org.trialledger.anchoring.ots.DetachedTimestampFile;
 import org.trialledger.anchoring.ots.TimestampVerifier;
 import org.trialledger.anchoring.ots.VerificationReport;
-import org.trialledger.anchoring.calendar.FakeCalendar;
 import org.trialledger.anchoring.tsa.LocalTsa;
 import org.trialledger.ledger.json.JsonParser;
 
 /**
- * Anchoring through the real HTTP path: the server stamps its newest checkpoint at three fake calendars on
- * loopback (the real OpenTimestamps protocol), upgrades when they confirm, and checks the attestation against
- * a headers file; calendar faults leave proofs pending and visible, never corrupt.
+ * Anchoring through the real HTTP path: the server stamps its newest checkpoint at three fake
+ * calendars on loopback (the real OpenTimestamps protocol), upgrades when they confirm, and checks
+ * the attestation against a headers file; calendar faults leave proofs pending and visible, never
+ * corrupt.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -48,7 +50,8 @@ class AnchoringIT {
   private static final BigInteger REGTEST = BlockHeader.targetOf(0x207fffff);
   private static final List<FakeCalendar> calendars = new ArrayList<>();
   private static LocalTsa tsa;
-  private static final Path HEADERS = Path.of(System.getProperty("project.build.directory", "target"), "it-bitcoin-headers.txt");
+  private static final Path HEADERS =
+      Path.of(System.getProperty("project.build.directory", "target"), "it-bitcoin-headers.txt");
 
   @Deployment(testable = false)
   static WebArchive deployment() throws Exception {
@@ -80,8 +83,12 @@ class AnchoringIT {
     long id = ((Number) stamped.get("anchorId")).longValue();
     Map<String, Object> anchor = anchor(api, id);
     assertEquals("PENDING", anchor.get("status"));
-    assertEquals(3, calendarStates(anchor).stream().filter("PENDING"::equals).count(), anchor.toString());
-    assertEquals(Boolean.FALSE, admin(api, "/api/anchors/stamp").get("stamped"), "the log has not grown: no second stamp");
+    assertEquals(
+        3, calendarStates(anchor).stream().filter("PENDING"::equals).count(), anchor.toString());
+    assertEquals(
+        Boolean.FALSE,
+        admin(api, "/api/anchors/stamp").get("stamped"),
+        "the log has not grown: no second stamp");
 
     admin(api, "/api/anchors/upgrade");
     assertEquals("PENDING", anchor(api, id).get("status"), "the calendars have not confirmed yet");
@@ -98,28 +105,39 @@ class AnchoringIT {
     admin(api, "/api/anchors/upgrade");
     anchor = anchor(api, id);
     assertEquals("CONFIRMED", anchor.get("status"), anchor.toString());
-    assertEquals(900_000L, ((Number) anchor.get("bitcoinHeight")).longValue(), "the earliest block dates the checkpoint");
-    assertEquals(3, calendarStates(anchor).stream().filter("CONFIRMED"::equals).count(), anchor.toString());
+    assertEquals(
+        900_000L,
+        ((Number) anchor.get("bitcoinHeight")).longValue(),
+        "the earliest block dates the checkpoint");
+    assertEquals(
+        3, calendarStates(anchor).stream().filter("CONFIRMED"::equals).count(), anchor.toString());
 
-    // the .ots verifies offline against the checkpoint note with our codec, independently of the server
+    // the .ots verifies offline against the checkpoint note with our codec, independently of the
+    // server
     HttpResponse<byte[]> ots = api.getBytes("/api/anchors/" + id + "/ots");
     assertEquals(200, ots.statusCode());
     long treeSize = ((Number) anchor.get("treeSize")).longValue();
-    byte[] note = api.get("/api/log/checkpoint/" + treeSize).body().getBytes(StandardCharsets.UTF_8);
+    byte[] note =
+        api.get("/api/log/checkpoint/" + treeSize).body().getBytes(StandardCharsets.UTF_8);
     DetachedTimestampFile proof = DetachedTimestampFile.parse(ots.body());
-    VerificationReport report = new TimestampVerifier(HeadersFile.load(HEADERS), REGTEST).verify(proof, MessageDigest.getInstance("SHA-256").digest(note));
+    VerificationReport report =
+        new TimestampVerifier(HeadersFile.load(HEADERS), REGTEST)
+            .verify(proof, MessageDigest.getInstance("SHA-256").digest(note));
     assertTrue(report.digestMatches());
     assertTrue(report.isConfirmed(), report.toString());
     assertEquals(900_000L, report.earliestBitcoin().orElseThrow().height());
 
-    // the second anchor: an RFC 3161 token for the same digest, which openssl accepts with the TSA's CA
+    // the second anchor: an RFC 3161 token for the same digest, which openssl accepts with the
+    // TSA's CA
     assertEquals(Boolean.TRUE, anchor.get("hasTsaToken"), anchor.toString());
     HttpResponse<byte[]> token = api.getBytes("/api/anchors/" + id + "/tsr");
     assertEquals(200, token.statusCode());
     assertOpensslAccepts(token.body(), MessageDigest.getInstance("SHA-256").digest(note));
 
     String page = api.get("/anchoring.xhtml").body();
-    assertTrue(page.contains("Anchoring in Bitcoin") && page.contains("block 900000"), "the page shows the confirmation");
+    assertTrue(
+        page.contains("Anchoring in Bitcoin") && page.contains("block 900000"),
+        "the page shows the confirmation");
     Pages.assertNoStackTrace(page);
   }
 
@@ -133,55 +151,82 @@ class AnchoringIT {
     assertEquals(Boolean.TRUE, stamped.get("stamped"), stamped.toString());
     long id = ((Number) stamped.get("anchorId")).longValue();
     Map<String, Object> anchor = anchor(api, id);
-    assertEquals(List.of("FAILED", "PENDING", "PENDING"), calendarStates(anchor), anchor.toString());
+    assertEquals(
+        List.of("FAILED", "PENDING", "PENDING"), calendarStates(anchor), anchor.toString());
 
     // a 200 with garbage on upgrade: the proof stays exactly as it was
     byte[] before = api.getBytes("/api/anchors/" + id + "/ots").body();
     calendars.get(1).mode = FakeCalendar.Mode.GARBAGE;
     admin(api, "/api/anchors/upgrade");
     assertEquals("PENDING", anchor(api, id).get("status"));
-    assertEquals(HexFormat.of().formatHex(before), HexFormat.of().formatHex(api.getBytes("/api/anchors/" + id + "/ots").body()));
+    assertEquals(
+        HexFormat.of().formatHex(before),
+        HexFormat.of().formatHex(api.getBytes("/api/anchors/" + id + "/ots").body()));
     DetachedTimestampFile.parse(before);
 
     // two of three down: fewer than the two needed, nothing stored, the attempt shows why
     int anchorsBefore = anchors(api).size();
     Map<String, Object> refused = admin(api, "/api/anchors/stamp?force=true");
     assertEquals(Boolean.FALSE, refused.get("stamped"));
-    assertTrue(((String) refused.get("message")).contains("Only 1 of 3 calendars answered"), refused.toString());
+    assertTrue(
+        ((String) refused.get("message")).contains("Only 1 of 3 calendars answered"),
+        refused.toString());
     assertEquals(anchorsBefore, anchors(api).size());
 
     // all down, one of them by timing out: nothing stored, the error shown
-    calendars.get(2).delayMillis = 10_000; // longer than the server waits (2 s to connect, 4 s per request)
+    calendars.get(2).delayMillis =
+        10_000; // longer than the server waits (2 s to connect, 4 s per request)
     calendars.get(2).mode = FakeCalendar.Mode.SLOW;
     Map<String, Object> none = admin(api, "/api/anchors/stamp?force=true");
     assertEquals(Boolean.FALSE, none.get("stamped"));
     assertTrue(((String) none.get("message")).startsWith("No calendar answered"), none.toString());
     assertEquals(anchorsBefore, anchors(api).size());
     String attempts = api.get("/api/anchors/attempts").body();
-    assertTrue(attempts.contains("No calendar answered") && attempts.contains("Only 1 of 3"), attempts);
+    assertTrue(
+        attempts.contains("No calendar answered") && attempts.contains("Only 1 of 3"), attempts);
     for (FakeCalendar c : calendars) c.mode = FakeCalendar.Mode.NORMAL;
   }
 
   private static void assertOpensslAccepts(byte[] token, byte[] digest) throws Exception {
     Path openssl = Path.of("/usr/bin/openssl");
-    org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(openssl), "openssl is not installed");
+    Assumptions.assumeTrue(Files.isExecutable(openssl), "openssl is not installed");
     Path dir = Files.createTempDirectory("tsr");
     Files.write(dir.resolve("token.der"), token);
     Files.writeString(dir.resolve("ca.pem"), LocalTsa.pem(tsa.caCertificate));
     Files.writeString(dir.resolve("tsa.pem"), LocalTsa.pem(tsa.tsaCertificate));
-    Process p = new ProcessBuilder(openssl.toString(), "ts", "-verify", "-token_in", "-in", dir.resolve("token.der").toString(), "-digest",
-        HexFormat.of().formatHex(digest), "-CAfile", dir.resolve("ca.pem").toString(), "-untrusted", dir.resolve("tsa.pem").toString())
-        .redirectErrorStream(true).start();
+    Process p =
+        new ProcessBuilder(
+                openssl.toString(),
+                "ts",
+                "-verify",
+                "-token_in",
+                "-in",
+                dir.resolve("token.der").toString(),
+                "-digest",
+                HexFormat.of().formatHex(digest),
+                "-CAfile",
+                dir.resolve("ca.pem").toString(),
+                "-untrusted",
+                dir.resolve("tsa.pem").toString())
+            .redirectErrorStream(true)
+            .start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertTrue(p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS));
+    assertTrue(p.waitFor(30, TimeUnit.SECONDS));
     assertEquals(0, p.exitValue(), out);
     assertTrue(out.contains("Verification: OK"), out);
   }
 
   private static void waitForNonEmptyLog(ApiClient api) throws Exception {
     long deadline = System.currentTimeMillis() + 30_000;
-    while (api.get("/api/log/checkpoint").body().lines().skip(1).findFirst().orElse("0").equals("0")) {
-      assertTrue(System.currentTimeMillis() < deadline, "the demo data's audit records reach the log");
+    while (api.get("/api/log/checkpoint")
+        .body()
+        .lines()
+        .skip(1)
+        .findFirst()
+        .orElse("0")
+        .equals("0")) {
+      assertTrue(
+          System.currentTimeMillis() < deadline, "the demo data's audit records reach the log");
       Thread.sleep(100);
     }
   }
@@ -203,6 +248,7 @@ class AnchoringIT {
   }
 
   private static List<String> calendarStates(Map<String, Object> anchor) {
-    return ((List<?>) anchor.get("calendars")).stream().map(c -> (String) ((Map<?, ?>) c).get("state")).toList();
+    return ((List<?>) anchor.get("calendars"))
+        .stream().map(c -> (String) ((Map<?, ?>) c).get("state")).toList();
   }
 }

@@ -14,7 +14,10 @@ import java.util.Base64;
 public final class ApiClient {
   private final URI base;
   private final HttpClient http =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).followRedirects(HttpClient.Redirect.NEVER).build();
+      HttpClient.newBuilder()
+          .connectTimeout(Duration.ofSeconds(10))
+          .followRedirects(HttpClient.Redirect.NEVER)
+          .build();
 
   public ApiClient(URL base) {
     this.base = URI.create(base.toString().endsWith("/") ? base.toString() : base + "/");
@@ -39,20 +42,33 @@ public final class ApiClient {
 
   public HttpResponse<String> putJson(String path, String json, String user, String password) {
     return send(
-        HttpRequest.newBuilder(resolve(path)).header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json)),
+        HttpRequest.newBuilder(resolve(path))
+            .header("Content-Type", "application/json")
+            .PUT(HttpRequest.BodyPublishers.ofString(json)),
         user,
         password);
   }
 
-  public HttpResponse<String> postBytes(String path, String contentType, byte[] body, String user, String password) {
+  public HttpResponse<String> postBytes(
+      String path, String contentType, byte[] body, String user, String password) {
     return send(
-        HttpRequest.newBuilder(resolve(path)).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body)),
+        HttpRequest.newBuilder(resolve(path))
+            .header("Content-Type", contentType)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body)),
         user,
         password);
   }
 
-  public HttpResponse<String> post(String path, HttpRequest.BodyPublisher body, String contentType, String user, String password) {
-    return send(HttpRequest.newBuilder(resolve(path)).header("Content-Type", contentType).POST(body), user, password);
+  public HttpResponse<String> post(
+      String path,
+      HttpRequest.BodyPublisher body,
+      String contentType,
+      String user,
+      String password) {
+    return send(
+        HttpRequest.newBuilder(resolve(path)).header("Content-Type", contentType).POST(body),
+        user,
+        password);
   }
 
   public HttpResponse<String> delete(String path, String user, String password) {
@@ -64,9 +80,14 @@ public final class ApiClient {
   }
 
   public HttpResponse<byte[]> getBytes(String path, String user, String password) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(resolve(path)).timeout(Duration.ofSeconds(120)).GET();
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(resolve(path)).timeout(Duration.ofSeconds(120)).GET();
     if (user != null) {
-      request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+      request.header(
+          "Authorization",
+          "Basic "
+              + Base64.getEncoder()
+                  .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
     }
     try {
       return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
@@ -84,10 +105,14 @@ public final class ApiClient {
 
   public HttpResponse<String> send(HttpRequest.Builder request, String user, String password) {
     if (user != null) {
-      String token = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+      String token =
+          Base64.getEncoder()
+              .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
       request.header("Authorization", "Basic " + token);
     }
-    request.timeout(Duration.ofSeconds(60)).header("Accept", "application/json, text/plain;q=0.9, text/html;q=0.8");
+    request
+        .timeout(Duration.ofSeconds(60))
+        .header("Accept", "application/json, text/plain;q=0.9, text/html;q=0.8");
     try {
       return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {

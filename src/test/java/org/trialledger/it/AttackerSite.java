@@ -22,13 +22,19 @@ final class AttackerSite implements AutoCloseable {
   }
 
   void page(String path, String body) {
-    byte[] html = ("<!doctype html><html><head><title>cute cats</title></head><body>" + body + "</body></html>").getBytes(StandardCharsets.UTF_8);
-    server.createContext(path, exchange -> {
-      exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
-      exchange.sendResponseHeaders(200, html.length);
-      exchange.getResponseBody().write(html);
-      exchange.close();
-    });
+    byte[] html =
+        ("<!doctype html><html><head><title>cute cats</title></head><body>"
+                + body
+                + "</body></html>")
+            .getBytes(StandardCharsets.UTF_8);
+    server.createContext(
+        path,
+        exchange -> {
+          exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+          exchange.sendResponseHeaders(200, html.length);
+          exchange.getResponseBody().write(html);
+          exchange.close();
+        });
   }
 
   String url(String path) {

@@ -16,8 +16,8 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * Headless Debian Chromium driven by Debian's chromedriver (docs/platform-notes.md §6): the explicit binaries keep
- * Selenium Manager from trying to download anything.
+ * Headless Debian Chromium driven by Debian's chromedriver (docs/platform-notes.md §6): the
+ * explicit binaries keep Selenium Manager from trying to download anything.
  */
 public final class Browser implements AutoCloseable {
   private final WebDriver driver;
@@ -35,8 +35,10 @@ public final class Browser implements AutoCloseable {
         "--disable-component-update",
         "--disable-sync",
         "--no-first-run",
-        // Chromium holds requests from one origin to another on the local network until a person allows
-        // them; the server under test stands for one on the internet, where that prompt never applies.
+        // Chromium holds requests from one origin to another on the local network until a person
+        // allows
+        // them; the server under test stands for one on the internet, where that prompt never
+        // applies.
         "--disable-features=LocalNetworkAccessChecks,BlockInsecurePrivateNetworkRequests,PrivateNetworkAccessSendPreflights",
         "--window-size=1280,900");
     // The console (CSP violations among it) is read by the tests: Browser#consoleErrors.
@@ -44,7 +46,10 @@ public final class Browser implements AutoCloseable {
     logs.enable(LogType.BROWSER, Level.ALL);
     options.setCapability("goog:loggingPrefs", logs);
     ChromeDriverService service =
-        new ChromeDriverService.Builder().usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(new File("/usr/bin/chromedriver"))
+            .usingAnyFreePort()
+            .build();
     this.driver = new ChromeDriver(service, options);
     this.base = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
   }
@@ -72,7 +77,8 @@ public final class Browser implements AutoCloseable {
   }
 
   public void waitFor(By locator) {
-    new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.visibilityOfElementLocated(locator));
+    new WebDriverWait(driver, Duration.ofSeconds(20))
+        .until(ExpectedConditions.visibilityOfElementLocated(locator));
   }
 
   public String text(By locator) {
@@ -84,7 +90,10 @@ public final class Browser implements AutoCloseable {
     return !driver.findElements(locator).isEmpty();
   }
 
-  /** Console messages at warning level or above since the last call (CSP violations are reported as errors). */
+  /**
+   * Console messages at warning level or above since the last call (CSP violations are reported as
+   * errors).
+   */
   public List<String> consoleErrors() {
     return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
         .filter(e -> e.getLevel().intValue() >= Level.WARNING.intValue())

@@ -10,7 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -24,10 +24,17 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.trialledger.registry.domain.RegistryFixtures;
 
-/** A person in headless Chromium: logging in through the real form, menus per role, admin pages, errors. */
+/**
+ * A person in headless Chromium: logging in through the real form, menus per role, admin pages,
+ * errors.
+ */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class BrowserIT {
@@ -57,12 +64,14 @@ class BrowserIT {
     "site1,     site1-demo-pw,     SITE,      false",
     "regulator, regulator-demo-pw, REGULATOR, false"
   })
-  void eachDemoUserLogsInThroughTheFormAndSeesTheirMenu(String user, String password, String role, boolean admin) {
+  void eachDemoUserLogsInThroughTheFormAndSeesTheirMenu(
+      String user, String password, String role, boolean admin) {
     browser.login(user, password);
     assertEquals(user, browser.text(By.id("currentUser")));
     assertTrue(browser.text(By.id("roles")).contains(role), "the account page shows the role");
     assertTrue(browser.present(By.id("nav:menuAccount")));
-    assertEquals(admin, browser.present(By.id("nav:menuAdmin")), "the administration menu only for admins");
+    assertEquals(
+        admin, browser.present(By.id("nav:menuAdmin")), "the administration menu only for admins");
     browser.logout();
     assertFalse(browser.present(By.id("currentUser")));
   }
@@ -70,7 +79,8 @@ class BrowserIT {
   @Test
   void aWrongPasswordShowsAMessageAndNoSession() {
     browser.login("sponsor", "wrong-password");
-    assertTrue(browser.text(By.id("login:messages")).contains("Unknown username or wrong password"));
+    assertTrue(
+        browser.text(By.id("login:messages")).contains("Unknown username or wrong password"));
     assertFalse(browser.present(By.id("currentUser")));
   }
 
@@ -99,13 +109,17 @@ class BrowserIT {
     browser.login("admin", "admin-demo-pw");
     browser.open("/admin/users.xhtml");
     browser.waitFor(By.id("admin:orgName"));
-    browser.driver().findElement(By.id("admin:orgName")).sendKeys("Charité Study Centre <script>alert(1)</script>");
+    browser
+        .driver()
+        .findElement(By.id("admin:orgName"))
+        .sendKeys("Charité Study Centre <script>alert(1)</script>");
     selectByLabel("admin:orgKind", "SITE");
     browser.driver().findElement(By.id("admin:orgCountry")).sendKeys("DE");
     browser.driver().findElement(By.id("admin:createOrganisation")).click();
     browser.waitFor(By.xpath("//td[contains(., 'Charité Study Centre')]"));
     assertTrue(
-        browser.driver().getPageSource().contains("&lt;script&gt;"), "the organisation name is escaped, not run");
+        browser.driver().getPageSource().contains("&lt;script&gt;"),
+        "the organisation name is escaped, not run");
 
     browser.driver().findElement(By.id("admin:username")).sendKeys("study.nurse");
     browser.driver().findElement(By.id("admin:fullName")).sendKeys("Study Nurse");
@@ -141,71 +155,115 @@ class BrowserIT {
     browser.waitFor(By.id("currentUser"));
     browser.open("/audit/ledger.xhtml");
     browser.driver().findElement(By.id("audit:start")).click();
-    new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(60))
-        .until(d -> d.findElements(By.id("verdict")).stream().anyMatch(e -> e.getText().contains("No discrepancies")));
+    new WebDriverWait(browser.driver(), Duration.ofSeconds(60))
+        .until(
+            d ->
+                d.findElements(By.id("verdict")).stream()
+                    .anyMatch(e -> e.getText().contains("No discrepancies")));
     assertTrue(browser.text(By.id("state")).contains("PASSED"));
     Pages.assertNoStackTrace(browser.driver().getPageSource());
 
     browser.open("/audit/index.xhtml");
     browser.waitFor(By.id("audit:events"));
-    assertTrue(browser.text(By.id("audit:events")).contains("LOGIN"), "the regulator's own login is in the trail");
+    assertTrue(
+        browser.text(By.id("audit:events")).contains("LOGIN"),
+        "the regulator's own login is in the trail");
     assertTrue(browser.present(By.id("audit:export")));
   }
 
   /**
-   * CSRF: a page on another origin of the same host (so even {@code SameSite=Lax} lets the browser attach
-   * the session cookie) makes a logged-in regulator's browser post to the API, as a form and as a
-   * {@code text/plain} body crafted into JSON. The API authenticates only the program's own credentials,
-   * so nothing happens; the audit CSV the page links to still downloads with the session.
+   * CSRF: a page on another origin of the same host (so even {@code SameSite=Lax} lets the browser
+   * attach the session cookie) makes a logged-in regulator's browser post to the API, as a form and
+   * as a {@code text/plain} body crafted into JSON. The API authenticates only the program's own
+   * credentials, so nothing happens; the audit CSV the page links to still downloads with the
+   * session.
    */
   @Test
   void aPageOnAnotherOriginCannotActThroughALoggedInBrowser() throws Exception {
     ApiClient api = new ApiClient(base);
-    String id = (String) RegistryApiIT.json(api.postJson("/api/trials", org.trialledger.registry.domain.RegistryFixtures.completeRecordJson(), "sponsor", "sponsor-demo-pw")).get("registryId");
-    assertEquals(201, api.postJson("/api/trials/" + id + "/submit", "{}", "sponsor", "sponsor-demo-pw").statusCode());
+    String id =
+        (String)
+            RegistryApiIT.json(
+                    api.postJson(
+                        "/api/trials",
+                        RegistryFixtures.completeRecordJson(),
+                        "sponsor",
+                        "sponsor-demo-pw"))
+                .get("registryId");
+    assertEquals(
+        201,
+        api.postJson("/api/trials/" + id + "/submit", "{}", "sponsor", "sponsor-demo-pw")
+            .statusCode());
     String app = base.toString().replaceAll("/$", "");
     String publish = app + "/api/trials/" + id + "/versions/1/publish";
     String comment = app + "/api/trials/" + id + "/versions/1/comments";
 
     browser.login("regulator", "regulator-demo-pw");
     browser.waitFor(By.id("currentUser"));
-    org.openqa.selenium.Cookie session = browser.driver().manage().getCookieNamed("JSESSIONID");
+    Cookie session = browser.driver().manage().getCookieNamed("JSESSIONID");
     // The header itself (a browser reports Lax for a cookie that says nothing, too).
-    HttpResponse<String> loginPage = HttpClient.newHttpClient().send(HttpRequest.newBuilder(api.resolve("/login.xhtml")).build(),
-        HttpResponse.BodyHandlers.ofString());
-    String setCookie = loginPage.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID=")).findFirst().orElseThrow();
+    HttpResponse<String> loginPage =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(api.resolve("/login.xhtml")).build(),
+                HttpResponse.BodyHandlers.ofString());
+    String setCookie =
+        loginPage.headers().allValues("Set-Cookie").stream()
+            .filter(c -> c.startsWith("JSESSIONID="))
+            .findFirst()
+            .orElseThrow();
     assertTrue(setCookie.matches("(?i).*;\\s*SameSite=Lax(;.*|$)"), setCookie);
-    assertTrue(setCookie.toLowerCase(java.util.Locale.ROOT).contains("httponly"), setCookie);
+    assertTrue(setCookie.toLowerCase(Locale.ROOT).contains("httponly"), setCookie);
 
     try (AttackerSite attacker = new AttackerSite(base.getHost())) {
-      // Every body a page may send to another origin without asking it first: a form, multipart, text/plain.
-      attacker.page("/", "<script>const o={method:'POST',mode:'no-cors',credentials:'include',signal:AbortSignal.timeout(8000)};"
-          + "const json=JSON.stringify({severity:'MAJOR',body:'csrf'});"
-          + "Promise.allSettled(["
-          + "fetch('" + publish + "',Object.assign({body:new URLSearchParams('x=1')},o)),"
-          + "fetch('" + publish + "',Object.assign({body:new FormData()},o)),"
-          + "fetch('" + comment + "',Object.assign({headers:{'Content-Type':'text/plain'},body:json},o))"
-          + "]).then(rs=>{document.title=rs.map(r=>r.status).join(',')})</script>");
+      // Every body a page may send to another origin without asking it first: a form, multipart,
+      // text/plain.
+      attacker.page(
+          "/",
+          "<script>const o={method:'POST',mode:'no-cors',credentials:'include',signal:AbortSignal.timeout(8000)};"
+              + "const json=JSON.stringify({severity:'MAJOR',body:'csrf'});"
+              + "Promise.allSettled(["
+              + "fetch('"
+              + publish
+              + "',Object.assign({body:new URLSearchParams('x=1')},o)),"
+              + "fetch('"
+              + publish
+              + "',Object.assign({body:new FormData()},o)),"
+              + "fetch('"
+              + comment
+              + "',Object.assign({headers:{'Content-Type':'text/plain'},body:json},o))"
+              + "]).then(rs=>{document.title=rs.map(r=>r.status).join(',')})</script>");
       browser.driver().get(attacker.url("/"));
       new WebDriverWait(browser.driver(), Duration.ofSeconds(30))
           .withMessage(() -> browser.driver().getPageSource())
           .until(d -> d.getTitle().split(",").length == 3);
-      // Each request was sent and answered. A 401 with a Basic challenge leaves the browser waiting for
+      // Each request was sent and answered. A 401 with a Basic challenge leaves the browser waiting
+      // for
       // credentials nobody types, so those fetches end at the page's own time limit ("rejected").
     }
 
-    Map<?, ?> trial = RegistryApiIT.json(api.get("/api/trials/" + id, "regulator", "regulator-demo-pw"));
+    Map<?, ?> trial =
+        RegistryApiIT.json(api.get("/api/trials/" + id, "regulator", "regulator-demo-pw"));
     assertNull(trial.get("publishedVersion"), "not published: " + trial);
-    assertFalse(String.valueOf(trial.get("versions")).contains("csrf"), "no comment was made: " + trial);
+    assertFalse(
+        String.valueOf(trial.get("versions")).contains("csrf"), "no comment was made: " + trial);
 
     // The API ignores the session cookie whoever sends it; the page's own download uses it.
-    HttpResponse<String> me = HttpClient.newHttpClient().send(
-        HttpRequest.newBuilder(api.resolve("/api/me")).header("Cookie", "JSESSIONID=" + session.getValue()).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> me =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(api.resolve("/api/me"))
+                    .header("Cookie", "JSESSIONID=" + session.getValue())
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
     assertEquals(401, me.statusCode(), me.body());
-    HttpResponse<String> download = HttpClient.newHttpClient().send(
-        HttpRequest.newBuilder(api.resolve("/files/audit-trail.csv")).header("Cookie", "JSESSIONID=" + session.getValue()).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> download =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(api.resolve("/files/audit-trail.csv"))
+                    .header("Cookie", "JSESSIONID=" + session.getValue())
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
     assertEquals(200, download.statusCode());
     assertTrue(download.body().startsWith("id,occurred_at_utc"), download.body());
     browser.open("/audit/index.xhtml");
@@ -213,16 +271,25 @@ class BrowserIT {
     assertTrue(csv.contains("/files/audit-trail.csv"), csv);
   }
 
-  /** PrimeFaces keeps a hidden native select behind its styled menu; choose through the widget's API. */
+  /**
+   * PrimeFaces keeps a hidden native select behind its styled menu; choose through the widget's
+   * API.
+   */
   private void selectByLabel(String selectOneMenuId, String label) {
     String widgetInput = selectOneMenuId + "_input";
-    org.openqa.selenium.WebElement select = browser.driver().findElement(By.id(widgetInput));
-    String value = new Select(select).getOptions().stream()
-        .filter(o -> o.getAttribute("textContent").trim().equals(label))
-        .findFirst()
-        .orElseThrow(() -> new AssertionError("no option " + label + " in " + selectOneMenuId))
-        .getAttribute("value");
-    ((org.openqa.selenium.JavascriptExecutor) browser.driver())
-        .executeScript("PrimeFaces.getWidgetById(arguments[0]).selectValue(arguments[1]);", selectOneMenuId, value);
+    WebElement select = browser.driver().findElement(By.id(widgetInput));
+    String value =
+        new Select(select)
+            .getOptions().stream()
+                .filter(o -> o.getAttribute("textContent").trim().equals(label))
+                .findFirst()
+                .orElseThrow(
+                    () -> new AssertionError("no option " + label + " in " + selectOneMenuId))
+                .getAttribute("value");
+    ((JavascriptExecutor) browser.driver())
+        .executeScript(
+            "PrimeFaces.getWidgetById(arguments[0]).selectValue(arguments[1]);",
+            selectOneMenuId,
+            value);
   }
 }

@@ -16,9 +16,11 @@ final class LedgerAudits {
     String id = LedgerIT.json(started.body()).getString("id");
     long deadline = System.currentTimeMillis() + 120_000;
     while (true) {
-      JsonObject progress = LedgerIT.json(api.get("/api/ledger/audits/" + id, user, password).body());
+      JsonObject progress =
+          LedgerIT.json(api.get("/api/ledger/audits/" + id, user, password).body());
       if (!"RUNNING".equals(progress.getString("state"))) return progress;
-      assertTrue(System.currentTimeMillis() < deadline, "the audit did not finish within 2 minutes");
+      assertTrue(
+          System.currentTimeMillis() < deadline, "the audit did not finish within 2 minutes");
       Thread.sleep(200);
     }
   }

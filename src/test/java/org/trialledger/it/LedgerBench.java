@@ -23,10 +23,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.trialledger.it.support.LedgerTestResource;
 
 /**
- * Not a test: the benchmark of the persistent ledger, run only by {@code mvn -Pledger-bench verify}. In one
- * deployment on the test database it measures artifacts per second as plain INSERTs and through the
- * audit trail with their ledger entries (same rows, same threads), alternating the two, and the
- * queue-to-checkpoint latency of the ledger runs. Prints a table and writes target/ledger-bench.txt.
+ * Not a test: the benchmark of the persistent ledger, run only by {@code mvn -Pledger-bench
+ * verify}. In one deployment on the test database it measures artifacts per second as plain INSERTs
+ * and through the audit trail with their ledger entries (same rows, same threads), alternating the
+ * two, and the queue-to-checkpoint latency of the ledger runs. Prints a table and writes
+ * target/ledger-bench.txt.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -61,21 +62,39 @@ class LedgerBench {
     Collections.sort(latencies);
     double plainRate = median(plain);
     double ledgerRate = median(ledger);
-    String report = String.format(
-        "Ledger benchmark (%s, %d artifacts x %d rounds, %d threads, %d cores)%n"
-            + "  plain INSERT              %8.0f artifacts/s  (rounds: %s)%n"
-            + "  through LedgerRecorder    %8.0f artifacts/s  (rounds: %s)%n"
-            + "  ratio ledger/plain        %8.2f   (goal >= 0.70)%n"
-            + "  queue-to-checkpoint       p50 %d ms, p99 %d ms, max %d ms over %d entries (goal p99 <= 1000 ms)%n",
-        TestDatabase.isPostgres() ? "PostgreSQL" : "H2", N, ROUNDS, THREADS, Runtime.getRuntime().availableProcessors(),
-        plainRate, rounded(plain), ledgerRate, rounded(ledger), ledgerRate / plainRate,
-        percentile(latencies, 50), percentile(latencies, 99), latencies.get(latencies.size() - 1), latencies.size());
+    String report =
+        String.format(
+            "Ledger benchmark (%s, %d artifacts x %d rounds, %d threads, %d cores)%n"
+                + "  plain INSERT              %8.0f artifacts/s  (rounds: %s)%n"
+                + "  through LedgerRecorder    %8.0f artifacts/s  (rounds: %s)%n"
+                + "  ratio ledger/plain        %8.2f   (goal >= 0.70)%n"
+                + "  queue-to-checkpoint       p50 %d ms, p99 %d ms, max %d ms over %d entries (goal p99 <= 1000 ms)%n",
+            TestDatabase.isPostgres() ? "PostgreSQL" : "H2",
+            N,
+            ROUNDS,
+            THREADS,
+            Runtime.getRuntime().availableProcessors(),
+            plainRate,
+            rounded(plain),
+            ledgerRate,
+            rounded(ledger),
+            ledgerRate / plainRate,
+            percentile(latencies, 50),
+            percentile(latencies, 99),
+            latencies.get(latencies.size() - 1),
+            latencies.size());
     System.out.println(report);
-    Files.writeString(Path.of(System.getProperty("war.file")).resolveSibling("ledger-bench.txt"), report);
+    Files.writeString(
+        Path.of(System.getProperty("war.file")).resolveSibling("ledger-bench.txt"), report);
   }
 
   private long run(ApiClient api, String mode, int n) {
-    HttpResponse<String> r = api.postJson("/api/it/ledger/bench?mode=" + mode + "&n=" + n + "&threads=" + THREADS, "", null, null);
+    HttpResponse<String> r =
+        api.postJson(
+            "/api/it/ledger/bench?mode=" + mode + "&n=" + n + "&threads=" + THREADS,
+            "",
+            null,
+            null);
     assertEquals(200, r.statusCode(), r.body());
     return LedgerIT.json(r.body()).getJsonNumber("millis").longValue();
   }
@@ -90,8 +109,10 @@ class LedgerBench {
 
   private static List<Long> latenciesAfter(long id) throws Exception {
     List<Long> out = new ArrayList<>();
-    try (Connection c = TestDatabase.connect(); Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("SELECT queued_at, integrated_at FROM ledger_entry WHERE id > " + id)) {
+    try (Connection c = TestDatabase.connect();
+        Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery("SELECT queued_at, integrated_at FROM ledger_entry WHERE id > " + id)) {
       while (rs.next()) {
         out.add(rs.getTimestamp(2).getTime() - rs.getTimestamp(1).getTime());
       }

@@ -9,10 +9,13 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import java.io.StringReader;
 import java.net.URL;
+import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -22,6 +25,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.trialledger.it.support.LedgerTestResource;
 import org.trialledger.ledger.Hash;
+import org.trialledger.ledger.bundle.BundleVerifier;
+import org.trialledger.ledger.bundle.ProofBundle;
+import org.trialledger.ledger.bundle.VerificationReport;
 import org.trialledger.ledger.merkle.CompactRange;
 import org.trialledger.ledger.merkle.ProofVerifier;
 import org.trialledger.ledger.merkle.TreeHasher;
@@ -30,7 +36,8 @@ import org.trialledger.ledger.note.NoteKey;
 
 /**
  * The persistent ledger on the real database: all-or-nothing writes, a gapless log under concurrent
- * writers whose root equals the one recomputed from the stored entries, proofs and receipts over the API.
+ * writers whose root equals the one recomputed from the stored entries, proofs and receipts over
+ * the API.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -47,15 +54,19 @@ class LedgerIT {
   void anArtifactWhoseTransactionRollsBackLeavesNoQueueRowAndNoLeaf() throws Exception {
     long entriesBefore = count("SELECT COUNT(*) FROM ledger_entry");
     long auditBefore = count("SELECT COUNT(*) FROM audit_event");
-    assertEquals(200, api().postJson("/api/it/ledger/rollback?name=Ghost%20Site", "", null, null).statusCode());
+    assertEquals(
+        200,
+        api().postJson("/api/it/ledger/rollback?name=Ghost%20Site", "", null, null).statusCode());
     assertEquals(0, count("SELECT COUNT(*) FROM organisation WHERE name = 'Ghost Site'"));
     assertEquals(auditBefore, count("SELECT COUNT(*) FROM audit_event"));
     assertEquals(entriesBefore, count("SELECT COUNT(*) FROM ledger_entry"));
   }
 
   @Test
-  void concurrentWritersProduceAGaplessLogWhoseRootIsRecomputableFromTheStoredEntries() throws Exception {
-    assertEquals(200, api().postJson("/api/it/ledger/record?n=400&threads=16", "", null, null).statusCode());
+  void concurrentWritersProduceAGaplessLogWhoseRootIsRecomputableFromTheStoredEntries()
+      throws Exception {
+    assertEquals(
+        200, api().postJson("/api/it/ledger/record?n=400&threads=16", "", null, null).statusCode());
     long entries = count("SELECT COUNT(*) FROM ledger_entry");
     awaitIntegrated(entries);
 
@@ -63,7 +74,9 @@ class LedgerIT {
     long expected = 0;
     try (Connection c = TestDatabase.connect();
         Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("SELECT leaf_index, entry_bytes, leaf_hash FROM ledger_entry ORDER BY leaf_index")) {
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT leaf_index, entry_bytes, leaf_hash FROM ledger_entry ORDER BY leaf_index")) {
       while (rs.next()) {
         assertEquals(expected++, rs.getLong(1), "indices are gapless");
         Hash leaf = TreeHasher.leafHash(rs.getBytes(2));
@@ -83,7 +96,8 @@ class LedgerIT {
 
   @Test
   void proofsAndReceiptsFromTheApiVerifyAgainstSignedCheckpoints() throws Exception {
-    assertEquals(200, api().postJson("/api/it/ledger/record?n=30&threads=3", "", null, null).statusCode());
+    assertEquals(
+        200, api().postJson("/api/it/ledger/record?n=30&threads=3", "", null, null).statusCode());
     long size = count("SELECT COUNT(*) FROM ledger_entry");
     awaitIntegrated(size);
     NoteKey key = NoteKey.parseVerifier(json(api().get("/api/log/key").body()).getString("vkey"));
@@ -94,31 +108,51 @@ class LedgerIT {
       JsonObject receipt = json(api().get("/api/receipts/" + leafHash).body());
       assertEquals("INCLUDED", receipt.getString("status"));
       assertEquals(index, receipt.getJsonNumber("leafIndex").longValue());
-      JsonObject proof = json(api().get("/api/log/proof/inclusion?leaf=" + index + "&size=" + latest.size()).body());
-      assertDoesNotThrow(() -> ProofVerifier.verifyInclusion(index, latest.size(), Hash.ofHex(leafHash), hashes(proof), latest.root()));
+      JsonObject proof =
+          json(
+              api()
+                  .get("/api/log/proof/inclusion?leaf=" + index + "&size=" + latest.size())
+                  .body());
+      assertDoesNotThrow(
+          () ->
+              ProofVerifier.verifyInclusion(
+                  index, latest.size(), Hash.ofHex(leafHash), hashes(proof), latest.root()));
     }
 
-    List<Long> sizes = longs("SELECT tree_size FROM checkpoint WHERE tree_size > 0 ORDER BY tree_size");
+    List<Long> sizes =
+        longs("SELECT tree_size FROM checkpoint WHERE tree_size > 0 ORDER BY tree_size");
     long first = sizes.get(0);
     Checkpoint older = Checkpoint.open(api().get("/api/log/checkpoint/" + first).body(), key);
-    JsonObject consistency = json(api().get("/api/log/proof/consistency?old=" + first + "&new=" + latest.size()).body());
-    assertDoesNotThrow(() -> ProofVerifier.verifyConsistency(older.size(), latest.size(), older.root(), latest.root(), hashes(consistency)));
+    JsonObject consistency =
+        json(api().get("/api/log/proof/consistency?old=" + first + "&new=" + latest.size()).body());
+    assertDoesNotThrow(
+        () ->
+            ProofVerifier.verifyConsistency(
+                older.size(), latest.size(), older.root(), latest.root(), hashes(consistency)));
 
-    // The bundle the offline verifier checks, straight from the API, against the key obtained separately;
+    // The bundle the offline verifier checks, straight from the API, against the key obtained
+    // separately;
     // the leaf hash as a monitor would find it in the public listing of the log.
-    JsonObject second = jakarta.json.Json.createReader(new StringReader(api().get("/api/log/entries?start=1&max=1").body()))
-        .readArray().getJsonObject(0);
+    JsonObject second =
+        Json.createReader(new StringReader(api().get("/api/log/entries?start=1&max=1").body()))
+            .readArray()
+            .getJsonObject(0);
     assertEquals(1, second.getJsonNumber("leafIndex").longValue());
-    assertEquals("COMMITMENT", second.getString("contentKind"), "audit records name people: salted");
+    assertEquals(
+        "COMMITMENT", second.getString("contentKind"), "audit records name people: salted");
     String leafHash = second.getString("leafHash");
-    java.net.http.HttpResponse<String> bundle = api().get("/api/proofs/" + leafHash);
+    HttpResponse<String> bundle = api().get("/api/proofs/" + leafHash);
     assertEquals(200, bundle.statusCode(), bundle.body());
-    org.trialledger.ledger.bundle.VerificationReport report = org.trialledger.ledger.bundle.BundleVerifier.verify(
-        org.trialledger.ledger.bundle.ProofBundle.parse(bundle.body()), java.util.Optional.empty(), java.util.Optional.of(key.verifierKey()));
+    VerificationReport report =
+        BundleVerifier.verify(
+            ProofBundle.parse(bundle.body()), Optional.empty(), Optional.of(key.verifierKey()));
     assertTrue(report.holds(), report.toString());
     assertTrue(report.toString().contains("[PASS]   consistency"), report.toString());
 
-    assertEquals(404, api().get("/api/log/proof/inclusion?leaf=0&size=" + (latest.size() + 7)).statusCode(), "only published sizes");
+    assertEquals(
+        404,
+        api().get("/api/log/proof/inclusion?leaf=0&size=" + (latest.size() + 7)).statusCode(),
+        "only published sizes");
     assertEquals(400, api().get("/api/receipts/not-a-hash").statusCode());
     assertEquals(404, api().get("/api/receipts/" + "0".repeat(64)).statusCode());
   }
@@ -129,14 +163,17 @@ class LedgerIT {
     JsonObject result = LedgerAudits.run(api(), "regulator", "regulator-demo-pw");
     assertEquals("PASSED", result.getString("state"), result.toString());
     assertEquals(0, result.getJsonNumber("discrepancyCount").longValue());
-    assertEquals(403, api().postJson("/api/ledger/audits", "", "sponsor", "sponsor-demo-pw").statusCode());
+    assertEquals(
+        403, api().postJson("/api/ledger/audits", "", "sponsor", "sponsor-demo-pw").statusCode());
     assertEquals(401, api().postJson("/api/ledger/audits", "", null, null).statusCode());
   }
 
   private void awaitIntegrated(long entries) throws Exception {
     long deadline = System.currentTimeMillis() + 30_000;
-    while (count("SELECT COUNT(*) FROM ledger_entry WHERE leaf_index IS NULL") > 0 || count("SELECT MAX(tree_size) FROM checkpoint") < entries) {
-      assertTrue(System.currentTimeMillis() < deadline, "the integrator did not catch up within 30 s");
+    while (count("SELECT COUNT(*) FROM ledger_entry WHERE leaf_index IS NULL") > 0
+        || count("SELECT MAX(tree_size) FROM checkpoint") < entries) {
+      assertTrue(
+          System.currentTimeMillis() < deadline, "the integrator did not catch up within 30 s");
       Thread.sleep(100);
     }
   }
@@ -150,26 +187,34 @@ class LedgerIT {
   }
 
   private static List<Hash> hashes(JsonObject proof) {
-    return proof.getJsonArray("hashes").getValuesAs(JsonString.class).stream().map(s -> Hash.ofHex(s.getString())).toList();
+    return proof.getJsonArray("hashes").getValuesAs(JsonString.class).stream()
+        .map(s -> Hash.ofHex(s.getString()))
+        .toList();
   }
 
   static long count(String sql) throws Exception {
-    try (Connection c = TestDatabase.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+    try (Connection c = TestDatabase.connect();
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(sql)) {
       rs.next();
       return rs.getLong(1);
     }
   }
 
   static String string(String sql) throws Exception {
-    try (Connection c = TestDatabase.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+    try (Connection c = TestDatabase.connect();
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(sql)) {
       rs.next();
       return rs.getString(1).trim();
     }
   }
 
   static List<Long> longs(String sql) throws Exception {
-    List<Long> out = new java.util.ArrayList<>();
-    try (Connection c = TestDatabase.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+    List<Long> out = new ArrayList<>();
+    try (Connection c = TestDatabase.connect();
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(sql)) {
       while (rs.next()) out.add(rs.getLong(1));
     }
     return out;

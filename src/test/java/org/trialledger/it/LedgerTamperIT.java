@@ -10,6 +10,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -33,8 +35,9 @@ import org.trialledger.ledger.note.Checkpoint;
 import org.trialledger.ledger.note.NoteKey;
 
 /**
- * Changes the database behind the application's back with SQL, runs the full audit through the API, and
- * checks that it names what was done; each test undoes its change, so each starts from an untouched log.
+ * Changes the database behind the application's back with SQL, runs the full audit through the API,
+ * and checks that it names what was done; each test undoes its change, so each starts from an
+ * untouched log.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -52,11 +55,17 @@ class LedgerTamperIT {
   void aLogOfSomeEntries() throws Exception {
     long have = LedgerIT.count("SELECT COUNT(*) FROM audit_event WHERE action = 'TEST'");
     if (have < ENTRIES) {
-      assertEquals(200, api().postJson("/api/it/ledger/record?n=" + (ENTRIES - have) + "&threads=4", "", null, null).statusCode());
+      assertEquals(
+          200,
+          api()
+              .postJson(
+                  "/api/it/ledger/record?n=" + (ENTRIES - have) + "&threads=4", "", null, null)
+              .statusCode());
     }
     long deadline = System.currentTimeMillis() + 30_000;
     while (LedgerIT.count("SELECT COUNT(*) FROM ledger_entry WHERE leaf_index IS NULL") > 0
-        || LedgerIT.count("SELECT MAX(tree_size) FROM checkpoint") < LedgerIT.count("SELECT COUNT(*) FROM ledger_entry")) {
+        || LedgerIT.count("SELECT MAX(tree_size) FROM checkpoint")
+            < LedgerIT.count("SELECT COUNT(*) FROM ledger_entry")) {
       assertTrue(System.currentTimeMillis() < deadline, "the integrator did not catch up");
       Thread.sleep(100);
     }
@@ -108,7 +117,10 @@ class LedgerTamperIT {
   void twoSwappedLeaves() throws Exception {
     swap(6, 7);
     try {
-      assertFinding(audit(), "TREE_NODE_CHANGED", "tree node level 1 index 3"); // the parent of leaves 6 and 7
+      assertFinding(
+          audit(),
+          "TREE_NODE_CHANGED",
+          "tree node level 1 index 3"); // the parent of leaves 6 and 7
     } finally {
       swap(6, 7);
     }
@@ -117,8 +129,14 @@ class LedgerTamperIT {
   @Test
   void aForgedLeafInserted() throws Exception {
     long size = LedgerIT.count("SELECT tree_size FROM log_head");
-    LedgerEntry forged = new LedgerEntry(LedgerEntry.Kind.HASH, "AUDIT_EVENT", "999999", 1, Hash.sha256("forged".getBytes()),
-        java.time.Instant.parse("2026-01-01T00:00:00Z"));
+    LedgerEntry forged =
+        new LedgerEntry(
+            LedgerEntry.Kind.HASH,
+            "AUDIT_EVENT",
+            "999999",
+            1,
+            Hash.sha256("forged".getBytes()),
+            Instant.parse("2026-01-01T00:00:00Z"));
     Map<String, Object> row = new HashMap<>();
     row.put("id", 999_999L);
     row.put("artifact_type", "AUDIT_EVENT");
@@ -126,11 +144,11 @@ class LedgerTamperIT {
     row.put("artifact_version", 1);
     row.put("content_kind", "HASH");
     row.put("content_hash", forged.contentHash().hex());
-    row.put("queued_at", java.sql.Timestamp.from(forged.queuedAt()));
+    row.put("queued_at", Timestamp.from(forged.queuedAt()));
     row.put("entry_bytes", forged.encode());
     row.put("leaf_hash", forged.leafHash().hex());
     row.put("leaf_index", size);
-    row.put("integrated_at", java.sql.Timestamp.from(forged.queuedAt()));
+    row.put("integrated_at", Timestamp.from(forged.queuedAt()));
     insert("ledger_entry", row);
     try {
       JsonObject result = audit();
@@ -145,14 +163,21 @@ class LedgerTamperIT {
   void aRewrittenTailWithRecomputedTreeButNoNewSignature() throws Exception {
     // The attacker forges the last entry, recomputes every tree node and the head, but cannot sign.
     List<byte[]> entries = new ArrayList<>();
-    try (Connection c = TestDatabase.connect(); Statement s = c.createStatement();
+    try (Connection c = TestDatabase.connect();
+        Statement s = c.createStatement();
         ResultSet rs = s.executeQuery("SELECT entry_bytes FROM ledger_entry ORDER BY leaf_index")) {
       while (rs.next()) entries.add(rs.getBytes(1));
     }
     int last = entries.size() - 1;
     LedgerEntry original = LedgerEntry.decode(entries.get(last));
-    LedgerEntry forged = new LedgerEntry(original.kind(), original.artifactType(), original.artifactId(), original.version(),
-        Hash.sha256("rewritten history".getBytes()), original.queuedAt());
+    LedgerEntry forged =
+        new LedgerEntry(
+            original.kind(),
+            original.artifactType(),
+            original.artifactId(),
+            original.version(),
+            Hash.sha256("rewritten history".getBytes()),
+            original.queuedAt());
     Map<NodeId, Hash> honest = allNodes(entries);
     List<byte[]> rewritten = new ArrayList<>(entries);
     rewritten.set(last, forged.encode());
@@ -160,7 +185,10 @@ class LedgerTamperIT {
     String headRoot = LedgerIT.string("SELECT root_hash FROM log_head");
     writeEntry(last, forged.encode(), forged);
     writeNodes(forgedNodes, honest);
-    update("UPDATE log_head SET root_hash = '" + new MerkleTree(store(rewritten)).root(rewritten.size()).hex() + "'");
+    update(
+        "UPDATE log_head SET root_hash = '"
+            + new MerkleTree(store(rewritten)).root(rewritten.size()).hex()
+            + "'");
     try {
       JsonObject result = audit();
       assertFinding(result, "ROOT_MISMATCH", "checkpoint of size " + entries.size());
@@ -177,7 +205,9 @@ class LedgerTamperIT {
     long size = LedgerIT.count("SELECT MIN(tree_size) FROM checkpoint WHERE tree_size > 0");
     String original = exactString("SELECT note FROM checkpoint WHERE tree_size = " + size);
     String origin = original.substring(0, original.indexOf('\n'));
-    String impostor = new Checkpoint(origin, size, Hash.sha256("another root".getBytes())).sign(NoteKey.signer(origin, new byte[32]));
+    String impostor =
+        new Checkpoint(origin, size, Hash.sha256("another root".getBytes()))
+            .sign(NoteKey.signer(origin, new byte[32]));
     setNote(size, impostor);
     try {
       assertFinding(audit(), "CHECKPOINT_SIGNATURE", "checkpoint of size " + size);
@@ -195,9 +225,17 @@ class LedgerTamperIT {
     boolean found = false;
     for (JsonValue v : result.getJsonArray("discrepancies")) {
       JsonObject d = v.asJsonObject();
-      if (d.getString("kind").equals(kind) && d.getString("where").contains(whereContains)) found = true;
+      if (d.getString("kind").equals(kind) && d.getString("where").contains(whereContains))
+        found = true;
     }
-    assertTrue(found, "expected " + kind + " at \"" + whereContains + "\" in " + result.getJsonArray("discrepancies"));
+    assertTrue(
+        found,
+        "expected "
+            + kind
+            + " at \""
+            + whereContains
+            + "\" in "
+            + result.getJsonArray("discrepancies"));
   }
 
   private void swap(long a, long b) throws Exception {
@@ -207,7 +245,9 @@ class LedgerTamperIT {
   }
 
   private static Map<NodeId, Hash> allNodes(List<byte[]> entries) {
-    return new MerkleTree(new InMemoryNodeStore()).append(0, entries.stream().map(TreeHasher::leafHash).toList()).newNodes();
+    return new MerkleTree(new InMemoryNodeStore())
+        .append(0, entries.stream().map(TreeHasher::leafHash).toList())
+        .newNodes();
   }
 
   private static InMemoryNodeStore store(List<byte[]> entries) {
@@ -218,7 +258,9 @@ class LedgerTamperIT {
 
   private static void writeEntry(int index, byte[] bytes, LedgerEntry entry) throws Exception {
     try (Connection c = TestDatabase.connect();
-        PreparedStatement p = c.prepareStatement("UPDATE ledger_entry SET entry_bytes = ?, content_hash = ?, leaf_hash = ? WHERE leaf_index = ?")) {
+        PreparedStatement p =
+            c.prepareStatement(
+                "UPDATE ledger_entry SET entry_bytes = ?, content_hash = ?, leaf_hash = ? WHERE leaf_index = ?")) {
       p.setBytes(1, bytes);
       p.setString(2, entry.contentHash().hex());
       p.setString(3, TreeHasher.leafHash(bytes).hex());
@@ -227,9 +269,12 @@ class LedgerTamperIT {
     }
   }
 
-  private static void writeNodes(Map<NodeId, Hash> nodes, Map<NodeId, Hash> current) throws Exception {
+  private static void writeNodes(Map<NodeId, Hash> nodes, Map<NodeId, Hash> current)
+      throws Exception {
     try (Connection c = TestDatabase.connect();
-        PreparedStatement p = c.prepareStatement("UPDATE tree_node SET hash = ? WHERE level = ? AND node_index = ?")) {
+        PreparedStatement p =
+            c.prepareStatement(
+                "UPDATE tree_node SET hash = ? WHERE level = ? AND node_index = ?")) {
       for (Map.Entry<NodeId, Hash> e : nodes.entrySet()) {
         if (e.getValue().equals(current.get(e.getKey()))) continue;
         p.setString(1, e.getValue().hex());
@@ -241,7 +286,9 @@ class LedgerTamperIT {
   }
 
   private static void setNote(long size, String note) throws Exception {
-    try (Connection c = TestDatabase.connect(); PreparedStatement p = c.prepareStatement("UPDATE checkpoint SET note = ? WHERE tree_size = ?")) {
+    try (Connection c = TestDatabase.connect();
+        PreparedStatement p =
+            c.prepareStatement("UPDATE checkpoint SET note = ? WHERE tree_size = ?")) {
       p.setString(1, note);
       p.setLong(2, size);
       assertEquals(1, p.executeUpdate());
@@ -250,31 +297,45 @@ class LedgerTamperIT {
 
   /** A column's text exactly as stored (a signed note's final newline is part of it). */
   private static String exactString(String sql) throws Exception {
-    try (Connection c = TestDatabase.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+    try (Connection c = TestDatabase.connect();
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(sql)) {
       assertTrue(rs.next());
       return rs.getString(1);
     }
   }
 
   private static void update(String sql) throws Exception {
-    try (Connection c = TestDatabase.connect(); Statement s = c.createStatement()) {
+    try (Connection c = TestDatabase.connect();
+        Statement s = c.createStatement()) {
       s.executeUpdate(sql);
     }
   }
 
   private static Map<String, Object> row(String sql) throws Exception {
     Map<String, Object> row = new HashMap<>();
-    try (Connection c = TestDatabase.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+    try (Connection c = TestDatabase.connect();
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(sql)) {
       assertTrue(rs.next());
-      for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) row.put(rs.getMetaData().getColumnLabel(i).toLowerCase(), rs.getObject(i));
+      for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++)
+        row.put(rs.getMetaData().getColumnLabel(i).toLowerCase(), rs.getObject(i));
     }
     return row;
   }
 
   private static void insert(String table, Map<String, Object> row) throws Exception {
     List<String> columns = new ArrayList<>(row.keySet());
-    String sql = "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES (" + "?, ".repeat(columns.size() - 1) + "?)";
-    try (Connection c = TestDatabase.connect(); PreparedStatement p = c.prepareStatement(sql)) {
+    String sql =
+        "INSERT INTO "
+            + table
+            + " ("
+            + String.join(", ", columns)
+            + ") VALUES ("
+            + "?, ".repeat(columns.size() - 1)
+            + "?)";
+    try (Connection c = TestDatabase.connect();
+        PreparedStatement p = c.prepareStatement(sql)) {
       for (int i = 0; i < columns.size(); i++) p.setObject(i + 1, row.get(columns.get(i)));
       assertEquals(1, p.executeUpdate());
     }

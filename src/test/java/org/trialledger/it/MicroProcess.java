@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A Payara Micro process of our own (the jar Maven resolved for the tests), for tests that must kill the
- * server with SIGKILL and start it again on the same database, which Arquillian cannot do.
+ * A Payara Micro process of our own (the jar Maven resolved for the tests), for tests that must
+ * kill the server with SIGKILL and start it again on the same database, which Arquillian cannot do.
  */
 final class MicroProcess implements AutoCloseable {
   private final Process process;
@@ -22,11 +22,30 @@ final class MicroProcess implements AutoCloseable {
   }
 
   static MicroProcess start(Path war, int port, Path log) throws IOException {
-    String jar = new File(fish.payara.micro.PayaraMicro.class.getProtectionDomain().getCodeSource().getLocation().getPath()).getPath();
-    ProcessBuilder pb = new ProcessBuilder(
-        List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx768m", "-jar", jar,
-            "--deploy", war.toString(), "--contextroot", "/", "--port", String.valueOf(port), "--nocluster"));
-    // TRIALLEDGER_* (database, demo seed, key file) come from the build, as for the Arquillian tests.
+    String jar =
+        new File(
+                fish.payara.micro.PayaraMicro.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .getPath())
+            .getPath();
+    ProcessBuilder pb =
+        new ProcessBuilder(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx768m",
+                "-jar",
+                jar,
+                "--deploy",
+                war.toString(),
+                "--contextroot",
+                "/",
+                "--port",
+                String.valueOf(port),
+                "--nocluster"));
+    // TRIALLEDGER_* (database, demo seed, key file) come from the build, as for the Arquillian
+    // tests.
     Map<String, String> env = pb.environment();
     env.putIfAbsent("TRIALLEDGER_DEMO_SEED", "true");
     pb.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
@@ -48,7 +67,8 @@ final class MicroProcess implements AutoCloseable {
     ApiClient client = new ApiClient(url());
     long deadline = System.currentTimeMillis() + timeoutMillis;
     while (System.currentTimeMillis() < deadline) {
-      if (!process.isAlive()) throw new IllegalStateException("Payara Micro exited with " + process.exitValue());
+      if (!process.isAlive())
+        throw new IllegalStateException("Payara Micro exited with " + process.exitValue());
       try {
         if (client.get("/health").body().contains("\"UP\"")) return;
       } catch (IllegalStateException notYet) {

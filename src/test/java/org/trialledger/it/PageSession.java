@@ -18,24 +18,34 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * A browser without a browser: a cookie jar and plain HTTP, for what Selenium cannot do, such as posting a
- * page's view state to another address.
+ * A browser without a browser: a cookie jar and plain HTTP, for what Selenium cannot do, such as
+ * posting a page's view state to another address.
  */
 final class PageSession {
-  private static final Pattern VIEW_STATE = Pattern.compile("name=\"jakarta\\.faces\\.ViewState\"[^>]*?value=\"([^\"]+)\"");
+  private static final Pattern VIEW_STATE =
+      Pattern.compile("name=\"jakarta\\.faces\\.ViewState\"[^>]*?value=\"([^\"]+)\"");
 
   private static final Pattern NONCE = Pattern.compile("'nonce-([^']+)'");
 
   private final URI base;
   private final HttpClient http;
-  /** The CSP nonce of the last page fetched: PrimeFaces' script adds it to every postback, so a browser always sends it. */
+
+  /**
+   * The CSP nonce of the last page fetched: PrimeFaces' script adds it to every postback, so a
+   * browser always sends it.
+   */
   private String nonce;
 
   PageSession(URL base) {
     this.base = URI.create(base.toString().endsWith("/") ? base.toString() : base + "/");
     CookieManager cookies = new CookieManager();
     cookies.setCookiePolicy(CookiePolicy.ACCEPT_ALL);
-    http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NORMAL).connectTimeout(Duration.ofSeconds(10)).build();
+    http =
+        HttpClient.newBuilder()
+            .cookieHandler(cookies)
+            .followRedirects(HttpClient.Redirect.NORMAL)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
   }
 
   /** Logs in through the login form, as a person does. */
@@ -56,7 +66,11 @@ final class PageSession {
 
   HttpResponse<String> get(String path) {
     HttpResponse<String> page = send(HttpRequest.newBuilder(resolve(path)).GET());
-    page.headers().firstValue("Content-Security-Policy").map(NONCE::matcher).filter(Matcher::find).ifPresent(m -> nonce = m.group(1));
+    page.headers()
+        .firstValue("Content-Security-Policy")
+        .map(NONCE::matcher)
+        .filter(Matcher::find)
+        .ifPresent(m -> nonce = m.group(1));
     return page;
   }
 
@@ -64,16 +78,23 @@ final class PageSession {
   HttpResponse<String> post(String path, Map<String, String> fields, boolean ajax) {
     Map<String, String> body = new LinkedHashMap<>(fields);
     if (nonce != null) body.putIfAbsent("primefaces.nonce", nonce);
-    HttpRequest.Builder request = HttpRequest.newBuilder(resolve(path)).header("Content-Type", "application/x-www-form-urlencoded");
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(resolve(path))
+            .header("Content-Type", "application/x-www-form-urlencoded");
     if (ajax) {
       body.put("jakarta.faces.partial.ajax", "true");
       body.put("jakarta.faces.partial.execute", "@all");
       body.put("jakarta.faces.partial.render", "@all");
       request.header("Faces-Request", "partial/ajax").header("X-Requested-With", "XMLHttpRequest");
     }
-    String encoded = body.entrySet().stream()
-        .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-        .collect(Collectors.joining("&"));
+    String encoded =
+        body.entrySet().stream()
+            .map(
+                e ->
+                    URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)
+                        + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+            .collect(Collectors.joining("&"));
     return send(request.POST(HttpRequest.BodyPublishers.ofString(encoded)));
   }
 
@@ -89,7 +110,9 @@ final class PageSession {
 
   private HttpResponse<String> send(HttpRequest.Builder request) {
     try {
-      return http.send(request.timeout(Duration.ofSeconds(60)).header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString());
+      return http.send(
+          request.timeout(Duration.ofSeconds(60)).header("Accept", "text/html").build(),
+          HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
       throw new IllegalStateException("HTTP request failed: " + e.getMessage(), e);
     } catch (InterruptedException e) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.RandomAccessFile;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -21,14 +22,15 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * The registry as people use it, in headless Chromium: a sponsor registers a trial through the form and
- * uploads its protocol, a regulator reviews and publishes it, and a member of the public finds it and
- * reads what changed between versions.
+ * The registry as people use it, in headless Chromium: a sponsor registers a trial through the form
+ * and uploads its protocol, a regulator reviews and publishes it, and a member of the public finds
+ * it and reads what changed between versions.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -55,7 +57,8 @@ class RegistryBrowserIT {
   }
 
   @Test
-  void aSponsorRegistersARegulatorPublishesAndThePublicFindsTheTrialAndItsHistory() throws Exception {
+  void aSponsorRegistersARegulatorPublishesAndThePublicFindsTheTrialAndItsHistory()
+      throws Exception {
     // the sponsor starts a registration and fills in what publication requires
     browser.login("sponsor", "sponsor-demo-pw");
     browser.waitFor(By.id("currentUser"));
@@ -67,7 +70,9 @@ class RegistryBrowserIT {
     String id = browser.text(By.id("editRegistryId"));
     assertTrue(id.matches("TLR-\\d{8}-\\d"), id);
 
-    type("draft:scientificTitle", "A randomised trial of tidal breathing training in adults with COPD");
+    type(
+        "draft:scientificTitle",
+        "A randomised trial of tidal breathing training in adults with COPD");
     type("draft:primarySponsor", "Helix Therapeutics");
     type("draft:fundingSources", "Helix Therapeutics GmbH");
     type("draft:publicContactEmail", "trials@helix.example");
@@ -108,16 +113,22 @@ class RegistryBrowserIT {
     upload(fake);
     waitForText(By.id("docs:docMessages"), "not a PDF");
     Path huge = Files.createTempFile("huge", ".pdf");
-    try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(huge.toFile(), "rw")) {
+    try (RandomAccessFile f = new RandomAccessFile(huge.toFile(), "rw")) {
       f.setLength(200L * 1024 * 1024); // sparse: 200 MB on paper, nothing on disk
     }
     upload(huge);
     waitForText(By.tagName("body"), "is larger than the limit of 50");
     upload(pdf);
     waitForText(By.id("docs:documents"), RegistryApiIT.sha256(RegistryApiIT.PDF));
-    assertEquals(1, browser.driver().findElements(By.cssSelector("[id='docs:documents_data'] tr")).size(), "only the real PDF is attached");
+    assertEquals(
+        1,
+        browser.driver().findElements(By.cssSelector("[id='docs:documents_data'] tr")).size(),
+        "only the real PDF is attached");
 
-    assertEquals("", browser.driver().findElement(By.cssSelector("ul.tl-missing")).getText(), "nothing publication requires is missing");
+    assertEquals(
+        "",
+        browser.driver().findElement(By.cssSelector("ul.tl-missing")).getText(),
+        "nothing publication requires is missing");
     assertTrue(browser.present(By.id("complete")));
     type("draft:reason", "First registration");
     click("draft:submit");
@@ -143,49 +154,90 @@ class RegistryBrowserIT {
     // an amendment through the API, published, so that there is a history to compare
     String draft = api.get("/api/trials/" + id + "/draft", "sponsor", "sponsor-demo-pw").body();
     String amended = draft.replace("NOT_YET_RECRUITING", "RECRUITING");
-    assertEquals(200, api.putJson("/api/trials/" + id + "/draft", amended, "sponsor", "sponsor-demo-pw").statusCode());
-    HttpResponse<String> v2 = api.postJson("/api/trials/" + id + "/submit", "{\"reason\":\"Recruitment opened\"}", "sponsor", "sponsor-demo-pw");
+    assertEquals(
+        200,
+        api.putJson("/api/trials/" + id + "/draft", amended, "sponsor", "sponsor-demo-pw")
+            .statusCode());
+    HttpResponse<String> v2 =
+        api.postJson(
+            "/api/trials/" + id + "/submit",
+            "{\"reason\":\"Recruitment opened\"}",
+            "sponsor",
+            "sponsor-demo-pw");
     assertEquals(201, v2.statusCode(), v2.body());
-    assertEquals(200, api.postJson("/api/trials/" + id + "/versions/2/publish", "", "regulator", "regulator-demo-pw").statusCode());
+    assertEquals(
+        200,
+        api.postJson(
+                "/api/trials/" + id + "/versions/2/publish", "", "regulator", "regulator-demo-pw")
+            .statusCode());
 
     // a member of the public searches, opens the trial and its history
     browser.open("/registry/index.xhtml");
     type("search:q", "tidal breathing");
     click("search:go");
     new WebDriverWait(browser.driver(), Duration.ofSeconds(20))
-        .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-        .until(d -> {
-          d.findElement(By.linkText(id)).click();
-          return true;
-        });
+        .ignoring(StaleElementReferenceException.class)
+        .until(
+            d -> {
+              d.findElement(By.linkText(id)).click();
+              return true;
+            });
     browser.waitFor(By.id("trialTitle"));
-    assertEquals("Tidal breathing training for <script>alert('x')</script> COPD", browser.text(By.id("trialTitle")), "the title is shown as text");
+    assertEquals(
+        "Tidal breathing training for <script>alert('x')</script> COPD",
+        browser.text(By.id("trialTitle")),
+        "the title is shown as text");
     assertNoAlert();
-    assertTrue(browser.driver().getPageSource().contains("&lt;script&gt;"), "and escaped in the page");
+    assertTrue(
+        browser.driver().getPageSource().contains("&lt;script&gt;"), "and escaped in the page");
     assertTrue(browser.text(By.id("documents")).contains(RegistryApiIT.sha256(RegistryApiIT.PDF)));
     browser.driver().findElement(By.id("compareLink")).click();
     browser.waitFor(By.id("diffRows"));
     String diff = browser.text(By.id("diffRows"));
     assertTrue(diff.contains("18. Recruitment status"), diff);
-    WebElement changed = browser.driver().findElement(By.cssSelector("#diffRows tr.tl-diff-changed"));
-    assertTrue(changed.getText().contains("NOT_YET_RECRUITING") && changed.getText().contains("RECRUITING"), changed.getText());
-    assertFalse(browser.driver().findElements(By.cssSelector("#diffRows .tl-ins")).isEmpty(), "the new words are highlighted");
+    WebElement changed =
+        browser.driver().findElement(By.cssSelector("#diffRows tr.tl-diff-changed"));
+    assertTrue(
+        changed.getText().contains("NOT_YET_RECRUITING")
+            && changed.getText().contains("RECRUITING"),
+        changed.getText());
+    assertFalse(
+        browser.driver().findElements(By.cssSelector("#diffRows .tl-ins")).isEmpty(),
+        "the new words are highlighted");
     assertTrue(browser.text(By.id("diff:changeCount")).startsWith("1 item(s) differ"));
     Pages.assertNoStackTrace(browser.driver().getPageSource());
   }
 
   @Test
   void anotherOrganisationsDraftIsNotFoundOnThePages() {
-    HttpResponse<String> created = api.postJson("/api/trials", "{\"publicTitle\":\"Private draft\"}", "sponsor", "sponsor-demo-pw");
+    HttpResponse<String> created =
+        api.postJson(
+            "/api/trials", "{\"publicTitle\":\"Private draft\"}", "sponsor", "sponsor-demo-pw");
     String id = (String) RegistryApiIT.json(created).get("registryId");
     browser.open("/registry/trial.xhtml?id=" + id);
-    assertTrue(browser.driver().getPageSource().contains("error-404") || browser.present(By.id("error-404")), "the public gets not found");
+    assertTrue(
+        browser.driver().getPageSource().contains("error-404")
+            || browser.present(By.id("error-404")),
+        "the public gets not found");
     String admin = "admin-demo-pw";
-    HttpResponse<String> org = api.postJson("/api/admin/organisations", "{\"name\":\"Other Sponsor\",\"kind\":\"SPONSOR\",\"country\":\"CH\"}", "admin", admin);
+    HttpResponse<String> org =
+        api.postJson(
+            "/api/admin/organisations",
+            "{\"name\":\"Other Sponsor\",\"kind\":\"SPONSOR\",\"country\":\"CH\"}",
+            "admin",
+            admin);
     assertEquals(201, org.statusCode(), org.body());
     Object orgId = RegistryApiIT.json(org).get("id");
-    assertEquals(201, api.postJson("/api/admin/users", "{\"username\":\"other\",\"fullName\":\"Otto Other\",\"password\":\"other-password-1\",\"organisationId\":"
-        + orgId + ",\"role\":\"SPONSOR\"}", "admin", admin).statusCode());
+    assertEquals(
+        201,
+        api.postJson(
+                "/api/admin/users",
+                "{\"username\":\"other\",\"fullName\":\"Otto Other\",\"password\":\"other-password-1\",\"organisationId\":"
+                    + orgId
+                    + ",\"role\":\"SPONSOR\"}",
+                "admin",
+                admin)
+            .statusCode());
     browser.login("other", "other-password-1");
     browser.waitFor(By.id("currentUser"));
     browser.open("/sponsor/edit.xhtml?id=" + id);
@@ -211,22 +263,44 @@ class RegistryBrowserIT {
 
   private void click(String id) {
     WebElement e = browser.driver().findElement(By.id(id));
-    ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView({block:'center'})", e);
+    ((JavascriptExecutor) browser.driver())
+        .executeScript("arguments[0].scrollIntoView({block:'center'})", e);
     e.click();
   }
 
-  /** Picks a value of a PrimeFaces selectOneMenu through its widget, as a click on the item would. */
+  /**
+   * Picks a value of a PrimeFaces selectOneMenu through its widget, as a click on the item would.
+   */
   private void choose(String id, String value) {
-    ((JavascriptExecutor) browser.driver()).executeScript("PrimeFaces.widgets['widget_' + arguments[0].replace(/:/g, '_')].selectValue(arguments[1]);", id, value);
+    ((JavascriptExecutor) browser.driver())
+        .executeScript(
+            "PrimeFaces.widgets['widget_' + arguments[0].replace(/:/g, '_')].selectValue(arguments[1]);",
+            id,
+            value);
   }
 
   private void waitForRows(String label) {
     new WebDriverWait(browser.driver(), Duration.ofSeconds(20))
-        .until(d -> d.findElements(By.xpath("//div[contains(@class,'tl-row-group')][strong[normalize-space()='" + label + "']]")).size() == 1);
+        .until(
+            d ->
+                d.findElements(
+                            By.xpath(
+                                "//div[contains(@class,'tl-row-group')][strong[normalize-space()='"
+                                    + label
+                                    + "']]"))
+                        .size()
+                    == 1);
   }
 
   private void typeInRow(String label, int input, String text) {
-    WebElement row = browser.driver().findElement(By.xpath("//div[contains(@class,'tl-row-group')][strong[normalize-space()='" + label + "']]"));
+    WebElement row =
+        browser
+            .driver()
+            .findElement(
+                By.xpath(
+                    "//div[contains(@class,'tl-row-group')][strong[normalize-space()='"
+                        + label
+                        + "']]"));
     WebElement field = row.findElements(By.cssSelector("input")).get(input);
     field.clear();
     field.sendKeys(text);
@@ -237,7 +311,8 @@ class RegistryBrowserIT {
   }
 
   private void waitForText(By locator, String text) {
-    new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).until(ExpectedConditions.textToBePresentInElementLocated(locator, text));
+    new WebDriverWait(browser.driver(), Duration.ofSeconds(20))
+        .until(ExpectedConditions.textToBePresentInElementLocated(locator, text));
   }
 
   private void assertNoAlert() {

@@ -13,8 +13,8 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 
 /**
- * The database the application under test uses: PostgreSQL by default, H2 with {@code -Ph2}; the build
- * passes its URL both to this JVM and, as TRIALLEDGER_DB_URL, to the Payara Micro process.
+ * The database the application under test uses: PostgreSQL by default, H2 with {@code -Ph2}; the
+ * build passes its URL both to this JVM and, as TRIALLEDGER_DB_URL, to the Payara Micro process.
  */
 public final class TestDatabase {
   private TestDatabase() {}
@@ -28,17 +28,23 @@ public final class TestDatabase {
   }
 
   public static Connection connect() throws SQLException {
-    return DriverManager.getConnection(url(), System.getProperty("it.db.user"), System.getProperty("it.db.password", ""));
+    return DriverManager.getConnection(
+        url(), System.getProperty("it.db.user"), System.getProperty("it.db.password", ""));
   }
 
-  /** Drops and creates the database, so each deployment starts from nothing and Flyway migrates it all. */
+  /**
+   * Drops and creates the database, so each deployment starts from nothing and Flyway migrates it
+   * all.
+   */
   public static void recreate() {
     try {
       if (isPostgres()) {
         String name = url().substring(url().lastIndexOf('/') + 1).replaceAll("\\?.*", "");
         try (Connection admin =
                 DriverManager.getConnection(
-                    System.getProperty("it.pg.admin.url"), System.getProperty("it.db.user"), System.getProperty("it.db.password", ""));
+                    System.getProperty("it.pg.admin.url"),
+                    System.getProperty("it.db.user"),
+                    System.getProperty("it.db.password", ""));
             Statement s = admin.createStatement()) {
           s.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
           s.execute("CREATE DATABASE " + name);

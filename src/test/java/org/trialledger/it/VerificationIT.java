@@ -5,12 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URL;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -35,17 +38,18 @@ import org.trialledger.anchoring.calendar.FakeCalendar;
 import org.trialledger.ledger.json.JsonParser;
 
 /**
- * Verification without trusting the server: the public verify page in Chromium, a published document's
- * bundle checked by the offline verifier jar down to a Bitcoin block header (and every tampering caught with
- * the failing step named), an inspection package of 1,000 artifacts verified offline, and the consistency
- * monitor.
+ * Verification without trusting the server: the public verify page in Chromium, a published
+ * document's bundle checked by the offline verifier jar down to a Bitcoin block header (and every
+ * tampering caught with the failing step named), an inspection package of 1,000 artifacts verified
+ * offline, and the consistency monitor.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class VerificationIT {
   private static final List<FakeCalendar> calendars = new ArrayList<>();
   private static final Path HEADERS = Path.of("target", "it-bitcoin-headers.txt");
-  private static final Path JAR = Path.of(System.getProperty("war.file")).resolveSibling("trialledger-verifier.jar");
+  private static final Path JAR =
+      Path.of(System.getProperty("war.file")).resolveSibling("trialledger-verifier.jar");
   private static long nextHeight = 700_000;
 
   @Deployment(testable = false)
@@ -82,7 +86,8 @@ class VerificationIT {
       browser.open("/verify.xhtml");
       browser.driver().findElement(By.id("fileInput")).sendKeys(file.toString());
       waitForText(browser, "verdict", "Registered");
-      assertEquals(RegistryApiIT.sha256(pdf), browser.text(By.id("fileHash")), "hashed in the browser");
+      assertEquals(
+          RegistryApiIT.sha256(pdf), browser.text(By.id("fileHash")), "hashed in the browser");
       String match = browser.text(By.id("match0"));
       assertTrue(match.contains("Study protocol") && match.contains("checked: Leaf"), match);
       assertTrue(match.contains("checked against the log key"), match);
@@ -109,27 +114,62 @@ class VerificationIT {
     Files.writeString(bundleFile, bundle);
     Files.write(pdfFile, pdf);
 
-    Result ok = verifier("verify", bundleFile.toString(), pdfFile.toString(), "--key", key, "--headers", HEADERS.toString());
+    Result ok =
+        verifier(
+            "verify",
+            bundleFile.toString(),
+            pdfFile.toString(),
+            "--key",
+            key,
+            "--headers",
+            HEADERS.toString());
     assertEquals(0, ok.exit(), ok.out());
     assertTrue(ok.out().contains("[PASS]") && ok.out().contains("Bitcoin block"), ok.out());
 
     byte[] changedPdf = pdf.clone();
     changedPdf[30] ^= 1;
     Files.write(pdfFile, changedPdf);
-    assertFails("content", verifier("verify", bundleFile.toString(), pdfFile.toString(), "--key", key, "--headers", HEADERS.toString()));
+    assertFails(
+        "content",
+        verifier(
+            "verify",
+            bundleFile.toString(),
+            pdfFile.toString(),
+            "--key",
+            key,
+            "--headers",
+            HEADERS.toString()));
     Files.write(pdfFile, pdf);
 
     @SuppressWarnings("unchecked")
     Map<String, Object> json = (Map<String, Object>) JsonParser.parse(bundle);
-    Map<String, String> tamperings = Map.of(
-        "inclusion", bundle.replace("\"leafIndex\":" + json.get("leafIndex"), "\"leafIndex\":" + (((Number) json.get("leafIndex")).longValue() + 1)),
-        "checkpoint signature", bundle.replace(((String) json.get("checkpoint")).split("\n")[2], "AAAA" + ((String) json.get("checkpoint")).split("\n")[2].substring(4)),
-        "timestamp", bundle.replace((String) ((Map<?, ?>) json.get("timestamps")).get("ots"), flipBase64((String) ((Map<?, ?>) json.get("timestamps")).get("ots"))),
-        "log key", bundle);
+    Map<String, String> tamperings =
+        Map.of(
+            "inclusion",
+                bundle.replace(
+                    "\"leafIndex\":" + json.get("leafIndex"),
+                    "\"leafIndex\":" + (((Number) json.get("leafIndex")).longValue() + 1)),
+            "checkpoint signature",
+                bundle.replace(
+                    ((String) json.get("checkpoint")).split("\n")[2],
+                    "AAAA" + ((String) json.get("checkpoint")).split("\n")[2].substring(4)),
+            "timestamp",
+                bundle.replace(
+                    (String) ((Map<?, ?>) json.get("timestamps")).get("ots"),
+                    flipBase64((String) ((Map<?, ?>) json.get("timestamps")).get("ots"))),
+            "log key", bundle);
     for (Map.Entry<String, String> t : tamperings.entrySet()) {
       Files.writeString(bundleFile, t.getValue());
       String pinned = t.getKey().equals("log key") ? "tampered+00000000+AQID" : key;
-      Result r = verifier("verify", bundleFile.toString(), pdfFile.toString(), "--key", pinned, "--headers", HEADERS.toString());
+      Result r =
+          verifier(
+              "verify",
+              bundleFile.toString(),
+              pdfFile.toString(),
+              "--key",
+              pinned,
+              "--headers",
+              HEADERS.toString());
       assertFails(t.getKey(), r);
     }
   }
@@ -137,41 +177,59 @@ class VerificationIT {
   @Test
   void theInspectionPackageOfATrialWith1000ArtifactsVerifiesOffline() throws Exception {
     ApiClient api = new ApiClient(base);
-    String id = (String) RegistryApiIT.json(api.postJson("/api/trials", RegistryFixtures.json(), "sponsor", "sponsor-demo-pw")).get("registryId");
+    String id =
+        (String)
+            RegistryApiIT.json(
+                    api.postJson(
+                        "/api/trials", RegistryFixtures.json(), "sponsor", "sponsor-demo-pw"))
+                .get("registryId");
     for (int i = 0; i < 1000; i++) {
-      HttpResponse<String> r = api.postBytes("/api/trials/" + id + "/documents?kind=OTHER&fileName=annex-" + i + ".pdf", "application/pdf",
-          pdf("annex " + i), "sponsor", "sponsor-demo-pw");
+      HttpResponse<String> r =
+          api.postBytes(
+              "/api/trials/" + id + "/documents?kind=OTHER&fileName=annex-" + i + ".pdf",
+              "application/pdf",
+              pdf("annex " + i),
+              "sponsor",
+              "sponsor-demo-pw");
       assertEquals(201, r.statusCode(), r.body());
     }
     anchorAndConfirm(api);
-    HttpResponse<String> started = api.postJson("/api/inspections?trial=" + id, "", "regulator", "regulator-demo-pw");
+    HttpResponse<String> started =
+        api.postJson("/api/inspections?trial=" + id, "", "regulator", "regulator-demo-pw");
     assertEquals(202, started.statusCode(), started.body());
     String job = (String) RegistryApiIT.json(started).get("id");
     long deadline = System.currentTimeMillis() + 300_000;
     Map<String, Object> status;
     do {
       Thread.sleep(500);
-      status = RegistryApiIT.json(api.get("/api/inspections/" + job, "regulator", "regulator-demo-pw"));
+      status =
+          RegistryApiIT.json(api.get("/api/inspections/" + job, "regulator", "regulator-demo-pw"));
       assertTrue(System.currentTimeMillis() < deadline, "the package is built in time: " + status);
     } while ("RUNNING".equals(status.get("state")));
     assertEquals("DONE", status.get("state"), status.toString());
     assertEquals(1000L, ((Number) status.get("total")).longValue());
-    assertEquals(403, api.get("/api/inspections/" + job, "sponsor", "sponsor-demo-pw").statusCode(), "for regulators only");
+    assertEquals(
+        403,
+        api.get("/api/inspections/" + job, "sponsor", "sponsor-demo-pw").statusCode(),
+        "for regulators only");
 
-    HttpResponse<byte[]> zip = api.getBytes("/api/inspections/" + job + "/package", "regulator", "regulator-demo-pw");
+    HttpResponse<byte[]> zip =
+        api.getBytes("/api/inspections/" + job + "/package", "regulator", "regulator-demo-pw");
     assertEquals(200, zip.statusCode());
     Path pkg = Files.createTempFile("inspection", ".zip");
     Files.write(pkg, zip.body());
     String key = (String) RegistryApiIT.json(api.get("/api/log/key")).get("vkey");
-    Result ok = verifier("verify-package", pkg.toString(), "--key", key, "--headers", HEADERS.toString());
+    Result ok =
+        verifier("verify-package", pkg.toString(), "--key", key, "--headers", HEADERS.toString());
     assertEquals(0, ok.exit(), tail(ok.out()));
     assertTrue(ok.out().contains("1000 verified, 0 failed"), tail(ok.out()));
 
     // one annex swapped for another file inside the package: caught and named
     Path tampered = Files.createTempFile("tampered", ".zip");
-    try (ZipFile in = new ZipFile(pkg.toFile()); ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(tampered))) {
+    try (ZipFile in = new ZipFile(pkg.toFile());
+        ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(tampered))) {
       boolean swapped = false;
-      for (ZipEntry e : java.util.Collections.list(in.entries())) {
+      for (ZipEntry e : Collections.list(in.entries())) {
         out.putNextEntry(new ZipEntry(e.getName()));
         byte[] bytes = in.getInputStream(e).readAllBytes();
         if (!swapped && e.getName().startsWith("documents/")) {
@@ -182,9 +240,13 @@ class VerificationIT {
         out.closeEntry();
       }
     }
-    Result bad = verifier("verify-package", tampered.toString(), "--key", key, "--headers", HEADERS.toString());
+    Result bad =
+        verifier(
+            "verify-package", tampered.toString(), "--key", key, "--headers", HEADERS.toString());
     assertEquals(1, bad.exit(), tail(bad.out()));
-    assertTrue(bad.out().contains("999 verified, 1 failed") && bad.out().contains("content"), tail(bad.out()));
+    assertTrue(
+        bad.out().contains("999 verified, 1 failed") && bad.out().contains("content"),
+        tail(bad.out()));
   }
 
   @Test
@@ -192,24 +254,60 @@ class VerificationIT {
     ApiClient api = new ApiClient(base);
     String saved = api.get("/api/log/checkpoint").body();
     publishedTrialWith(api, pdf("consistency"));
-    HttpResponse<String> r = api.post("/api/verify/consistency", java.net.http.HttpRequest.BodyPublishers.ofString(saved), "text/plain", null, null);
+    HttpResponse<String> r =
+        api.post(
+            "/api/verify/consistency",
+            HttpRequest.BodyPublishers.ofString(saved),
+            "text/plain",
+            null,
+            null);
     Map<String, Object> verdict = RegistryApiIT.json(r);
     assertEquals(Boolean.TRUE, verdict.get("consistent"), r.body());
-    assertTrue(((Number) verdict.get("savedSize")).longValue() < ((Number) verdict.get("latestSize")).longValue(), r.body());
+    assertTrue(
+        ((Number) verdict.get("savedSize")).longValue()
+            < ((Number) verdict.get("latestSize")).longValue(),
+        r.body());
     assertFalse(((List<?>) verdict.get("proof")).isEmpty(), "the proof comes with the verdict");
     String forged = saved.replaceFirst("\n(\\d+)\n", "\n999999\n");
-    Map<String, Object> refused = RegistryApiIT.json(api.post("/api/verify/consistency", java.net.http.HttpRequest.BodyPublishers.ofString(forged), "text/plain", null, null));
+    Map<String, Object> refused =
+        RegistryApiIT.json(
+            api.post(
+                "/api/verify/consistency",
+                HttpRequest.BodyPublishers.ofString(forged),
+                "text/plain",
+                null,
+                null));
     assertEquals(Boolean.FALSE, refused.get("consistent"));
-    assertTrue(((String) refused.get("verdict")).contains("not a checkpoint signed by this registry"), refused.toString());
+    assertTrue(
+        ((String) refused.get("verdict")).contains("not a checkpoint signed by this registry"),
+        refused.toString());
   }
 
   /** A published trial with one protocol PDF; returns the PDF's leaf hash once integrated. */
   private static String publishedTrialWith(ApiClient api, byte[] pdf) throws Exception {
-    String id = (String) RegistryApiIT.json(api.postJson("/api/trials", RegistryFixtures.json(), "sponsor", "sponsor-demo-pw")).get("registryId");
-    HttpResponse<String> doc = api.postBytes("/api/trials/" + id + "/documents?kind=PROTOCOL&fileName=protocol.pdf", "application/pdf", pdf, "sponsor", "sponsor-demo-pw");
+    String id =
+        (String)
+            RegistryApiIT.json(
+                    api.postJson(
+                        "/api/trials", RegistryFixtures.json(), "sponsor", "sponsor-demo-pw"))
+                .get("registryId");
+    HttpResponse<String> doc =
+        api.postBytes(
+            "/api/trials/" + id + "/documents?kind=PROTOCOL&fileName=protocol.pdf",
+            "application/pdf",
+            pdf,
+            "sponsor",
+            "sponsor-demo-pw");
     assertEquals(201, doc.statusCode(), doc.body());
-    assertEquals(201, api.postJson("/api/trials/" + id + "/submit", "{}", "sponsor", "sponsor-demo-pw").statusCode());
-    assertEquals(200, api.postJson("/api/trials/" + id + "/versions/1/publish", "", "regulator", "regulator-demo-pw").statusCode());
+    assertEquals(
+        201,
+        api.postJson("/api/trials/" + id + "/submit", "{}", "sponsor", "sponsor-demo-pw")
+            .statusCode());
+    assertEquals(
+        200,
+        api.postJson(
+                "/api/trials/" + id + "/versions/1/publish", "", "regulator", "regulator-demo-pw")
+            .statusCode());
     String leaf = (String) RegistryApiIT.json(doc).get("leafHash");
     long deadline = System.currentTimeMillis() + 30_000;
     while (!api.get("/api/receipts/" + leaf).body().contains("\"leafIndex\":")) {
@@ -219,42 +317,54 @@ class VerificationIT {
     return leaf;
   }
 
-  /** Stamps the newest checkpoint, has the calendars confirm in a new block, adds its header, upgrades. */
+  /**
+   * Stamps the newest checkpoint, has the calendars confirm in a new block, adds its header,
+   * upgrades.
+   */
   private static void anchorAndConfirm(ApiClient api) throws Exception {
     long deadline = System.currentTimeMillis() + 30_000;
     while (LedgerIT.count("SELECT COUNT(*) FROM ledger_entry WHERE leaf_index IS NULL") > 0) {
       assertTrue(System.currentTimeMillis() < deadline, "the queue drains");
       Thread.sleep(100);
     }
-    HttpResponse<String> stamped = api.postJson("/api/anchors/stamp?force=true", "", "admin", "admin-demo-pw");
+    HttpResponse<String> stamped =
+        api.postJson("/api/anchors/stamp?force=true", "", "admin", "admin-demo-pw");
     assertTrue(stamped.body().contains("\"stamped\":true"), stamped.body());
-    List<String> lines = Files.exists(HEADERS) ? new ArrayList<>(Files.readAllLines(HEADERS)) : new ArrayList<>();
+    List<String> lines =
+        Files.exists(HEADERS) ? new ArrayList<>(Files.readAllLines(HEADERS)) : new ArrayList<>();
     for (FakeCalendar c : calendars) {
       BlockHeader header = c.confirm(nextHeight, 1_780_000_000L + nextHeight);
       lines.add(nextHeight + " " + HexFormat.of().formatHex(header.bytes()));
       nextHeight += 10;
     }
     Files.write(HEADERS, lines);
-    assertEquals(200, api.postJson("/api/anchors/upgrade", "", "admin", "admin-demo-pw").statusCode());
+    assertEquals(
+        200, api.postJson("/api/anchors/upgrade", "", "admin", "admin-demo-pw").statusCode());
   }
 
   static byte[] pdf(String text) {
-    return ("%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\n% " + text + "\ntrailer<</Root 1 0 R>>\n%%EOF\n").getBytes(StandardCharsets.ISO_8859_1);
+    return ("%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\n% "
+            + text
+            + "\ntrailer<</Root 1 0 R>>\n%%EOF\n")
+        .getBytes(StandardCharsets.ISO_8859_1);
   }
 
   private static String flipBase64(String b64) {
-    byte[] bytes = java.util.Base64.getDecoder().decode(b64);
+    byte[] bytes = Base64.getDecoder().decode(b64);
     bytes[40] ^= 0x01; // inside the stamped digest: the proof is then for another checkpoint
-    return java.util.Base64.getEncoder().encodeToString(bytes);
+    return Base64.getEncoder().encodeToString(bytes);
   }
 
   private static void assertFails(String step, Result r) {
     assertEquals(1, r.exit(), step + ":\n" + r.out());
-    assertTrue(r.out().lines().anyMatch(l -> l.startsWith("[FAIL]") && l.contains(step)), step + ":\n" + r.out());
+    assertTrue(
+        r.out().lines().anyMatch(l -> l.startsWith("[FAIL]") && l.contains(step)),
+        step + ":\n" + r.out());
   }
 
   private static void waitForText(Browser browser, String id, String text) {
-    new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).until(ExpectedConditions.textToBePresentInElementLocated(By.id(id), text));
+    new WebDriverWait(browser.driver(), Duration.ofSeconds(30))
+        .until(ExpectedConditions.textToBePresentInElementLocated(By.id(id), text));
   }
 
   private static String tail(String out) {
@@ -264,7 +374,13 @@ class VerificationIT {
   private record Result(int exit, String out) {}
 
   private static Result verifier(String... args) throws Exception {
-    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Dtrialledger.chain=regtest", "-jar", JAR.toString()));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dtrialledger.chain=regtest",
+                "-jar",
+                JAR.toString()));
     command.addAll(List.of(args));
     Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -14,22 +14,37 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.trialledger.ledger.bundle.TestLog;
 
-/** The packaged offline verifier, run as a user would: a separate JVM, only the jar on its class path. */
+/**
+ * The packaged offline verifier, run as a user would: a separate JVM, only the jar on its class
+ * path.
+ */
 class VerifierJarIT {
-  private static final Path JAR = Path.of(System.getProperty("war.file")).resolveSibling("trialledger-verifier.jar");
+  private static final Path JAR =
+      Path.of(System.getProperty("war.file")).resolveSibling("trialledger-verifier.jar");
 
   @Test
   void holdsOnlyTheLedgerCoreTheTimestampVerifierAndBouncyCastle() throws Exception {
     try (ZipFile zip = new ZipFile(JAR.toFile())) {
-      List<String> foreign = zip.stream().map(e -> e.getName().replaceFirst("^META-INF/versions/\\d+/", ""))
-          .filter(n -> n.endsWith(".class") && !n.equals("module-info.class"))
-          .filter(n -> !n.startsWith("org/trialledger/ledger/") && !n.startsWith("org/bouncycastle/"))
-          .filter(n -> !n.startsWith("org/trialledger/anchoring/ots/") && !n.startsWith("org/trialledger/anchoring/bitcoin/"))
-          .filter(n -> !n.startsWith("org/trialledger/verification/offline/"))
-          .toList();
+      List<String> foreign =
+          zip.stream()
+              .map(e -> e.getName().replaceFirst("^META-INF/versions/\\d+/", ""))
+              .filter(n -> n.endsWith(".class") && !n.equals("module-info.class"))
+              .filter(
+                  n ->
+                      !n.startsWith("org/trialledger/ledger/")
+                          && !n.startsWith("org/bouncycastle/"))
+              .filter(
+                  n ->
+                      !n.startsWith("org/trialledger/anchoring/ots/")
+                          && !n.startsWith("org/trialledger/anchoring/bitcoin/"))
+              .filter(n -> !n.startsWith("org/trialledger/verification/offline/"))
+              .toList();
       assertEquals(List.of(), foreign);
       assertTrue(zip.stream().noneMatch(e -> e.getName().startsWith("org/trialledger/log/")));
-      assertTrue(zip.stream().noneMatch(e -> e.getName().startsWith("org/trialledger/anchoring/calendar/")), "no network code");
+      assertTrue(
+          zip.stream()
+              .noneMatch(e -> e.getName().startsWith("org/trialledger/anchoring/calendar/")),
+          "no network code");
     }
   }
 
@@ -37,13 +52,21 @@ class VerifierJarIT {
   void treeRootAndVerifyFromTheCommandLine(@TempDir Path dir) throws Exception {
     Result root = run("\n00\n10\n", "tree-root"); // the first three RFC 6962 entries: "", 00, 10
     assertEquals(0, root.code);
-    assertEquals("aeb6bcfe274b70a14fb067a5e5578264db0fa9b51af5e0ba159158f329e06e77", root.out.strip()); // RFC 6962 vectors, size 3
+    assertEquals(
+        "aeb6bcfe274b70a14fb067a5e5578264db0fa9b51af5e0ba159158f329e06e77",
+        root.out.strip()); // RFC 6962 vectors, size 3
 
     TestLog log = new TestLog(6);
     Path bundle = Files.writeString(dir.resolve("bundle.json"), log.bundle(2).toJson());
     Path file = Files.write(dir.resolve("doc.pdf"), log.files.get(2));
-    assertEquals(0, run("", "verify", bundle.toString(), file.toString(), "--key", TestLog.KEY.verifierKey()).code);
-    Path tampered = Files.writeString(dir.resolve("tampered.json"), log.bundle(2).toJson().replace("\"leafIndex\":2", "\"leafIndex\":3"));
+    assertEquals(
+        0,
+        run("", "verify", bundle.toString(), file.toString(), "--key", TestLog.KEY.verifierKey())
+            .code);
+    Path tampered =
+        Files.writeString(
+            dir.resolve("tampered.json"),
+            log.bundle(2).toJson().replace("\"leafIndex\":2", "\"leafIndex\":3"));
     Result failed = run("", "verify", tampered.toString(), file.toString());
     assertEquals(1, failed.code, failed.out);
     assertTrue(failed.out.contains("[FAIL]") && failed.out.contains("inclusion"), failed.out);
@@ -52,7 +75,12 @@ class VerifierJarIT {
   record Result(int code, String out) {}
 
   private static Result run(String stdin, String... args) throws Exception {
-    List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString()));
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar",
+                JAR.toString()));
     cmd.addAll(List.of(args));
     Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
     p.getOutputStream().write(stdin.getBytes(StandardCharsets.US_ASCII));

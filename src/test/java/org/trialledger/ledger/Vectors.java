@@ -11,7 +11,10 @@ import java.nio.file.Paths;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** The public test vectors in src/test/resources/vectors (the build passes the folder as {@code vectors.dir}). */
+/**
+ * The public test vectors in src/test/resources/vectors (the build passes the folder as {@code
+ * vectors.dir}).
+ */
 public final class Vectors {
   private Vectors() {}
 

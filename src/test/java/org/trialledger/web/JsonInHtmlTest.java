@@ -12,15 +12,16 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class JsonInHtmlTest {
-  static final List<String> PAYLOADS = List.of(
-      "</script><script>alert(1)</script>",
-      "</SCRIPT ><img src=x onerror=alert(1)>",
-      "<!-- <script>",
-      "line\u2028separator\u2029paragraph",
-      "\"double\" and 'single' quotes",
-      "a & b &amp; &lt;",
-      "]]><script>alert(1)</script>",
-      "back\\slash \\u003c already escaped");
+  static final List<String> PAYLOADS =
+      List.of(
+          "</script><script>alert(1)</script>",
+          "</SCRIPT ><img src=x onerror=alert(1)>",
+          "<!-- <script>",
+          "line\u2028separator\u2029paragraph",
+          "\"double\" and 'single' quotes",
+          "a & b &amp; &lt;",
+          "]]><script>alert(1)</script>",
+          "back\\slash \\u003c already escaped");
 
   private final ObjectMapper json = new ObjectMapper();
 
@@ -43,8 +44,13 @@ class JsonInHtmlTest {
 
   @Test
   void eachCharacterHasItsJsonEscape() {
-    assertEquals("\"\\u003c/script\\u003e\\u0026\\u0027\\u2028\\u2029\"", JsonInHtml.escape("\"</script>&'\u2028\u2029\""));
-    assertEquals("{\"a\":[1,\"\\\"q\\\"\"]}", JsonInHtml.escape("{\"a\":[1,\"\\\"q\\\"\"]}"), "quotes stay JSON-escaped, untouched");
+    assertEquals(
+        "\"\\u003c/script\\u003e\\u0026\\u0027\\u2028\\u2029\"",
+        JsonInHtml.escape("\"</script>&'\u2028\u2029\""));
+    assertEquals(
+        "{\"a\":[1,\"\\\"q\\\"\"]}",
+        JsonInHtml.escape("{\"a\":[1,\"\\\"q\\\"\"]}"),
+        "quotes stay JSON-escaped, untouched");
     assertNull(JsonInHtml.escape(null));
   }
 }

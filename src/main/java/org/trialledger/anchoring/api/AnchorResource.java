@@ -3,8 +3,8 @@ package org.trialledger.anchoring.api;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -21,9 +21,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.trialledger.anchoring.application.AnchorStore;
 import org.trialledger.anchoring.application.Anchoring;
 import org.trialledger.anchoring.store.AnchorRow;
+import org.trialledger.platform.NotFoundException;
 import org.trialledger.security.domain.Role;
 
-/** The anchors of the log's checkpoints in Bitcoin (OpenTimestamps): public to read, administrators stamp on request. */
+/**
+ * The anchors of the log's checkpoints in Bitcoin (OpenTimestamps): public to read, administrators
+ * stamp on request.
+ */
 @Path("/anchors")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Anchoring")
@@ -37,7 +41,9 @@ public class AnchorResource {
   @PermitAll
   @Operation(summary = "The newest anchors, with their status and each calendar's state")
   public List<AnchorView> anchors(@QueryParam("limit") @DefaultValue("50") int limit) {
-    return store.anchors(Math.max(1, Math.min(limit, 500))).stream().map(a -> AnchorView.of(a, store.calendars(a.getId()))).toList();
+    return store.anchors(Math.max(1, Math.min(limit, 500))).stream()
+        .map(a -> AnchorView.of(a, store.calendars(a.getId())))
+        .toList();
   }
 
   @GET
@@ -52,11 +58,15 @@ public class AnchorResource {
   @Path("/{id}/ots")
   @PermitAll
   @Produces({OTS_MEDIA_TYPE, MediaType.APPLICATION_JSON})
-  @Operation(summary = "The OpenTimestamps proof (.ots) of the anchored checkpoint note", description = "Verify it with any OpenTimestamps client against the checkpoint's note text.")
+  @Operation(
+      summary = "The OpenTimestamps proof (.ots) of the anchored checkpoint note",
+      description = "Verify it with any OpenTimestamps client against the checkpoint's note text.")
   public Response ots(@PathParam("id") long id) {
     AnchorRow a = store.anchor(id);
     return Response.ok(a.getOtsProof(), OTS_MEDIA_TYPE)
-        .header("Content-Disposition", "attachment; filename=\"checkpoint-" + a.getTreeSize() + ".ots\"")
+        .header(
+            "Content-Disposition",
+            "attachment; filename=\"checkpoint-" + a.getTreeSize() + ".ots\"")
         .build();
   }
 
@@ -64,12 +74,17 @@ public class AnchorResource {
   @Path("/{id}/tsr")
   @PermitAll
   @Produces({"application/timestamp-reply", MediaType.APPLICATION_JSON})
-  @Operation(summary = "The RFC 3161 token of the anchored checkpoint (DER)", description = "openssl ts -verify -token_in -in … -digest <SHA-256 of the checkpoint note>")
+  @Operation(
+      summary = "The RFC 3161 token of the anchored checkpoint (DER)",
+      description = "openssl ts -verify -token_in -in … -digest <SHA-256 of the checkpoint note>")
   public Response tsaToken(@PathParam("id") long id) {
     AnchorRow a = store.anchor(id);
-    if (a.getTsaToken() == null) throw new org.trialledger.platform.NotFoundException("Anchor " + id + " has no RFC 3161 token");
+    if (a.getTsaToken() == null)
+      throw new NotFoundException("Anchor " + id + " has no RFC 3161 token");
     return Response.ok(a.getTsaToken(), "application/timestamp-reply")
-        .header("Content-Disposition", "attachment; filename=\"checkpoint-" + a.getTreeSize() + ".tsr\"")
+        .header(
+            "Content-Disposition",
+            "attachment; filename=\"checkpoint-" + a.getTreeSize() + ".tsr\"")
         .build();
   }
 
@@ -79,8 +94,17 @@ public class AnchorResource {
   @Operation(summary = "Recent stamping attempts, failed ones included")
   public List<Map<String, Object>> attempts() {
     return store.recentAttempts(50).stream()
-        .map(a -> Map.<String, Object>of("at", a.getAttemptedAt().toString(), "treeSize", a.getTreeSize(), "succeeded", a.isSucceeded(),
-            "message", a.getMessage()))
+        .map(
+            a ->
+                Map.<String, Object>of(
+                    "at",
+                    a.getAttemptedAt().toString(),
+                    "treeSize",
+                    a.getTreeSize(),
+                    "succeeded",
+                    a.isSucceeded(),
+                    "message",
+                    a.getMessage()))
         .toList();
   }
 
@@ -89,7 +113,8 @@ public class AnchorResource {
   @Path("/stamp")
   @RolesAllowed(Role.Names.ADMIN)
   @SecurityRequirement(name = "basic")
-  @Operation(summary = "Stamp the newest checkpoint now (if the log grew, or always with force=true)")
+  @Operation(
+      summary = "Stamp the newest checkpoint now (if the log grew, or always with force=true)")
   public Anchoring.StampOutcome stamp(@QueryParam("force") @DefaultValue("false") boolean force) {
     return anchoring.stampNewest(force);
   }

@@ -6,18 +6,47 @@ import org.trialledger.anchoring.store.AnchorRow;
 
 /** An anchor as the API shows it. */
 public record AnchorView(
-    long id, long treeSize, String stampedDigest, String stampedAt, String status, Long bitcoinHeight, String bitcoinBlockHash,
-    String bitcoinTime, String confirmedAt, int upgradeAttempts, String nextUpgradeAt, boolean hasTsaToken, List<CalendarView> calendars,
+    long id,
+    long treeSize,
+    String stampedDigest,
+    String stampedAt,
+    String status,
+    Long bitcoinHeight,
+    String bitcoinBlockHash,
+    String bitcoinTime,
+    String confirmedAt,
+    int upgradeAttempts,
+    String nextUpgradeAt,
+    boolean hasTsaToken,
+    List<CalendarView> calendars,
     String otsUrl) {
 
   /** One calendar's state for this anchor. */
   public record CalendarView(String url, String state, String message, String at) {}
 
   static AnchorView of(AnchorRow a, List<AnchorCalendarRow> calendars) {
-    return new AnchorView(a.getId(), a.getTreeSize(), a.getNoteSha256(), text(a.getStampedAt()), a.getStatus().name(), a.getBitcoinHeight(),
-        a.getBitcoinBlockHash(), text(a.getBitcoinTime()), text(a.getConfirmedAt()), a.getUpgradeAttempts(), text(a.getNextUpgradeAt()),
+    return new AnchorView(
+        a.getId(),
+        a.getTreeSize(),
+        a.getNoteSha256(),
+        text(a.getStampedAt()),
+        a.getStatus().name(),
+        a.getBitcoinHeight(),
+        a.getBitcoinBlockHash(),
+        text(a.getBitcoinTime()),
+        text(a.getConfirmedAt()),
+        a.getUpgradeAttempts(),
+        text(a.getNextUpgradeAt()),
         a.getTsaToken() != null,
-        calendars.stream().map(c -> new CalendarView(c.getCalendarUrl(), c.getState(), c.getLastMessage(), text(c.getLastAttemptAt()))).toList(),
+        calendars.stream()
+            .map(
+                c ->
+                    new CalendarView(
+                        c.getCalendarUrl(),
+                        c.getState(),
+                        c.getLastMessage(),
+                        text(c.getLastAttemptAt())))
+            .toList(),
         "/api/anchors/" + a.getId() + "/ots");
   }
 

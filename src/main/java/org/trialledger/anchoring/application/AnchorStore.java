@@ -16,8 +16,8 @@ import org.trialledger.anchoring.store.AnchorStatus;
 import org.trialledger.platform.NotFoundException;
 
 /**
- * The anchors' rows, each change its own short transaction: calendars are asked between transactions,
- * never inside one, so a slow calendar holds no database lock.
+ * The anchors' rows, each change its own short transaction: calendars are asked between
+ * transactions, never inside one, so a slow calendar holds no database lock.
  */
 @ApplicationScoped
 public class AnchorStore {
@@ -26,23 +26,37 @@ public class AnchorStore {
   /** The tree size of the newest anchor, or -1. */
   @Transactional
   public long newestAnchoredSize() {
-    Long max = em.createQuery("SELECT MAX(a.treeSize) FROM AnchorRow a", Long.class).getSingleResult();
+    Long max =
+        em.createQuery("SELECT MAX(a.treeSize) FROM AnchorRow a", Long.class).getSingleResult();
     return max == null ? -1 : max;
   }
 
   @Transactional
   public Optional<Instant> lastAttemptAt() {
-    return Optional.ofNullable(em.createQuery("SELECT MAX(a.attemptedAt) FROM AnchorAttemptRow a", Instant.class).getSingleResult());
+    return Optional.ofNullable(
+        em.createQuery("SELECT MAX(a.attemptedAt) FROM AnchorAttemptRow a", Instant.class)
+            .getSingleResult());
   }
 
   @Transactional
-  public AnchorRow saveStamp(AnchorRow anchor, Map<String, String> failures, List<String> answered, Instant now) {
+  public AnchorRow saveStamp(
+      AnchorRow anchor, Map<String, String> failures, List<String> answered, Instant now) {
     em.persist(anchor);
     em.flush();
-    for (String url : answered) em.persist(new AnchorCalendarRow(anchor.getId(), url, "PENDING", "Stamp accepted", now));
-    failures.forEach((url, message) -> em.persist(new AnchorCalendarRow(anchor.getId(), url, "FAILED", message, now)));
-    em.persist(new AnchorAttemptRow(now, anchor.getTreeSize(), true,
-        "Stamped at " + answered.size() + " calendar(s)" + (failures.isEmpty() ? "" : "; " + failures.size() + " failed")));
+    for (String url : answered)
+      em.persist(new AnchorCalendarRow(anchor.getId(), url, "PENDING", "Stamp accepted", now));
+    failures.forEach(
+        (url, message) ->
+            em.persist(new AnchorCalendarRow(anchor.getId(), url, "FAILED", message, now)));
+    em.persist(
+        new AnchorAttemptRow(
+            now,
+            anchor.getTreeSize(),
+            true,
+            "Stamped at "
+                + answered.size()
+                + " calendar(s)"
+                + (failures.isEmpty() ? "" : "; " + failures.size() + " failed")));
     return anchor;
   }
 
@@ -54,40 +68,56 @@ public class AnchorStore {
   @Transactional
   public List<AnchorRow> dueForUpgrade(Instant now, boolean all) {
     String due = all ? "" : " AND (a.nextUpgradeAt IS NULL OR a.nextUpgradeAt <= :now)";
-    var q = em.createQuery("SELECT a FROM AnchorRow a WHERE a.status IN :open" + due + " ORDER BY a.id", AnchorRow.class)
-        .setParameter("open", List.of(AnchorStatus.PENDING, AnchorStatus.UNVERIFIED));
+    var q =
+        em.createQuery(
+                "SELECT a FROM AnchorRow a WHERE a.status IN :open" + due + " ORDER BY a.id",
+                AnchorRow.class)
+            .setParameter("open", List.of(AnchorStatus.PENDING, AnchorStatus.UNVERIFIED));
     if (!all) q.setParameter("now", now);
     return q.getResultList();
   }
 
   /** Stores an upgrade's outcome, unless another instance already changed the anchor meanwhile. */
   @Transactional
-  public void saveUpgrade(long anchorId, byte[] proof, Map<String, String[]> calendarStates, AnchorVerification.Outcome outcome, Instant now,
+  public void saveUpgrade(
+      long anchorId,
+      byte[] proof,
+      Map<String, String[]> calendarStates,
+      AnchorVerification.Outcome outcome,
+      Instant now,
       Instant next) {
     AnchorRow anchor = em.find(AnchorRow.class, anchorId, LockModeType.PESSIMISTIC_WRITE);
     anchor.upgraded(proof, now, next);
-    anchor.verified(outcome.status(), outcome.height(), outcome.blockHash(), outcome.blockTime(), now);
-    calendarStates.forEach((url, state) -> {
-      AnchorCalendarRow row =
-          em.createQuery("SELECT c FROM AnchorCalendarRow c WHERE c.anchorId = :a AND c.calendarUrl = :u", AnchorCalendarRow.class)
-              .setParameter("a", anchorId)
-              .setParameter("u", url)
-              .getResultStream()
-              .findFirst()
-              .orElse(null);
-      if (row == null) em.persist(new AnchorCalendarRow(anchorId, url, state[0], state[1], now));
-      else row.update(state[0], state[1], now);
-    });
+    anchor.verified(
+        outcome.status(), outcome.height(), outcome.blockHash(), outcome.blockTime(), now);
+    calendarStates.forEach(
+        (url, state) -> {
+          AnchorCalendarRow row =
+              em.createQuery(
+                      "SELECT c FROM AnchorCalendarRow c WHERE c.anchorId = :a AND c.calendarUrl = :u",
+                      AnchorCalendarRow.class)
+                  .setParameter("a", anchorId)
+                  .setParameter("u", url)
+                  .getResultStream()
+                  .findFirst()
+                  .orElse(null);
+          if (row == null)
+            em.persist(new AnchorCalendarRow(anchorId, url, state[0], state[1], now));
+          else row.update(state[0], state[1], now);
+        });
   }
 
   @Transactional
   public void saveTsaToken(long anchorId, byte[] token, Instant time) {
-    em.find(AnchorRow.class, anchorId, LockModeType.PESSIMISTIC_WRITE).timestampedByTsa(token, time);
+    em.find(AnchorRow.class, anchorId, LockModeType.PESSIMISTIC_WRITE)
+        .timestampedByTsa(token, time);
   }
 
   @Transactional
   public List<AnchorRow> anchors(int max) {
-    return em.createQuery("SELECT a FROM AnchorRow a ORDER BY a.id DESC", AnchorRow.class).setMaxResults(max).getResultList();
+    return em.createQuery("SELECT a FROM AnchorRow a ORDER BY a.id DESC", AnchorRow.class)
+        .setMaxResults(max)
+        .getResultList();
   }
 
   @Transactional
@@ -97,11 +127,12 @@ public class AnchorStore {
     return a;
   }
 
-
   /** Every anchor whose checkpoint covers a tree of at least this size, smallest first. */
   @Transactional
   public List<AnchorRow> covering(long treeSize) {
-    return em.createQuery("SELECT a FROM AnchorRow a WHERE a.treeSize >= :s AND a.status <> :invalid ORDER BY a.treeSize, a.id", AnchorRow.class)
+    return em.createQuery(
+            "SELECT a FROM AnchorRow a WHERE a.treeSize >= :s AND a.status <> :invalid ORDER BY a.treeSize, a.id",
+            AnchorRow.class)
         .setParameter("s", treeSize)
         .setParameter("invalid", AnchorStatus.INVALID)
         .setMaxResults(50)
@@ -110,13 +141,18 @@ public class AnchorStore {
 
   @Transactional
   public List<AnchorCalendarRow> calendars(long anchorId) {
-    return em.createQuery("SELECT c FROM AnchorCalendarRow c WHERE c.anchorId = :a ORDER BY c.calendarUrl", AnchorCalendarRow.class)
+    return em.createQuery(
+            "SELECT c FROM AnchorCalendarRow c WHERE c.anchorId = :a ORDER BY c.calendarUrl",
+            AnchorCalendarRow.class)
         .setParameter("a", anchorId)
         .getResultList();
   }
 
   @Transactional
   public List<AnchorAttemptRow> recentAttempts(int max) {
-    return em.createQuery("SELECT a FROM AnchorAttemptRow a ORDER BY a.attemptedAt DESC", AnchorAttemptRow.class).setMaxResults(max).getResultList();
+    return em.createQuery(
+            "SELECT a FROM AnchorAttemptRow a ORDER BY a.attemptedAt DESC", AnchorAttemptRow.class)
+        .setMaxResults(max)
+        .getResultList();
   }
 }

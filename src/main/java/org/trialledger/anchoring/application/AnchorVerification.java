@@ -13,37 +13,73 @@ import org.trialledger.anchoring.ots.TimestampVerifier;
 import org.trialledger.anchoring.ots.VerificationReport;
 import org.trialledger.anchoring.store.AnchorStatus;
 
-/** What a stored proof proves, checked against the configured header source (never a public service). */
+/**
+ * What a stored proof proves, checked against the configured header source (never a public
+ * service).
+ */
 final class AnchorVerification {
   private AnchorVerification() {}
 
-  record Outcome(AnchorStatus status, Long height, String blockHash, Instant blockTime, String detail) {}
+  record Outcome(
+      AnchorStatus status, Long height, String blockHash, Instant blockTime, String detail) {}
 
   static Outcome of(byte[] proofBytes, String noteSha256, AnchoringSettings settings) {
     DetachedTimestampFile proof;
     try {
       proof = DetachedTimestampFile.parse(proofBytes);
     } catch (OtsFormatException e) {
-      return new Outcome(AnchorStatus.INVALID, null, null, null, "The stored proof does not parse: " + e.getMessage());
+      return new Outcome(
+          AnchorStatus.INVALID,
+          null,
+          null,
+          null,
+          "The stored proof does not parse: " + e.getMessage());
     }
     if (!HexFormat.of().formatHex(proof.fileDigest()).equals(noteSha256)) {
-      return new Outcome(AnchorStatus.INVALID, null, null, null, "The proof is for another digest than the checkpoint's");
+      return new Outcome(
+          AnchorStatus.INVALID,
+          null,
+          null,
+          null,
+          "The proof is for another digest than the checkpoint's");
     }
-    boolean hasBitcoin = proof.timestamp().allAttestations().stream().anyMatch(a -> a.attestation() instanceof BitcoinAttestation);
-    if (!hasBitcoin) return new Outcome(AnchorStatus.PENDING, null, null, null, "Waiting for the calendars to reach Bitcoin");
+    boolean hasBitcoin =
+        proof.timestamp().allAttestations().stream()
+            .anyMatch(a -> a.attestation() instanceof BitcoinAttestation);
+    if (!hasBitcoin)
+      return new Outcome(
+          AnchorStatus.PENDING, null, null, null, "Waiting for the calendars to reach Bitcoin");
     Optional<HeadersFile> headers = headers(settings);
     if (headers.isEmpty()) {
-      return new Outcome(AnchorStatus.UNVERIFIED, null, null, null, "A Bitcoin attestation arrived; no header source is configured to check it");
+      return new Outcome(
+          AnchorStatus.UNVERIFIED,
+          null,
+          null,
+          null,
+          "A Bitcoin attestation arrived; no header source is configured to check it");
     }
-    VerificationReport report = new TimestampVerifier(headers.get(), settings.powLimit()).verify(proof, proof.fileDigest());
+    VerificationReport report =
+        new TimestampVerifier(headers.get(), settings.powLimit()).verify(proof, proof.fileDigest());
     Optional<AttestationResult.BitcoinVerified> best = report.earliestBitcoin();
     if (best.isPresent()) {
       AttestationResult.BitcoinVerified b = best.get();
-      return new Outcome(AnchorStatus.CONFIRMED, b.height(), b.blockHash(), b.blockTime(), "Confirmed in Bitcoin block " + b.height());
+      return new Outcome(
+          AnchorStatus.CONFIRMED,
+          b.height(),
+          b.blockHash(),
+          b.blockTime(),
+          "Confirmed in Bitcoin block " + b.height());
     }
-    boolean missingHeader = report.bitcoinFailed().stream().allMatch(f -> f.failure() == AttestationResult.Failure.NO_HEADER);
-    String detail = report.bitcoinFailed().stream().map(f -> "block " + f.height() + ": " + f.failure() + " " + f.detail()).findFirst().orElse("");
-    return new Outcome(missingHeader ? AnchorStatus.UNVERIFIED : AnchorStatus.INVALID, null, null, null, detail);
+    boolean missingHeader =
+        report.bitcoinFailed().stream()
+            .allMatch(f -> f.failure() == AttestationResult.Failure.NO_HEADER);
+    String detail =
+        report.bitcoinFailed().stream()
+            .map(f -> "block " + f.height() + ": " + f.failure() + " " + f.detail())
+            .findFirst()
+            .orElse("");
+    return new Outcome(
+        missingHeader ? AnchorStatus.UNVERIFIED : AnchorStatus.INVALID, null, null, null, detail);
   }
 
   private static Optional<HeadersFile> headers(AnchoringSettings settings) {

@@ -17,8 +17,8 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Runs anchoring on its schedule: once a minute it stamps if the stamp interval has passed since the last
- * attempt (and the log has grown), and upgrades the anchors that are due. {@code
+ * Runs anchoring on its schedule: once a minute it stamps if the stamp interval has passed since
+ * the last attempt (and the log has grown), and upgrades the anchors that are due. {@code
  * trialledger.anchoring.enabled=false} turns the schedule off (the API can still stamp on request).
  */
 @Startup
@@ -52,7 +52,11 @@ public class Anchorer {
   private void run() {
     try {
       Instant now = clock.instant();
-      boolean due = store.lastAttemptAt().map(last -> !last.plus(settings.stampInterval()).isAfter(now)).orElse(true);
+      boolean due =
+          store
+              .lastAttemptAt()
+              .map(last -> !last.plus(settings.stampInterval()).isAfter(now))
+              .orElse(true);
       if (due) LOG.info(anchoring.stampNewest(false).message());
       anchoring.upgradeDue(false);
     } catch (RuntimeException e) {

@@ -6,6 +6,7 @@ import java.math.BigInteger;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -13,8 +14,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.trialledger.anchoring.bitcoin.BlockHeader;
 
 /**
- * Anchoring configuration. The calendars listed here are the only URLs the server ever contacts: a proof
- * naming any other calendar is never followed. The defaults are the public OpenTimestamps calendars.
+ * Anchoring configuration. The calendars listed here are the only URLs the server ever contacts: a
+ * proof naming any other calendar is never followed. The defaults are the public OpenTimestamps
+ * calendars.
  */
 @ApplicationScoped
 public class AnchoringSettings {
@@ -26,8 +28,8 @@ public class AnchoringSettings {
   private String calendars;
 
   /**
-   * Calendars that proofs may name for their upgrade besides the ones stamped at: the public pools hand
-   * stamps to these servers, and their pending attestations name them.
+   * Calendars that proofs may name for their upgrade besides the ones stamped at: the public pools
+   * hand stamps to these servers, and their pending attestations name them.
    */
   @Inject
   @ConfigProperty(
@@ -58,7 +60,10 @@ public class AnchoringSettings {
   @ConfigProperty(name = "trialledger.anchoring.headers-file", defaultValue = " ")
   private String headersFile;
 
-  /** "mainnet" (default) or "regtest": the highest target a header may claim. Only tests use regtest. */
+  /**
+   * "mainnet" (default) or "regtest": the highest target a header may claim. Only tests use
+   * regtest.
+   */
   @Inject
   @ConfigProperty(name = "trialledger.anchoring.chain", defaultValue = "mainnet")
   private String chain;
@@ -72,8 +77,10 @@ public class AnchoringSettings {
   @ConfigProperty(name = "trialledger.anchoring.tsa-policy", defaultValue = " ")
   private String tsaPolicy;
 
-  public java.util.Optional<URI> tsaUrl() {
-    return tsaUrl == null || tsaUrl.isBlank() ? java.util.Optional.empty() : java.util.Optional.of(URI.create(tsaUrl.strip()));
+  public Optional<URI> tsaUrl() {
+    return tsaUrl == null || tsaUrl.isBlank()
+        ? Optional.empty()
+        : Optional.of(URI.create(tsaUrl.strip()));
   }
 
   public String tsaPolicy() {
@@ -84,18 +91,26 @@ public class AnchoringSettings {
     return uris(calendars);
   }
 
-  /** Every URL the server may contact: the calendars stamped at and the ones their proofs may name. */
+  /**
+   * Every URL the server may contact: the calendars stamped at and the ones their proofs may name.
+   */
   public List<URI> allowList() {
-    List<URI> all = new java.util.ArrayList<>(calendars());
+    List<URI> all = new ArrayList<>(calendars());
     uris(upgradeCalendars).stream().filter(u -> !all.contains(u)).forEach(all::add);
     return all;
   }
 
   private static List<URI> uris(String list) {
-    return Arrays.stream(list.split(",")).map(String::strip).filter(s -> !s.isEmpty()).map(URI::create).toList();
+    return Arrays.stream(list.split(","))
+        .map(String::strip)
+        .filter(s -> !s.isEmpty())
+        .map(URI::create)
+        .toList();
   }
 
-  /** At least this many calendars must answer for a stamp to count (never more than are configured). */
+  /**
+   * At least this many calendars must answer for a stamp to count (never more than are configured).
+   */
   public int minCalendars() {
     return Math.max(1, Math.min(minCalendars, calendars().size()));
   }
@@ -113,11 +128,16 @@ public class AnchoringSettings {
   }
 
   public Optional<Path> headersFile() {
-    return headersFile == null || headersFile.isBlank() ? Optional.empty() : Optional.of(Path.of(headersFile.strip()));
+    return headersFile == null || headersFile.isBlank()
+        ? Optional.empty()
+        : Optional.of(Path.of(headersFile.strip()));
   }
 
   public BigInteger powLimit() {
-    // regtest's limit (0x207fffff) lets tests mine headers in milliseconds; production keeps mainnet's.
-    return "regtest".equalsIgnoreCase(chain.strip()) ? BlockHeader.targetOf(0x207fffff) : BlockHeader.MAINNET_POW_LIMIT;
+    // regtest's limit (0x207fffff) lets tests mine headers in milliseconds; production keeps
+    // mainnet's.
+    return "regtest".equalsIgnoreCase(chain.strip())
+        ? BlockHeader.targetOf(0x207fffff)
+        : BlockHeader.MAINNET_POW_LIMIT;
   }
 }

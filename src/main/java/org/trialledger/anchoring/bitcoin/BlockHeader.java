@@ -10,11 +10,13 @@ import java.util.Arrays;
 import java.util.HexFormat;
 
 /**
- * An 80-byte Bitcoin block header. Self-certifying: its double SHA-256 must meet the target its {@code bits}
- * encode, so a header from any configurable source is checked, not trusted (docs/platform-notes.md §7).
+ * An 80-byte Bitcoin block header. Self-certifying: its double SHA-256 must meet the target its
+ * {@code bits} encode, so a header from any configurable source is checked, not trusted
+ * (docs/platform-notes.md §7).
  */
 public final class BlockHeader {
   public static final int SIZE = 80;
+
   /** Mainnet's proof-of-work limit (compact 0x1d00ffff): no real block has an easier target. */
   public static final BigInteger MAINNET_POW_LIMIT = targetOf(0x1d00ffff);
 
@@ -25,7 +27,8 @@ public final class BlockHeader {
   }
 
   public static BlockHeader parse(byte[] bytes) {
-    if (bytes.length != SIZE) throw new IllegalArgumentException("a block header is 80 bytes, got " + bytes.length);
+    if (bytes.length != SIZE)
+      throw new IllegalArgumentException("a block header is 80 bytes, got " + bytes.length);
     return new BlockHeader(bytes.clone());
   }
 
@@ -83,7 +86,10 @@ public final class BlockHeader {
     return HexFormat.of().formatHex(reversed(hashInternalOrder()));
   }
 
-  /** The target {@code bits} encode; zero for a negative or overflowing encoding (which no hash can meet). */
+  /**
+   * The target {@code bits} encode; zero for a negative or overflowing encoding (which no hash can
+   * meet).
+   */
   public BigInteger target() {
     return targetOf(bits());
   }
@@ -91,12 +97,13 @@ public final class BlockHeader {
   /** The hash, read as a little-endian 256-bit number, is at most the target the header claims. */
   public boolean checkProofOfWork() {
     BigInteger target = target();
-    return target.signum() > 0 && new BigInteger(1, reversed(hashInternalOrder())).compareTo(target) <= 0;
+    return target.signum() > 0
+        && new BigInteger(1, reversed(hashInternalOrder())).compareTo(target) <= 0;
   }
 
   /**
-   * Proof of work against a chain's limit as well: without it a header with a trivial {@code bits} (as regtest
-   * uses) would pass, and such a header can be mined on a laptop in milliseconds.
+   * Proof of work against a chain's limit as well: without it a header with a trivial {@code bits}
+   * (as regtest uses) would pass, and such a header can be mined on a laptop in milliseconds.
    */
   public boolean checkProofOfWork(BigInteger powLimit) {
     return target().compareTo(powLimit) <= 0 && checkProofOfWork();
@@ -108,7 +115,8 @@ public final class BlockHeader {
     int mantissa = bits & 0x007fffff;
     if ((bits & 0x00800000) != 0 || mantissa == 0) return BigInteger.ZERO;
     BigInteger m = BigInteger.valueOf(mantissa);
-    BigInteger t = exponent <= 3 ? m.shiftRight(8 * (3 - exponent)) : m.shiftLeft(8 * (exponent - 3));
+    BigInteger t =
+        exponent <= 3 ? m.shiftRight(8 * (3 - exponent)) : m.shiftLeft(8 * (exponent - 3));
     return t.bitLength() > 256 ? BigInteger.ZERO : t;
   }
 

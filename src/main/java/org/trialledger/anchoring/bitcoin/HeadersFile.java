@@ -12,9 +12,9 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * Headers from a text file, one {@code HEIGHT HEX-OF-80-BYTE-HEADER} per line; blank lines and lines starting
- * with {@code #} are skipped. Where consecutive heights are both present, the later one must link to the
- * earlier (its previous-hash field), so a file cannot mix chains unnoticed.
+ * Headers from a text file, one {@code HEIGHT HEX-OF-80-BYTE-HEADER} per line; blank lines and
+ * lines starting with {@code #} are skipped. Where consecutive heights are both present, the later
+ * one must link to the earlier (its previous-hash field), so a file cannot mix chains unnoticed.
  */
 public final class HeadersFile implements HeaderSource {
   private final Map<Long, BlockHeader> byHeight;
@@ -27,7 +27,9 @@ public final class HeadersFile implements HeaderSource {
     return parse(Files.readAllLines(file, StandardCharsets.US_ASCII));
   }
 
-  /** @throws IllegalArgumentException naming the first bad line */
+  /**
+   * @throws IllegalArgumentException naming the first bad line
+   */
   public static HeadersFile parse(List<String> lines) {
     TreeMap<Long, BlockHeader> map = new TreeMap<>();
     for (int i = 0; i < lines.size(); i++) {
@@ -49,7 +51,8 @@ public final class HeadersFile implements HeaderSource {
       BlockHeader previous = map.get(e.getKey() - 1);
       if (previous != null
           && !Arrays.equals(e.getValue().previousBlockHash(), previous.hashInternalOrder())) {
-        throw new IllegalArgumentException("header " + e.getKey() + " does not follow header " + (e.getKey() - 1));
+        throw new IllegalArgumentException(
+            "header " + e.getKey() + " does not follow header " + (e.getKey() - 1));
       }
     }
     return new HeadersFile(map);

@@ -12,8 +12,9 @@ import org.trialledger.anchoring.ots.StampRequest;
 import org.trialledger.anchoring.ots.Timestamp;
 
 /**
- * Stamps a digest at several calendars and upgrades the resulting proof: the two calls the anchorer needs.
- * A stamp succeeds if at least one calendar answered; a proof is never written without an attestation.
+ * Stamps a digest at several calendars and upgrades the resulting proof: the two calls the anchorer
+ * needs. A stamp succeeds if at least one calendar answered; a proof is never written without an
+ * attestation.
  */
 public final class CalendarStamper {
   private final CalendarClient client;
@@ -23,7 +24,8 @@ public final class CalendarStamper {
   public CalendarStamper(CalendarClient client, List<URI> calendars, SecureRandom random) {
     if (calendars.isEmpty()) throw new IllegalArgumentException("no calendars");
     for (URI c : calendars) {
-      if (!client.allows(c)) throw new IllegalArgumentException(c + " is not on the client's allow-list");
+      if (!client.allows(c))
+        throw new IllegalArgumentException(c + " is not on the client's allow-list");
     }
     this.client = client;
     this.calendars = List.copyOf(calendars);
@@ -63,12 +65,15 @@ public final class CalendarStamper {
    * @param failures calendars that could not be asked or failed, by the URI the proof names
    */
   public record UpgradeResult(
-      DetachedTimestampFile proof, boolean changed, List<String> stillPending, Map<String, CalendarException> failures) {}
+      DetachedTimestampFile proof,
+      boolean changed,
+      List<String> stillPending,
+      Map<String, CalendarException> failures) {}
 
   /**
-   * Asks each pending attestation's calendar for its upgrade and merges what comes. Calendars not on the
-   * allow-list are reported as failures and never contacted; nodes already holding a Bitcoin attestation
-   * are not asked again.
+   * Asks each pending attestation's calendar for its upgrade and merges what comes. Calendars not
+   * on the allow-list are reported as failures and never contacted; nodes already holding a Bitcoin
+   * attestation are not asked again.
    */
   public UpgradeResult upgrade(DetachedTimestampFile proof) {
     DetachedTimestampFile current = proof;
@@ -94,8 +99,13 @@ public final class CalendarStamper {
   }
 
   private static boolean alreadyConfirmed(DetachedTimestampFile proof, byte[] commitment) {
-    return proof.timestamp().nodeFor(commitment).map(n -> n.allAttestations().stream()
-            .anyMatch(a -> a.attestation() instanceof BitcoinAttestation))
+    return proof
+        .timestamp()
+        .nodeFor(commitment)
+        .map(
+            n ->
+                n.allAttestations().stream()
+                    .anyMatch(a -> a.attestation() instanceof BitcoinAttestation))
         .orElse(false);
   }
 
@@ -107,13 +117,14 @@ public final class CalendarStamper {
     }
   }
 
-  private static DetachedTimestampFile merge(DetachedTimestampFile proof, Timestamp upgrade, URI calendar)
-      throws CalendarException {
+  private static DetachedTimestampFile merge(
+      DetachedTimestampFile proof, Timestamp upgrade, URI calendar) throws CalendarException {
     try {
       return proof.mergeAt(upgrade);
     } catch (IllegalArgumentException e) {
       // E.g. the merged tree would be deeper than the reference reads.
-      throw new CalendarException(CalendarException.Reason.BAD_RESPONSE, calendar + ": " + e.getMessage(), e);
+      throw new CalendarException(
+          CalendarException.Reason.BAD_RESPONSE, calendar + ": " + e.getMessage(), e);
     }
   }
 }

@@ -13,15 +13,19 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * One HTTP exchange with a remote service we do not control (a calendar, a TSA), bounded in time and size:
- * {@code HttpRequest.timeout} covers only the wait for headers, so a whole-exchange deadline also covers a
- * body that trickles, and {@link CappedBody} stops one that never ends.
+ * One HTTP exchange with a remote service we do not control (a calendar, a TSA), bounded in time
+ * and size: {@code HttpRequest.timeout} covers only the wait for headers, so a whole-exchange
+ * deadline also covers a body that trickles, and {@link CappedBody} stops one that never ends.
  */
 public final class BoundedSend {
   private BoundedSend() {}
 
   /** Why an exchange failed, for the caller to report in its own terms. */
-  public enum Failure { TIMEOUT, TOO_LARGE, IO }
+  public enum Failure {
+    TIMEOUT,
+    TOO_LARGE,
+    IO
+  }
 
   /** A failed exchange: the reason, and a message that names the URL. */
   public static final class SendException extends Exception {
@@ -38,9 +42,14 @@ public final class BoundedSend {
     }
   }
 
-  /** Sends {@code request} and reads at most {@code maxBytes} of the answer, all within {@code deadline}. */
-  public static HttpResponse<byte[]> send(HttpClient http, HttpRequest request, int maxBytes, Duration deadline) throws SendException {
-    CompletableFuture<HttpResponse<byte[]>> future = http.sendAsync(request, CappedBody.handler(maxBytes));
+  /**
+   * Sends {@code request} and reads at most {@code maxBytes} of the answer, all within {@code
+   * deadline}.
+   */
+  public static HttpResponse<byte[]> send(
+      HttpClient http, HttpRequest request, int maxBytes, Duration deadline) throws SendException {
+    CompletableFuture<HttpResponse<byte[]>> future =
+        http.sendAsync(request, CappedBody.handler(maxBytes));
     try {
       return future.get(deadline.toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
@@ -57,8 +66,10 @@ public final class BoundedSend {
 
   private static SendException failure(URI uri, Throwable cause) {
     for (Throwable t = cause; t != null; t = t.getCause()) {
-      if (t instanceof CappedBody.TooLarge) return new SendException(Failure.TOO_LARGE, uri + ": " + t.getMessage(), cause);
-      if (t instanceof HttpTimeoutException) return new SendException(Failure.TIMEOUT, uri + " did not answer in time", cause);
+      if (t instanceof CappedBody.TooLarge)
+        return new SendException(Failure.TOO_LARGE, uri + ": " + t.getMessage(), cause);
+      if (t instanceof HttpTimeoutException)
+        return new SendException(Failure.TIMEOUT, uri + " did not answer in time", cause);
     }
     String what = cause instanceof IOException ? "I/O error" : "unexpected error";
     return new SendException(Failure.IO, uri + ": " + what + ": " + cause, cause);

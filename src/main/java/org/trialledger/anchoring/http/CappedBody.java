@@ -8,7 +8,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
 
-/** Collects a response body but gives up (and cancels the download) past a size cap: for the calendar and TSA clients. */
+/**
+ * Collects a response body but gives up (and cancels the download) past a size cap: for the
+ * calendar and TSA clients.
+ */
 public final class CappedBody implements HttpResponse.BodySubscriber<byte[]> {
   /** Thrown through the response future when the cap is exceeded. */
   public static final class TooLarge extends RuntimeException {

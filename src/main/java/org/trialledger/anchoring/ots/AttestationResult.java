@@ -22,7 +22,8 @@ public sealed interface AttestationResult {
       implements AttestationResult {}
 
   /** A Bitcoin attestation that could not be verified, and why. */
-  record BitcoinFailed(byte[] message, long height, Failure failure, String detail) implements AttestationResult {}
+  record BitcoinFailed(byte[] message, long height, Failure failure, String detail)
+      implements AttestationResult {}
 
   enum Failure {
     /** The header source has no header at that height. */

@@ -9,7 +9,10 @@ import static org.trialledger.anchoring.ots.OtsFormatException.Reason.TRUNCATED;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
-/** Reads and writes attestations (after their 0x00 branch marker), as the reference's {@code notary.py}. */
+/**
+ * Reads and writes attestations (after their 0x00 branch marker), as the reference's {@code
+ * notary.py}.
+ */
 final class Attestations {
   private Attestations() {}
 
@@ -32,9 +35,12 @@ final class Attestations {
     try {
       return readKnown(tag, new ByteReader(payload));
     } catch (OtsFormatException e) {
-      // Offsets inside the payload mean little to a reader of the whole proof; report the attestation's start.
+      // Offsets inside the payload mean little to a reader of the whole proof; report the
+      // attestation's start.
       OtsFormatException.Reason r =
-          e.reason() == TRUNCATED || e.reason() == TRAILING_BYTES ? BAD_ATTESTATION_PAYLOAD : e.reason();
+          e.reason() == TRUNCATED || e.reason() == TRAILING_BYTES
+              ? BAD_ATTESTATION_PAYLOAD
+              : e.reason();
       throw new OtsFormatException(r, start, e.getMessage());
     }
   }
@@ -50,7 +56,8 @@ final class Attestations {
     } else {
       a = new EthereumAttestation(p.readVaruint());
     }
-    // The reference: "if attestations want to have unspecified fields ... they should do so explicitly".
+    // The reference: "if attestations want to have unspecified fields ... they should do so
+    // explicitly".
     p.requireEnd();
     return a;
   }
@@ -60,7 +67,8 @@ final class Attestations {
     try {
       uri = p.readVarbytes(0, PendingAttestation.MAX_URI_LENGTH);
     } catch (OtsFormatException e) {
-      if (e.reason() == LENGTH_OUT_OF_RANGE) throw p.fail(INVALID_PENDING_URI, "URI longer than 1000 bytes");
+      if (e.reason() == LENGTH_OUT_OF_RANGE)
+        throw p.fail(INVALID_PENDING_URI, "URI longer than 1000 bytes");
       throw e;
     }
     String problem = PendingAttestation.uriProblem(uri);

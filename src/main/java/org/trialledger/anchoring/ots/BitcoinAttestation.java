@@ -1,6 +1,9 @@
 package org.trialledger.anchoring.ots;
 
-/** A Bitcoin block header at this height has the attested message as its merkle root (internal byte order). */
+/**
+ * A Bitcoin block header at this height has the attested message as its merkle root (internal byte
+ * order).
+ */
 public record BitcoinAttestation(long height) implements Attestation {
   static final byte[] TAG = Attestation.tagOf("0588960d73d71901");
 

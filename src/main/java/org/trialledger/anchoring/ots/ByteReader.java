@@ -42,11 +42,13 @@ final class ByteReader {
     int shift = 0;
     while (true) {
       // Nine 7-bit groups hold 63 bits; a tenth byte can only overflow a long or be padding.
-      if (shift == 63) throw new OtsFormatException(VARUINT_OVERFLOW, start, "varuint does not fit in 63 bits");
+      if (shift == 63)
+        throw new OtsFormatException(VARUINT_OVERFLOW, start, "varuint does not fit in 63 bits");
       int b = readByte();
       value |= (long) (b & 0x7f) << shift;
       if ((b & 0x80) == 0) {
-        if (b == 0 && shift > 0) throw new OtsFormatException(NON_CANONICAL, start, "non-minimal varuint");
+        if (b == 0 && shift > 0)
+          throw new OtsFormatException(NON_CANONICAL, start, "non-minimal varuint");
         return value;
       }
       shift += 7;
@@ -58,7 +60,9 @@ final class ByteReader {
     long len = readVaruint();
     if (len < min || len > max) {
       throw new OtsFormatException(
-          LENGTH_OUT_OF_RANGE, start, "varbytes length " + len + " outside [" + min + ", " + max + "]");
+          LENGTH_OUT_OF_RANGE,
+          start,
+          "varbytes length " + len + " outside [" + min + ", " + max + "]");
     }
     return readBytes((int) len);
   }
@@ -68,7 +72,8 @@ final class ByteReader {
   }
 
   void requireEnd() throws OtsFormatException {
-    if (!atEnd()) throw fail(TRAILING_BYTES, (data.length - pos) + " bytes after the end of the proof");
+    if (!atEnd())
+      throw fail(TRAILING_BYTES, (data.length - pos) + " bytes after the end of the proof");
   }
 
   OtsFormatException fail(OtsFormatException.Reason reason, String message) {

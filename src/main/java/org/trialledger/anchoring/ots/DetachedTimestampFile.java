@@ -9,7 +9,10 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 
-/** A {@code .ots} file: header, the stamped file's hash op and digest, and the timestamp tree on that digest. */
+/**
+ * A {@code .ots} file: header, the stamped file's hash op and digest, and the timestamp tree on
+ * that digest.
+ */
 public final class DetachedTimestampFile {
   static final byte[] MAGIC =
       HexFormat.of().parseHex("004f70656e54696d657374616d7073000050726f6f6600bf89e2e884e89294");
@@ -39,12 +42,16 @@ public final class DetachedTimestampFile {
     return timestamp.message();
   }
 
-  /** The same file digest with another tree (after a calendar's answer or an upgrade was merged). */
+  /**
+   * The same file digest with another tree (after a calendar's answer or an upgrade was merged).
+   */
   public DetachedTimestampFile withTimestamp(Timestamp newTimestamp) {
     return new DetachedTimestampFile(fileHashOp, newTimestamp);
   }
 
-  /** The proof with {@code subtree} merged wherever its message occurs (an upgrade from a calendar). */
+  /**
+   * The proof with {@code subtree} merged wherever its message occurs (an upgrade from a calendar).
+   */
   public DetachedTimestampFile mergeAt(Timestamp subtree) {
     return withTimestamp(timestamp.mergeAt(subtree));
   }
@@ -53,7 +60,8 @@ public final class DetachedTimestampFile {
   public List<PendingCommitment> pendingCommitments() {
     List<PendingCommitment> out = new ArrayList<>();
     for (Timestamp.AttestedMessage am : timestamp.allAttestations()) {
-      if (am.attestation() instanceof PendingAttestation p) out.add(new PendingCommitment(p.uri(), am.message()));
+      if (am.attestation() instanceof PendingAttestation p)
+        out.add(new PendingCommitment(p.uri(), am.message()));
     }
     return out;
   }
@@ -62,28 +70,35 @@ public final class DetachedTimestampFile {
   public record PendingCommitment(String calendarUri, byte[] commitment) {}
 
   public byte[] serialize() {
-    ByteWriter w = new ByteWriter().writeBytes(MAGIC).writeVaruint(MAJOR_VERSION).writeByte(fileHashOp.tag());
+    ByteWriter w =
+        new ByteWriter().writeBytes(MAGIC).writeVaruint(MAJOR_VERSION).writeByte(fileHashOp.tag());
     w.writeBytes(timestamp.message());
     TimestampCodec.write(timestamp, w);
     return w.toByteArray();
   }
 
-  /** Parses a whole {@code .ots} file strictly: every accepted input re-serializes to the same bytes. */
+  /**
+   * Parses a whole {@code .ots} file strictly: every accepted input re-serializes to the same
+   * bytes.
+   */
   public static DetachedTimestampFile parse(byte[] bytes) throws OtsFormatException {
     return parse(bytes, true);
   }
 
   /**
-   * Parses a proof whose branches may come in any order, as the reference reads them: for proofs written by
-   * other tools (java-opentimestamps 1.11 writes forks in hash-map order). {@link #serialize()} then gives the
-   * reference's order, so the bytes may differ from the input. Everything else is as strict as {@link #parse}.
+   * Parses a proof whose branches may come in any order, as the reference reads them: for proofs
+   * written by other tools (java-opentimestamps 1.11 writes forks in hash-map order). {@link
+   * #serialize()} then gives the reference's order, so the bytes may differ from the input.
+   * Everything else is as strict as {@link #parse}.
    */
   public static DetachedTimestampFile parseAnyOrder(byte[] bytes) throws OtsFormatException {
     return parse(bytes, false);
   }
 
-  private static DetachedTimestampFile parse(byte[] bytes, boolean strictOrder) throws OtsFormatException {
-    if (bytes.length < MAGIC.length || !Arrays.equals(bytes, 0, MAGIC.length, MAGIC, 0, MAGIC.length)) {
+  private static DetachedTimestampFile parse(byte[] bytes, boolean strictOrder)
+      throws OtsFormatException {
+    if (bytes.length < MAGIC.length
+        || !Arrays.equals(bytes, 0, MAGIC.length, MAGIC, 0, MAGIC.length)) {
       throw new OtsFormatException(BAD_MAGIC, 0, "not an OpenTimestamps proof (bad header magic)");
     }
     ByteReader in = new ByteReader(bytes);
@@ -91,7 +106,8 @@ public final class DetachedTimestampFile {
     int versionAt = in.position();
     long major = in.readVaruint();
     if (major != MAJOR_VERSION) {
-      throw new OtsFormatException(UNSUPPORTED_MAJOR_VERSION, versionAt, "major version " + major + " is not 1");
+      throw new OtsFormatException(
+          UNSUPPORTED_MAJOR_VERSION, versionAt, "major version " + major + " is not 1");
     }
     int tag = in.readByte();
     OpKind op = OpKind.fromTag(tag);
@@ -107,7 +123,9 @@ public final class DetachedTimestampFile {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof DetachedTimestampFile d && fileHashOp == d.fileHashOp && timestamp.equals(d.timestamp);
+    return o instanceof DetachedTimestampFile d
+        && fileHashOp == d.fileHashOp
+        && timestamp.equals(d.timestamp);
   }
 
   @Override
@@ -117,6 +135,10 @@ public final class DetachedTimestampFile {
 
   @Override
   public String toString() {
-    return "DetachedTimestampFile[" + fileHashOp.label() + " " + HexFormat.of().formatHex(timestamp.message()) + "]";
+    return "DetachedTimestampFile["
+        + fileHashOp.label()
+        + " "
+        + HexFormat.of().formatHex(timestamp.message())
+        + "]";
   }
 }

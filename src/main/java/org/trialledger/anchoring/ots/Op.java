@@ -5,8 +5,8 @@ import java.util.Arrays;
 import java.util.HexFormat;
 
 /**
- * One edge of a timestamp tree: an operation and, for append/prepend, its argument. Immutable. Ordered as
- * the reference sorts ops for serialization: by tag (unsigned), then by argument bytes.
+ * One edge of a timestamp tree: an operation and, for append/prepend, its argument. Immutable.
+ * Ordered as the reference sorts ops for serialization: by tag (unsigned), then by argument bytes.
  */
 public final class Op implements Comparable<Op> {
   private static final byte[] NO_ARG = new byte[0];
@@ -41,7 +41,8 @@ public final class Op implements Comparable<Op> {
   public static Op binary(OpKind kind, byte[] arg) {
     if (!kind.isBinary()) throw new IllegalArgumentException(kind + " takes no argument");
     if (arg.length < 1 || arg.length > OpKind.MAX_MESSAGE_LENGTH) {
-      throw new IllegalArgumentException(kind.label() + " argument must be 1-4096 bytes, got " + arg.length);
+      throw new IllegalArgumentException(
+          kind.label() + " argument must be 1-4096 bytes, got " + arg.length);
     }
     return new Op(kind, arg.clone());
   }
@@ -58,7 +59,8 @@ public final class Op implements Comparable<Op> {
   /**
    * The op's result on {@code message}, under the reference's limits.
    *
-   * @throws IllegalArgumentException if the message or the result exceeds them, or the message is empty
+   * @throws IllegalArgumentException if the message or the result exceeds them, or the message is
+   *     empty
    */
   public byte[] apply(byte[] message) {
     if (message.length > kind.maxInputLength()) {
@@ -70,7 +72,10 @@ public final class Op implements Comparable<Op> {
           case APPEND -> concat(message, arg);
           case PREPEND -> concat(arg, message);
           case REVERSE -> reversed(requireNonEmpty(message));
-          case HEXLIFY -> HexFormat.of().formatHex(requireNonEmpty(message)).getBytes(StandardCharsets.US_ASCII);
+          case HEXLIFY ->
+              HexFormat.of()
+                  .formatHex(requireNonEmpty(message))
+                  .getBytes(StandardCharsets.US_ASCII);
           default -> kind.hash(message);
         };
     if (result.length > OpKind.MAX_MESSAGE_LENGTH) {
@@ -88,7 +93,9 @@ public final class Op implements Comparable<Op> {
   @Override
   public int compareTo(Op o) {
     int c = Integer.compare(kind.tag(), o.kind.tag());
-    return c != 0 ? c : Arrays.compareUnsigned(arg == null ? NO_ARG : arg, o.arg == null ? NO_ARG : o.arg);
+    return c != 0
+        ? c
+        : Arrays.compareUnsigned(arg == null ? NO_ARG : arg, o.arg == null ? NO_ARG : o.arg);
   }
 
   @Override

@@ -1,9 +1,9 @@
 package org.trialledger.anchoring.ots;
 
 /**
- * A proof, timestamp or attestation that this codec refuses. Checked on purpose: every byte we parse comes
- * from outside (a stored file, a calendar's answer, an uploaded proof), so callers must decide what a bad
- * one means for them.
+ * A proof, timestamp or attestation that this codec refuses. Checked on purpose: every byte we
+ * parse comes from outside (a stored file, a calendar's answer, an uploaded proof), so callers must
+ * decide what a bad one means for them.
  */
 public final class OtsFormatException extends Exception {
   private static final long serialVersionUID = 1L;
@@ -16,9 +16,14 @@ public final class OtsFormatException extends Exception {
     UNKNOWN_OP,
     TRUNCATED,
     TRAILING_BYTES,
-    /** A varbytes length outside the reference's bounds (op argument 1–4096, payload ≤ 8192, URI ≤ 1000). */
+    /**
+     * A varbytes length outside the reference's bounds (op argument 1–4096, payload ≤ 8192, URI ≤
+     * 1000).
+     */
     LENGTH_OUT_OF_RANGE,
-    /** An op's input or result exceeds the reference's limits (4096 bytes; hexlify input ≤ 2048). */
+    /**
+     * An op's input or result exceeds the reference's limits (4096 bytes; hexlify input ≤ 2048).
+     */
     MESSAGE_TOO_LONG,
     RECURSION_LIMIT,
     INVALID_PENDING_URI,
@@ -27,8 +32,9 @@ public final class OtsFormatException extends Exception {
     /** A varuint that does not fit in 63 bits. */
     VARUINT_OVERFLOW,
     /**
-     * Bytes the reference would read but never write: a non-minimal varuint, branches out of the reference's
-     * sort order, or a duplicate branch. Refused so that every accepted proof re-serializes byte for byte.
+     * Bytes the reference would read but never write: a non-minimal varuint, branches out of the
+     * reference's sort order, or a duplicate branch. Refused so that every accepted proof
+     * re-serializes byte for byte.
      */
     NON_CANONICAL
   }

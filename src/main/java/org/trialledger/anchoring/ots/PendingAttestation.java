@@ -6,6 +6,7 @@ import java.util.Arrays;
 /** A calendar's promise to attest later; the URI says where to ask for the upgrade. */
 public record PendingAttestation(String uri) implements Attestation {
   static final byte[] TAG = Attestation.tagOf("83dfe30d2ef90c8e");
+
   /** The reference's {@code MAX_URI_LENGTH}. */
   public static final int MAX_URI_LENGTH = 1000;
 
@@ -18,13 +19,14 @@ public record PendingAttestation(String uri) implements Attestation {
   }
 
   /**
-   * Why these URI bytes are not allowed, or null. The reference keeps out query, fragment, percent-encoding,
-   * user-info and IPv6 syntax so that a proof cannot smuggle much into a URL.
+   * Why these URI bytes are not allowed, or null. The reference keeps out query, fragment,
+   * percent-encoding, user-info and IPv6 syntax so that a proof cannot smuggle much into a URL.
    */
   static String uriProblem(byte[] uri) {
     if (uri.length > MAX_URI_LENGTH) return "URI longer than " + MAX_URI_LENGTH + " bytes";
     for (byte b : uri) {
-      if (b < 0 || ALLOWED.indexOf(b) < 0) return "URI contains invalid character 0x" + Integer.toHexString(b & 0xff);
+      if (b < 0 || ALLOWED.indexOf(b) < 0)
+        return "URI contains invalid character 0x" + Integer.toHexString(b & 0xff);
     }
     return null;
   }
@@ -41,8 +43,10 @@ public record PendingAttestation(String uri) implements Attestation {
 
   @Override
   public int compareSameTag(Attestation other) {
-    // The reference compares Python str; the allowed characters are ASCII, so bytes order the same way.
+    // The reference compares Python str; the allowed characters are ASCII, so bytes order the same
+    // way.
     return Arrays.compareUnsigned(
-        uri.getBytes(StandardCharsets.US_ASCII), ((PendingAttestation) other).uri.getBytes(StandardCharsets.US_ASCII));
+        uri.getBytes(StandardCharsets.US_ASCII),
+        ((PendingAttestation) other).uri.getBytes(StandardCharsets.US_ASCII));
   }
 }

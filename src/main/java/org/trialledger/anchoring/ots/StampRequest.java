@@ -4,9 +4,10 @@ import java.security.SecureRandom;
 import java.util.List;
 
 /**
- * The start of a new proof, shaped as {@code ots stamp} shapes it: the file digest, then "append a random
- * 16-byte nonce, sha256". The result is the commitment sent to calendars; the nonce keeps calendars (which
- * publish what they are sent) from learning the digest. Calendar answers are merged at the commitment.
+ * The start of a new proof, shaped as {@code ots stamp} shapes it: the file digest, then "append a
+ * random 16-byte nonce, sha256". The result is the commitment sent to calendars; the nonce keeps
+ * calendars (which publish what they are sent) from learning the digest. Calendar answers are
+ * merged at the commitment.
  */
 public final class StampRequest {
   public static final int NONCE_LENGTH = 16;
@@ -50,14 +51,15 @@ public final class StampRequest {
   /**
    * The proof with each calendar's answer (a timestamp for {@link #commitment()}) merged in.
    *
-   * @throws IllegalArgumentException with no answers (a proof without attestations is no proof) or an answer
-   *     for another message
+   * @throws IllegalArgumentException with no answers (a proof without attestations is no proof) or
+   *     an answer for another message
    */
   public DetachedTimestampFile proof(List<Timestamp> calendarAnswers) {
     if (calendarAnswers.isEmpty()) throw new IllegalArgumentException("no calendar answered");
     Timestamp tip = Timestamp.of(commitment);
     for (Timestamp answer : calendarAnswers) tip = tip.merge(answer);
-    if (tip.isEmpty()) throw new IllegalArgumentException("the calendars' answers hold no attestation");
+    if (tip.isEmpty())
+      throw new IllegalArgumentException("the calendars' answers hold no attestation");
     Timestamp root = Timestamp.path(digest, List.of(nonce, Op.sha256()), tip);
     return new DetachedTimestampFile(fileHashOp, root);
   }

@@ -12,9 +12,10 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * A node of a timestamp tree: a message, the attestations made on it, and the ops leading to child nodes.
- * Immutable; each child's message is its op applied to this message (checked on construction). Attestations
- * and ops are kept sorted and distinct as the reference serializes them, so equal trees have equal bytes.
+ * A node of a timestamp tree: a message, the attestations made on it, and the ops leading to child
+ * nodes. Immutable; each child's message is its op applied to this message (checked on
+ * construction). Attestations and ops are kept sorted and distinct as the reference serializes
+ * them, so equal trees have equal bytes.
  */
 public final class Timestamp {
   /** The reference's recursion limit: nodes may sit at depths 0 to 255. */
@@ -25,9 +26,11 @@ public final class Timestamp {
   private final NavigableMap<Op, Timestamp> ops;
   private final int height;
 
-  private Timestamp(byte[] message, List<Attestation> attestations, NavigableMap<Op, Timestamp> ops) {
+  private Timestamp(
+      byte[] message, List<Attestation> attestations, NavigableMap<Op, Timestamp> ops) {
     if (message.length > OpKind.MAX_MESSAGE_LENGTH) {
-      throw new IllegalArgumentException("message longer than " + OpKind.MAX_MESSAGE_LENGTH + " bytes");
+      throw new IllegalArgumentException(
+          "message longer than " + OpKind.MAX_MESSAGE_LENGTH + " bytes");
     }
     this.message = message;
     this.attestations = Collections.unmodifiableList(attestations);
@@ -44,7 +47,8 @@ public final class Timestamp {
   }
 
   /**
-   * The chain {@code message →ops[0]→ … →ops[n-1]→ tip}; the last op's result must be {@code tip}'s message.
+   * The chain {@code message →ops[0]→ … →ops[n-1]→ tip}; the last op's result must be {@code tip}'s
+   * message.
    */
   public static Timestamp path(byte[] message, List<Op> path, Timestamp tip) {
     List<byte[]> messages = new ArrayList<>();
@@ -53,7 +57,8 @@ public final class Timestamp {
       messages.add(m);
       m = op.apply(m);
     }
-    if (!Arrays.equals(m, tip.message)) throw new IllegalArgumentException("path does not lead to the tip's message");
+    if (!Arrays.equals(m, tip.message))
+      throw new IllegalArgumentException("path does not lead to the tip's message");
     Timestamp node = tip;
     for (int i = path.size() - 1; i >= 0; i--) node = of(messages.get(i)).withOp(path.get(i), node);
     return node;
@@ -93,32 +98,40 @@ public final class Timestamp {
     return new Timestamp(message, new ArrayList<>(attestations), map);
   }
 
-  /** Everything in both trees, which must be for the same message (the reference's {@code merge}). */
+  /**
+   * Everything in both trees, which must be for the same message (the reference's {@code merge}).
+   */
   public Timestamp merge(Timestamp other) {
     if (!Arrays.equals(message, other.message)) {
       throw new IllegalArgumentException("can't merge timestamps for different messages");
     }
     Timestamp result = this;
     for (Attestation a : other.attestations) result = result.withAttestation(a);
-    for (Map.Entry<Op, Timestamp> e : other.ops.entrySet()) result = result.withOp(e.getKey(), e.getValue());
+    for (Map.Entry<Op, Timestamp> e : other.ops.entrySet())
+      result = result.withOp(e.getKey(), e.getValue());
     return result;
   }
 
   /**
-   * Merges {@code subtree} into every node whose message is the subtree's message: how a calendar's answer
-   * (a timestamp for the commitment it was sent, or for the message at a pending attestation) joins the proof.
+   * Merges {@code subtree} into every node whose message is the subtree's message: how a calendar's
+   * answer (a timestamp for the commitment it was sent, or for the message at a pending
+   * attestation) joins the proof.
    *
    * @throws IllegalArgumentException if no node has that message
    */
   public Timestamp mergeAt(Timestamp subtree) {
     Timestamp merged = mergeWhereFound(subtree);
     if (merged == null) {
-      throw new IllegalArgumentException("no node for message " + HexFormat.of().formatHex(subtree.message));
+      throw new IllegalArgumentException(
+          "no node for message " + HexFormat.of().formatHex(subtree.message));
     }
     return merged;
   }
 
-  /** This node with {@code subtree} merged wherever its message occurs, or null if it occurs nowhere. */
+  /**
+   * This node with {@code subtree} merged wherever its message occurs, or null if it occurs
+   * nowhere.
+   */
   private Timestamp mergeWhereFound(Timestamp subtree) {
     boolean found = false;
     TreeMap<Op, Timestamp> map = new TreeMap<>(ops);
@@ -130,7 +143,8 @@ public final class Timestamp {
       }
     }
     Timestamp result = found ? new Timestamp(message, new ArrayList<>(attestations), map) : null;
-    if (Arrays.equals(message, subtree.message)) result = (result == null ? this : result).merge(subtree);
+    if (Arrays.equals(message, subtree.message))
+      result = (result == null ? this : result).merge(subtree);
     return result;
   }
 
@@ -147,7 +161,9 @@ public final class Timestamp {
   /** A message of the tree and one attestation made on it. */
   public record AttestedMessage(byte[] message, Attestation attestation) {}
 
-  /** Every attestation in the tree with the message it attests, depth first in serialization order. */
+  /**
+   * Every attestation in the tree with the message it attests, depth first in serialization order.
+   */
   public List<AttestedMessage> allAttestations() {
     List<AttestedMessage> out = new ArrayList<>();
     collect(out);
@@ -172,14 +188,16 @@ public final class Timestamp {
    * @throws IllegalArgumentException if {@code message} is longer than the reference allows
    */
   public static Timestamp parse(byte[] bytes, byte[] message) throws OtsFormatException {
-    if (message.length > OpKind.MAX_MESSAGE_LENGTH) throw new IllegalArgumentException("message too long");
+    if (message.length > OpKind.MAX_MESSAGE_LENGTH)
+      throw new IllegalArgumentException("message too long");
     ByteReader in = new ByteReader(bytes);
     Timestamp t = TimestampCodec.read(in, message.clone(), 0);
     in.requireEnd();
     return t;
   }
 
-  static Timestamp trusted(byte[] message, List<Attestation> attestations, NavigableMap<Op, Timestamp> ops) {
+  static Timestamp trusted(
+      byte[] message, List<Attestation> attestations, NavigableMap<Op, Timestamp> ops) {
     return new Timestamp(message, attestations, ops);
   }
 
@@ -198,7 +216,12 @@ public final class Timestamp {
 
   @Override
   public String toString() {
-    return "Timestamp[" + HexFormat.of().formatHex(message) + ", " + attestations.size() + " attestations, "
-        + ops.size() + " ops]";
+    return "Timestamp["
+        + HexFormat.of().formatHex(message)
+        + ", "
+        + attestations.size()
+        + " attestations, "
+        + ops.size()
+        + " ops]";
   }
 }

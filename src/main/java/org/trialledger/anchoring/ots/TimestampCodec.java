@@ -6,13 +6,14 @@ import static org.trialledger.anchoring.ots.OtsFormatException.Reason.RECURSION_
 import static org.trialledger.anchoring.ots.OtsFormatException.Reason.UNKNOWN_OP;
 
 import java.util.ArrayList;
-import java.util.TreeSet;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
- * The timestamp tree's wire form (the reference's {@code Timestamp.serialize/deserialize}): at each node,
- * every branch but the last is prefixed 0xff; a branch is 0x00 + attestation, or an op and its child.
+ * The timestamp tree's wire form (the reference's {@code Timestamp.serialize/deserialize}): at each
+ * node, every branch but the last is prefixed 0xff; a branch is 0x00 + attestation, or an op and
+ * its child.
  */
 final class TimestampCodec {
   private static final int FORK = 0xff;
@@ -21,7 +22,8 @@ final class TimestampCodec {
   private TimestampCodec() {}
 
   static void write(Timestamp t, ByteWriter w) {
-    if (t.isEmpty()) throw new IllegalStateException("an empty timestamp can't be serialized: " + t);
+    if (t.isEmpty())
+      throw new IllegalStateException("an empty timestamp can't be serialized: " + t);
     int remaining = t.attestations().size() + t.ops().size();
     for (Attestation a : t.attestations()) {
       if (--remaining > 0) w.writeByte(FORK);
@@ -36,19 +38,21 @@ final class TimestampCodec {
   }
 
   /**
-   * Reads the node for {@code message} at {@code depth}, computing every child's message eagerly as the
-   * reference does, so limits on message size are enforced while parsing.
+   * Reads the node for {@code message} at {@code depth}, computing every child's message eagerly as
+   * the reference does, so limits on message size are enforced while parsing.
    */
   static Timestamp read(ByteReader in, byte[] message, int depth) throws OtsFormatException {
     return read(in, message, depth, true);
   }
 
   /**
-   * @param strictOrder whether branches must come in the reference's order; if not, they are sorted (as the
-   *     reference does on its next write) and only repeated branches are refused
+   * @param strictOrder whether branches must come in the reference's order; if not, they are sorted
+   *     (as the reference does on its next write) and only repeated branches are refused
    */
-  static Timestamp read(ByteReader in, byte[] message, int depth, boolean strictOrder) throws OtsFormatException {
-    if (depth > Timestamp.MAX_DEPTH) throw in.fail(RECURSION_LIMIT, "timestamp nested deeper than 256");
+  static Timestamp read(ByteReader in, byte[] message, int depth, boolean strictOrder)
+      throws OtsFormatException {
+    if (depth > Timestamp.MAX_DEPTH)
+      throw in.fail(RECURSION_LIMIT, "timestamp nested deeper than 256");
     TreeSet<Attestation> attestations = new TreeSet<>();
     TreeMap<Op, Timestamp> ops = new TreeMap<>();
     boolean more;
@@ -59,15 +63,19 @@ final class TimestampCodec {
       if (more) tag = in.readByte();
       if (tag == ATTESTATION) {
         Attestation a = Attestations.read(in);
-        boolean inOrder = ops.isEmpty() && (attestations.isEmpty() || attestations.last().compareTo(a) < 0);
+        boolean inOrder =
+            ops.isEmpty() && (attestations.isEmpty() || attestations.last().compareTo(a) < 0);
         if (attestations.contains(a) || strictOrder && !inOrder) {
-          throw new OtsFormatException(NON_CANONICAL, start, "attestation out of order or repeated");
+          throw new OtsFormatException(
+              NON_CANONICAL, start, "attestation out of order or repeated");
         }
         attestations.add(a);
       } else {
         Op op = readOp(in, tag);
-        if (ops.containsKey(op) || strictOrder && !ops.isEmpty() && ops.lastKey().compareTo(op) > 0) {
-          throw new OtsFormatException(NON_CANONICAL, start, "op " + op + " out of order or repeated");
+        if (ops.containsKey(op)
+            || strictOrder && !ops.isEmpty() && ops.lastKey().compareTo(op) > 0) {
+          throw new OtsFormatException(
+              NON_CANONICAL, start, "op " + op + " out of order or repeated");
         }
         byte[] result;
         try {

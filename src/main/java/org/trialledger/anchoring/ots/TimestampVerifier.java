@@ -10,10 +10,11 @@ import org.trialledger.anchoring.bitcoin.BlockHeader;
 import org.trialledger.anchoring.bitcoin.HeaderSource;
 
 /**
- * Walks a proof to every attestation and checks the Bitcoin ones against headers from a {@link HeaderSource}:
- * the attested message must be the header's merkle root in internal byte order (the reference's
- * {@code verify_against_blockheader}) and the header must carry valid proof of work. Offline by design: no
- * network fallback, so a missing header is reported, never fetched from somewhere else.
+ * Walks a proof to every attestation and checks the Bitcoin ones against headers from a {@link
+ * HeaderSource}: the attested message must be the header's merkle root in internal byte order (the
+ * reference's {@code verify_against_blockheader}) and the header must carry valid proof of work.
+ * Offline by design: no network fallback, so a missing header is reported, never fetched from
+ * somewhere else.
  */
 public final class TimestampVerifier {
   private final HeaderSource headers;
@@ -30,7 +31,10 @@ public final class TimestampVerifier {
     this.powLimit = powLimit;
   }
 
-  /** Verifies {@code proof} as a proof for a file whose digest (by the proof's hash op) is {@code digest}. */
+  /**
+   * Verifies {@code proof} as a proof for a file whose digest (by the proof's hash op) is {@code
+   * digest}.
+   */
   public VerificationReport verify(DetachedTimestampFile proof, byte[] digest) {
     boolean matches = MessageDigest.isEqual(proof.fileDigest(), digest);
     return new VerificationReport(matches, verify(proof.timestamp()));
@@ -44,37 +48,53 @@ public final class TimestampVerifier {
   /** One result per attestation of the tree, in serialization order. */
   public List<AttestationResult> verify(Timestamp timestamp) {
     List<AttestationResult> out = new ArrayList<>();
-    for (Timestamp.AttestedMessage am : timestamp.allAttestations()) out.add(check(am.message(), am.attestation()));
+    for (Timestamp.AttestedMessage am : timestamp.allAttestations())
+      out.add(check(am.message(), am.attestation()));
     return out;
   }
 
   private AttestationResult check(byte[] message, Attestation attestation) {
-    if (attestation instanceof PendingAttestation p) return new AttestationResult.Pending(message, p.uri());
-    if (attestation instanceof UnknownAttestation u) return new AttestationResult.Unknown(message, u.tagHex());
+    if (attestation instanceof PendingAttestation p)
+      return new AttestationResult.Pending(message, p.uri());
+    if (attestation instanceof UnknownAttestation u)
+      return new AttestationResult.Unknown(message, u.tagHex());
     if (attestation instanceof BitcoinAttestation b) return checkBitcoin(message, b.height());
     return new AttestationResult.Unsupported(message, attestation);
   }
 
   private AttestationResult checkBitcoin(byte[] message, long height) {
     if (message.length != 32) {
-      return failed(message, height, AttestationResult.Failure.DIGEST_LENGTH, message.length + " bytes, not 32");
+      return failed(
+          message,
+          height,
+          AttestationResult.Failure.DIGEST_LENGTH,
+          message.length + " bytes, not 32");
     }
     Optional<BlockHeader> found = headers.header(height);
     if (found.isEmpty()) {
-      return failed(message, height, AttestationResult.Failure.NO_HEADER, "no header at height " + height);
+      return failed(
+          message, height, AttestationResult.Failure.NO_HEADER, "no header at height " + height);
     }
     BlockHeader header = found.get();
     if (!header.checkProofOfWork(powLimit)) {
       return failed(
-          message, height, AttestationResult.Failure.PROOF_OF_WORK, "header " + header.blockHashHex()
-              + " does not meet its target or the chain's limit");
+          message,
+          height,
+          AttestationResult.Failure.PROOF_OF_WORK,
+          "header " + header.blockHashHex() + " does not meet its target or the chain's limit");
     }
     if (!Arrays.equals(message, header.merkleRoot())) {
       return failed(
-          message, height, AttestationResult.Failure.MERKLE_ROOT_MISMATCH,
-          "message " + AttestationResult.hex(message) + " is not the merkle root of block " + header.blockHashHex());
+          message,
+          height,
+          AttestationResult.Failure.MERKLE_ROOT_MISMATCH,
+          "message "
+              + AttestationResult.hex(message)
+              + " is not the merkle root of block "
+              + header.blockHashHex());
     }
-    return new AttestationResult.BitcoinVerified(message, height, header.blockHashHex(), header.time());
+    return new AttestationResult.BitcoinVerified(
+        message, height, header.blockHashHex(), header.time());
   }
 
   private static AttestationResult failed(

@@ -6,8 +6,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The verifier's findings for a proof: whether it is a proof for the expected digest, and one result per
- * attestation. A proof proves a time only if the digest matches and some Bitcoin attestation verified.
+ * The verifier's findings for a proof: whether it is a proof for the expected digest, and one
+ * result per attestation. A proof proves a time only if the digest matches and some Bitcoin
+ * attestation verified.
  */
 public record VerificationReport(boolean digestMatches, List<AttestationResult> results) {
   public VerificationReport {
@@ -38,7 +39,8 @@ public record VerificationReport(boolean digestMatches, List<AttestationResult> 
   /** The verified Bitcoin attestation with the earliest block time: the time the proof proves. */
   public Optional<AttestationResult.BitcoinVerified> earliestBitcoin() {
     if (!digestMatches) return Optional.empty();
-    return bitcoinVerified().stream().min(Comparator.comparing(AttestationResult.BitcoinVerified::blockTime));
+    return bitcoinVerified().stream()
+        .min(Comparator.comparing(AttestationResult.BitcoinVerified::blockTime));
   }
 
   /** The digest matches and at least one Bitcoin attestation verified. */

@@ -37,8 +37,19 @@ public class AnchorAttemptRow {
     this.message = message.length() <= 2000 ? message : message.substring(0, 2000);
   }
 
-  public Instant getAttemptedAt() { return attemptedAt; }
-  public long getTreeSize() { return treeSize; }
-  public boolean isSucceeded() { return succeeded; }
-  public String getMessage() { return message; }
+  public Instant getAttemptedAt() {
+    return attemptedAt;
+  }
+
+  public long getTreeSize() {
+    return treeSize;
+  }
+
+  public boolean isSucceeded() {
+    return succeeded;
+  }
+
+  public String getMessage() {
+    return message;
+  }
 }

@@ -8,7 +8,9 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** What one calendar last said about one anchor: PENDING, CONFIRMED (upgrade received) or FAILED. */
+/**
+ * What one calendar last said about one anchor: PENDING, CONFIRMED (upgrade received) or FAILED.
+ */
 @Entity
 @Table(name = "anchor_calendar")
 public class AnchorCalendarRow {
@@ -33,7 +35,8 @@ public class AnchorCalendarRow {
 
   protected AnchorCalendarRow() {}
 
-  public AnchorCalendarRow(long anchorId, String calendarUrl, String state, String message, Instant at) {
+  public AnchorCalendarRow(
+      long anchorId, String calendarUrl, String state, String message, Instant at) {
     this.anchorId = anchorId;
     this.calendarUrl = calendarUrl;
     update(state, message, at);
@@ -41,13 +44,28 @@ public class AnchorCalendarRow {
 
   public void update(String state, String message, Instant at) {
     this.state = state;
-    this.lastMessage = message == null || message.length() <= 1000 ? message : message.substring(0, 1000);
+    this.lastMessage =
+        message == null || message.length() <= 1000 ? message : message.substring(0, 1000);
     this.lastAttemptAt = at;
   }
 
-  public long getAnchorId() { return anchorId; }
-  public String getCalendarUrl() { return calendarUrl; }
-  public String getState() { return state; }
-  public String getLastMessage() { return lastMessage; }
-  public Instant getLastAttemptAt() { return lastAttemptAt; }
+  public long getAnchorId() {
+    return anchorId;
+  }
+
+  public String getCalendarUrl() {
+    return calendarUrl;
+  }
+
+  public String getState() {
+    return state;
+  }
+
+  public String getLastMessage() {
+    return lastMessage;
+  }
+
+  public Instant getLastAttemptAt() {
+    return lastAttemptAt;
+  }
 }

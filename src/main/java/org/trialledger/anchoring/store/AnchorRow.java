@@ -68,7 +68,8 @@ public class AnchorRow {
 
   protected AnchorRow() {}
 
-  public AnchorRow(long treeSize, String noteSha256, Instant stampedAt, byte[] otsProof, Instant nextUpgradeAt) {
+  public AnchorRow(
+      long treeSize, String noteSha256, Instant stampedAt, byte[] otsProof, Instant nextUpgradeAt) {
     this.treeSize = treeSize;
     this.noteSha256 = noteSha256;
     this.stampedAt = stampedAt;
@@ -85,7 +86,8 @@ public class AnchorRow {
     this.nextUpgradeAt = next;
   }
 
-  public void verified(AnchorStatus status, Long height, String blockHash, Instant blockTime, Instant now) {
+  public void verified(
+      AnchorStatus status, Long height, String blockHash, Instant blockTime, Instant now) {
     this.status = status;
     this.bitcoinHeight = height;
     this.bitcoinBlockHash = blockHash;
@@ -99,19 +101,63 @@ public class AnchorRow {
     this.tsaTime = time;
   }
 
-  public Long getId() { return id; }
-  public long getTreeSize() { return treeSize; }
-  public String getNoteSha256() { return noteSha256; }
-  public Instant getStampedAt() { return stampedAt; }
-  public byte[] getOtsProof() { return otsProof.clone(); }
-  public AnchorStatus getStatus() { return status; }
-  public Long getBitcoinHeight() { return bitcoinHeight; }
-  public String getBitcoinBlockHash() { return bitcoinBlockHash; }
-  public Instant getBitcoinTime() { return bitcoinTime; }
-  public Instant getConfirmedAt() { return confirmedAt; }
-  public int getUpgradeAttempts() { return upgradeAttempts; }
-  public Instant getLastUpgradeAt() { return lastUpgradeAt; }
-  public Instant getNextUpgradeAt() { return nextUpgradeAt; }
-  public byte[] getTsaToken() { return tsaToken == null ? null : tsaToken.clone(); }
-  public Instant getTsaTime() { return tsaTime; }
+  public Long getId() {
+    return id;
+  }
+
+  public long getTreeSize() {
+    return treeSize;
+  }
+
+  public String getNoteSha256() {
+    return noteSha256;
+  }
+
+  public Instant getStampedAt() {
+    return stampedAt;
+  }
+
+  public byte[] getOtsProof() {
+    return otsProof.clone();
+  }
+
+  public AnchorStatus getStatus() {
+    return status;
+  }
+
+  public Long getBitcoinHeight() {
+    return bitcoinHeight;
+  }
+
+  public String getBitcoinBlockHash() {
+    return bitcoinBlockHash;
+  }
+
+  public Instant getBitcoinTime() {
+    return bitcoinTime;
+  }
+
+  public Instant getConfirmedAt() {
+    return confirmedAt;
+  }
+
+  public int getUpgradeAttempts() {
+    return upgradeAttempts;
+  }
+
+  public Instant getLastUpgradeAt() {
+    return lastUpgradeAt;
+  }
+
+  public Instant getNextUpgradeAt() {
+    return nextUpgradeAt;
+  }
+
+  public byte[] getTsaToken() {
+    return tsaToken == null ? null : tsaToken.clone();
+  }
+
+  public Instant getTsaTime() {
+    return tsaTime;
+  }
 }

@@ -12,9 +12,10 @@ import org.bouncycastle.tsp.TimeStampToken;
 import org.bouncycastle.tsp.TimeStampTokenInfo;
 
 /**
- * An RFC 3161 timestamp token as stored: {@link #encoded()} is the DER of the token (a CMS ContentInfo holding
- * SignedData over a TSTInfo) and is all that needs keeping; the other fields are read from it for display.
- * {@code openssl ts -verify -token_in} reads the stored bytes as they are.
+ * An RFC 3161 timestamp token as stored: {@link #encoded()} is the DER of the token (a CMS
+ * ContentInfo holding SignedData over a TSTInfo) and is all that needs keeping; the other fields
+ * are read from it for display. {@code openssl ts -verify -token_in} reads the stored bytes as they
+ * are.
  */
 public final class TimestampToken {
   private final byte[] encoded;
@@ -40,7 +41,9 @@ public final class TimestampToken {
     return encoded.clone();
   }
 
-  /** The TSA's time; trustworthy only once {@link TimestampTokenVerifier} has accepted the token. */
+  /**
+   * The TSA's time; trustworthy only once {@link TimestampTokenVerifier} has accepted the token.
+   */
   public Instant genTime() {
     return genTime;
   }
@@ -78,7 +81,14 @@ public final class TimestampToken {
 
   @Override
   public String toString() {
-    return "TimestampToken[genTime=" + genTime + ", serial=" + serialNumber + ", tsa=" + tsaName.orElse("-")
-        + ", policy=" + policy + "]";
+    return "TimestampToken[genTime="
+        + genTime
+        + ", serial="
+        + serialNumber
+        + ", tsa="
+        + tsaName.orElse("-")
+        + ", policy="
+        + policy
+        + "]";
   }
 }

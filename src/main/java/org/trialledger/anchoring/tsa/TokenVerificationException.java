@@ -1,6 +1,9 @@
 package org.trialledger.anchoring.tsa;
 
-/** A stored RFC 3161 token does not prove what was asked; {@link #step()} names the check that failed. */
+/**
+ * A stored RFC 3161 token does not prove what was asked; {@link #step()} names the check that
+ * failed.
+ */
 public final class TokenVerificationException extends Exception {
   private static final long serialVersionUID = 1L;
 
@@ -8,11 +11,20 @@ public final class TokenVerificationException extends Exception {
   public enum Step {
     /** The bytes are not a DER-encoded CMS SignedData holding a TSTInfo. */
     PARSE,
-    /** Neither the token nor the configured certificates hold the certificate the token names as signer. */
+    /**
+     * Neither the token nor the configured certificates hold the certificate the token names as
+     * signer.
+     */
     SIGNER_CERTIFICATE,
-    /** The signer's certificate lacks the sole, critical timeStamping extended key usage RFC 3161 requires. */
+    /**
+     * The signer's certificate lacks the sole, critical timeStamping extended key usage RFC 3161
+     * requires.
+     */
     EXTENDED_KEY_USAGE,
-    /** The signature, the signed certificate hash, or the certificate's validity at genTime does not hold. */
+    /**
+     * The signature, the signed certificate hash, or the certificate's validity at genTime does not
+     * hold.
+     */
     SIGNATURE,
     /** The signer is neither the trusted certificate nor chains to it (validated at genTime). */
     TRUST,

@@ -1,6 +1,5 @@
 package org.trialledger.anchoring.tsa;
 
-import org.trialledger.anchoring.http.BoundedSend;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.net.URI;
@@ -22,12 +21,14 @@ import org.bouncycastle.tsp.TSPValidationException;
 import org.bouncycastle.tsp.TimeStampRequest;
 import org.bouncycastle.tsp.TimeStampRequestGenerator;
 import org.bouncycastle.tsp.TimeStampResponse;
+import org.trialledger.anchoring.http.BoundedSend;
 
 /**
- * Asks one configured Time-Stamp Authority for an RFC 3161 token over a SHA-256 digest (RFC 3161 §3.4:
- * HTTP POST of {@code application/timestamp-query}). Contacts only the configured URL, follows no redirects,
- * bounds the exchange in time and the answer in size, and returns a token only if it answers this very
- * request (status granted, same nonce, same imprint). Whether the TSA is trusted is the verifier's question.
+ * Asks one configured Time-Stamp Authority for an RFC 3161 token over a SHA-256 digest (RFC 3161
+ * §3.4: HTTP POST of {@code application/timestamp-query}). Contacts only the configured URL,
+ * follows no redirects, bounds the exchange in time and the answer in size, and returns a token
+ * only if it answers this very request (status granted, same nonce, same imprint). Whether the TSA
+ * is trusted is the verifier's question.
  */
 public final class TsaClient {
   static final String QUERY_TYPE = "application/timestamp-query";
@@ -37,16 +38,26 @@ public final class TsaClient {
    * @param url the TSA, or {@code null} where the deployment has none
    * @param policyOid the TSA policy to ask for, or {@code null} for the TSA's default
    */
-  public record Settings(URI url, String policyOid, Duration connectTimeout, Duration requestTimeout, int maxResponseBytes) {
+  public record Settings(
+      URI url,
+      String policyOid,
+      Duration connectTimeout,
+      Duration requestTimeout,
+      int maxResponseBytes) {
     public Settings {
-      if (url != null && !isPlainHttpUrl(url)) throw new IllegalArgumentException("not a TSA URL: " + url);
+      if (url != null && !isPlainHttpUrl(url))
+        throw new IllegalArgumentException("not a TSA URL: " + url);
       if (policyOid != null && ASN1ObjectIdentifier.tryFromID(policyOid) == null) {
         throw new IllegalArgumentException("not an OID: " + policyOid);
       }
-      if (maxResponseBytes < 1) throw new IllegalArgumentException("maxResponseBytes must be positive");
+      if (maxResponseBytes < 1)
+        throw new IllegalArgumentException("maxResponseBytes must be positive");
     }
 
-    /** 5 s to connect, 20 s per request, 64 kB per answer (a token with a certificate chain is a few kB). */
+    /**
+     * 5 s to connect, 20 s per request, 64 kB per answer (a token with a certificate chain is a few
+     * kB).
+     */
     public static Settings of(URI url, String policyOid) {
       return new Settings(url, policyOid, Duration.ofSeconds(5), Duration.ofSeconds(20), 64 * 1024);
     }
@@ -57,7 +68,9 @@ public final class TsaClient {
 
     private static boolean isPlainHttpUrl(URI u) {
       String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
-      return (scheme.equals("http") || scheme.equals("https")) && u.getHost() != null && u.getRawUserInfo() == null
+      return (scheme.equals("http") || scheme.equals("https"))
+          && u.getHost() != null
+          && u.getRawUserInfo() == null
           && u.getRawFragment() == null;
     }
   }
@@ -83,14 +96,17 @@ public final class TsaClient {
 
   /** Requests a token over {@code sha256Digest}; store {@link TimestampToken#encoded()}. */
   public TimestampToken request(byte[] sha256Digest) throws TsaException {
-    if (sha256Digest.length != 32) throw new IllegalArgumentException("a SHA-256 digest is 32 bytes");
-    if (!isConfigured()) throw new TsaException(TsaException.Reason.NOT_CONFIGURED, "no TSA URL is configured");
+    if (sha256Digest.length != 32)
+      throw new IllegalArgumentException("a SHA-256 digest is 32 bytes");
+    if (!isConfigured())
+      throw new TsaException(TsaException.Reason.NOT_CONFIGURED, "no TSA URL is configured");
     TimeStampRequest query = query(sha256Digest);
     byte[] body;
     try {
       body = query.getEncoded();
     } catch (IOException e) {
-      throw new IllegalStateException("cannot encode a timestamp query", e); // in memory: cannot happen
+      throw new IllegalStateException(
+          "cannot encode a timestamp query", e); // in memory: cannot happen
     }
     HttpRequest request =
         HttpRequest.newBuilder(settings.url())
@@ -115,9 +131,11 @@ public final class TsaClient {
 
   private TimeStampRequest query(byte[] digest) {
     TimeStampRequestGenerator generator = new TimeStampRequestGenerator();
-    generator.setCertReq(true); // the token then carries the TSA certificate, so it verifies on its own
+    generator.setCertReq(
+        true); // the token then carries the TSA certificate, so it verifies on its own
     if (settings.policyOid() != null) generator.setReqPolicy(settings.policyOid());
-    // The nonce ties the answer to this request: a replayed token for the same digest does not match it.
+    // The nonce ties the answer to this request: a replayed token for the same digest does not
+    // match it.
     return generator.generate(TSPAlgorithms.SHA256, digest, new BigInteger(64, random));
   }
 
@@ -125,24 +143,31 @@ public final class TsaClient {
     TimeStampResponse response;
     try {
       // fromByteArray rejects trailing bytes, which TimeStampResponse(byte[]) would ignore.
-      response = new TimeStampResponse(TimeStampResp.getInstance(ASN1Primitive.fromByteArray(body)));
+      response =
+          new TimeStampResponse(TimeStampResp.getInstance(ASN1Primitive.fromByteArray(body)));
     } catch (IOException | TSPException | RuntimeException e) {
       throw bad("not a timestamp reply: " + e.getMessage(), e);
     }
     int status = response.getStatus();
     if (status != PKIStatus.GRANTED && status != PKIStatus.GRANTED_WITH_MODS) {
       String text = response.getStatusString();
-      String failInfo = response.getFailInfo() == null ? "" : ", failInfo " + response.getFailInfo().intValue();
+      String failInfo =
+          response.getFailInfo() == null ? "" : ", failInfo " + response.getFailInfo().intValue();
       throw new TsaException(
           TsaException.Reason.REJECTED,
-          settings.url() + " refused: status " + status + failInfo + (text == null ? "" : ": " + sanitise(text)));
+          settings.url()
+              + " refused: status "
+              + status
+              + failInfo
+              + (text == null ? "" : ": " + sanitise(text)));
     }
     try {
       response.validate(query);
       return TimestampToken.of(response.getTimeStampToken());
     } catch (TSPValidationException e) {
       if (response.getTimeStampToken() == null) throw bad("status granted but no token", e);
-      throw new TsaException(TsaException.Reason.MISMATCH, settings.url() + ": " + e.getMessage(), e);
+      throw new TsaException(
+          TsaException.Reason.MISMATCH, settings.url() + ": " + e.getMessage(), e);
     } catch (IOException | TSPException | RuntimeException e) {
       throw bad(e.getMessage(), e);
     }
@@ -150,18 +175,25 @@ public final class TsaClient {
 
   private HttpResponse<byte[]> send(HttpRequest request) throws TsaException {
     try {
-      return BoundedSend.send(http, request, settings.maxResponseBytes(), settings.connectTimeout().plus(settings.requestTimeout()));
+      return BoundedSend.send(
+          http,
+          request,
+          settings.maxResponseBytes(),
+          settings.connectTimeout().plus(settings.requestTimeout()));
     } catch (BoundedSend.SendException e) {
       switch (e.failure()) {
-        case TOO_LARGE -> throw bad(e.getMessage().substring(e.getMessage().indexOf(": ") + 2), e.getCause());
-        case TIMEOUT -> throw new TsaException(TsaException.Reason.TIMEOUT, e.getMessage(), e.getCause());
+        case TOO_LARGE ->
+            throw bad(e.getMessage().substring(e.getMessage().indexOf(": ") + 2), e.getCause());
+        case TIMEOUT ->
+            throw new TsaException(TsaException.Reason.TIMEOUT, e.getMessage(), e.getCause());
         default -> throw new TsaException(TsaException.Reason.IO, e.getMessage(), e.getCause());
       }
     }
   }
 
   private TsaException bad(String message, Throwable cause) {
-    return new TsaException(TsaException.Reason.BAD_RESPONSE, settings.url() + ": " + message, cause);
+    return new TsaException(
+        TsaException.Reason.BAD_RESPONSE, settings.url() + ": " + message, cause);
   }
 
   /** Printable ASCII only, at most 160 characters: the text ends up in logs and on screens. */

@@ -11,11 +11,17 @@ public final class TsaException extends Exception {
     TIMEOUT,
     /** An HTTP status other than 200 (redirects included: they are not followed). */
     HTTP_STATUS,
-    /** Not a timestamp reply: wrong content type, too large, not DER, or a granted status without a token. */
+    /**
+     * Not a timestamp reply: wrong content type, too large, not DER, or a granted status without a
+     * token.
+     */
     BAD_RESPONSE,
     /** The TSA answered with a status other than granted; the message carries its status text. */
     REJECTED,
-    /** A token, but not for this request (nonce, imprint, algorithm or policy differ) or without a signing-certificate attribute. */
+    /**
+     * A token, but not for this request (nonce, imprint, algorithm or policy differ) or without a
+     * signing-certificate attribute.
+     */
     MISMATCH,
     /** Connection refused, reset, DNS failure… */
     IO

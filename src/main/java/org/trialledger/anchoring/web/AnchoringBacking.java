@@ -8,6 +8,7 @@ import jakarta.json.JsonArrayBuilder;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import org.trialledger.anchoring.application.AnchorStore;
 import org.trialledger.anchoring.application.Anchoring;
@@ -17,11 +18,15 @@ import org.trialledger.anchoring.store.AnchorCalendarRow;
 import org.trialledger.anchoring.store.AnchorRow;
 import org.trialledger.platform.web.FacesActions;
 
-/** The anchoring page: a timeline of stamps and confirmations, each anchor's status, calendars and attempts. */
+/**
+ * The anchoring page: a timeline of stamps and confirmations, each anchor's status, calendars and
+ * attempts.
+ */
 @Named
 @RequestScoped
 public class AnchoringBacking {
-  private static final DateTimeFormatter LABEL = DateTimeFormatter.ofPattern("MM-dd HH:mm").withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter LABEL =
+      DateTimeFormatter.ofPattern("MM-dd HH:mm").withZone(ZoneOffset.UTC);
 
   @Inject private AnchorStore store;
   @Inject private Anchoring anchoring;
@@ -53,13 +58,19 @@ public class AnchoringBacking {
   }
 
   public String getHeaderSource() {
-    return settings.headersFile().map(p -> "headers file " + p).orElse("none configured: Bitcoin attestations are stored but not checked here");
+    return settings
+        .headersFile()
+        .map(p -> "headers file " + p)
+        .orElse("none configured: Bitcoin attestations are stored but not checked here");
   }
 
-  /** Chart.js: checkpoint sizes stamped over time, and the Bitcoin block height of each confirmation. */
+  /**
+   * Chart.js: checkpoint sizes stamped over time, and the Bitcoin block height of each
+   * confirmation.
+   */
   public String getTimelineJson() {
     List<Row> chronological = new ArrayList<>(getRows());
-    java.util.Collections.reverse(chronological);
+    Collections.reverse(chronological);
     JsonArrayBuilder labels = Json.createArrayBuilder();
     JsonArrayBuilder sizes = Json.createArrayBuilder();
     JsonArrayBuilder heights = Json.createArrayBuilder();
@@ -71,21 +82,60 @@ public class AnchoringBacking {
     }
     return Json.createObjectBuilder()
         .add("type", "line")
-        .add("data", Json.createObjectBuilder()
-            .add("labels", labels)
-            .add("datasets", Json.createArrayBuilder()
-                .add(Json.createObjectBuilder().add("label", "Checkpoint size stamped").add("data", sizes).add("borderColor", "#0b5394")
-                    .add("backgroundColor", "#0b5394").add("yAxisID", "y").add("stepped", true))
-                .add(Json.createObjectBuilder().add("label", "Confirmed in Bitcoin block").add("data", heights).add("borderColor", "#f7931a")
-                    .add("backgroundColor", "#f7931a").add("showLine", false).add("pointRadius", 6).add("yAxisID", "y1"))))
-        .add("options", Json.createObjectBuilder()
-            .add("responsive", true)
-            .add("animation", false)
-            .add("scales", Json.createObjectBuilder()
-                .add("y", Json.createObjectBuilder().add("position", "left").add("beginAtZero", true)
-                    .add("title", Json.createObjectBuilder().add("display", true).add("text", "log size")))
-                .add("y1", Json.createObjectBuilder().add("position", "right").add("grid", Json.createObjectBuilder().add("drawOnChartArea", false))
-                    .add("title", Json.createObjectBuilder().add("display", true).add("text", "Bitcoin height")))))
+        .add(
+            "data",
+            Json.createObjectBuilder()
+                .add("labels", labels)
+                .add(
+                    "datasets",
+                    Json.createArrayBuilder()
+                        .add(
+                            Json.createObjectBuilder()
+                                .add("label", "Checkpoint size stamped")
+                                .add("data", sizes)
+                                .add("borderColor", "#0b5394")
+                                .add("backgroundColor", "#0b5394")
+                                .add("yAxisID", "y")
+                                .add("stepped", true))
+                        .add(
+                            Json.createObjectBuilder()
+                                .add("label", "Confirmed in Bitcoin block")
+                                .add("data", heights)
+                                .add("borderColor", "#f7931a")
+                                .add("backgroundColor", "#f7931a")
+                                .add("showLine", false)
+                                .add("pointRadius", 6)
+                                .add("yAxisID", "y1"))))
+        .add(
+            "options",
+            Json.createObjectBuilder()
+                .add("responsive", true)
+                .add("animation", false)
+                .add(
+                    "scales",
+                    Json.createObjectBuilder()
+                        .add(
+                            "y",
+                            Json.createObjectBuilder()
+                                .add("position", "left")
+                                .add("beginAtZero", true)
+                                .add(
+                                    "title",
+                                    Json.createObjectBuilder()
+                                        .add("display", true)
+                                        .add("text", "log size")))
+                        .add(
+                            "y1",
+                            Json.createObjectBuilder()
+                                .add("position", "right")
+                                .add(
+                                    "grid",
+                                    Json.createObjectBuilder().add("drawOnChartArea", false))
+                                .add(
+                                    "title",
+                                    Json.createObjectBuilder()
+                                        .add("display", true)
+                                        .add("text", "Bitcoin height")))))
         .build()
         .toString();
   }

@@ -17,15 +17,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.stream.Stream;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.trialledger.audit.application.AuditCsv;
 import org.trialledger.audit.application.AuditEventView;
-import org.trialledger.audit.store.AuditEvent;
-import org.trialledger.audit.domain.AuditFilter;
 import org.trialledger.audit.application.AuditQueries;
+import org.trialledger.audit.domain.AuditFilter;
+import org.trialledger.audit.store.AuditEvent;
 import org.trialledger.security.domain.Role;
 
 /** The audit trail, for regulators and administrators. */
@@ -40,7 +39,9 @@ public class AuditResource {
 
   @GET
   @Produces(MediaType.APPLICATION_JSON)
-  @Operation(operationId = "auditEvents", summary = "Audit records, newest first, filtered (times are ISO-8601 instants, UTC)")
+  @Operation(
+      operationId = "auditEvents",
+      summary = "Audit records, newest first, filtered (times are ISO-8601 instants, UTC)")
   public List<AuditEventView> list(
       @QueryParam("actor") String actor,
       @QueryParam("action") String action,
@@ -53,7 +54,9 @@ public class AuditResource {
     if (first < 0 || max < 1 || max > MAX_PAGE) {
       throw new BadRequestException("first must be ≥ 0 and max between 1 and " + MAX_PAGE);
     }
-    AuditFilter filter = new AuditFilter(actor, action, objectType, objectId, instant("from", from), instant("to", to));
+    AuditFilter filter =
+        new AuditFilter(
+            actor, action, objectType, objectId, instant("from", from), instant("to", to));
     return queries.page(filter, first, max).stream().map(AuditEventView::of).toList();
   }
 
@@ -61,7 +64,9 @@ public class AuditResource {
   @Path("/export.csv")
   @Produces("text/csv")
   @Transactional
-  @Operation(operationId = "exportAuditCsv", summary = "The filtered audit trail as CSV, oldest first")
+  @Operation(
+      operationId = "exportAuditCsv",
+      summary = "The filtered audit trail as CSV, oldest first")
   public Response exportCsv(
       @QueryParam("actor") String actor,
       @QueryParam("action") String action,
@@ -69,10 +74,13 @@ public class AuditResource {
       @QueryParam("objectId") String objectId,
       @QueryParam("from") String from,
       @QueryParam("to") String to) {
-    AuditFilter filter = new AuditFilter(actor, action, objectType, objectId, instant("from", from), instant("to", to));
+    AuditFilter filter =
+        new AuditFilter(
+            actor, action, objectType, objectId, instant("from", from), instant("to", to));
     // Materialised inside the transaction; streaming JPA results past it is not portable.
     List<AuditEvent> events = queries.stream(filter).toList();
-    StreamingOutput body = out -> AuditCsv.write(events.stream(), new OutputStreamWriter(out, StandardCharsets.UTF_8));
+    StreamingOutput body =
+        out -> AuditCsv.write(events.stream(), new OutputStreamWriter(out, StandardCharsets.UTF_8));
     return Response.ok(body, "text/csv; charset=UTF-8")
         .header("Content-Disposition", "attachment; filename=\"audit-trail.csv\"")
         .build();
@@ -83,7 +91,8 @@ public class AuditResource {
     try {
       return Instant.parse(value.strip());
     } catch (DateTimeParseException e) {
-      throw new BadRequestException(name + " must be an ISO-8601 instant such as 2026-01-31T00:00:00Z");
+      throw new BadRequestException(
+          name + " must be an ISO-8601 instant such as 2026-01-31T00:00:00Z");
     }
   }
 }

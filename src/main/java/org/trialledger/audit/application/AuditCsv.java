@@ -7,7 +7,10 @@ import java.util.Iterator;
 import java.util.stream.Stream;
 import org.trialledger.audit.store.AuditEvent;
 
-/** Writes audit records as RFC 4180 CSV, with cells that a spreadsheet would run as formulas defused. */
+/**
+ * Writes audit records as RFC 4180 CSV, with cells that a spreadsheet would run as formulas
+ * defused.
+ */
 public final class AuditCsv {
   static final String HEADER =
       "id,occurred_at_utc,actor,actor_organisation_id,action,object_type,object_id,old_value,new_value,reason,record_hash";
@@ -27,7 +30,10 @@ public final class AuditCsv {
                 cell(String.valueOf(e.getId())),
                 cell(e.getOccurredAt().toString()),
                 cell(e.getActor()),
-                cell(e.getActorOrganisationId() == null ? "" : e.getActorOrganisationId().toString()),
+                cell(
+                    e.getActorOrganisationId() == null
+                        ? ""
+                        : e.getActorOrganisationId().toString()),
                 cell(e.getAction()),
                 cell(e.getObjectType()),
                 cell(e.getObjectId()),

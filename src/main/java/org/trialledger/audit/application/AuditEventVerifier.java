@@ -26,12 +26,14 @@ public class AuditEventVerifier implements ArtifactVerifier {
     } catch (NumberFormatException e) {
       return Optional.empty();
     }
-    return Optional.ofNullable(em.find(AuditEvent.class, id)).map(e -> AuditRecordHash.of(e.getSalt(), e.toRecord()));
+    return Optional.ofNullable(em.find(AuditEvent.class, id))
+        .map(e -> AuditRecordHash.of(e.getSalt(), e.toRecord()));
   }
 
   @Override
   public Stream<ArtifactVersion> storedVersions() {
-    return em.createQuery("SELECT e.id FROM AuditEvent e ORDER BY e.id", Long.class)
+    return em
+        .createQuery("SELECT e.id FROM AuditEvent e ORDER BY e.id", Long.class)
         .getResultList()
         .stream()
         .map(id -> new ArtifactVersion(String.valueOf(id), 1));

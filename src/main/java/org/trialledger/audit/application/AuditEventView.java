@@ -18,7 +18,16 @@ public record AuditEventView(
     String recordHash) {
   public static AuditEventView of(AuditEvent e) {
     return new AuditEventView(
-        e.getId(), e.getOccurredAt(), e.getActor(), e.getActorOrganisationId(), e.getAction(), e.getObjectType(),
-        e.getObjectId(), e.getOldValue(), e.getNewValue(), e.getReason(), e.getRecordHash());
+        e.getId(),
+        e.getOccurredAt(),
+        e.getActor(),
+        e.getActorOrganisationId(),
+        e.getAction(),
+        e.getObjectType(),
+        e.getObjectId(),
+        e.getOldValue(),
+        e.getNewValue(),
+        e.getReason(),
+        e.getRecordHash());
   }
 }

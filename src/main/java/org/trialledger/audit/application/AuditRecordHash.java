@@ -1,16 +1,17 @@
 package org.trialledger.audit.application;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.trialledger.audit.domain.AuditRecord;
 import org.trialledger.ledger.json.Commitment;
 
 /**
- * The commitment to an audit record: SHA-256(salt ‖ RFC 8785 canonical JSON) with a random 32-byte salt
- * (schema {@value #SCHEMA}; absent values are omitted; the time is ISO-8601 UTC with milliseconds). Salted
- * because records name people: a plain hash of a few guessable fields could be confirmed by guessing.
+ * The commitment to an audit record: SHA-256(salt ‖ RFC 8785 canonical JSON) with a random 32-byte
+ * salt (schema {@value #SCHEMA}; absent values are omitted; the time is ISO-8601 UTC with
+ * milliseconds). Salted because records name people: a plain hash of a few guessable fields could
+ * be confirmed by guessing.
  */
 final class AuditRecordHash {
   static final String SCHEMA = "trialledger.audit/1";

@@ -11,8 +11,9 @@ import org.trialledger.ledger.json.Commitment;
 import org.trialledger.log.application.LedgerRecorder;
 
 /**
- * Writes audit records. Each is stored with a salted commitment to its canonical JSON and enters the ledger
- * in the same transaction as the change it describes: if the change rolls back, so does its record.
+ * Writes audit records. Each is stored with a salted commitment to its canonical JSON and enters
+ * the ledger in the same transaction as the change it describes: if the change rolls back, so does
+ * its record.
  */
 @ApplicationScoped
 public class AuditTrail {
@@ -26,7 +27,8 @@ public class AuditTrail {
     Commitment commitment = AuditRecordHash.commit(record);
     String hash = commitment.value().hex();
     AuditEvent event = new AuditEvent(record, commitment.saltBase64(), hash);
-    em.persist(event); // an IDENTITY insert: the id that names the ledger entry is known from here on
+    em.persist(
+        event); // an IDENTITY insert: the id that names the ledger entry is known from here on
     recorder.recordCommitment(ARTIFACT_TYPE, String.valueOf(event.getId()), 1, hash);
     return event;
   }

@@ -32,38 +32,68 @@ public class SecurityAuditObserver {
     }
     if (event instanceof SecurityEvent.AccountTemporarilyLocked e) {
       return record(
-          e.actor(), "ACCOUNT_TEMPORARILY_LOCKED", "USER", e.username(), null,
+          e.actor(),
+          "ACCOUNT_TEMPORARILY_LOCKED",
+          "USER",
+          e.username(),
+          null,
           "failedLoginsInARow=" + e.failuresInARow() + "; lockedUntil=" + e.until());
     }
     if (event instanceof SecurityEvent.UnknownUserLoginsFailed e) {
       return record(
-          e.actor(), "LOGIN_FAILED_UNKNOWN_USERS", "USER", "(unknown)", null,
+          e.actor(),
+          "LOGIN_FAILED_UNKNOWN_USERS",
+          "USER",
+          "(unknown)",
+          null,
           "count=" + e.count() + "; since=" + e.since() + "; names=" + e.sampleNames());
     }
     if (event instanceof SecurityEvent.SigningFailed e) {
       return record(
-          e.actor(), e.nowLocked() ? "SIGNATURE_FAILED_LOCKED" : "SIGNATURE_FAILED", "USER", e.actor(), null,
+          e.actor(),
+          e.nowLocked() ? "SIGNATURE_FAILED_LOCKED" : "SIGNATURE_FAILED",
+          "USER",
+          e.actor(),
+          null,
           "failedSigningsInARow=" + e.failuresInARow());
     }
     if (event instanceof SecurityEvent.SigningTemporarilyLocked e) {
       return record(
-          e.actor(), "SIGNING_TEMPORARILY_LOCKED", "USER", e.actor(), null,
+          e.actor(),
+          "SIGNING_TEMPORARILY_LOCKED",
+          "USER",
+          e.actor(),
+          null,
           "failedSigningsInARow=" + e.failuresInARow() + "; lockedUntil=" + e.until());
     }
     if (event instanceof SecurityEvent.OrganisationCreated e) {
       return record(
-          e.actor(), "CREATE", "ORGANISATION", String.valueOf(e.organisationId()), null, "name=" + e.name() + "; kind=" + e.kind());
+          e.actor(),
+          "CREATE",
+          "ORGANISATION",
+          String.valueOf(e.organisationId()),
+          null,
+          "name=" + e.name() + "; kind=" + e.kind());
     }
     if (event instanceof SecurityEvent.UserCreated e) {
-      return record(e.actor(), "CREATE", "USER", e.username(), null, "organisationId=" + e.organisationId() + "; roles=" + e.roles());
+      return record(
+          e.actor(),
+          "CREATE",
+          "USER",
+          e.username(),
+          null,
+          "organisationId=" + e.organisationId() + "; roles=" + e.roles());
     }
     if (event instanceof SecurityEvent.AccountUnlocked e) {
       return record(e.actor(), "UNLOCK", "USER", e.username(), "locked", "unlocked");
     }
-    throw new IllegalArgumentException("Unhandled security event " + event.getClass().getSimpleName());
+    throw new IllegalArgumentException(
+        "Unhandled security event " + event.getClass().getSimpleName());
   }
 
-  private AuditRecord record(String actor, String action, String type, String id, String oldValue, String newValue) {
-    return new AuditRecord(clock.instant(), actor, null, action, type, id, oldValue, newValue, null);
+  private AuditRecord record(
+      String actor, String action, String type, String id, String oldValue, String newValue) {
+    return new AuditRecord(
+        clock.instant(), actor, null, action, type, id, oldValue, newValue, null);
   }
 }

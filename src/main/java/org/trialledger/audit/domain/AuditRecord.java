@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
 /**
- * The content of an audit record, normalised before it is hashed or stored (UTC, millisecond precision), so
- * the bytes hashed now are the bytes a later audit rebuilds from the database.
+ * The content of an audit record, normalised before it is hashed or stored (UTC, millisecond
+ * precision), so the bytes hashed now are the bytes a later audit rebuilds from the database.
  */
 public record AuditRecord(
     Instant occurredAt,

@@ -69,7 +69,16 @@ public class AuditEvent {
 
   /** The record as stored, to recompute its hash. */
   public AuditRecord toRecord() {
-    return new AuditRecord(occurredAt, actor, actorOrganisationId, action, objectType, objectId, oldValue, newValue, reason);
+    return new AuditRecord(
+        occurredAt,
+        actor,
+        actorOrganisationId,
+        action,
+        objectType,
+        objectId,
+        oldValue,
+        newValue,
+        reason);
   }
 
   public Long getId() {

@@ -15,9 +15,9 @@ import java.util.stream.Collectors;
 import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
-import org.trialledger.audit.store.AuditEvent;
-import org.trialledger.audit.domain.AuditFilter;
 import org.trialledger.audit.application.AuditQueries;
+import org.trialledger.audit.domain.AuditFilter;
+import org.trialledger.audit.store.AuditEvent;
 
 /** The audit trail page: filters, a lazily paged table, and a CSV export of what is filtered. */
 @Named
@@ -44,7 +44,11 @@ public class AuditBacking implements Serializable {
         }
 
         @Override
-        public List<AuditEvent> load(int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
+        public List<AuditEvent> load(
+            int first,
+            int pageSize,
+            Map<String, SortMeta> sortBy,
+            Map<String, FilterMeta> filterBy) {
           return queries.page(filter(), first, pageSize);
         }
 
@@ -77,7 +81,11 @@ public class AuditBacking implements Serializable {
     return "files/audit-trail.csv?"
         + params.entrySet().stream()
             .filter(e -> e.getValue() != null && !e.getValue().toString().isBlank())
-            .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue().toString(), StandardCharsets.UTF_8))
+            .map(
+                e ->
+                    e.getKey()
+                        + "="
+                        + URLEncoder.encode(e.getValue().toString(), StandardCharsets.UTF_8))
             .collect(Collectors.joining("&"));
   }
 

@@ -10,13 +10,16 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.trialledger.audit.application.AuditCsv;
-import org.trialledger.audit.domain.AuditFilter;
 import org.trialledger.audit.application.AuditQueries;
+import org.trialledger.audit.domain.AuditFilter;
 import org.trialledger.platform.NotFoundException;
-import org.trialledger.security.application.CurrentActor;
 import org.trialledger.platform.web.DownloadServlet;
+import org.trialledger.security.application.CurrentActor;
 
-/** {@code /files/audit-trail.csv?actor=&action=&objectType=&objectId=&from=&to=}: the audit page's CSV export. */
+/**
+ * {@code /files/audit-trail.csv?actor=&action=&objectType=&objectId=&from=&to=}: the audit page's
+ * CSV export.
+ */
 @WebServlet("/files/audit-trail.csv")
 public class AuditTrailDownload extends DownloadServlet {
   @Inject private CurrentActor actor;

@@ -7,16 +7,18 @@ import org.trialledger.ledger.entry.LedgerEntry;
 import org.trialledger.ledger.json.Commitment;
 import org.trialledger.ledger.merkle.ProofException;
 import org.trialledger.ledger.merkle.ProofVerifier;
+import org.trialledger.ledger.merkle.TreeHasher;
 import org.trialledger.ledger.note.Checkpoint;
 import org.trialledger.ledger.note.NoteKey;
 import org.trialledger.ledger.note.SignedNote;
 
 /**
- * Verifies a proof bundle offline, trusting nothing but the bundle, the optional file, and (when given) a
- * pinned log key. The steps, in order:
+ * Verifies a proof bundle offline, trusting nothing but the bundle, the optional file, and (when
+ * given) a pinned log key. The steps, in order:
  *
  * <ol>
- *   <li>content: the file (or, for a commitment, salt ‖ canonical record) hashes to the bundle's content hash;
+ *   <li>content: the file (or, for a commitment, salt ‖ canonical record) hashes to the bundle's
+ *       content hash;
  *   <li>entry: the entry bytes decode and carry that content hash and kind;
  *   <li>log key: the bundle's key parses, and equals the pinned key if one is given;
  *   <li>checkpoint signature: the checkpoint note is signed by that key;
@@ -33,12 +35,20 @@ public final class BundleVerifier {
    * @param file the artifact's bytes, or empty to check the bundle alone
    * @param pinnedKey the log's verifier key as the verifier obtained it independently, or empty
    */
-  public static VerificationReport verify(ProofBundle b, Optional<byte[]> file, Optional<String> pinnedKey) {
+  public static VerificationReport verify(
+      ProofBundle b, Optional<byte[]> file, Optional<String> pinnedKey) {
     return verify(b, file, pinnedKey, Optional.empty());
   }
 
-  /** As {@link #verify(ProofBundle, Optional, Optional)}, with the checkpoint's timestamps checked too. */
-  public static VerificationReport verify(ProofBundle b, Optional<byte[]> file, Optional<String> pinnedKey, Optional<TimestampCheck> timestamps) {
+  /**
+   * As {@link #verify(ProofBundle, Optional, Optional)}, with the checkpoint's timestamps checked
+   * too.
+   */
+  public static VerificationReport verify(
+      ProofBundle b,
+      Optional<byte[]> file,
+      Optional<String> pinnedKey,
+      Optional<TimestampCheck> timestamps) {
     VerificationReport r = new VerificationReport();
     content(b, file, r);
 
@@ -46,11 +56,26 @@ public final class BundleVerifier {
     try {
       entry = LedgerEntry.decode(b.entry());
       if (!entry.contentHash().equals(b.contentHash())) {
-        r.fail("entry", "the entry binds content " + entry.contentHash() + ", the bundle claims " + b.contentHash());
+        r.fail(
+            "entry",
+            "the entry binds content "
+                + entry.contentHash()
+                + ", the bundle claims "
+                + b.contentHash());
       } else if (!entry.kind().name().equals(b.contentKind())) {
-        r.fail("entry", "the entry is of kind " + entry.kind() + ", the bundle claims " + b.contentKind());
+        r.fail(
+            "entry",
+            "the entry is of kind " + entry.kind() + ", the bundle claims " + b.contentKind());
       } else {
-        r.pass("entry", entry.artifactType() + " " + entry.artifactId() + " v" + entry.version() + ", queued " + entry.queuedAt());
+        r.pass(
+            "entry",
+            entry.artifactType()
+                + " "
+                + entry.artifactId()
+                + " v"
+                + entry.version()
+                + ", queued "
+                + entry.queuedAt());
       }
     } catch (IllegalArgumentException e) {
       r.fail("entry", "malformed entry: " + e.getMessage());
@@ -64,10 +89,17 @@ public final class BundleVerifier {
       return r;
     }
     if (pinnedKey.isPresent()) {
-      if (pinnedKey.get().strip().equals(b.logKey())) r.pass("log key", "matches the pinned key " + key.keyIdHex());
-      else r.fail("log key", "the bundle's key " + b.logKey() + " is not the pinned key " + pinnedKey.get().strip());
+      if (pinnedKey.get().strip().equals(b.logKey()))
+        r.pass("log key", "matches the pinned key " + key.keyIdHex());
+      else
+        r.fail(
+            "log key",
+            "the bundle's key " + b.logKey() + " is not the pinned key " + pinnedKey.get().strip());
     } else {
-      r.pass("log key", key.verifierKey() + " (not pinned: pass --key to compare with a key you obtained yourself)");
+      r.pass(
+          "log key",
+          key.verifierKey()
+              + " (not pinned: pass --key to compare with a key you obtained yourself)");
     }
 
     Checkpoint checkpoint;
@@ -79,16 +111,29 @@ public final class BundleVerifier {
       return r;
     }
     if (checkpoint.size() != b.treeSize()) {
-      r.fail("checkpoint", "the checkpoint is for size " + checkpoint.size() + ", the proof for size " + b.treeSize());
+      r.fail(
+          "checkpoint",
+          "the checkpoint is for size "
+              + checkpoint.size()
+              + ", the proof for size "
+              + b.treeSize());
     } else if (!checkpoint.origin().equals(key.name())) {
-      r.fail("checkpoint", "the checkpoint's origin " + checkpoint.origin() + " is not the key's name " + key.name());
+      r.fail(
+          "checkpoint",
+          "the checkpoint's origin "
+              + checkpoint.origin()
+              + " is not the key's name "
+              + key.name());
     } else {
-      r.pass("checkpoint", checkpoint.origin() + ", size " + checkpoint.size() + ", root " + checkpoint.root());
+      r.pass(
+          "checkpoint",
+          checkpoint.origin() + ", size " + checkpoint.size() + ", root " + checkpoint.root());
     }
 
     try {
-      Hash leaf = org.trialledger.ledger.merkle.TreeHasher.leafHash(b.entry());
-      ProofVerifier.verifyInclusion(b.leafIndex(), b.treeSize(), leaf, b.inclusionProof(), checkpoint.root());
+      Hash leaf = TreeHasher.leafHash(b.entry());
+      ProofVerifier.verifyInclusion(
+          b.leafIndex(), b.treeSize(), leaf, b.inclusionProof(), checkpoint.root());
       r.pass("inclusion", "leaf " + leaf + " is at index " + b.leafIndex() + " of " + b.treeSize());
     } catch (ProofException e) {
       r.fail("inclusion", e.getMessage());
@@ -100,7 +145,8 @@ public final class BundleVerifier {
     for (ProofBundle.Consistency c : b.consistency()) {
       try {
         Checkpoint older = Checkpoint.open(c.checkpoint(), key);
-        ProofVerifier.verifyConsistency(older.size(), checkpoint.size(), older.root(), checkpoint.root(), c.proof());
+        ProofVerifier.verifyConsistency(
+            older.size(), checkpoint.size(), older.root(), checkpoint.root(), c.proof());
         r.pass("consistency", "size " + checkpoint.size() + " extends size " + older.size());
       } catch (SignedNote.NoteException | ProofException e) {
         r.fail("consistency", e.getMessage());
@@ -112,7 +158,8 @@ public final class BundleVerifier {
     } else if (timestamps.isEmpty()) {
       r.skip("timestamp", "present; pass --headers FILE (Bitcoin block headers) to check it");
     } else {
-      TimestampCheck.Result result = timestamps.get().check(b.checkpoint(), b.otsBase64(), b.rfc3161Base64());
+      TimestampCheck.Result result =
+          timestamps.get().check(b.checkpoint(), b.otsBase64(), b.rfc3161Base64());
       switch (result.outcome()) {
         case PASS -> r.pass("timestamp", result.detail());
         case FAIL -> r.fail("timestamp", result.detail());
@@ -138,20 +185,25 @@ public final class BundleVerifier {
       }
     }
     if (file.isPresent()) {
-      Hash actual = commitment && salt != null ? Hash.sha256(salt, file.get()) : Hash.sha256(file.get());
-      if (commitment && salt == null) r.fail("content", "a commitment needs its salt to check a file (erased on request?)");
+      Hash actual =
+          commitment && salt != null ? Hash.sha256(salt, file.get()) : Hash.sha256(file.get());
+      if (commitment && salt == null)
+        r.fail("content", "a commitment needs its salt to check a file (erased on request?)");
       else if (actual.equals(b.contentHash())) r.pass("content", "the file hashes to " + actual);
       else r.fail("content", "the file hashes to " + actual + ", not " + b.contentHash());
     } else if (commitment && salt != null && b.record() != null) {
       try {
         Hash actual = Commitment.of(salt, b.record());
-        if (actual.equals(b.contentHash())) r.pass("content", "salt ‖ canonical record commits to " + actual);
-        else r.fail("content", "salt ‖ canonical record gives " + actual + ", not " + b.contentHash());
+        if (actual.equals(b.contentHash()))
+          r.pass("content", "salt ‖ canonical record commits to " + actual);
+        else
+          r.fail("content", "salt ‖ canonical record gives " + actual + ", not " + b.contentHash());
       } catch (IllegalArgumentException e) {
         r.fail("content", "the record cannot be canonicalised: " + e.getMessage());
       }
     } else {
-      r.skip("content", "no file given: the content hash " + b.contentHash() + " is taken as stated");
+      r.skip(
+          "content", "no file given: the content hash " + b.contentHash() + " is taken as stated");
     }
   }
 }

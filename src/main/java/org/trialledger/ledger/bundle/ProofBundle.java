@@ -10,10 +10,11 @@ import org.trialledger.ledger.json.CanonicalJson;
 import org.trialledger.ledger.json.JsonParser;
 
 /**
- * Everything needed to verify one artifact offline (docs/ledger-format.md, "Proof bundle"): the content
- * hash (and for a commitment its salt and, optionally, the record), the entry, its leaf index and inclusion
- * proof in a tree of {@code treeSize}, the signed checkpoint of that size, the log's verifier key,
- * optionally earlier checkpoints with consistency proofs, and the checkpoint's timestamps when anchored.
+ * Everything needed to verify one artifact offline (docs/ledger-format.md, "Proof bundle"): the
+ * content hash (and for a commitment its salt and, optionally, the record), the entry, its leaf
+ * index and inclusion proof in a tree of {@code treeSize}, the signed checkpoint of that size, the
+ * log's verifier key, optionally earlier checkpoints with consistency proofs, and the checkpoint's
+ * timestamps when anchored.
  */
 public record ProofBundle(
     String contentKind,
@@ -84,12 +85,17 @@ public record ProofBundle(
     return CanonicalJson.write(m);
   }
 
-  /** Parses a bundle strictly: unknown format, missing or mistyped fields are refused with the field named. */
+  /**
+   * Parses a bundle strictly: unknown format, missing or mistyped fields are refused with the field
+   * named.
+   */
   public static ProofBundle parse(String json) {
     Object parsed = JsonParser.parse(json);
     Fields f = new Fields(parsed, "bundle");
     String format = f.string("format");
-    if (!FORMAT.equals(format)) throw new MalformedBundleException("Unknown bundle format \"" + format + "\" (expected " + FORMAT + ")");
+    if (!FORMAT.equals(format))
+      throw new MalformedBundleException(
+          "Unknown bundle format \"" + format + "\" (expected " + FORMAT + ")");
     Fields content = f.object("content");
     List<Consistency> consistency = new ArrayList<>();
     for (Object o : f.optionalList("consistency")) {
@@ -113,7 +119,9 @@ public record ProofBundle(
           ts == null ? null : ts.optionalString("ots"),
           ts == null ? null : ts.optionalString("rfc3161"));
     } catch (IllegalArgumentException e) {
-      throw e instanceof MalformedBundleException m ? m : new MalformedBundleException(e.getMessage());
+      throw e instanceof MalformedBundleException m
+          ? m
+          : new MalformedBundleException(e.getMessage());
     }
   }
 
@@ -130,7 +138,8 @@ public record ProofBundle(
     private final String where;
 
     Fields(Object value, String where) {
-      if (!(value instanceof Map<?, ?> m)) throw new MalformedBundleException(where + " is not a JSON object");
+      if (!(value instanceof Map<?, ?> m))
+        throw new MalformedBundleException(where + " is not a JSON object");
       this.map = m;
       this.where = where;
     }
@@ -145,7 +154,8 @@ public record ProofBundle(
 
     String string(String key) {
       Object v = map.get(key);
-      if (!(v instanceof String s)) throw new MalformedBundleException(where + "." + key + " must be a string");
+      if (!(v instanceof String s))
+        throw new MalformedBundleException(where + "." + key + " must be a string");
       return s;
     }
 
@@ -155,7 +165,8 @@ public record ProofBundle(
 
     long nonNegative(String key) {
       Object v = map.get(key);
-      if (!(v instanceof Long l) || l < 0) throw new MalformedBundleException(where + "." + key + " must be a whole number ≥ 0");
+      if (!(v instanceof Long l) || l < 0)
+        throw new MalformedBundleException(where + "." + key + " must be a whole number ≥ 0");
       return l;
     }
 
@@ -173,15 +184,18 @@ public record ProofBundle(
 
     List<?> optionalList(String key) {
       if (!has(key)) return List.of();
-      if (!(map.get(key) instanceof List<?> l)) throw new MalformedBundleException(where + "." + key + " must be an array");
+      if (!(map.get(key) instanceof List<?> l))
+        throw new MalformedBundleException(where + "." + key + " must be an array");
       return l;
     }
 
     List<Hash> hashes(String key) {
-      if (!(map.get(key) instanceof List<?> l)) throw new MalformedBundleException(where + "." + key + " must be an array");
+      if (!(map.get(key) instanceof List<?> l))
+        throw new MalformedBundleException(where + "." + key + " must be an array");
       List<Hash> out = new ArrayList<>();
       for (Object o : l) {
-        if (!(o instanceof String s)) throw new MalformedBundleException(where + "." + key + " must hold hex strings");
+        if (!(o instanceof String s))
+          throw new MalformedBundleException(where + "." + key + " must hold hex strings");
         try {
           out.add(Hash.ofHex(s));
         } catch (IllegalArgumentException e) {

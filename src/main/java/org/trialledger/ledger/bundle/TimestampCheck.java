@@ -1,9 +1,9 @@
 package org.trialledger.ledger.bundle;
 
 /**
- * Checks the timestamps a bundle carries for its checkpoint (the {@code .ots} proof of SHA-256 of the
- * checkpoint note, and an RFC 3161 token). The ledger core knows no Bitcoin: the offline verifier passes in
- * its OpenTimestamps check ({@code verification.offline.OtsTimestampCheck}).
+ * Checks the timestamps a bundle carries for its checkpoint (the {@code .ots} proof of SHA-256 of
+ * the checkpoint note, and an RFC 3161 token). The ledger core knows no Bitcoin: the offline
+ * verifier passes in its OpenTimestamps check ({@code verification.offline.OtsTimestampCheck}).
  */
 public interface TimestampCheck {
   /** The outcome of the timestamp step. */

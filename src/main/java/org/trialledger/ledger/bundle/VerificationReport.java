@@ -2,10 +2,13 @@ package org.trialledger.ledger.bundle;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** What a bundle verification checked, step by step, and whether each step held. */
 public final class VerificationReport {
-  /** The outcome of one step. {@code SKIPPED} steps are not failures: there was nothing to check. */
+  /**
+   * The outcome of one step. {@code SKIPPED} steps are not failures: there was nothing to check.
+   */
   public enum Outcome {
     PASS,
     FAIL,
@@ -34,11 +37,12 @@ public final class VerificationReport {
 
   /** True when no step failed and at least one passed. */
   public boolean holds() {
-    return steps.stream().noneMatch(s -> s.outcome() == Outcome.FAIL) && steps.stream().anyMatch(s -> s.outcome() == Outcome.PASS);
+    return steps.stream().noneMatch(s -> s.outcome() == Outcome.FAIL)
+        && steps.stream().anyMatch(s -> s.outcome() == Outcome.PASS);
   }
 
   /** The first failing step, if any. */
-  public java.util.Optional<Step> firstFailure() {
+  public Optional<Step> firstFailure() {
     return steps.stream().filter(s -> s.outcome() == Outcome.FAIL).findFirst();
   }
 
@@ -48,7 +52,12 @@ public final class VerificationReport {
     for (Step s : steps) {
       b.append(String.format("%-8s %-28s %s%n", "[" + s.outcome() + "]", s.name(), s.detail()));
     }
-    b.append(holds() ? "RESULT: VERIFIED\n" : "RESULT: NOT VERIFIED (" + firstFailure().map(Step::name).orElse("nothing checked") + ")\n");
+    b.append(
+        holds()
+            ? "RESULT: VERIFIED\n"
+            : "RESULT: NOT VERIFIED ("
+                + firstFailure().map(Step::name).orElse("nothing checked")
+                + ")\n");
     return b.toString();
   }
 }

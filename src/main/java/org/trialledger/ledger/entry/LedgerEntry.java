@@ -1,5 +1,6 @@
 package org.trialledger.ledger.entry;
 
+import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -22,9 +23,16 @@ import org.trialledger.ledger.merkle.TreeHasher;
  *   i64  queued at, milliseconds since 1970-01-01T00:00:00Z
  * </pre>
  *
- * All integers big-endian. Decoding is strict: a wrong version, kind, length or trailing byte is refused.
+ * All integers big-endian. Decoding is strict: a wrong version, kind, length or trailing byte is
+ * refused.
  */
-public record LedgerEntry(Kind kind, String artifactType, String artifactId, int version, Hash contentHash, Instant queuedAt) {
+public record LedgerEntry(
+    Kind kind,
+    String artifactType,
+    String artifactId,
+    int version,
+    Hash contentHash,
+    Instant queuedAt) {
   public static final int FORMAT_VERSION = 1;
   private static final int MAX_TYPE = 64;
   private static final int MAX_ID = 256;
@@ -38,7 +46,8 @@ public record LedgerEntry(Kind kind, String artifactType, String artifactId, int
   }
 
   public LedgerEntry {
-    if (kind == null || contentHash == null || queuedAt == null) throw new IllegalArgumentException("kind, content hash and time are required");
+    if (kind == null || contentHash == null || queuedAt == null)
+      throw new IllegalArgumentException("kind, content hash and time are required");
     if (artifactType == null || !artifactType.matches("[A-Z0-9_]{1,64}")) {
       throw new IllegalArgumentException("The artifact type is 1–64 of A–Z, 0–9 and _");
     }
@@ -46,7 +55,8 @@ public record LedgerEntry(Kind kind, String artifactType, String artifactId, int
       throw new IllegalArgumentException("The artifact id is 1–256 bytes of UTF-8");
     }
     if (version < 1) throw new IllegalArgumentException("The version is ≥ 1");
-    if (queuedAt.getNano() % 1_000_000 != 0) throw new IllegalArgumentException("The time has millisecond precision");
+    if (queuedAt.getNano() % 1_000_000 != 0)
+      throw new IllegalArgumentException("The time has millisecond precision");
   }
 
   public byte[] encode() {
@@ -73,33 +83,39 @@ public record LedgerEntry(Kind kind, String artifactType, String artifactId, int
     try {
       ByteBuffer b = ByteBuffer.wrap(bytes);
       int format = Byte.toUnsignedInt(b.get());
-      if (format != FORMAT_VERSION) throw new MalformedEntryException("Unknown entry format version " + format);
+      if (format != FORMAT_VERSION)
+        throw new MalformedEntryException("Unknown entry format version " + format);
       int kind = Byte.toUnsignedInt(b.get());
-      if (kind >= Kind.values().length) throw new MalformedEntryException("Unknown content kind " + kind);
+      if (kind >= Kind.values().length)
+        throw new MalformedEntryException("Unknown content kind " + kind);
       String type = string(b, MAX_TYPE, "type");
       String id = string(b, MAX_ID, "id");
       int version = b.getInt();
       byte[] hash = new byte[Hash.LENGTH];
       b.get(hash);
       long millis = b.getLong();
-      if (b.hasRemaining()) throw new MalformedEntryException(b.remaining() + " bytes after the end of the entry");
+      if (b.hasRemaining())
+        throw new MalformedEntryException(b.remaining() + " bytes after the end of the entry");
       try {
-        return new LedgerEntry(Kind.values()[kind], type, id, version, Hash.of(hash), Instant.ofEpochMilli(millis));
+        return new LedgerEntry(
+            Kind.values()[kind], type, id, version, Hash.of(hash), Instant.ofEpochMilli(millis));
       } catch (IllegalArgumentException e) {
         throw new MalformedEntryException(e.getMessage());
       }
-    } catch (java.nio.BufferUnderflowException e) {
+    } catch (BufferUnderflowException e) {
       throw new MalformedEntryException("The entry is truncated");
     }
   }
 
   private static String string(ByteBuffer b, int max, String what) {
     int length = Short.toUnsignedInt(b.getShort());
-    if (length == 0 || length > max) throw new MalformedEntryException("The " + what + " length " + length + " is out of range");
+    if (length == 0 || length > max)
+      throw new MalformedEntryException("The " + what + " length " + length + " is out of range");
     byte[] raw = new byte[length];
     b.get(raw);
     try {
-      return StandardCharsets.UTF_8.newDecoder()
+      return StandardCharsets.UTF_8
+          .newDecoder()
           .onMalformedInput(CodingErrorAction.REPORT)
           .onUnmappableCharacter(CodingErrorAction.REPORT)
           .decode(ByteBuffer.wrap(raw))
@@ -119,5 +135,4 @@ public record LedgerEntry(Kind kind, String artifactType, String artifactId, int
       super(message);
     }
   }
-
 }

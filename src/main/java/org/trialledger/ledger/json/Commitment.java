@@ -1,19 +1,22 @@
 package org.trialledger.ledger.json;
 
+import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
 import org.trialledger.ledger.Hash;
 
 /**
- * A salted commitment to a record holding personal data: SHA-256(salt ‖ canonical JSON) with a random
- * 32-byte salt kept beside the record. Without the salt the hash cannot be tested against guesses; erasing
- * salt and record ("crypto-shredding") leaves the log verifiable and the content unrecoverable.
+ * A salted commitment to a record holding personal data: SHA-256(salt ‖ canonical JSON) with a
+ * random 32-byte salt kept beside the record. Without the salt the hash cannot be tested against
+ * guesses; erasing salt and record ("crypto-shredding") leaves the log verifiable and the content
+ * unrecoverable.
  */
 public record Commitment(byte[] salt, Hash value) {
   public static final int SALT_LENGTH = 32;
 
   public Commitment {
-    if (salt == null || salt.length != SALT_LENGTH) throw new IllegalArgumentException("A salt is 32 bytes");
+    if (salt == null || salt.length != SALT_LENGTH)
+      throw new IllegalArgumentException("A salt is 32 bytes");
     salt = salt.clone();
   }
 
@@ -38,7 +41,9 @@ public record Commitment(byte[] salt, Hash value) {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof Commitment c && java.security.MessageDigest.isEqual(salt, c.salt) && value.equals(c.value);
+    return o instanceof Commitment c
+        && MessageDigest.isEqual(salt, c.salt)
+        && value.equals(c.value);
   }
 
   @Override

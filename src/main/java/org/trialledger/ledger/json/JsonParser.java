@@ -8,14 +8,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A strict RFC 8259 parser into Java values: objects as {@code Map<String, Object>} (in document order),
- * arrays as {@code List}, strings, {@code Boolean}, {@code null}, integers as {@code Long} or {@code
- * BigInteger}, other numbers as {@code BigDecimal}. Refuses duplicate keys, lone surrogates, nesting deeper
- * than 64, and anything after the value but white space.
+ * A strict RFC 8259 parser into Java values: objects as {@code Map<String, Object>} (in document
+ * order), arrays as {@code List}, strings, {@code Boolean}, {@code null}, integers as {@code Long}
+ * or {@code BigInteger}, other numbers as {@code BigDecimal}. Refuses duplicate keys, lone
+ * surrogates, nesting deeper than 64, and anything after the value but white space.
  *
  * <p>Numbers are bounded before they are converted: at most 40 characters, and a magnitude between
- * 10^-400 and 10^400. Converting a long digit string costs quadratic time, and {@code 1e999999999} is a
- * dozen bytes whose exact integer value would take hours to compute; no value we read comes near either.
+ * 10^-400 and 10^400. Converting a long digit string costs quadratic time, and {@code 1e999999999}
+ * is a dozen bytes whose exact integer value would take hours to compute; no value we read comes
+ * near either.
  */
 public final class JsonParser {
   private static final int MAX_DEPTH = 64;
@@ -137,7 +138,9 @@ public final class JsonParser {
     String s = b.toString();
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
-      if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) i++;
+      if (Character.isHighSurrogate(c)
+          && i + 1 < s.length()
+          && Character.isLowSurrogate(s.charAt(i + 1))) i++;
       else if (Character.isSurrogate(c)) throw error("lone surrogate in a string");
     }
     return s;
@@ -180,7 +183,8 @@ public final class JsonParser {
         pos = start;
         throw error("number out of range");
       }
-      long magnitude = (long) d.precision() - d.scale(); // digits before the decimal point, as a power of ten
+      long magnitude =
+          (long) d.precision() - d.scale(); // digits before the decimal point, as a power of ten
       if (d.signum() != 0 && Math.abs(magnitude) > MAX_MAGNITUDE) {
         pos = start;
         throw error("number out of range");

@@ -7,9 +7,10 @@ import java.util.function.BiConsumer;
 import org.trialledger.ledger.Hash;
 
 /**
- * The right frontier of a tree: the complete subtrees that make up leaves [0, size), largest first. Appending
- * a leaf merges equal-sized neighbours, reporting each complete subtree as it comes into being; the root of
- * the current size is their fold. O(log n) memory, one node hash per leaf on average.
+ * The right frontier of a tree: the complete subtrees that make up leaves [0, size), largest first.
+ * Appending a leaf merges equal-sized neighbours, reporting each complete subtree as it comes into
+ * being; the root of the current size is their fold. O(log n) memory, one node hash per leaf on
+ * average.
  */
 public final class CompactRange {
   private final List<NodeId> ids = new ArrayList<>();
@@ -20,14 +21,19 @@ public final class CompactRange {
   /** An empty range. */
   public CompactRange() {}
 
-  /** The frontier of a tree of {@code size} leaves; requires the ids of {@link MerkleTree#rangeNodes}(0, size). */
+  /**
+   * The frontier of a tree of {@code size} leaves; requires the ids of {@link
+   * MerkleTree#rangeNodes}(0, size).
+   */
   CompactRange(long size, List<NodeId> frontier, List<Hash> frontierHashes) {
     this.size = size;
     ids.addAll(frontier);
     for (Hash h : frontierHashes) hashes.add(h.bytes());
   }
 
-  /** Appends a leaf hash; {@code onNode} sees the leaf and every subtree it completes, bottom-up. */
+  /**
+   * Appends a leaf hash; {@code onNode} sees the leaf and every subtree it completes, bottom-up.
+   */
   public void append(Hash leafHash, BiConsumer<NodeId, Hash> onNode) {
     NodeId id = new NodeId(0, size++);
     byte[] hash = leafHash.bytes();

@@ -1,6 +1,7 @@
 package org.trialledger.ledger.merkle;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -8,8 +9,8 @@ import java.util.Map;
 import org.trialledger.ledger.Hash;
 
 /**
- * Complete-subtree hashes in memory, one flat byte array per level (32 bytes per node), compact enough for
- * trees of tens of millions of leaves. Not thread-safe.
+ * Complete-subtree hashes in memory, one flat byte array per level (32 bytes per node), compact
+ * enough for trees of tens of millions of leaves. Not thread-safe.
  */
 public final class InMemoryNodeStore implements NodeStore {
   private final List<byte[]> levels = new ArrayList<>();
@@ -22,7 +23,7 @@ public final class InMemoryNodeStore implements NodeStore {
       if (id.level() < levels.size() && id.index() < counts.get(id.level())) {
         byte[] level = levels.get(id.level());
         int at = Math.toIntExact(id.index() * Hash.LENGTH);
-        found.put(id, Hash.of(java.util.Arrays.copyOfRange(level, at, at + Hash.LENGTH)));
+        found.put(id, Hash.of(Arrays.copyOfRange(level, at, at + Hash.LENGTH)));
       }
     }
     return found;
@@ -40,11 +41,13 @@ public final class InMemoryNodeStore implements NodeStore {
       counts.add(0L);
     }
     long count = counts.get(id.level());
-    if (id.index() != count) throw new IllegalArgumentException("Nodes of a level must be stored in order; expected index " + count + " at " + id);
+    if (id.index() != count)
+      throw new IllegalArgumentException(
+          "Nodes of a level must be stored in order; expected index " + count + " at " + id);
     byte[] level = levels.get(id.level());
     int at = Math.toIntExact(count * Hash.LENGTH);
     if (at + Hash.LENGTH > level.length) {
-      level = java.util.Arrays.copyOf(level, Math.max(level.length * 2, at + Hash.LENGTH));
+      level = Arrays.copyOf(level, Math.max(level.length * 2, at + Hash.LENGTH));
       levels.set(id.level(), level);
     }
     System.arraycopy(hash.bytes(), 0, level, at, Hash.LENGTH);

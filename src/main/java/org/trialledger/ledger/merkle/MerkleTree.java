@@ -2,6 +2,7 @@ package org.trialledger.ledger.merkle;
 
 import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -11,12 +12,13 @@ import java.util.Set;
 import org.trialledger.ledger.Hash;
 
 /**
- * RFC 9162 tree heads and proofs computed from the stored hashes of complete subtrees, for any tree size up
- * to the current one: O(log n) stored hashes per root or proof, never a rehash of the leaves.
+ * RFC 9162 tree heads and proofs computed from the stored hashes of complete subtrees, for any tree
+ * size up to the current one: O(log n) stored hashes per root or proof, never a rehash of the
+ * leaves.
  *
- * <p>Every range the RFC's recursions touch, [a, a + len), starts at a multiple of the largest power of two
- * not above len, so it splits into complete subtrees by the binary digits of len; its hash is their fold
- * from the right.
+ * <p>Every range the RFC's recursions touch, [a, a + len), starts at a multiple of the largest
+ * power of two not above len, so it splits into complete subtrees by the binary digits of len; its
+ * hash is their fold from the right.
  */
 public final class MerkleTree {
   private final NodeStore store;
@@ -29,20 +31,24 @@ public final class MerkleTree {
   public record Appended(Map<NodeId, Hash> newNodes, Hash root) {}
 
   /**
-   * Appends leaf hashes to the tree of {@code size} leaves. Requires that the store holds every complete
-   * subtree of that tree. Returns every new complete subtree (leaves included) to store, in order.
+   * Appends leaf hashes to the tree of {@code size} leaves. Requires that the store holds every
+   * complete subtree of that tree. Returns every new complete subtree (leaves included) to store,
+   * in order.
    */
   public Appended append(long size, List<Hash> leafHashes) {
     requireSize(size);
     List<NodeId> frontier = rangeNodes(0, size);
     Map<NodeId, Hash> frontierHashes = fetch(frontier);
-    CompactRange range = new CompactRange(size, frontier, frontier.stream().map(frontierHashes::get).toList());
+    CompactRange range =
+        new CompactRange(size, frontier, frontier.stream().map(frontierHashes::get).toList());
     Map<NodeId, Hash> created = new LinkedHashMap<>();
     for (Hash leaf : leafHashes) range.append(leaf, created::put);
     return new Appended(created, range.root());
   }
 
-  /** The root of the tree of the first {@code size} leaves. Requires size ≤ the stored tree's size. */
+  /**
+   * The root of the tree of the first {@code size} leaves. Requires size ≤ the stored tree's size.
+   */
   public Hash root(long size) {
     requireSize(size);
     if (size == 0) return TreeHasher.EMPTY_ROOT;
@@ -51,11 +57,12 @@ public final class MerkleTree {
   }
 
   /**
-   * The audit path of leaf {@code index} in the tree of {@code size} leaves, in RFC 9162 order (from the
-   * leaf's sibling up). Requires 0 ≤ index < size ≤ the stored tree's size.
+   * The audit path of leaf {@code index} in the tree of {@code size} leaves, in RFC 9162 order
+   * (from the leaf's sibling up). Requires 0 ≤ index < size ≤ the stored tree's size.
    */
   public List<Hash> inclusionProof(long index, long size) {
-    if (index < 0 || index >= size) throw new IllegalArgumentException("Requires 0 ≤ index < size, got " + index + ", " + size);
+    if (index < 0 || index >= size)
+      throw new IllegalArgumentException("Requires 0 ≤ index < size, got " + index + ", " + size);
     List<long[]> ranges = new ArrayList<>();
     long offset = 0;
     long n = size;
@@ -77,8 +84,9 @@ public final class MerkleTree {
   }
 
   /**
-   * The RFC 9162 consistency proof from the tree of {@code oldSize} leaves to the tree of {@code newSize}.
-   * Requires 0 < oldSize ≤ newSize ≤ the stored tree's size; empty when the sizes are equal.
+   * The RFC 9162 consistency proof from the tree of {@code oldSize} leaves to the tree of {@code
+   * newSize}. Requires 0 < oldSize ≤ newSize ≤ the stored tree's size; empty when the sizes are
+   * equal.
    */
   public List<Hash> consistencyProof(long oldSize, long newSize) {
     if (oldSize <= 0 || oldSize > newSize) {
@@ -114,7 +122,8 @@ public final class MerkleTree {
     for (int level = 62; level >= 0; level--) {
       long width = 1L << level;
       if ((length & width) != 0) {
-        if (pos % width != 0) throw new IllegalStateException("Unaligned range [" + start + ", +" + length + ")");
+        if (pos % width != 0)
+          throw new IllegalStateException("Unaligned range [" + start + ", +" + length + ")");
         ids.add(new NodeId(level, pos >> level));
         pos += width;
       }
@@ -155,7 +164,7 @@ public final class MerkleTree {
     return Hash.of(acc);
   }
 
-  private Map<NodeId, Hash> fetch(java.util.Collection<NodeId> ids) {
+  private Map<NodeId, Hash> fetch(Collection<NodeId> ids) {
     if (ids.isEmpty()) return Map.of();
     Map<NodeId, Hash> found = store.get(ids);
     for (NodeId id : ids) {
@@ -168,7 +177,10 @@ public final class MerkleTree {
     if (size < 0) throw new IllegalArgumentException("A tree size is ≥ 0");
   }
 
-  /** The store lacks a node the tree needs: the tree is larger than what is stored, or the store is damaged. */
+  /**
+   * The store lacks a node the tree needs: the tree is larger than what is stored, or the store is
+   * damaged.
+   */
   public static final class MissingNodeException extends RuntimeException {
     private final NodeId node;
 

@@ -1,8 +1,8 @@
 package org.trialledger.ledger.merkle;
 
 /**
- * A complete (perfect) subtree: at {@code level} k it covers the 2^k leaves
- * [index · 2^k, (index + 1) · 2^k). Level 0 is a single leaf.
+ * A complete (perfect) subtree: at {@code level} k it covers the 2^k leaves [index · 2^k, (index +
+ * 1) · 2^k). Level 0 is a single leaf.
  */
 public record NodeId(int level, long index) {
   public NodeId {

@@ -3,8 +3,8 @@ package org.trialledger.ledger.merkle;
 import org.trialledger.ledger.Hash;
 
 /**
- * A proof that does not prove what it claims. When the failure is a root mismatch, both roots are kept:
- * the one expected and the one the proof leads to.
+ * A proof that does not prove what it claims. When the failure is a root mismatch, both roots are
+ * kept: the one expected and the one the proof leads to.
  */
 public class ProofException extends Exception {
   private final Hash expected;
@@ -15,7 +15,8 @@ public class ProofException extends Exception {
   }
 
   public ProofException(String message, Hash expected, Hash computed) {
-    super(expected == null ? message : message + ": expected " + expected + ", computed " + computed);
+    super(
+        expected == null ? message : message + ": expected " + expected + ", computed " + computed);
     this.expected = expected;
     this.computed = computed;
   }

@@ -7,8 +7,10 @@ import org.trialledger.ledger.Hash;
 public final class TreeHasher {
   /** Prefix of a leaf's input: a leaf can never be mistaken for a node. */
   public static final byte LEAF_PREFIX = 0x00;
+
   /** Prefix of an interior node's input. */
   public static final byte NODE_PREFIX = 0x01;
+
   /** The root of the empty tree, SHA-256 of no bytes. */
   public static final Hash EMPTY_ROOT = Hash.sha256(new byte[0]);
 

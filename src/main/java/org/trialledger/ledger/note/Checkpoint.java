@@ -6,18 +6,20 @@ import java.util.regex.Pattern;
 import org.trialledger.ledger.Hash;
 
 /**
- * A C2SP {@code tlog-checkpoint} body: the log's origin, the tree size in decimal, the root hash in base64,
- * then optional extension lines; each line ends in a newline.
+ * A C2SP {@code tlog-checkpoint} body: the log's origin, the tree size in decimal, the root hash in
+ * base64, then optional extension lines; each line ends in a newline.
  */
 public record Checkpoint(String origin, long size, Hash root, List<String> extensions) {
   private static final Pattern DECIMAL = Pattern.compile("0|[1-9][0-9]{0,18}");
 
   public Checkpoint {
-    if (origin == null || origin.isEmpty() || origin.contains("\n")) throw new IllegalArgumentException("The origin is one non-empty line");
+    if (origin == null || origin.isEmpty() || origin.contains("\n"))
+      throw new IllegalArgumentException("The origin is one non-empty line");
     if (size < 0) throw new IllegalArgumentException("The size is ≥ 0");
     extensions = extensions == null ? List.of() : List.copyOf(extensions);
     for (String e : extensions) {
-      if (e.isEmpty() || e.contains("\n")) throw new IllegalArgumentException("An extension is one non-empty line");
+      if (e.isEmpty() || e.contains("\n"))
+        throw new IllegalArgumentException("An extension is one non-empty line");
     }
   }
 
@@ -26,7 +28,14 @@ public record Checkpoint(String origin, long size, Hash root, List<String> exten
   }
 
   public String text() {
-    StringBuilder b = new StringBuilder().append(origin).append('\n').append(size).append('\n').append(root.base64()).append('\n');
+    StringBuilder b =
+        new StringBuilder()
+            .append(origin)
+            .append('\n')
+            .append(size)
+            .append('\n')
+            .append(root.base64())
+            .append('\n');
     for (String e : extensions) b.append(e).append('\n');
     return b.toString();
   }
@@ -38,10 +47,13 @@ public record Checkpoint(String origin, long size, Hash root, List<String> exten
 
   /** Parses a checkpoint body strictly. */
   public static Checkpoint parse(String text) {
-    if (!text.endsWith("\n")) throw new IllegalArgumentException("A checkpoint ends with a newline");
+    if (!text.endsWith("\n"))
+      throw new IllegalArgumentException("A checkpoint ends with a newline");
     String[] lines = text.substring(0, text.length() - 1).split("\n", -1);
-    if (lines.length < 3) throw new IllegalArgumentException("A checkpoint has an origin, a size and a root hash");
-    if (!DECIMAL.matcher(lines[1]).matches()) throw new IllegalArgumentException("The tree size is not a decimal number: " + lines[1]);
+    if (lines.length < 3)
+      throw new IllegalArgumentException("A checkpoint has an origin, a size and a root hash");
+    if (!DECIMAL.matcher(lines[1]).matches())
+      throw new IllegalArgumentException("The tree size is not a decimal number: " + lines[1]);
     long size;
     try {
       size = Long.parseLong(lines[1]);

@@ -11,8 +11,8 @@ import org.bouncycastle.crypto.signers.Ed25519Signer;
 import org.trialledger.ledger.Hash;
 
 /**
- * An Ed25519 key of the C2SP signed-note format. Its key id is the first 4 bytes of
- * SHA-256(name ‖ 0x0A ‖ 0x01 ‖ public key); its verifier key text is {@code name+hexid+base64(0x01 ‖ pub)}.
+ * An Ed25519 key of the C2SP signed-note format. Its key id is the first 4 bytes of SHA-256(name ‖
+ * 0x0A ‖ 0x01 ‖ public key); its verifier key text is {@code name+hexid+base64(0x01 ‖ pub)}.
  */
 public final class NoteKey {
   static final byte ALG_ED25519 = 0x01;
@@ -22,8 +22,12 @@ public final class NoteKey {
   private final Ed25519PrivateKeyParameters privateKey; // null for a verifier key
   private final byte[] keyId;
 
-  private NoteKey(String name, Ed25519PublicKeyParameters publicKey, Ed25519PrivateKeyParameters privateKey) {
-    if (name == null || name.isEmpty() || name.contains("+") || name.chars().anyMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c))) {
+  private NoteKey(
+      String name, Ed25519PublicKeyParameters publicKey, Ed25519PrivateKeyParameters privateKey) {
+    if (name == null
+        || name.isEmpty()
+        || name.contains("+")
+        || name.chars().anyMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c))) {
       throw new IllegalArgumentException("A key name is non-empty, without spaces or '+'");
     }
     this.name = name;
@@ -47,7 +51,8 @@ public final class NoteKey {
 
   /** Parses a signer key text {@code PRIVATE+KEY+name+hexid+base64(0x01 ‖ seed)}. */
   public static NoteKey parseSigner(String text) {
-    if (!text.startsWith("PRIVATE+KEY+")) throw new IllegalArgumentException("A signer key starts with PRIVATE+KEY+");
+    if (!text.startsWith("PRIVATE+KEY+"))
+      throw new IllegalArgumentException("A signer key starts with PRIVATE+KEY+");
     String[] parts = split(text.substring("PRIVATE+KEY+".length()));
     byte[] raw = decodeKey(parts[2]);
     NoteKey key = signer(parts[0], raw);
@@ -58,7 +63,8 @@ public final class NoteKey {
   /** Parses a verifier key text {@code name+hexid+base64(0x01 ‖ public key)}. */
   public static NoteKey parseVerifier(String text) {
     String[] parts = split(text);
-    NoteKey key = new NoteKey(parts[0], new Ed25519PublicKeyParameters(decodeKey(parts[2]), 0), null);
+    NoteKey key =
+        new NoteKey(parts[0], new Ed25519PublicKeyParameters(decodeKey(parts[2]), 0), null);
     key.requireId(parts[1]);
     return key;
   }
@@ -77,7 +83,11 @@ public final class NoteKey {
   }
 
   public String verifierKey() {
-    return name + "+" + keyIdHex() + "+" + Base64.getEncoder().encodeToString(prefixed(publicKey.getEncoded()));
+    return name
+        + "+"
+        + keyIdHex()
+        + "+"
+        + Base64.getEncoder().encodeToString(prefixed(publicKey.getEncoded()));
   }
 
   /** This key without its private part. */
@@ -101,7 +111,9 @@ public final class NoteKey {
   }
 
   private void requireId(String hex) {
-    if (!keyIdHex().equals(hex)) throw new IllegalArgumentException("The key id " + hex + " does not match the key (" + keyIdHex() + ")");
+    if (!keyIdHex().equals(hex))
+      throw new IllegalArgumentException(
+          "The key id " + hex + " does not match the key (" + keyIdHex() + ")");
   }
 
   static byte[] keyId(String name, byte[] publicKey) {
@@ -114,7 +126,9 @@ public final class NoteKey {
     int first = text.indexOf('+');
     int second = first < 0 ? -1 : text.indexOf('+', first + 1);
     if (first <= 0 || second < 0) throw new IllegalArgumentException("A key is name+hexid+base64");
-    return new String[] {text.substring(0, first), text.substring(first + 1, second), text.substring(second + 1)};
+    return new String[] {
+      text.substring(0, first), text.substring(first + 1, second), text.substring(second + 1)
+    };
   }
 
   private static byte[] decodeKey(String b64) {
@@ -124,7 +138,8 @@ public final class NoteKey {
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("The key is not base64", e);
     }
-    if (raw.length != 33 || raw[0] != ALG_ED25519) throw new IllegalArgumentException("Only Ed25519 keys (type 0x01, 32 bytes) are supported");
+    if (raw.length != 33 || raw[0] != ALG_ED25519)
+      throw new IllegalArgumentException("Only Ed25519 keys (type 0x01, 32 bytes) are supported");
     return Arrays.copyOfRange(raw, 1, 33);
   }
 

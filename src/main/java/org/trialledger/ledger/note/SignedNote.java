@@ -7,8 +7,8 @@ import java.util.Base64;
 import java.util.List;
 
 /**
- * A C2SP signed note: a text (ending in a newline), a blank line, then signature lines
- * {@code — name base64(keyid ‖ signature)}. Parsing is strict: the text must be valid UTF-8 without control
+ * A C2SP signed note: a text (ending in a newline), a blank line, then signature lines {@code —
+ * name base64(keyid ‖ signature)}. Parsing is strict: the text must be valid UTF-8 without control
  * characters other than newline, and nothing may follow the last signature line.
  */
 public final class SignedNote {
@@ -25,12 +25,19 @@ public final class SignedNote {
     byte[] payload = new byte[4 + sig.length];
     System.arraycopy(key.keyId(), 0, payload, 0, 4);
     System.arraycopy(sig, 0, payload, 4, sig.length);
-    return text + "\n" + DASH + key.name() + " " + Base64.getEncoder().encodeToString(payload) + "\n";
+    return text
+        + "\n"
+        + DASH
+        + key.name()
+        + " "
+        + Base64.getEncoder().encodeToString(payload)
+        + "\n";
   }
 
   /**
-   * Checks {@code note} and returns its text. Valid means: well formed, and one of its signature lines names
-   * {@code key} (same name and key id) and verifies over the text. Signatures by other keys are ignored.
+   * Checks {@code note} and returns its text. Valid means: well formed, and one of its signature
+   * lines names {@code key} (same name and key id) and verifies over the text. Signatures by other
+   * keys are ignored.
    *
    * @throws NoteException naming what is wrong
    */
@@ -45,11 +52,15 @@ public final class SignedNote {
     } catch (IllegalArgumentException e) {
       throw new NoteException(e.getMessage());
     }
-    if (signatures.isEmpty() || !signatures.endsWith("\n")) throw new NoteException("The signature block must end with a newline");
-    List<String> lines = new ArrayList<>(Arrays.asList(signatures.substring(0, signatures.length() - 1).split("\n", -1)));
+    if (signatures.isEmpty() || !signatures.endsWith("\n"))
+      throw new NoteException("The signature block must end with a newline");
+    List<String> lines =
+        new ArrayList<>(
+            Arrays.asList(signatures.substring(0, signatures.length() - 1).split("\n", -1)));
     boolean verified = false;
     for (String line : lines) {
-      if (!line.startsWith(DASH)) throw new NoteException("Malformed signature line: " + abbreviate(line));
+      if (!line.startsWith(DASH))
+        throw new NoteException("Malformed signature line: " + abbreviate(line));
       String rest = line.substring(DASH.length());
       int space = rest.indexOf(' ');
       if (space <= 0) throw new NoteException("Malformed signature line: " + abbreviate(line));
@@ -61,21 +72,28 @@ public final class SignedNote {
         throw new NoteException("A signature is not base64");
       }
       if (payload.length < 5) throw new NoteException("A signature is too short");
-      if (!name.equals(key.name()) || !Arrays.equals(Arrays.copyOf(payload, 4), key.keyId())) continue;
-      if (payload.length != 4 + 64 || !key.verify(text.getBytes(StandardCharsets.UTF_8), Arrays.copyOfRange(payload, 4, payload.length))) {
+      if (!name.equals(key.name()) || !Arrays.equals(Arrays.copyOf(payload, 4), key.keyId()))
+        continue;
+      if (payload.length != 4 + 64
+          || !key.verify(
+              text.getBytes(StandardCharsets.UTF_8),
+              Arrays.copyOfRange(payload, 4, payload.length))) {
         throw new NoteException("The signature by " + key.name() + " does not verify");
       }
       verified = true;
     }
-    if (!verified) throw new NoteException("The note has no signature by " + key.name() + "+" + key.keyIdHex());
+    if (!verified)
+      throw new NoteException("The note has no signature by " + key.name() + "+" + key.keyIdHex());
     return text;
   }
 
   private static void requireText(String text) {
-    if (text.isEmpty() || !text.endsWith("\n")) throw new IllegalArgumentException("A note's text ends with a newline");
+    if (text.isEmpty() || !text.endsWith("\n"))
+      throw new IllegalArgumentException("A note's text ends with a newline");
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      if (c != '\n' && (Character.isISOControl(c) || Character.isSurrogate(c) && !validSurrogate(text, i))) {
+      if (c != '\n'
+          && (Character.isISOControl(c) || Character.isSurrogate(c) && !validSurrogate(text, i))) {
         throw new IllegalArgumentException("A note's text has no control characters");
       }
     }
@@ -83,7 +101,8 @@ public final class SignedNote {
 
   private static boolean validSurrogate(String s, int i) {
     char c = s.charAt(i);
-    if (Character.isHighSurrogate(c)) return i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1));
+    if (Character.isHighSurrogate(c))
+      return i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1));
     return i > 0 && Character.isHighSurrogate(s.charAt(i - 1));
   }
 

@@ -21,7 +21,10 @@ import org.trialledger.log.application.AuditJobs;
 import org.trialledger.log.application.AuditProgress;
 import org.trialledger.platform.NotFoundException;
 
-/** The full audit of the ledger, for regulators and administrators: start one, watch it, read its findings. */
+/**
+ * The full audit of the ledger, for regulators and administrators: start one, watch it, read its
+ * findings.
+ */
 @Path("/ledger/audits")
 @RolesAllowed({"REGULATOR", "ADMIN"})
 @Produces(MediaType.APPLICATION_JSON)
@@ -33,7 +36,9 @@ public class LedgerAuditResource {
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
-  @Operation(operationId = "startLedgerAudit", summary = "Start a full audit; answers 202 with its progress and a Location to poll")
+  @Operation(
+      operationId = "startLedgerAudit",
+      summary = "Start a full audit; answers 202 with its progress and a Location to poll")
   public Response start(@Context SecurityContext security) {
     AuditProgress job = jobs.start(security.getUserPrincipal().getName());
     return Response.accepted(job.snapshot(clock.instant()))
@@ -43,8 +48,12 @@ public class LedgerAuditResource {
 
   @GET
   @Path("/{id}")
-  @Operation(operationId = "ledgerAudit", summary = "Progress (percent, rate, ETA) and discrepancies of a full audit")
+  @Operation(
+      operationId = "ledgerAudit",
+      summary = "Progress (percent, rate, ETA) and discrepancies of a full audit")
   public AuditProgress.Snapshot get(@PathParam("id") String id) {
-    return jobs.find(id).orElseThrow(() -> new NotFoundException("No audit " + id + " on this instance")).snapshot(clock.instant());
+    return jobs.find(id)
+        .orElseThrow(() -> new NotFoundException("No audit " + id + " on this instance"))
+        .snapshot(clock.instant());
   }
 }

@@ -10,9 +10,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
-import org.trialledger.ledger.Hash;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.trialledger.ledger.Hash;
 import org.trialledger.log.application.CheckpointView;
 import org.trialledger.log.application.LedgerLog;
 import org.trialledger.log.application.LogSigner;
@@ -63,31 +63,49 @@ public class LogResource {
   @GET
   @Path("/entries")
   @Produces(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Leaves in index order from start (at most 1000): entry, leaf hash, artifact, content hash or commitment")
-  public List<ReceiptView> entries(@QueryParam("start") Long start, @QueryParam("max") Integer max) {
+  @Operation(
+      summary =
+          "Leaves in index order from start (at most 1000): entry, leaf hash, artifact, content hash or commitment")
+  public List<ReceiptView> entries(
+      @QueryParam("start") Long start, @QueryParam("max") Integer max) {
     long from = start == null ? 0 : start;
     int n = max == null ? 100 : max;
-    if (from < 0 || n < 1 || n > 1000) throw new BadRequestException("start must be ≥ 0 and max between 1 and 1000");
+    if (from < 0 || n < 1 || n > 1000)
+      throw new BadRequestException("start must be ≥ 0 and max between 1 and 1000");
     return log.leafReceipts(from, n);
   }
 
   @GET
   @Path("/proof/inclusion")
   @Produces(MediaType.APPLICATION_JSON)
-  @Operation(operationId = "inclusionProof", summary = "Inclusion proof of a leaf index in a published tree size")
+  @Operation(
+      operationId = "inclusionProof",
+      summary = "Inclusion proof of a leaf index in a published tree size")
   public ProofView inclusion(@QueryParam("leaf") Long leaf, @QueryParam("size") Long size) {
     if (leaf == null || size == null) throw new BadRequestException("leaf and size are required");
-    return new ProofView("inclusion", leaf, size, log.checkpointView(size).rootHash(), hex(log.inclusionProof(leaf, size)));
+    return new ProofView(
+        "inclusion",
+        leaf,
+        size,
+        log.checkpointView(size).rootHash(),
+        hex(log.inclusionProof(leaf, size)));
   }
 
   @GET
   @Path("/proof/consistency")
   @Produces(MediaType.APPLICATION_JSON)
-  @Operation(operationId = "consistencyProof", summary = "Consistency proof between two published tree sizes")
+  @Operation(
+      operationId = "consistencyProof",
+      summary = "Consistency proof between two published tree sizes")
   public ProofView consistency(@QueryParam("old") Long oldSize, @QueryParam("new") Long newSize) {
-    if (oldSize == null || newSize == null) throw new BadRequestException("old and new are required");
+    if (oldSize == null || newSize == null)
+      throw new BadRequestException("old and new are required");
     return new ProofView(
-        "consistency", oldSize, newSize, log.checkpointView(newSize).rootHash(), hex(log.consistencyProof(oldSize, newSize)));
+        "consistency",
+        oldSize,
+        newSize,
+        log.checkpointView(newSize).rootHash(),
+        hex(log.consistencyProof(oldSize, newSize)));
   }
 
   private static List<String> hex(List<Hash> hashes) {

@@ -12,7 +12,10 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.trialledger.platform.RuleViolationException;
 
-/** Starts full audits in the background, one at a time per instance, and keeps their progress to watch. */
+/**
+ * Starts full audits in the background, one at a time per instance, and keeps their progress to
+ * watch.
+ */
 @ApplicationScoped
 public class AuditJobs {
   private static final Logger LOG = Logger.getLogger(AuditJobs.class.getName());
@@ -26,22 +29,34 @@ public class AuditJobs {
 
   /** Starts a full audit; refuses while another one runs on this instance. */
   public synchronized AuditProgress start(String startedBy) {
-    if (running != null && running.snapshot(clock.instant()).state() == AuditProgress.State.RUNNING) {
-      throw new RuleViolationException("A full audit is already running (started by " + running.snapshot(clock.instant()).startedBy() + ")");
+    if (running != null
+        && running.snapshot(clock.instant()).state() == AuditProgress.State.RUNNING) {
+      throw new RuleViolationException(
+          "A full audit is already running (started by "
+              + running.snapshot(clock.instant()).startedBy()
+              + ")");
     }
     AuditProgress progress = new AuditProgress(startedBy, clock.instant());
     jobs.put(progress.id(), progress);
     running = progress;
-    executor.submit(() -> {
-      try {
-        auditor.audit(progress);
-        progress.finish(clock.instant());
-        LOG.info(() -> "Full audit " + progress.id() + " finished: " + progress.snapshot(clock.instant()).discrepancyCount() + " discrepancies");
-      } catch (RuntimeException e) {
-        LOG.log(Level.SEVERE, "Full audit " + progress.id() + " could not complete", e);
-        progress.fail(clock.instant(), "The audit could not complete: " + e.getClass().getSimpleName());
-      }
-    });
+    executor.submit(
+        () -> {
+          try {
+            auditor.audit(progress);
+            progress.finish(clock.instant());
+            LOG.info(
+                () ->
+                    "Full audit "
+                        + progress.id()
+                        + " finished: "
+                        + progress.snapshot(clock.instant()).discrepancyCount()
+                        + " discrepancies");
+          } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "Full audit " + progress.id() + " could not complete", e);
+            progress.fail(
+                clock.instant(), "The audit could not complete: " + e.getClass().getSimpleName());
+          }
+        });
     return progress;
   }
 

@@ -8,8 +8,8 @@ import java.util.UUID;
 import org.trialledger.log.domain.Discrepancy;
 
 /**
- * The live state of one full audit run, shared between the job thread and whoever watches it. Thread-safe:
- * the job writes through the synchronized methods, readers take a {@link Snapshot}.
+ * The live state of one full audit run, shared between the job thread and whoever watches it.
+ * Thread-safe: the job writes through the synchronized methods, readers take a {@link Snapshot}.
  */
 public final class AuditProgress {
   public enum State {
@@ -78,13 +78,33 @@ public final class AuditProgress {
     Instant end = finishedAt == null ? now : finishedAt;
     double seconds = Math.max(0.001, Duration.between(startedAt, end).toMillis() / 1000.0);
     double rate = done / seconds;
-    Long etaSeconds = state != State.RUNNING || rate <= 0 || total <= done ? null : (long) Math.ceil((total - done) / rate);
-    int percent = total == 0 ? (state == State.RUNNING ? 0 : 100) : (int) Math.min(100, done * 100 / total);
-    return new Snapshot(id, state, phase, startedBy, startedAt, finishedAt, done, total, percent, Math.round(rate), etaSeconds,
-        discrepancyCount, List.copyOf(discrepancies), erasedByRequest, error);
+    Long etaSeconds =
+        state != State.RUNNING || rate <= 0 || total <= done
+            ? null
+            : (long) Math.ceil((total - done) / rate);
+    int percent =
+        total == 0 ? (state == State.RUNNING ? 0 : 100) : (int) Math.min(100, done * 100 / total);
+    return new Snapshot(
+        id,
+        state,
+        phase,
+        startedBy,
+        startedAt,
+        finishedAt,
+        done,
+        total,
+        percent,
+        Math.round(rate),
+        etaSeconds,
+        discrepancyCount,
+        List.copyOf(discrepancies),
+        erasedByRequest,
+        error);
   }
 
-  /** An entry whose artifact was erased on request (crypto-shredding): reported, not a discrepancy. */
+  /**
+   * An entry whose artifact was erased on request (crypto-shredding): reported, not a discrepancy.
+   */
   synchronized void erased() {
     erasedByRequest++;
   }

@@ -18,10 +18,11 @@ import org.trialledger.log.store.LogHeadRow;
 import org.trialledger.log.store.TreeNodeRow;
 
 /**
- * One batch of integration, in one transaction: lock the log head (the single-writer lock across every
- * instance, since all share the database), give the oldest queued entries the next leaf indices, store the
- * new complete-subtree hashes, advance the head and sign a checkpoint. A crash anywhere in between rolls the
- * whole batch back: indices, nodes and checkpoint commit together or not at all.
+ * One batch of integration, in one transaction: lock the log head (the single-writer lock across
+ * every instance, since all share the database), give the oldest queued entries the next leaf
+ * indices, store the new complete-subtree hashes, advance the head and sign a checkpoint. A crash
+ * anywhere in between rolls the whole batch back: indices, nodes and checkpoint commit together or
+ * not at all.
  */
 @ApplicationScoped
 public class IntegrationStep {
@@ -34,19 +35,27 @@ public class IntegrationStep {
   public int integrateBatch(int maxBatch) {
     LogHeadRow head = em.find(LogHeadRow.class, LogHeadRow.ID, LockModeType.PESSIMISTIC_WRITE);
     List<LedgerEntryRow> queued =
-        em.createNamedQuery("LedgerEntryRow.queued", LedgerEntryRow.class).setMaxResults(maxBatch).getResultList();
+        em.createNamedQuery("LedgerEntryRow.queued", LedgerEntryRow.class)
+            .setMaxResults(maxBatch)
+            .getResultList();
     if (queued.isEmpty()) return 0;
 
     long size = head.getTreeSize();
     Instant now = clock.instant();
     MerkleTree.Appended appended =
-        new MerkleTree(new JpaNodeStore(em)).append(size, queued.stream().map(e -> Hash.ofHex(e.getLeafHash())).toList());
+        new MerkleTree(new JpaNodeStore(em))
+            .append(size, queued.stream().map(e -> Hash.ofHex(e.getLeafHash())).toList());
     for (int i = 0; i < queued.size(); i++) {
       queued.get(i).integrate(size + i, now);
     }
-    appended.newNodes().forEach((id, hash) -> {
-      if (id.level() > 0) em.persist(new TreeNodeRow(id.level(), id.index(), hash.hex())); // leaves are the entries'
-    });
+    appended
+        .newNodes()
+        .forEach(
+            (id, hash) -> {
+              if (id.level() > 0)
+                em.persist(
+                    new TreeNodeRow(id.level(), id.index(), hash.hex())); // leaves are the entries'
+            });
     long newSize = size + queued.size();
     String root = appended.root().hex();
     head.advance(newSize, root, now);

@@ -15,9 +15,9 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Runs the integration continuously: every {@code trialledger.ledger.integrate-interval-ms} it integrates
- * batches until the queue is empty. Any number of instances may run it; the log head's row lock lets one at
- * a time through.
+ * Runs the integration continuously: every {@code trialledger.ledger.integrate-interval-ms} it
+ * integrates batches until the queue is empty. Any number of instances may run it; the log head's
+ * row lock lets one at a time through.
  */
 @Startup
 @Singleton
@@ -40,7 +40,9 @@ public class Integrator {
 
   @PostConstruct
   void start() {
-    task = scheduler.scheduleWithFixedDelay(this::drainQueue, intervalMs, intervalMs, TimeUnit.MILLISECONDS);
+    task =
+        scheduler.scheduleWithFixedDelay(
+            this::drainQueue, intervalMs, intervalMs, TimeUnit.MILLISECONDS);
   }
 
   @PreDestroy

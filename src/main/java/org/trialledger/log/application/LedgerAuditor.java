@@ -31,11 +31,12 @@ import org.trialledger.log.store.LedgerEntryRow;
 import org.trialledger.log.store.LogHeadRow;
 
 /**
- * The full audit: trusts nothing stored. It recomputes every artifact's content hash from the artifact,
- * every entry's bytes from its fields, every leaf hash from the entry bytes, every tree node and root from
- * the leaves in index order, checks that indices run 0 … size − 1 without a gap, that every checkpoint is
- * signed by the log key and matches the recomputed root, and that successive checkpoints are consistent
- * through the stored nodes. Reads in pages, in O(log n) memory for the tree.
+ * The full audit: trusts nothing stored. It recomputes every artifact's content hash from the
+ * artifact, every entry's bytes from its fields, every leaf hash from the entry bytes, every tree
+ * node and root from the leaves in index order, checks that indices run 0 … size − 1 without a gap,
+ * that every checkpoint is signed by the log key and matches the recomputed root, and that
+ * successive checkpoints are consistent through the stored nodes. Reads in pages, in O(log n)
+ * memory for the tree.
  */
 @ApplicationScoped
 public class LedgerAuditor {
@@ -73,23 +74,34 @@ public class LedgerAuditor {
     checkArtifactsWithoutEntries(run);
   }
 
-  /** Reads the head first: the audit judges the tree it describes, and what was written later belongs to the next audit. */
+  /**
+   * Reads the head first: the audit judges the tree it describes, and what was written later
+   * belongs to the next audit.
+   */
   private Run begin(AuditProgress progress) {
     Run run = new Run(progress);
     for (ArtifactVerifier v : verifiers) run.byType.put(v.artifactType(), v);
     run.head = em.find(LogHeadRow.class, LogHeadRow.ID);
-    // checkpoints signed after the head was read belong to the next audit (the integrator may be running)
-    run.allCheckpoints = em.createNamedQuery("CheckpointRow.all", CheckpointRow.class).getResultList();
-    run.checkpoints = run.allCheckpoints.stream().filter(c -> c.getTreeSize() <= run.head.getTreeSize()).toList();
-    long entries = em.createQuery("SELECT COUNT(e) FROM LedgerEntryRow e", Long.class).getSingleResult();
+    // checkpoints signed after the head was read belong to the next audit (the integrator may be
+    // running)
+    run.allCheckpoints =
+        em.createNamedQuery("CheckpointRow.all", CheckpointRow.class).getResultList();
+    run.checkpoints =
+        run.allCheckpoints.stream().filter(c -> c.getTreeSize() <= run.head.getTreeSize()).toList();
+    long entries =
+        em.createQuery("SELECT COUNT(e) FROM LedgerEntryRow e", Long.class).getSingleResult();
     long nodes = em.createQuery("SELECT COUNT(n) FROM TreeNodeRow n", Long.class).getSingleResult();
     progress.total(entries + nodes + 2L * run.checkpoints.size());
     for (CheckpointRow c : run.checkpoints) run.rootsAtCheckpoints.put(c.getTreeSize(), null);
-    if (run.rootsAtCheckpoints.containsKey(0L)) run.rootsAtCheckpoints.put(0L, run.recomputed.root());
+    if (run.rootsAtCheckpoints.containsKey(0L))
+      run.rootsAtCheckpoints.put(0L, run.recomputed.root());
     return run;
   }
 
-  /** Every entry in index order: its artifact, bytes and leaf; the tree rebuilt from the leaves against the stored nodes. */
+  /**
+   * Every entry in index order: its artifact, bytes and leaf; the tree rebuilt from the leaves
+   * against the stored nodes.
+   */
   private void checkLeavesAndTree(Run run) {
     AuditProgress progress = run.progress;
     CompactRange recomputed = run.recomputed;
@@ -97,19 +109,27 @@ public class LedgerAuditor {
     long lastIndex = -1;
     List<LedgerEntryRow> page;
     do {
-      // bounded by the head read at the start: leaves integrated while the audit runs belong to the next audit
-      page = em.createQuery("SELECT e FROM LedgerEntryRow e WHERE e.leafIndex > :last AND e.leafIndex < :size ORDER BY e.leafIndex",
-              LedgerEntryRow.class)
-          .setParameter("last", lastIndex)
-          .setParameter("size", run.head.getTreeSize())
-          .setMaxResults(PAGE)
-          .getResultList();
+      // bounded by the head read at the start: leaves integrated while the audit runs belong to the
+      // next audit
+      page =
+          em.createQuery(
+                  "SELECT e FROM LedgerEntryRow e WHERE e.leafIndex > :last AND e.leafIndex < :size ORDER BY e.leafIndex",
+                  LedgerEntryRow.class)
+              .setParameter("last", lastIndex)
+              .setParameter("size", run.head.getTreeSize())
+              .setMaxResults(PAGE)
+              .getResultList();
       Map<NodeId, Hash> pageNodes = new LinkedHashMap<>();
       for (LedgerEntryRow row : page) {
         long index = row.getLeafIndex();
         if (index != expectedIndex) {
-          progress.found(new Discrepancy(Discrepancy.Kind.INDEX_GAP, "leaf index " + expectedIndex, "leaf_index",
-              "leaves " + expectedIndex + "…" + (index - 1), index > expectedIndex ? "missing" : "duplicate index " + index));
+          progress.found(
+              new Discrepancy(
+                  Discrepancy.Kind.INDEX_GAP,
+                  "leaf index " + expectedIndex,
+                  "leaf_index",
+                  "leaves " + expectedIndex + "…" + (index - 1),
+                  index > expectedIndex ? "missing" : "duplicate index " + index));
         }
         Hash leaf = checkEntry(row, run.byType, progress);
         run.recorded.add(key(row.getArtifactType(), row.getArtifactId(), row.getArtifactVersion()));
@@ -118,10 +138,14 @@ public class LedgerAuditor {
           recomputed.append(TreeHasher.EMPTY_ROOT, (id, h) -> {});
         }
         if (recomputed.size() == index) {
-          recomputed.append(leaf, (id, h) -> {
-            if (id.level() > 0) pageNodes.put(id, h); // leaves were checked above, against their entries
-          });
-          if (run.rootsAtCheckpoints.containsKey(recomputed.size())) run.rootsAtCheckpoints.put(recomputed.size(), recomputed.root());
+          recomputed.append(
+              leaf,
+              (id, h) -> {
+                if (id.level() > 0)
+                  pageNodes.put(id, h); // leaves were checked above, against their entries
+              });
+          if (run.rootsAtCheckpoints.containsKey(recomputed.size()))
+            run.rootsAtCheckpoints.put(recomputed.size(), recomputed.root());
         }
         expectedIndex = Math.max(expectedIndex, index + 1);
         lastIndex = index;
@@ -130,44 +154,73 @@ public class LedgerAuditor {
       progress.advance(page.size() + pageNodes.size());
     } while (page.size() == PAGE);
     if (expectedIndex != run.head.getTreeSize()) {
-      progress.found(new Discrepancy(Discrepancy.Kind.INDEX_GAP, "log head", "tree_size",
-          String.valueOf(expectedIndex) + " leaves stored", String.valueOf(run.head.getTreeSize())));
+      progress.found(
+          new Discrepancy(
+              Discrepancy.Kind.INDEX_GAP,
+              "log head",
+              "tree_size",
+              String.valueOf(expectedIndex) + " leaves stored",
+              String.valueOf(run.head.getTreeSize())));
     }
   }
 
   /**
-   * What was written since the head was read: entries beyond it, and all nodes now. The head read after
-   * them covers everything they saw, so anything beyond it belongs to no tree at all. Then the head's root.
+   * What was written since the head was read: entries beyond it, and all nodes now. The head read
+   * after them covers everything they saw, so anything beyond it belongs to no tree at all. Then
+   * the head's root.
    */
   private void checkWhatCameAfterTheHead(Run run) {
     AuditProgress progress = run.progress;
     long size = run.head.getTreeSize();
     List<LedgerEntryRow> beyond =
-        em.createQuery("SELECT e FROM LedgerEntryRow e WHERE e.leafIndex IS NULL OR e.leafIndex >= :size ORDER BY e.id", LedgerEntryRow.class)
+        em.createQuery(
+                "SELECT e FROM LedgerEntryRow e WHERE e.leafIndex IS NULL OR e.leafIndex >= :size ORDER BY e.id",
+                LedgerEntryRow.class)
             .setParameter("size", size)
             .getResultList();
-    long allNodes = em.createQuery("SELECT COUNT(n) FROM TreeNodeRow n", Long.class).getSingleResult();
-    run.currentSize = em.createQuery("SELECT h.treeSize FROM LogHeadRow h", Long.class).getSingleResult();
+    long allNodes =
+        em.createQuery("SELECT COUNT(n) FROM TreeNodeRow n", Long.class).getSingleResult();
+    run.currentSize =
+        em.createQuery("SELECT h.treeSize FROM LogHeadRow h", Long.class).getSingleResult();
     checkBeyond(beyond, run.currentSize, run.byType, run.recorded, progress);
     checkNodeCount(nodesWithin(size), size, progress);
     long stray = allNodes - nodesWithin(run.currentSize);
     if (stray > 0) {
-      progress.found(new Discrepancy(Discrepancy.Kind.TREE_NODE_CHANGED, "tree nodes", "count", "no node outside the tree of " + run.currentSize,
-          stray + " stray node(s)"));
+      progress.found(
+          new Discrepancy(
+              Discrepancy.Kind.TREE_NODE_CHANGED,
+              "tree nodes",
+              "count",
+              "no node outside the tree of " + run.currentSize,
+              stray + " stray node(s)"));
     }
     Hash headRoot = run.recomputed.size() == size ? run.recomputed.root() : null;
     if (headRoot != null && !headRoot.hex().equals(run.head.getRootHash())) {
-      progress.found(new Discrepancy(Discrepancy.Kind.ROOT_MISMATCH, "log head", "root_hash", headRoot.hex(), run.head.getRootHash()));
+      progress.found(
+          new Discrepancy(
+              Discrepancy.Kind.ROOT_MISMATCH,
+              "log head",
+              "root_hash",
+              headRoot.hex(),
+              run.head.getRootHash()));
     }
   }
 
-  /** Each checkpoint within the head against the recomputed root; none may claim more than the log holds. */
+  /**
+   * Each checkpoint within the head against the recomputed root; none may claim more than the log
+   * holds.
+   */
   private void checkCheckpoints(Run run) {
     checkCheckpoints(run.checkpoints, run.rootsAtCheckpoints, run.progress);
     for (CheckpointRow later : run.allCheckpoints) {
       if (later.getTreeSize() > run.currentSize) {
-        run.progress.found(new Discrepancy(Discrepancy.Kind.ROOT_MISMATCH, "checkpoint of size " + later.getTreeSize(), "tree_size",
-            "at most the log size " + run.currentSize, String.valueOf(later.getTreeSize())));
+        run.progress.found(
+            new Discrepancy(
+                Discrepancy.Kind.ROOT_MISMATCH,
+                "checkpoint of size " + later.getTreeSize(),
+                "tree_size",
+                "at most the log size " + run.currentSize,
+                String.valueOf(later.getTreeSize())));
       }
     }
   }
@@ -175,64 +228,124 @@ public class LedgerAuditor {
   /** Every stored artifact version must have its entry. */
   private void checkArtifactsWithoutEntries(Run run) {
     for (ArtifactVerifier v : run.byType.values()) {
-      v.storedVersions().forEach(a -> {
-        if (!run.recorded.contains(key(v.artifactType(), a.artifactId(), a.version())) && !entryExistsNow(v.artifactType(), a)) {
-          run.progress.found(new Discrepancy(Discrepancy.Kind.ENTRY_MISSING, v.artifactType() + " " + a.artifactId() + " v" + a.version(),
-              null, "a ledger entry", "none"));
-        }
-      });
+      v.storedVersions()
+          .forEach(
+              a -> {
+                if (!run.recorded.contains(key(v.artifactType(), a.artifactId(), a.version()))
+                    && !entryExistsNow(v.artifactType(), a)) {
+                  run.progress.found(
+                      new Discrepancy(
+                          Discrepancy.Kind.ENTRY_MISSING,
+                          v.artifactType() + " " + a.artifactId() + " v" + a.version(),
+                          null,
+                          "a ledger entry",
+                          "none"));
+                }
+              });
     }
   }
 
-  /** Stored inner nodes inside a tree of {@code size} leaves (nodes integrated since the audit began are not counted). */
+  /**
+   * Stored inner nodes inside a tree of {@code size} leaves (nodes integrated since the audit began
+   * are not counted).
+   */
   private long nodesWithin(long size) {
     long count = 0;
     for (short level = 1; level < 63 && (size >> level) > 0; level++) {
-      count += em.createQuery("SELECT COUNT(n) FROM TreeNodeRow n WHERE n.key.level = :l AND n.key.nodeIndex < :max", Long.class)
-          .setParameter("l", level)
-          .setParameter("max", size >> level)
-          .getSingleResult();
+      count +=
+          em.createQuery(
+                  "SELECT COUNT(n) FROM TreeNodeRow n WHERE n.key.level = :l AND n.key.nodeIndex < :max",
+                  Long.class)
+              .setParameter("l", level)
+              .setParameter("max", size >> level)
+              .getSingleResult();
     }
     return count;
   }
 
-  /** An artifact written while the audit ran has its entry committed with it: look once more before calling it missing. */
+  /**
+   * An artifact written while the audit ran has its entry committed with it: look once more before
+   * calling it missing.
+   */
   private boolean entryExistsNow(String type, ArtifactVerifier.ArtifactVersion a) {
-    return em.createQuery("SELECT COUNT(e) FROM LedgerEntryRow e WHERE e.artifactType = :t AND e.artifactId = :i AND e.artifactVersion = :v", Long.class)
-        .setParameter("t", type)
-        .setParameter("i", a.artifactId())
-        .setParameter("v", a.version())
-        .getSingleResult() > 0;
+    return em.createQuery(
+                "SELECT COUNT(e) FROM LedgerEntryRow e WHERE e.artifactType = :t AND e.artifactId = :i AND e.artifactVersion = :v",
+                Long.class)
+            .setParameter("t", type)
+            .setParameter("i", a.artifactId())
+            .setParameter("v", a.version())
+            .getSingleResult()
+        > 0;
   }
 
-  /** Checks one entry row against its fields and its artifact; returns the leaf hash its bytes imply. */
-  private Hash checkEntry(LedgerEntryRow row, Map<String, ArtifactVerifier> byType, AuditProgress progress) {
-    String where = "entry " + row.getId() + (row.getLeafIndex() == null ? " (queued)" : " at leaf " + row.getLeafIndex())
-        + " (" + row.getArtifactType() + " " + row.getArtifactId() + " v" + row.getArtifactVersion() + ")";
+  /**
+   * Checks one entry row against its fields and its artifact; returns the leaf hash its bytes
+   * imply.
+   */
+  private Hash checkEntry(
+      LedgerEntryRow row, Map<String, ArtifactVerifier> byType, AuditProgress progress) {
+    String where =
+        "entry "
+            + row.getId()
+            + (row.getLeafIndex() == null ? " (queued)" : " at leaf " + row.getLeafIndex())
+            + " ("
+            + row.getArtifactType()
+            + " "
+            + row.getArtifactId()
+            + " v"
+            + row.getArtifactVersion()
+            + ")";
     byte[] bytes = row.getEntryBytes();
     Hash leaf = TreeHasher.leafHash(bytes);
     if (!leaf.hex().equals(row.getLeafHash())) {
-      progress.found(new Discrepancy(Discrepancy.Kind.LEAF_HASH_CHANGED, where, "leaf_hash", leaf.hex(), row.getLeafHash()));
+      progress.found(
+          new Discrepancy(
+              Discrepancy.Kind.LEAF_HASH_CHANGED,
+              where,
+              "leaf_hash",
+              leaf.hex(),
+              row.getLeafHash()));
     }
     try {
       LedgerEntry e = LedgerEntry.decode(bytes);
       compareField(where, "artifact_type", e.artifactType(), row.getArtifactType(), progress);
       compareField(where, "artifact_id", e.artifactId(), row.getArtifactId(), progress);
-      compareField(where, "artifact_version", String.valueOf(e.version()), String.valueOf(row.getArtifactVersion()), progress);
+      compareField(
+          where,
+          "artifact_version",
+          String.valueOf(e.version()),
+          String.valueOf(row.getArtifactVersion()),
+          progress);
       compareField(where, "content_kind", e.kind().name(), row.getContentKind(), progress);
       compareField(where, "content_hash", e.contentHash().hex(), row.getContentHash(), progress);
-      compareField(where, "queued_at", e.queuedAt().toString(), row.getQueuedAt().toString(), progress);
+      compareField(
+          where, "queued_at", e.queuedAt().toString(), row.getQueuedAt().toString(), progress);
     } catch (IllegalArgumentException malformed) {
-      progress.found(new Discrepancy(Discrepancy.Kind.ENTRY_CHANGED, where, "entry_bytes", "a well-formed entry", malformed.getMessage()));
+      progress.found(
+          new Discrepancy(
+              Discrepancy.Kind.ENTRY_CHANGED,
+              where,
+              "entry_bytes",
+              "a well-formed entry",
+              malformed.getMessage()));
     }
     ArtifactVerifier verifier = byType.get(row.getArtifactType());
     if (verifier != null) {
       try {
-        Optional<String> actual = verifier.recomputeContentHash(row.getArtifactId(), row.getArtifactVersion());
+        Optional<String> actual =
+            verifier.recomputeContentHash(row.getArtifactId(), row.getArtifactVersion());
         if (actual.isEmpty()) {
-          progress.found(new Discrepancy(Discrepancy.Kind.ARTIFACT_MISSING, where, null, "the stored artifact", "none"));
+          progress.found(
+              new Discrepancy(
+                  Discrepancy.Kind.ARTIFACT_MISSING, where, null, "the stored artifact", "none"));
         } else if (!actual.get().equals(row.getContentHash())) {
-          progress.found(new Discrepancy(Discrepancy.Kind.ARTIFACT_CHANGED, where, "content", row.getContentHash(), actual.get()));
+          progress.found(
+              new Discrepancy(
+                  Discrepancy.Kind.ARTIFACT_CHANGED,
+                  where,
+                  "content",
+                  row.getContentHash(),
+                  actual.get()));
         }
       } catch (ArtifactVerifier.ErasedArtifact erased) {
         // erased on request: its leaf stays in the log, its content is gone by design
@@ -243,18 +356,33 @@ public class LedgerAuditor {
   }
 
   /** Entries beyond the audited tree: still queued, or integrated since the audit read the head. */
-  private void checkBeyond(List<LedgerEntryRow> queued, long currentSize, Map<String, ArtifactVerifier> byType, Set<String> recorded,
+  private void checkBeyond(
+      List<LedgerEntryRow> queued,
+      long currentSize,
+      Map<String, ArtifactVerifier> byType,
+      Set<String> recorded,
       AuditProgress progress) {
     for (LedgerEntryRow row : queued) {
       if (row.getLeafIndex() != null && row.getLeafIndex() >= currentSize) {
         // not even the head as it is now covers it: a leaf nobody integrated
-        progress.found(new Discrepancy(Discrepancy.Kind.INDEX_OUT_OF_RANGE, "leaf index " + row.getLeafIndex(), "leaf_index",
-            "below the log size " + currentSize, String.valueOf(row.getLeafIndex())));
+        progress.found(
+            new Discrepancy(
+                Discrepancy.Kind.INDEX_OUT_OF_RANGE,
+                "leaf index " + row.getLeafIndex(),
+                "leaf_index",
+                "below the log size " + currentSize,
+                String.valueOf(row.getLeafIndex())));
       }
       checkEntry(row, byType, progress);
       recorded.add(key(row.getArtifactType(), row.getArtifactId(), row.getArtifactVersion()));
       if (row.getLeafIndex() == null && row.getIntegratedAt() != null) {
-        progress.found(new Discrepancy(Discrepancy.Kind.INDEX_OUT_OF_RANGE, "entry " + row.getId(), "leaf_index", "an index", "none"));
+        progress.found(
+            new Discrepancy(
+                Discrepancy.Kind.INDEX_OUT_OF_RANGE,
+                "entry " + row.getId(),
+                "leaf_index",
+                "an index",
+                "none"));
       }
     }
     progress.advance(queued.size());
@@ -263,25 +391,38 @@ public class LedgerAuditor {
   private void compareNodes(Map<NodeId, Hash> expected, AuditProgress progress) {
     if (expected.isEmpty()) return;
     Map<NodeId, Hash> stored = new JpaNodeStore(em).get(expected.keySet());
-    expected.forEach((id, hash) -> {
-      Hash found = stored.get(id);
-      if (!hash.equals(found)) {
-        progress.found(new Discrepancy(Discrepancy.Kind.TREE_NODE_CHANGED, "tree node level " + id.level() + " index " + id.index(),
-            "hash", hash.hex(), found == null ? "missing" : found.hex()));
-      }
-    });
+    expected.forEach(
+        (id, hash) -> {
+          Hash found = stored.get(id);
+          if (!hash.equals(found)) {
+            progress.found(
+                new Discrepancy(
+                    Discrepancy.Kind.TREE_NODE_CHANGED,
+                    "tree node level " + id.level() + " index " + id.index(),
+                    "hash",
+                    hash.hex(),
+                    found == null ? "missing" : found.hex()));
+          }
+        });
   }
 
   private static void checkNodeCount(long stored, long size, AuditProgress progress) {
     long expected = 0;
-    for (long n = size >> 1; n > 0; n >>= 1) expected += n; // inner nodes only: level 0 lives in ledger_entry
+    for (long n = size >> 1; n > 0; n >>= 1)
+      expected += n; // inner nodes only: level 0 lives in ledger_entry
     if (stored != expected) {
-      progress.found(new Discrepancy(Discrepancy.Kind.TREE_NODE_CHANGED, "tree nodes", "count", expected + " nodes for " + size + " leaves",
-          String.valueOf(stored)));
+      progress.found(
+          new Discrepancy(
+              Discrepancy.Kind.TREE_NODE_CHANGED,
+              "tree nodes",
+              "count",
+              expected + " nodes for " + size + " leaves",
+              String.valueOf(stored)));
     }
   }
 
-  private void checkCheckpoints(List<CheckpointRow> checkpoints, Map<Long, Hash> recomputedRoots, AuditProgress progress) {
+  private void checkCheckpoints(
+      List<CheckpointRow> checkpoints, Map<Long, Hash> recomputedRoots, AuditProgress progress) {
     NoteKey key = signer.verifier();
     MerkleTree tree = new MerkleTree(new JpaNodeStore(em));
     Checkpoint previous = null;
@@ -291,29 +432,59 @@ public class LedgerAuditor {
       try {
         signed = Checkpoint.open(row.getNote(), key);
       } catch (SignedNote.NoteException e) {
-        progress.found(new Discrepancy(Discrepancy.Kind.CHECKPOINT_SIGNATURE, where, "note", "signed by " + key.verifierKey(), e.getMessage()));
+        progress.found(
+            new Discrepancy(
+                Discrepancy.Kind.CHECKPOINT_SIGNATURE,
+                where,
+                "note",
+                "signed by " + key.verifierKey(),
+                e.getMessage()));
       }
       if (signed != null) {
-        if (signed.size() != row.getTreeSize() || !signed.root().hex().equals(row.getRootHash()) || !signed.origin().equals(signer.origin())) {
-          progress.found(new Discrepancy(Discrepancy.Kind.CHECKPOINT_SIGNATURE, where, "tree_size/root_hash/origin",
-              signed.origin() + " " + signed.size() + " " + signed.root().hex(), signer.origin() + " " + row.getTreeSize() + " " + row.getRootHash()));
+        if (signed.size() != row.getTreeSize()
+            || !signed.root().hex().equals(row.getRootHash())
+            || !signed.origin().equals(signer.origin())) {
+          progress.found(
+              new Discrepancy(
+                  Discrepancy.Kind.CHECKPOINT_SIGNATURE,
+                  where,
+                  "tree_size/root_hash/origin",
+                  signed.origin() + " " + signed.size() + " " + signed.root().hex(),
+                  signer.origin() + " " + row.getTreeSize() + " " + row.getRootHash()));
         }
         Hash recomputed = recomputedRoots.get(row.getTreeSize());
         if (recomputed != null && !recomputed.equals(signed.root())) {
-          progress.found(new Discrepancy(Discrepancy.Kind.ROOT_MISMATCH, where, "root", recomputed.hex(), signed.root().hex()));
+          progress.found(
+              new Discrepancy(
+                  Discrepancy.Kind.ROOT_MISMATCH,
+                  where,
+                  "root",
+                  recomputed.hex(),
+                  signed.root().hex()));
         } else if (recomputed == null) {
-          progress.found(new Discrepancy(Discrepancy.Kind.ROOT_MISMATCH, where, "root", "a tree of " + row.getTreeSize() + " leaves",
-              "the leaves do not reach that size"));
+          progress.found(
+              new Discrepancy(
+                  Discrepancy.Kind.ROOT_MISMATCH,
+                  where,
+                  "root",
+                  "a tree of " + row.getTreeSize() + " leaves",
+                  "the leaves do not reach that size"));
         }
       }
       progress.advance(1);
       if (signed != null && previous != null && previous.size() > 0) {
         try {
           List<Hash> proof = tree.consistencyProof(previous.size(), signed.size());
-          ProofVerifier.verifyConsistency(previous.size(), signed.size(), previous.root(), signed.root(), proof);
+          ProofVerifier.verifyConsistency(
+              previous.size(), signed.size(), previous.root(), signed.root(), proof);
         } catch (ProofException | RuntimeException e) {
-          progress.found(new Discrepancy(Discrepancy.Kind.INCONSISTENT_CHECKPOINTS,
-              "checkpoints " + previous.size() + " → " + signed.size(), null, "a valid consistency proof", e.getMessage()));
+          progress.found(
+              new Discrepancy(
+                  Discrepancy.Kind.INCONSISTENT_CHECKPOINTS,
+                  "checkpoints " + previous.size() + " → " + signed.size(),
+                  null,
+                  "a valid consistency proof",
+                  e.getMessage()));
         }
       }
       progress.advance(1);
@@ -321,9 +492,11 @@ public class LedgerAuditor {
     }
   }
 
-  private static void compareField(String where, String field, String fromEntry, String stored, AuditProgress progress) {
+  private static void compareField(
+      String where, String field, String fromEntry, String stored, AuditProgress progress) {
     if (!fromEntry.equals(stored)) {
-      progress.found(new Discrepancy(Discrepancy.Kind.ENTRY_CHANGED, where, field, fromEntry, stored));
+      progress.found(
+          new Discrepancy(Discrepancy.Kind.ENTRY_CHANGED, where, field, fromEntry, stored));
     }
   }
 

@@ -20,8 +20,8 @@ import org.trialledger.platform.NotFoundException;
 import org.trialledger.platform.RuleViolationException;
 
 /**
- * Reads the log: checkpoints, proofs and receipts. Proofs are served only against published checkpoints,
- * so that whatever a verifier is shown can be tied to a signed, kept tree head.
+ * Reads the log: checkpoints, proofs and receipts. Proofs are served only against published
+ * checkpoints, so that whatever a verifier is shown can be tied to a signed, kept tree head.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
@@ -41,7 +41,9 @@ public class LedgerLog {
   }
 
   public CheckpointRow getCheckpoint(long treeSize) {
-    return findCheckpoint(treeSize).orElseThrow(() -> new NotFoundException("No checkpoint was published for tree size " + treeSize));
+    return findCheckpoint(treeSize)
+        .orElseThrow(
+            () -> new NotFoundException("No checkpoint was published for tree size " + treeSize));
   }
 
   /** The smallest published tree size that includes leaf {@code leafIndex}. */
@@ -55,7 +57,9 @@ public class LedgerLog {
   }
 
   public List<CheckpointRow> recentCheckpoints(int max) {
-    return em.createNamedQuery("CheckpointRow.latest", CheckpointRow.class).setMaxResults(max).getResultList();
+    return em.createNamedQuery("CheckpointRow.latest", CheckpointRow.class)
+        .setMaxResults(max)
+        .getResultList();
   }
 
   /** The latest checkpoint as pages and resources show it. */
@@ -78,23 +82,36 @@ public class LedgerLog {
     return leaves(start, max).stream().map(e -> ReceiptView.of(e, null)).toList();
   }
 
-  /** The receipt of the entry with this leaf hash: its index and the first checkpoint that covers it, if any. */
+  /**
+   * The receipt of the entry with this leaf hash: its index and the first checkpoint that covers
+   * it, if any.
+   */
   public Optional<ReceiptView> receipt(String leafHash) {
     return entriesByLeafHash(leafHash).stream()
         .findFirst()
-        .map(e -> ReceiptView.of(e, e.getLeafIndex() == null ? null : firstCheckpointCovering(e.getLeafIndex()).orElse(null)));
+        .map(
+            e ->
+                ReceiptView.of(
+                    e,
+                    e.getLeafIndex() == null
+                        ? null
+                        : firstCheckpointCovering(e.getLeafIndex()).orElse(null)));
   }
 
   /** The audit path of leaf {@code leafIndex} in the published tree of {@code treeSize}. */
   public List<Hash> inclusionProof(long leafIndex, long treeSize) {
     getCheckpoint(treeSize);
     if (leafIndex < 0 || leafIndex >= treeSize) {
-      throw new RuleViolationException("Leaf index must be at least 0 and below the tree size " + treeSize);
+      throw new RuleViolationException(
+          "Leaf index must be at least 0 and below the tree size " + treeSize);
     }
     return tree().inclusionProof(leafIndex, treeSize);
   }
 
-  /** The proof that the published tree of {@code newSize} extends the published tree of {@code oldSize}. */
+  /**
+   * The proof that the published tree of {@code newSize} extends the published tree of {@code
+   * oldSize}.
+   */
   public List<Hash> consistencyProof(long oldSize, long newSize) {
     getCheckpoint(oldSize);
     getCheckpoint(newSize);
@@ -108,29 +125,43 @@ public class LedgerLog {
     return new MerkleTree(new JpaNodeStore(em));
   }
 
-  /** Entries whose content hash (a file's SHA-256, a record's hash or commitment) is this, oldest first. */
+  /**
+   * Entries whose content hash (a file's SHA-256, a record's hash or commitment) is this, oldest
+   * first.
+   */
   public List<LedgerEntryRow> entriesByContentHash(String contentHash) {
-    return em.createQuery("SELECT e FROM LedgerEntryRow e WHERE e.contentHash = :h ORDER BY e.id", LedgerEntryRow.class)
+    return em.createQuery(
+            "SELECT e FROM LedgerEntryRow e WHERE e.contentHash = :h ORDER BY e.id",
+            LedgerEntryRow.class)
         .setParameter("h", contentHash)
         .setMaxResults(100)
         .getResultList();
   }
 
-  /** Entries of one artifact and of those it names as its parts ({@code id} or {@code id/…}), in log order. */
+  /**
+   * Entries of one artifact and of those it names as its parts ({@code id} or {@code id/…}), in log
+   * order.
+   */
   public List<LedgerEntryRow> entriesOfArtifact(String artifactId) {
-    return em.createQuery("SELECT e FROM LedgerEntryRow e WHERE e.artifactId = :id OR e.artifactId LIKE :parts ORDER BY e.id", LedgerEntryRow.class)
+    return em.createQuery(
+            "SELECT e FROM LedgerEntryRow e WHERE e.artifactId = :id OR e.artifactId LIKE :parts ORDER BY e.id",
+            LedgerEntryRow.class)
         .setParameter("id", artifactId)
         .setParameter("parts", artifactId + "/%") // registry ids hold no LIKE wildcards
         .getResultList();
   }
 
   public List<LedgerEntryRow> entriesByLeafHash(String leafHash) {
-    return em.createNamedQuery("LedgerEntryRow.byLeafHash", LedgerEntryRow.class).setParameter("leafHash", leafHash).getResultList();
+    return em.createNamedQuery("LedgerEntryRow.byLeafHash", LedgerEntryRow.class)
+        .setParameter("leafHash", leafHash)
+        .getResultList();
   }
 
   /** Leaves [start, start + max) in index order. */
   public List<LedgerEntryRow> leaves(long start, int max) {
-    return em.createQuery("SELECT e FROM LedgerEntryRow e WHERE e.leafIndex >= :start ORDER BY e.leafIndex", LedgerEntryRow.class)
+    return em.createQuery(
+            "SELECT e FROM LedgerEntryRow e WHERE e.leafIndex >= :start ORDER BY e.leafIndex",
+            LedgerEntryRow.class)
         .setParameter("start", start)
         .setMaxResults(max)
         .getResultList();
@@ -141,17 +172,22 @@ public class LedgerLog {
   }
 
   public long queuedCount() {
-    return em.createQuery("SELECT COUNT(e) FROM LedgerEntryRow e WHERE e.leafIndex IS NULL", Long.class).getSingleResult();
+    return em.createQuery(
+            "SELECT COUNT(e) FROM LedgerEntryRow e WHERE e.leafIndex IS NULL", Long.class)
+        .getSingleResult();
   }
 
-  /** Entries queued per hour over the last {@code hours} hours, oldest first, with empty hours as 0. */
+  /**
+   * Entries queued per hour over the last {@code hours} hours, oldest first, with empty hours as 0.
+   */
   public Map<Instant, Long> entriesPerHour(Instant now, int hours) {
     Instant end = now.truncatedTo(ChronoUnit.HOURS).plus(1, ChronoUnit.HOURS);
     Instant start = end.minus(hours, ChronoUnit.HOURS);
     Map<Instant, Long> perHour = new LinkedHashMap<>();
     for (Instant h = start; h.isBefore(end); h = h.plus(1, ChronoUnit.HOURS)) perHour.put(h, 0L);
     List<Instant> times =
-        em.createQuery("SELECT e.queuedAt FROM LedgerEntryRow e WHERE e.queuedAt >= :start", Instant.class)
+        em.createQuery(
+                "SELECT e.queuedAt FROM LedgerEntryRow e WHERE e.queuedAt >= :start", Instant.class)
             .setParameter("start", start)
             .getResultList();
     for (Instant t : times) perHour.merge(t.truncatedTo(ChronoUnit.HOURS), 1L, Long::sum);

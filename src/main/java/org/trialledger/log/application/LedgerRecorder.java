@@ -17,40 +17,62 @@ import org.trialledger.log.domain.Receipt;
 import org.trialledger.log.store.LedgerEntryRow;
 
 /**
- * The one way into the log. Domain services call it inside their own transaction with the artifact they
- * are storing: the queue row commits with the artifact or not at all. The integrator gives it a leaf later.
+ * The one way into the log. Domain services call it inside their own transaction with the artifact
+ * they are storing: the queue row commits with the artifact or not at all. The integrator gives it
+ * a leaf later.
  */
 @ApplicationScoped
 public class LedgerRecorder {
   private static final Pattern HEX_HASH = Pattern.compile("[0-9a-f]{64}");
   private static final Pattern TYPE = Pattern.compile("[A-Z][A-Z0-9_]{0,39}");
 
-
   @PersistenceContext private EntityManager em;
   @Inject private Clock clock;
 
-  /** Records an artifact whose content hash is a plain SHA-256 (a file, or a record without personal data). */
+  /**
+   * Records an artifact whose content hash is a plain SHA-256 (a file, or a record without personal
+   * data).
+   */
   @Transactional(Transactional.TxType.MANDATORY)
-  public Receipt recordHash(String artifactType, String artifactId, int version, String contentHash) {
+  public Receipt recordHash(
+      String artifactType, String artifactId, int version, String contentHash) {
     return record(artifactType, artifactId, version, LedgerEntry.Kind.HASH, contentHash);
   }
 
-  /** Records an artifact holding personal data by its salted commitment SHA-256(salt ‖ canonical JSON). */
+  /**
+   * Records an artifact holding personal data by its salted commitment SHA-256(salt ‖ canonical
+   * JSON).
+   */
   @Transactional(Transactional.TxType.MANDATORY)
-  public Receipt recordCommitment(String artifactType, String artifactId, int version, String commitment) {
+  public Receipt recordCommitment(
+      String artifactType, String artifactId, int version, String commitment) {
     return record(artifactType, artifactId, version, LedgerEntry.Kind.COMMITMENT, commitment);
   }
 
-  private Receipt record(String type, String id, int version, LedgerEntry.Kind kind, String contentHash) {
-    if (!TYPE.matcher(type).matches()) throw new IllegalArgumentException("artifact type must be UPPER_SNAKE: " + type);
-    if (id == null || id.isEmpty() || id.length() > 100) throw new IllegalArgumentException("artifact id must be 1–100 characters");
+  private Receipt record(
+      String type, String id, int version, LedgerEntry.Kind kind, String contentHash) {
+    if (!TYPE.matcher(type).matches())
+      throw new IllegalArgumentException("artifact type must be UPPER_SNAKE: " + type);
+    if (id == null || id.isEmpty() || id.length() > 100)
+      throw new IllegalArgumentException("artifact id must be 1–100 characters");
     if (version < 1) throw new IllegalArgumentException("version must be ≥ 1");
-    if (!HEX_HASH.matcher(contentHash).matches()) throw new IllegalArgumentException("content hash must be 64 lower-case hex digits");
+    if (!HEX_HASH.matcher(contentHash).matches())
+      throw new IllegalArgumentException("content hash must be 64 lower-case hex digits");
     Instant queuedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-    byte[] entry = new LedgerEntry(kind, type, id, version, Hash.ofHex(contentHash), queuedAt).encode();
+    byte[] entry =
+        new LedgerEntry(kind, type, id, version, Hash.ofHex(contentHash), queuedAt).encode();
     String leafHash = TreeHasher.leafHash(entry).hex();
-    LedgerEntryRow row = new LedgerEntryRow(type, id, version, kind.name(), contentHash, queuedAt, entry, leafHash);
+    LedgerEntryRow row =
+        new LedgerEntryRow(type, id, version, kind.name(), contentHash, queuedAt, entry, leafHash);
     em.persist(row); // an IDENTITY insert: the row and its id exist from here on
-    return new Receipt(row.getId(), type, id, version, contentHash, HexFormat.of().formatHex(entry), leafHash, queuedAt);
+    return new Receipt(
+        row.getId(),
+        type,
+        id,
+        version,
+        contentHash,
+        HexFormat.of().formatHex(entry),
+        leafHash,
+        queuedAt);
   }
 }

@@ -12,8 +12,9 @@ import java.security.SecureRandom;
 import java.util.Base64;
 
 /**
- * The log's Ed25519 private key (its 32-byte seed, base64), kept in a file outside the database and readable
- * by its owner only: someone who can read or write the database still cannot sign checkpoints.
+ * The log's Ed25519 private key (its 32-byte seed, base64), kept in a file outside the database and
+ * readable by its owner only: someone who can read or write the database still cannot sign
+ * checkpoints.
  */
 public final class LogKeyFile {
   private LogKeyFile() {}
@@ -26,14 +27,21 @@ public final class LogKeyFile {
         new SecureRandom().nextBytes(seed);
         if (path.getParent() != null) Files.createDirectories(path.getParent());
         try {
-          Files.writeString(path, Base64.getEncoder().encodeToString(seed) + "\n", StandardCharsets.US_ASCII, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+          Files.writeString(
+              path,
+              Base64.getEncoder().encodeToString(seed) + "\n",
+              StandardCharsets.US_ASCII,
+              StandardOpenOption.CREATE_NEW,
+              StandardOpenOption.WRITE);
           restrictToOwner(path);
         } catch (FileAlreadyExistsException raced) {
           // another instance created it first: use theirs
         }
       }
-      byte[] seed = Base64.getDecoder().decode(Files.readString(path, StandardCharsets.US_ASCII).strip());
-      if (seed.length != 32) throw new IllegalStateException("The key file " + path + " does not hold a 32-byte key");
+      byte[] seed =
+          Base64.getDecoder().decode(Files.readString(path, StandardCharsets.US_ASCII).strip());
+      if (seed.length != 32)
+        throw new IllegalStateException("The key file " + path + " does not hold a 32-byte key");
       return seed;
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read or create the key file " + path, e);

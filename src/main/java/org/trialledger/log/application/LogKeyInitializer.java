@@ -18,9 +18,10 @@ import org.trialledger.log.store.CheckpointRow;
 import org.trialledger.log.store.LogKeyRow;
 
 /**
- * At start-up: loads the log's private key from its file (creating it on first start), publishes the
- * public key, and refuses to start if the database already names another key — checkpoints must never be
- * signed by a key that verifiers have not been shown. Signs the checkpoint of the empty log if there is none.
+ * At start-up: loads the log's private key from its file (creating it on first start), publishes
+ * the public key, and refuses to start if the database already names another key — checkpoints must
+ * never be signed by a key that verifiers have not been shown. Signs the checkpoint of the empty
+ * log if there is none.
  */
 @Startup
 @Singleton
@@ -43,18 +44,29 @@ public class LogKeyInitializer {
   @PostConstruct
   void init() {
     NoteKey key = NoteKey.signer(origin, LogKeyFile.loadOrCreate(Path.of(keyFile)));
-    List<LogKeyRow> published = em.createQuery("SELECT k FROM LogKeyRow k", LogKeyRow.class).getResultList();
+    List<LogKeyRow> published =
+        em.createQuery("SELECT k FROM LogKeyRow k", LogKeyRow.class).getResultList();
     if (published.isEmpty()) {
       em.persist(new LogKeyRow(key.keyIdHex(), origin, key.verifierKey(), clock.instant()));
       LOG.info(() -> "Log key created and published: " + key.verifierKey());
     } else if (published.stream().noneMatch(k -> k.getVkey().equals(key.verifierKey()))) {
       throw new IllegalStateException(
-          "The log key in " + keyFile + " (" + key.verifierKey() + ") is not the key this database published ("
-              + published.get(0).getVkey() + "). Restore the right key file; refusing to sign with another.");
+          "The log key in "
+              + keyFile
+              + " ("
+              + key.verifierKey()
+              + ") is not the key this database published ("
+              + published.get(0).getVkey()
+              + "). Restore the right key file; refusing to sign with another.");
     }
     signer.use(origin, key);
     if (em.find(CheckpointRow.class, 0L) == null) {
-      em.persist(new CheckpointRow(0, TreeHasher.EMPTY_ROOT.hex(), signer.sign(0, TreeHasher.EMPTY_ROOT), clock.instant()));
+      em.persist(
+          new CheckpointRow(
+              0,
+              TreeHasher.EMPTY_ROOT.hex(),
+              signer.sign(0, TreeHasher.EMPTY_ROOT),
+              clock.instant()));
     }
     LOG.info(() -> "Log " + origin + " signs with key " + key.keyIdHex());
   }

@@ -12,9 +12,10 @@ import org.trialledger.platform.NotFoundException;
 import org.trialledger.platform.RuleViolationException;
 
 /**
- * Assembles the proof bundle of an entry (docs/ledger-format.md §6): its inclusion in the latest checkpoint,
- * and the consistency of that checkpoint with the first one that covered the entry. A commitment's salt
- * never leaves here: personal data is proven only where the record and salt are held.
+ * Assembles the proof bundle of an entry (docs/ledger-format.md §6): its inclusion in the latest
+ * checkpoint, and the consistency of that checkpoint with the first one that covered the entry. A
+ * commitment's salt never leaves here: personal data is proven only where the record and salt are
+ * held.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
@@ -27,25 +28,47 @@ public class ProofBundles {
   }
 
   /**
-   * The bundle against the checkpoint of {@code treeSize} (the latest if null), carrying that checkpoint's
-   * timestamps when it was anchored.
+   * The bundle against the checkpoint of {@code treeSize} (the latest if null), carrying that
+   * checkpoint's timestamps when it was anchored.
    */
-  public ProofBundle forLeafHash(String leafHash, Long treeSize, String otsBase64, String rfc3161Base64) {
+  public ProofBundle forLeafHash(
+      String leafHash, Long treeSize, String otsBase64, String rfc3161Base64) {
     List<LedgerEntryRow> entries = log.entriesByLeafHash(leafHash);
-    if (entries.isEmpty()) throw new NotFoundException("The log holds no entry with leaf hash " + leafHash);
+    if (entries.isEmpty())
+      throw new NotFoundException("The log holds no entry with leaf hash " + leafHash);
     LedgerEntryRow entry = entries.get(0);
     if (entry.getLeafIndex() == null) {
-      throw new RuleViolationException("The entry is still queued; its proof exists once the next checkpoint is signed");
+      throw new RuleViolationException(
+          "The entry is still queued; its proof exists once the next checkpoint is signed");
     }
     CheckpointRow latest = treeSize == null ? log.latestCheckpoint() : log.getCheckpoint(treeSize);
     long index = entry.getLeafIndex();
-    if (index >= latest.getTreeSize()) throw new RuleViolationException("The checkpoint of size " + latest.getTreeSize() + " does not cover leaf " + index);
-    List<ProofBundle.Consistency> consistency = log.firstCheckpointCovering(index)
-        .filter(first -> first < latest.getTreeSize())
-        .map(first -> List.of(new ProofBundle.Consistency(log.getCheckpoint(first).getNote(), log.consistencyProof(first, latest.getTreeSize()))))
-        .orElse(List.of());
-    return new ProofBundle(entry.getContentKind(), Hash.ofHex(entry.getContentHash()), null, null, entry.getEntryBytes(), index,
-        latest.getTreeSize(), log.inclusionProof(index, latest.getTreeSize()), latest.getNote(), signer.vkey(), consistency, otsBase64,
+    if (index >= latest.getTreeSize())
+      throw new RuleViolationException(
+          "The checkpoint of size " + latest.getTreeSize() + " does not cover leaf " + index);
+    List<ProofBundle.Consistency> consistency =
+        log.firstCheckpointCovering(index)
+            .filter(first -> first < latest.getTreeSize())
+            .map(
+                first ->
+                    List.of(
+                        new ProofBundle.Consistency(
+                            log.getCheckpoint(first).getNote(),
+                            log.consistencyProof(first, latest.getTreeSize()))))
+            .orElse(List.of());
+    return new ProofBundle(
+        entry.getContentKind(),
+        Hash.ofHex(entry.getContentHash()),
+        null,
+        null,
+        entry.getEntryBytes(),
+        index,
+        latest.getTreeSize(),
+        log.inclusionProof(index, latest.getTreeSize()),
+        latest.getNote(),
+        signer.vkey(),
+        consistency,
+        otsBase64,
         rfc3161Base64);
   }
 }

@@ -1,11 +1,12 @@
 package org.trialledger.log.application;
 
 import java.time.Instant;
+import java.util.HexFormat;
 import org.trialledger.log.store.LedgerEntryRow;
 
 /**
- * The state of an entry: {@code QUEUED} until the integrator gives it a leaf, then {@code INCLUDED} with
- * its index and the first checkpoint that covers it.
+ * The state of an entry: {@code QUEUED} until the integrator gives it a leaf, then {@code INCLUDED}
+ * with its index and the first checkpoint that covers it.
  */
 public record ReceiptView(
     String status,
@@ -28,7 +29,7 @@ public record ReceiptView(
         e.getArtifactVersion(),
         e.getContentKind(),
         e.getContentHash(),
-        java.util.HexFormat.of().formatHex(e.getEntryBytes()),
+        HexFormat.of().formatHex(e.getEntryBytes()),
         e.getLeafHash(),
         e.getQueuedAt(),
         e.getLeafIndex(),

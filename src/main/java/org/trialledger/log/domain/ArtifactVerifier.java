@@ -4,16 +4,17 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * Implemented by each context that records artifacts, so that the full audit can recompute content hashes
- * from what is stored, without the ledger knowing any artifact's shape.
+ * Implemented by each context that records artifacts, so that the full audit can recompute content
+ * hashes from what is stored, without the ledger knowing any artifact's shape.
  */
 public interface ArtifactVerifier {
   /** The artifact type this verifier answers for, as recorded in ledger entries. */
   String artifactType();
 
   /**
-   * The content hash (or commitment) recomputed from the stored artifact, or empty if the artifact no longer
-   * exists. {@link ErasedArtifact} if it was erased on request (crypto-shredding), which is not tampering.
+   * The content hash (or commitment) recomputed from the stored artifact, or empty if the artifact
+   * no longer exists. {@link ErasedArtifact} if it was erased on request (crypto-shredding), which
+   * is not tampering.
    */
   Optional<String> recomputeContentHash(String artifactId, int version);
 

@@ -1,8 +1,8 @@
 package org.trialledger.log.domain;
 
 /**
- * One thing the full audit found wrong, precisely: what kind, where (artifact, leaf index or tree size),
- * which field, and the value expected against the value found.
+ * One thing the full audit found wrong, precisely: what kind, where (artifact, leaf index or tree
+ * size), which field, and the value expected against the value found.
  */
 public record Discrepancy(Kind kind, String where, String field, String expected, String found) {
   public enum Kind {
@@ -20,11 +20,16 @@ public record Discrepancy(Kind kind, String where, String field, String expected
     INDEX_GAP,
     /** An index at or past the log head, or on a row that is not integrated. */
     INDEX_OUT_OF_RANGE,
-    /** A stored tree node does not match the one recomputed from the leaves, or is missing or extra. */
+    /**
+     * A stored tree node does not match the one recomputed from the leaves, or is missing or extra.
+     */
     TREE_NODE_CHANGED,
     /** A root (the head's or a checkpoint's) does not match the one recomputed from the leaves. */
     ROOT_MISMATCH,
-    /** A checkpoint's signature does not verify with the log key, or its note disagrees with its row. */
+    /**
+     * A checkpoint's signature does not verify with the log key, or its note disagrees with its
+     * row.
+     */
     CHECKPOINT_SIGNATURE,
     /** A consistency proof between successive checkpoints, from stored nodes, does not verify. */
     INCONSISTENT_CHECKPOINTS
@@ -32,6 +37,13 @@ public record Discrepancy(Kind kind, String where, String field, String expected
 
   @Override
   public String toString() {
-    return kind + " at " + where + (field == null ? "" : " (" + field + ")") + ": expected " + expected + ", found " + found;
+    return kind
+        + " at "
+        + where
+        + (field == null ? "" : " (" + field + ")")
+        + ": expected "
+        + expected
+        + ", found "
+        + found;
   }
 }

@@ -10,7 +10,9 @@ import java.time.Instant;
 /** A signed checkpoint: the signed note text for a tree size. Every one ever signed is kept. */
 @Entity
 @Table(name = "checkpoint")
-@NamedQuery(name = "CheckpointRow.latest", query = "SELECT c FROM CheckpointRow c ORDER BY c.treeSize DESC")
+@NamedQuery(
+    name = "CheckpointRow.latest",
+    query = "SELECT c FROM CheckpointRow c ORDER BY c.treeSize DESC")
 @NamedQuery(name = "CheckpointRow.all", query = "SELECT c FROM CheckpointRow c ORDER BY c.treeSize")
 @NamedQuery(
     name = "CheckpointRow.atLeast",

@@ -11,8 +11,9 @@ import org.trialledger.ledger.merkle.NodeId;
 import org.trialledger.ledger.merkle.NodeStore;
 
 /**
- * Stored complete-subtree hashes, read in at most two queries per call (leaves, inner nodes): a proof or an
- * append needs O(log n) of them, named by (level, index). Level 0 is the entries' leaf hashes themselves.
+ * Stored complete-subtree hashes, read in at most two queries per call (leaves, inner nodes): a
+ * proof or an append needs O(log n) of them, named by (level, index). Level 0 is the entries' leaf
+ * hashes themselves.
  */
 public final class JpaNodeStore implements NodeStore {
   private final EntityManager em;
@@ -27,10 +28,13 @@ public final class JpaNodeStore implements NodeStore {
     List<NodeId> leaves = ids.stream().filter(id -> id.level() == 0).toList();
     List<NodeId> inner = ids.stream().filter(id -> id.level() > 0).toList();
     if (!leaves.isEmpty()) {
-      // Leaves are not copied into tree_node: their hashes are the entries' own, found by leaf index.
-      List<?> rows = em.createNativeQuery("SELECT leaf_index, leaf_hash FROM ledger_entry WHERE leaf_index IN (?1)")
-          .setParameter(1, leaves.stream().map(NodeId::index).toList())
-          .getResultList();
+      // Leaves are not copied into tree_node: their hashes are the entries' own, found by leaf
+      // index.
+      List<?> rows =
+          em.createNativeQuery(
+                  "SELECT leaf_index, leaf_hash FROM ledger_entry WHERE leaf_index IN (?1)")
+              .setParameter(1, leaves.stream().map(NodeId::index).toList())
+              .getResultList();
       for (Object row : rows) {
         Object[] cols = (Object[]) row;
         found.put(new NodeId(0, ((Number) cols[0]).longValue()), Hash.ofHex(cols[1].toString()));
@@ -50,7 +54,9 @@ public final class JpaNodeStore implements NodeStore {
       for (int p = 0; p < params.size(); p++) query.setParameter(p + 1, params.get(p));
       for (Object row : query.getResultList()) {
         Object[] cols = (Object[]) row;
-        found.put(new NodeId(((Number) cols[0]).intValue(), ((Number) cols[1]).longValue()), Hash.ofHex(cols[2].toString()));
+        found.put(
+            new NodeId(((Number) cols[0]).intValue(), ((Number) cols[1]).longValue()),
+            Hash.ofHex(cols[2].toString()));
       }
     }
     return found;

@@ -10,7 +10,9 @@ import org.trialledger.log.application.AuditJobs;
 import org.trialledger.log.application.AuditProgress;
 import org.trialledger.platform.web.FacesActions;
 
-/** The full-audit page: start an audit and watch its progress bar, rate and ETA, then its findings. */
+/**
+ * The full-audit page: start an audit and watch its progress bar, rate and ETA, then its findings.
+ */
 @Named
 @ViewScoped
 public class LedgerAuditBacking implements Serializable {
@@ -23,13 +25,17 @@ public class LedgerAuditBacking implements Serializable {
   private String jobId;
 
   public void start() {
-    AuditProgress job = FacesActions.attempt(() -> jobs.start(securityContext.getCallerPrincipal().getName()), null);
+    AuditProgress job =
+        FacesActions.attempt(
+            () -> jobs.start(securityContext.getCallerPrincipal().getName()), null);
     if (job != null) jobId = job.id();
   }
 
   /** The audit this page follows: the one it started, or else the latest on this instance. */
   public AuditProgress.Snapshot getProgress() {
-    return (jobId == null ? jobs.latest() : jobs.find(jobId)).map(p -> p.snapshot(clock.instant())).orElse(null);
+    return (jobId == null ? jobs.latest() : jobs.find(jobId))
+        .map(p -> p.snapshot(clock.instant()))
+        .orElse(null);
   }
 
   public boolean isRunning() {

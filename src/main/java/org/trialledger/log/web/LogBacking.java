@@ -13,17 +13,21 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
+import org.trialledger.log.application.CheckpointView;
 import org.trialledger.log.application.LedgerLog;
 import org.trialledger.log.application.LogSigner;
-import org.trialledger.log.application.CheckpointView;
 
-/** The public page of the log: its head, its key, recent checkpoints and a chart of entries per hour. */
+/**
+ * The public page of the log: its head, its key, recent checkpoints and a chart of entries per
+ * hour.
+ */
 @Named
 @ViewScoped
 public class LogBacking implements Serializable {
   private static final long serialVersionUID = 1L;
   private static final int CHART_HOURS = 48;
-  private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("MM-dd HH:00").withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter HOUR =
+      DateTimeFormatter.ofPattern("MM-dd HH:00").withZone(ZoneOffset.UTC);
 
   @Inject private transient LedgerLog log;
   @Inject private transient LogSigner signer;
@@ -48,24 +52,42 @@ public class LogBacking implements Serializable {
   static String chart(Map<Instant, Long> perHour) {
     JsonArrayBuilder labels = Json.createArrayBuilder();
     JsonArrayBuilder values = Json.createArrayBuilder();
-    perHour.forEach((hour, count) -> {
-      labels.add(HOUR.format(hour));
-      values.add(count);
-    });
+    perHour.forEach(
+        (hour, count) -> {
+          labels.add(HOUR.format(hour));
+          values.add(count);
+        });
     return Json.createObjectBuilder()
         .add("type", "bar")
-        .add("data", Json.createObjectBuilder()
-            .add("labels", labels)
-            .add("datasets", Json.createArrayBuilder().add(Json.createObjectBuilder()
-                .add("label", "Entries queued per hour (UTC)")
-                .add("data", values)
-                .add("backgroundColor", "#0b5394"))))
-        .add("options", Json.createObjectBuilder()
-            .add("responsive", true)
-            .add("animation", false)
-            .add("plugins", Json.createObjectBuilder().add("legend", Json.createObjectBuilder().add("display", false)))
-            .add("scales", Json.createObjectBuilder()
-                .add("y", Json.createObjectBuilder().add("beginAtZero", true).add("ticks", Json.createObjectBuilder().add("precision", 0)))))
+        .add(
+            "data",
+            Json.createObjectBuilder()
+                .add("labels", labels)
+                .add(
+                    "datasets",
+                    Json.createArrayBuilder()
+                        .add(
+                            Json.createObjectBuilder()
+                                .add("label", "Entries queued per hour (UTC)")
+                                .add("data", values)
+                                .add("backgroundColor", "#0b5394"))))
+        .add(
+            "options",
+            Json.createObjectBuilder()
+                .add("responsive", true)
+                .add("animation", false)
+                .add(
+                    "plugins",
+                    Json.createObjectBuilder()
+                        .add("legend", Json.createObjectBuilder().add("display", false)))
+                .add(
+                    "scales",
+                    Json.createObjectBuilder()
+                        .add(
+                            "y",
+                            Json.createObjectBuilder()
+                                .add("beginAtZero", true)
+                                .add("ticks", Json.createObjectBuilder().add("precision", 0)))))
         .build()
         .toString();
   }

@@ -10,21 +10,26 @@ import org.trialledger.platform.AccessDeniedException;
 import org.trialledger.platform.NotFoundException;
 
 /**
- * A file a page links to (a document, an export): served under {@code /files/…} to the logged-in person,
- * with the session, while the same file under {@code /api} needs the program's own credentials. Only GET:
- * nothing here changes state, so a link another site plants can fetch nothing the visitor could not.
- * Subclasses resolve the path and ask their context's service, which checks role and organisation.
+ * A file a page links to (a document, an export): served under {@code /files/…} to the logged-in
+ * person, with the session, while the same file under {@code /api} needs the program's own
+ * credentials. Only GET: nothing here changes state, so a link another site plants can fetch
+ * nothing the visitor could not. Subclasses resolve the path and ask their context's service, which
+ * checks role and organisation.
  */
 public abstract class DownloadServlet extends HttpServlet {
 
   /** What to send back. */
   public record Download(byte[] content, String contentType, String fileName) {}
 
-  /** The file named by these path segments (after the servlet's own path), for this request's caller. */
+  /**
+   * The file named by these path segments (after the servlet's own path), for this request's
+   * caller.
+   */
   protected abstract Download resolve(List<String> segments, HttpServletRequest request);
 
   @Override
-  protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+  protected void doGet(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
     String info = request.getPathInfo() == null ? "" : request.getPathInfo();
     List<String> segments = Arrays.stream(info.split("/")).filter(s -> !s.isEmpty()).toList();
     Download download;
@@ -40,7 +45,9 @@ public abstract class DownloadServlet extends HttpServlet {
     }
     response.setContentType(download.contentType());
     response.setContentLength(download.content().length);
-    response.setHeader("Content-Disposition", "attachment; filename=\"" + safeFileName(download.fileName()) + "\"");
+    response.setHeader(
+        "Content-Disposition",
+        "attachment; filename=\"" + safeFileName(download.fileName()) + "\"");
     response.setHeader("Cache-Control", "no-store");
     response.setHeader("X-Content-Type-Options", "nosniff");
     response.getOutputStream().write(download.content());

@@ -10,18 +10,23 @@ import org.trialledger.platform.NotFoundException;
 import org.trialledger.platform.RuleViolationException;
 
 /**
- * Runs a page action and turns what the services refuse into messages on the page, so that beans stay
- * thin and a refused request never reaches the error page.
+ * Runs a page action and turns what the services refuse into messages on the page, so that beans
+ * stay thin and a refused request never reaches the error page.
  */
 public final class FacesActions {
   private FacesActions() {}
 
-  /** Runs {@code action}; on success shows {@code done} and returns true, else shows why and returns false. */
+  /**
+   * Runs {@code action}; on success shows {@code done} and returns true, else shows why and returns
+   * false.
+   */
   public static boolean run(Runnable action, String done) {
-    return attempt(() -> {
-          action.run();
-          return Boolean.TRUE;
-        }, done)
+    return attempt(
+            () -> {
+              action.run();
+              return Boolean.TRUE;
+            },
+            done)
         != null;
   }
 

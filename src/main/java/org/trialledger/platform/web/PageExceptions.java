@@ -16,9 +16,10 @@ import org.trialledger.platform.AccessDeniedException;
 import org.trialledger.platform.NotFoundException;
 
 /**
- * What a page request could not do, answered with an honest status instead of 500: an expired or foreign
- * view state is 400 (the friendly "page expired" text; an Ajax request is sent to reload the page), an
- * object the caller may not see is 404, one they may not change is 403. Anything else stays a 500.
+ * What a page request could not do, answered with an honest status instead of 500: an expired or
+ * foreign view state is 400 (the friendly "page expired" text; an Ajax request is sent to reload
+ * the page), an object the caller may not see is 404, one they may not change is 403. Anything else
+ * stays a 500.
  */
 public class PageExceptions extends ExceptionHandlerFactory {
   /** Request attribute telling the 400 page that the view state was the problem. */
@@ -41,10 +42,12 @@ public class PageExceptions extends ExceptionHandlerFactory {
     @Override
     public void handle() throws FacesException {
       FacesContext faces = FacesContext.getCurrentInstance();
-      for (Iterator<ExceptionQueuedEvent> events = getUnhandledExceptionQueuedEvents().iterator(); events.hasNext(); ) {
+      for (Iterator<ExceptionQueuedEvent> events = getUnhandledExceptionQueuedEvents().iterator();
+          events.hasNext(); ) {
         Throwable cause = events.next().getContext().getException();
         while (cause.getCause() != null && !known(cause)) cause = cause.getCause();
-        if (!known(cause) || faces == null || faces.getExternalContext().isResponseCommitted()) continue;
+        if (!known(cause) || faces == null || faces.getExternalContext().isResponseCommitted())
+          continue;
         events.remove();
         answer(faces, cause);
         return;
@@ -53,7 +56,9 @@ public class PageExceptions extends ExceptionHandlerFactory {
     }
 
     private static boolean known(Throwable t) {
-      return t instanceof ViewExpiredException || t instanceof NotFoundException || t instanceof AccessDeniedException;
+      return t instanceof ViewExpiredException
+          || t instanceof NotFoundException
+          || t instanceof AccessDeniedException;
     }
 
     private static void answer(FacesContext faces, Throwable cause) {
@@ -69,8 +74,12 @@ public class PageExceptions extends ExceptionHandlerFactory {
         faces.responseComplete();
         return;
       }
-      if (cause instanceof ViewExpiredException) external.getRequestMap().put(EXPIRED, Boolean.TRUE);
-      int status = cause instanceof ViewExpiredException ? 400 : cause instanceof NotFoundException ? 404 : 403;
+      if (cause instanceof ViewExpiredException)
+        external.getRequestMap().put(EXPIRED, Boolean.TRUE);
+      int status =
+          cause instanceof ViewExpiredException
+              ? 400
+              : cause instanceof NotFoundException ? 404 : 403;
       external.responseReset();
       ViewErrors.send(status, cause.getMessage());
     }

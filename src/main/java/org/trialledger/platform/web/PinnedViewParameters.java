@@ -13,12 +13,13 @@ import java.util.Objects;
 /**
  * The object a page shows is the one its first request named, and that request's checks still hold.
  *
- * <p>A page that loads an object by its address ({@code f:viewParam} plus {@code f:viewAction}) checks the
- * caller's access when it loads. JSF re-applies view parameters on every postback but runs the view action
- * only on the first request; a postback to the same view under another id would otherwise show or change
- * the other object with nothing checked (issue 14 item 3). So a postback whose address names a different
- * value than the view holds is answered 404, before any value or action of the request is applied. And a
- * first request whose parameters do not convert (a version "abc") is the client's error: 400, not 500.
+ * <p>A page that loads an object by its address ({@code f:viewParam} plus {@code f:viewAction})
+ * checks the caller's access when it loads. JSF re-applies view parameters on every postback but
+ * runs the view action only on the first request; a postback to the same view under another id
+ * would otherwise show or change the other object with nothing checked (issue 14 item 3). So a
+ * postback whose address names a different value than the view holds is answered 404, before any
+ * value or action of the request is applied. And a first request whose parameters do not convert (a
+ * version "abc") is the client's error: 400, not 500.
  */
 public class PinnedViewParameters implements PhaseListener {
   private static final long serialVersionUID = 1L;
@@ -32,8 +33,10 @@ public class PinnedViewParameters implements PhaseListener {
   public void afterPhase(PhaseEvent event) {
     FacesContext faces = event.getFacesContext();
     if (faces.getResponseComplete() || faces.getViewRoot() == null) return;
-    // a view that could not be restored (expired, foreign, bogus) is the exception handler's: PageExceptions
-    if (faces.getExceptionHandler().getUnhandledExceptionQueuedEvents().iterator().hasNext()) return;
+    // a view that could not be restored (expired, foreign, bogus) is the exception handler's:
+    // PageExceptions
+    if (faces.getExceptionHandler().getUnhandledExceptionQueuedEvents().iterator().hasNext())
+      return;
     if (event.getPhaseId() == PhaseId.RESTORE_VIEW && faces.isPostback()) {
       if (ViewMetadata.getViewActions(faces.getViewRoot()).isEmpty()) return;
       Collection<UIViewParameter> parameters = ViewMetadata.getViewParameters(faces.getViewRoot());
@@ -52,7 +55,9 @@ public class PinnedViewParameters implements PhaseListener {
           return;
         }
       }
-    } else if (event.getPhaseId() == PhaseId.PROCESS_VALIDATIONS && !faces.isPostback() && faces.isValidationFailed()) {
+    } else if (event.getPhaseId() == PhaseId.PROCESS_VALIDATIONS
+        && !faces.isPostback()
+        && faces.isValidationFailed()) {
       ViewErrors.send(400, "A parameter of the address is not valid");
     }
   }

@@ -5,7 +5,10 @@ import java.io.InputStream;
 import java.util.Optional;
 import org.primefaces.model.file.UploadedFile;
 
-/** Reads an uploaded file for a page action; an interrupted upload becomes a message, not an error page. */
+/**
+ * Reads an uploaded file for a page action; an interrupted upload becomes a message, not an error
+ * page.
+ */
 public final class Uploads {
   private Uploads() {}
 

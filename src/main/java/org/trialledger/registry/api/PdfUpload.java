@@ -9,8 +9,8 @@ import org.trialledger.platform.Problem;
 import org.trialledger.registry.domain.PdfDocument;
 
 /**
- * Reads an uploaded body without ever holding more than the limit: a declared length over the limit is
- * refused before a byte is read, an undeclared one as soon as the limit is passed.
+ * Reads an uploaded body without ever holding more than the limit: a declared length over the limit
+ * is refused before a byte is read, an undeclared one as soon as the limit is passed.
  */
 final class PdfUpload {
   static final String MEDIA_TYPE = PdfDocument.MEDIA_TYPE;
@@ -34,9 +34,13 @@ final class PdfUpload {
   }
 
   private static WebApplicationException tooLarge(long maxBytes) {
-    String detail = "The file is larger than the limit of " + PdfDocument.megabytes(maxBytes) + " MB";
+    String detail =
+        "The file is larger than the limit of " + PdfDocument.megabytes(maxBytes) + " MB";
     return new WebApplicationException(
         detail,
-        Response.status(413).type(Problem.MEDIA_TYPE).entity(new Problem(413, "Content Too Large", detail).toJson()).build());
+        Response.status(413)
+            .type(Problem.MEDIA_TYPE)
+            .entity(new Problem(413, "Content Too Large", detail).toJson())
+            .build());
   }
 }

@@ -31,7 +31,10 @@ import org.trialledger.security.application.Caller;
 import org.trialledger.security.application.CurrentActor;
 import org.trialledger.security.domain.Role;
 
-/** A trial's documents: sponsors attach PDFs to the draft and leave them out again; published ones are public. */
+/**
+ * A trial's documents: sponsors attach PDFs to the draft and leave them out again; published ones
+ * are public.
+ */
 @Path("/trials/{registryId}/documents")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Registry")
@@ -44,7 +47,9 @@ public class TrialDocumentResource {
   @RolesAllowed(Role.Names.SPONSOR)
   @Consumes(PdfUpload.MEDIA_TYPE)
   @SecurityRequirement(name = "basic")
-  @Operation(summary = "Attach a PDF to the draft", description = "The body is the PDF. Its SHA-256 enters the ledger.")
+  @Operation(
+      summary = "Attach a PDF to the draft",
+      description = "The body is the PDF. Its SHA-256 enters the ledger.")
   public Response upload(
       @PathParam("registryId") String registryId,
       @QueryParam("kind") String kind,
@@ -57,7 +62,8 @@ public class TrialDocumentResource {
     TrialDocument document = documents.upload(caller, registryId, documentKind, fileName, bytes);
     Trial trial = finder.visibleTrial(caller, registryId);
     return Response.status(201)
-        .header("Location", "/api/trials/" + trial.getRegistryId() + "/documents/" + document.getId())
+        .header(
+            "Location", "/api/trials/" + trial.getRegistryId() + "/documents/" + document.getId())
         .entity(TrialJson.write(TrialJson.document(trial, document)))
         .build();
   }
@@ -67,8 +73,10 @@ public class TrialDocumentResource {
   @Path("/{documentId}")
   @RolesAllowed(Role.Names.SPONSOR)
   @SecurityRequirement(name = "basic")
-  @Operation(summary = "Leave a document out of the next versions (versions that listed it keep it)")
-  public Response removeDocument(@PathParam("registryId") String registryId, @PathParam("documentId") long documentId) {
+  @Operation(
+      summary = "Leave a document out of the next versions (versions that listed it keep it)")
+  public Response removeDocument(
+      @PathParam("registryId") String registryId, @PathParam("documentId") long documentId) {
     documents.remove(actor.caller(), registryId, documentId);
     return Response.noContent().build();
   }
@@ -77,23 +85,32 @@ public class TrialDocumentResource {
   @Path("/{documentId}")
   @PermitAll
   @Produces({PdfUpload.MEDIA_TYPE, MediaType.APPLICATION_JSON})
-  @Operation(operationId = "downloadDocument", summary = "Download a document (published ones are public)")
-  public Response download(@PathParam("registryId") String registryId, @PathParam("documentId") long documentId) {
+  @Operation(
+      operationId = "downloadDocument",
+      summary = "Download a document (published ones are public)")
+  public Response download(
+      @PathParam("registryId") String registryId, @PathParam("documentId") long documentId) {
     TrialDocuments.DocumentFile file = documents.file(actor.caller(), registryId, documentId);
     return Response.ok(file.content(), PdfUpload.MEDIA_TYPE)
         .header("Content-Disposition", "attachment; filename=\"" + file.fileName() + "\"")
-        .header("Digest", "sha-256=" + Base64.getEncoder().encodeToString(HexFormat.of().parseHex(file.sha256())))
+        .header(
+            "Digest",
+            "sha-256=" + Base64.getEncoder().encodeToString(HexFormat.of().parseHex(file.sha256())))
         .header("X-Content-SHA256", file.sha256())
         .header("X-Content-Type-Options", "nosniff")
         .build();
   }
 
   private static DocumentKind documentKind(String kind) {
-    if (kind == null || kind.isBlank()) throw InvalidRecordException.of("kind", "Say what the document is: PROTOCOL, STATISTICAL_ANALYSIS_PLAN, CONSENT_FORM_TEMPLATE or OTHER");
+    if (kind == null || kind.isBlank())
+      throw InvalidRecordException.of(
+          "kind",
+          "Say what the document is: PROTOCOL, STATISTICAL_ANALYSIS_PLAN, CONSENT_FORM_TEMPLATE or OTHER");
     try {
       return DocumentKind.valueOf(kind.strip().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw InvalidRecordException.of("kind", "Use PROTOCOL, STATISTICAL_ANALYSIS_PLAN, CONSENT_FORM_TEMPLATE or OTHER");
+      throw InvalidRecordException.of(
+          "kind", "Use PROTOCOL, STATISTICAL_ANALYSIS_PLAN, CONSENT_FORM_TEMPLATE or OTHER");
     }
   }
 }

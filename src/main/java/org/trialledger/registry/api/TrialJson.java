@@ -16,8 +16,9 @@ import org.trialledger.registry.store.TrialDocument;
 import org.trialledger.registry.store.TrialVersion;
 
 /**
- * JSON of the registry's REST answers. Registration records use the same JSON as the hashed versions
- * ({@link RecordCodec}), so what a program reads is what it may send back and what the ledger commits to.
+ * JSON of the registry's REST answers. Registration records use the same JSON as the hashed
+ * versions ({@link RecordCodec}), so what a program reads is what it may send back and what the
+ * ledger commits to.
  */
 final class TrialJson {
   private TrialJson() {}
@@ -33,13 +34,17 @@ final class TrialJson {
     m.put("sponsor", sponsorName);
     m.put("createdAt", text(t.getCreatedAt()));
     m.put("registeredAt", text(t.getRegisteredAt()));
-    m.put("publishedVersion", t.getPublishedVersion() == null ? null : (long) t.getPublishedVersion());
+    m.put(
+        "publishedVersion",
+        t.getPublishedVersion() == null ? null : (long) t.getPublishedVersion());
     m.put("withdrawnAt", text(t.getWithdrawnAt()));
     m.put("withdrawalReason", t.getWithdrawalReason());
-    m.put("links", Map.of(
-        "self", "/api/trials/" + t.getRegistryId(),
-        "versions", "/api/trials/" + t.getRegistryId() + "/versions",
-        "page", "/registry/trial.xhtml?id=" + t.getRegistryId()));
+    m.put(
+        "links",
+        Map.of(
+            "self", "/api/trials/" + t.getRegistryId(),
+            "versions", "/api/trials/" + t.getRegistryId() + "/versions",
+            "page", "/registry/trial.xhtml?id=" + t.getRegistryId()));
     return m;
   }
 
@@ -57,10 +62,13 @@ final class TrialJson {
     m.put("decidedAt", text(v.getDecidedAt()));
     m.put("contentHash", v.getContentHash());
     m.put("leafHash", v.getLeafHash());
-    m.put("links", Map.of(
-        "canonicalJson", "/api/trials/" + t.getRegistryId() + "/versions/" + v.getVersionNumber(),
-        "receipt", "/api/receipts/" + v.getLeafHash(),
-        "proof", "/api/proofs/" + v.getLeafHash()));
+    m.put(
+        "links",
+        Map.of(
+            "canonicalJson",
+                "/api/trials/" + t.getRegistryId() + "/versions/" + v.getVersionNumber(),
+            "receipt", "/api/receipts/" + v.getLeafHash(),
+            "proof", "/api/proofs/" + v.getLeafHash()));
     if (!comments.isEmpty()) {
       List<Object> list = new ArrayList<>();
       for (ReviewComment c : comments) list.add(comment(c));
@@ -89,9 +97,11 @@ final class TrialJson {
     m.put("uploadedAt", text(d.getUploadedAt()));
     m.put("removedAt", text(d.getRemovedAt()));
     m.put("leafHash", d.getLeafHash());
-    m.put("links", Map.of(
-        "content", "/api/trials/" + t.getRegistryId() + "/documents/" + d.getId(),
-        "receipt", "/api/receipts/" + d.getLeafHash()));
+    m.put(
+        "links",
+        Map.of(
+            "content", "/api/trials/" + t.getRegistryId() + "/documents/" + d.getId(),
+            "receipt", "/api/receipts/" + d.getLeafHash()));
     return m;
   }
 

@@ -41,10 +41,11 @@ import org.trialledger.security.application.UserDirectory;
 import org.trialledger.security.domain.Role;
 
 /**
- * The registry for programs: public search and published registrations; sponsors' drafts, submissions and
- * withdrawals; the regulators' review queue; imports and exports. Records are sent and returned in the JSON
- * the versions are hashed in; bodies are read by {@link TrialRequests}. Versions and their review are in
- * {@link TrialVersionResource}, documents in {@link TrialDocumentResource}.
+ * The registry for programs: public search and published registrations; sponsors' drafts,
+ * submissions and withdrawals; the regulators' review queue; imports and exports. Records are sent
+ * and returned in the JSON the versions are hashed in; bodies are read by {@link TrialRequests}.
+ * Versions and their review are in {@link TrialVersionResource}, documents in {@link
+ * TrialDocumentResource}.
  */
 @Path("/trials")
 @Produces(MediaType.APPLICATION_JSON)
@@ -59,7 +60,10 @@ public class TrialResource {
 
   @GET
   @PermitAll
-  @Operation(summary = "Search published trials", description = "Free text (words, \"phrases\", -excluded words, OR) over titles, conditions, interventions and sponsor; filters; paging.")
+  @Operation(
+      summary = "Search published trials",
+      description =
+          "Free text (words, \"phrases\", -excluded words, OR) over titles, conditions, interventions and sponsor; filters; paging.")
   public String search(
       @QueryParam("q") String q,
       @QueryParam("recruitmentStatus") String status,
@@ -68,11 +72,20 @@ public class TrialResource {
       @QueryParam("sponsor") String sponsor,
       @Parameter(description = "YYYY-MM-DD") @QueryParam("startFrom") String startFrom,
       @Parameter(description = "YYYY-MM-DD") @QueryParam("startTo") String startTo,
-      @Parameter(description = "RELEVANCE, NEWEST, TITLE or START_DATE") @QueryParam("sort") String sort,
+      @Parameter(description = "RELEVANCE, NEWEST, TITLE or START_DATE") @QueryParam("sort")
+          String sort,
       @QueryParam("offset") @DefaultValue("0") int offset,
       @QueryParam("limit") @DefaultValue("20") int limit) {
     SearchCriteria criteria =
-        new SearchCriteria(q, status, phase, country, sponsor, date("startFrom", startFrom), date("startTo", startTo), sort(sort));
+        new SearchCriteria(
+            q,
+            status,
+            phase,
+            country,
+            sponsor,
+            date("startFrom", startFrom),
+            date("startTo", startTo),
+            sort(sort));
     return TrialJson.write(TrialJson.page(search.search(criteria, offset, limit)));
   }
 
@@ -80,7 +93,9 @@ public class TrialResource {
   @RolesAllowed(Role.Names.SPONSOR)
   @Consumes(MediaType.APPLICATION_JSON)
   @SecurityRequirement(name = "basic")
-  @Operation(summary = "Start a registration: a draft with a new registry id", description = "The body is a registration record; drafts may be incomplete.")
+  @Operation(
+      summary = "Start a registration: a draft with a new registry id",
+      description = "The body is a registration record; drafts may be incomplete.")
   public Response create(String body) {
     Trial trial = registry.createDraft(actor.caller(), TrialRequests.registration(body));
     return Response.status(201)
@@ -94,8 +109,10 @@ public class TrialResource {
   @RolesAllowed(Role.Names.SPONSOR)
   @Consumes(MediaType.APPLICATION_JSON)
   @SecurityRequirement(name = "basic")
-  @Operation(summary = "Import a ClinicalTrials.gov API v2 study record as a new draft",
-      description = "The body is the JSON of GET https://clinicaltrials.gov/api/v2/studies/{nctId}. The answer lists what could not be mapped.")
+  @Operation(
+      summary = "Import a ClinicalTrials.gov API v2 study record as a new draft",
+      description =
+          "The body is the JSON of GET https://clinicaltrials.gov/api/v2/studies/{nctId}. The answer lists what could not be mapped.")
   public Response importCtGov(String body) {
     Caller caller = actor.caller();
     TrialImports.Imported imported = imports.importCtGov(caller, body);
@@ -103,7 +120,10 @@ public class TrialResource {
     m.put("unmapped", new ArrayList<Object>(imported.result().unmapped()));
     m.put("warnings", new ArrayList<Object>(imported.result().warnings()));
     m.put("draft", TrialJson.record(imported.result().record()));
-    return Response.status(201).header("Location", "/api/trials/" + imported.trial().getRegistryId()).entity(TrialJson.write(m)).build();
+    return Response.status(201)
+        .header("Location", "/api/trials/" + imported.trial().getRegistryId())
+        .entity(TrialJson.write(m))
+        .build();
   }
 
   @GET
@@ -114,7 +134,9 @@ public class TrialResource {
   public Response exportFhir(@PathParam("registryId") String registryId) {
     String json = imports.fhir(actor.caller(), registryId);
     return Response.ok(json, "application/fhir+json;charset=UTF-8")
-        .header("Content-Disposition", "attachment; filename=\"" + registryId.strip() + "-ResearchStudy.json\"")
+        .header(
+            "Content-Disposition",
+            "attachment; filename=\"" + registryId.strip() + "-ResearchStudy.json\"")
         .build();
   }
 
@@ -125,7 +147,8 @@ public class TrialResource {
   public Response exportCtGov(@PathParam("registryId") String registryId) {
     String json = imports.ctgov(actor.caller(), registryId);
     return Response.ok(json, MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))
-        .header("Content-Disposition", "attachment; filename=\"" + registryId.strip() + "-ctgov.json\"")
+        .header(
+            "Content-Disposition", "attachment; filename=\"" + registryId.strip() + "-ctgov.json\"")
         .build();
   }
 
@@ -164,12 +187,16 @@ public class TrialResource {
     Caller caller = actor.caller();
     Trial trial = finder.visibleTrial(caller, registryId);
     Map<String, Object> m = TrialJson.trial(trial, sponsorName(trial));
-    finder.publishedVersion(trial).ifPresent(v -> m.put("record", TrialJson.record(finder.recordOf(v))));
+    finder
+        .publishedVersion(trial)
+        .ifPresent(v -> m.put("record", TrialJson.record(finder.recordOf(v))));
     List<Object> versions = new ArrayList<>();
-    for (TrialVersion v : finder.visibleVersions(caller, trial)) versions.add(TrialJson.version(trial, v, finder.visibleComments(caller, trial, v)));
+    for (TrialVersion v : finder.visibleVersions(caller, trial))
+      versions.add(TrialJson.version(trial, v, finder.visibleComments(caller, trial, v)));
     m.put("versions", versions);
     List<Object> docs = new ArrayList<>();
-    for (TrialDocument d : finder.visibleDocuments(caller, trial)) docs.add(TrialJson.document(trial, d));
+    for (TrialDocument d : finder.visibleDocuments(caller, trial))
+      docs.add(TrialJson.document(trial, d));
     m.put("documents", docs);
     return TrialJson.write(m);
   }
@@ -202,13 +229,17 @@ public class TrialResource {
   @RolesAllowed(Role.Names.SPONSOR)
   @Consumes(MediaType.APPLICATION_JSON)
   @SecurityRequirement(name = "basic")
-  @Operation(summary = "Submit the draft as the next version, for review", description = "Body: {\"reason\": \"…\"} (required from version 2 on).")
+  @Operation(
+      summary = "Submit the draft as the next version, for review",
+      description = "Body: {\"reason\": \"…\"} (required from version 2 on).")
   public Response submit(@PathParam("registryId") String registryId, String body) {
     Caller caller = actor.caller();
     TrialVersion version = registry.submit(caller, registryId, SubmitRequest.read(body).reason());
     Trial trial = finder.visibleTrial(caller, registryId);
     return Response.status(201)
-        .header("Location", "/api/trials/" + trial.getRegistryId() + "/versions/" + version.getVersionNumber())
+        .header(
+            "Location",
+            "/api/trials/" + trial.getRegistryId() + "/versions/" + version.getVersionNumber())
         .entity(TrialJson.write(TrialJson.version(trial, version, List.of())))
         .build();
   }
@@ -218,9 +249,12 @@ public class TrialResource {
   @RolesAllowed(Role.Names.SPONSOR)
   @Consumes(MediaType.APPLICATION_JSON)
   @SecurityRequirement(name = "basic")
-  @Operation(summary = "Withdraw a published trial", description = "Body: {\"reason\": \"…\"}. The history stays public.")
+  @Operation(
+      summary = "Withdraw a published trial",
+      description = "Body: {\"reason\": \"…\"}. The history stays public.")
   public String withdraw(@PathParam("registryId") String registryId, String body) {
-    Trial trial = registry.withdraw(actor.caller(), registryId, WithdrawRequest.read(body).reason());
+    Trial trial =
+        registry.withdraw(actor.caller(), registryId, WithdrawRequest.read(body).reason());
     return TrialJson.write(TrialJson.trial(trial, sponsorName(trial)));
   }
 
@@ -231,7 +265,10 @@ public class TrialResource {
   }
 
   private String sponsorName(Trial t) {
-    return directory.findOrganisation(t.getSponsorOrganisationId()).map(o -> o.getName()).orElse(null);
+    return directory
+        .findOrganisation(t.getSponsorOrganisationId())
+        .map(o -> o.getName())
+        .orElse(null);
   }
 
   private static LocalDate date(String name, String value) {

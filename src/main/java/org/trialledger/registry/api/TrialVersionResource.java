@@ -30,9 +30,10 @@ import org.trialledger.security.application.CurrentActor;
 import org.trialledger.security.domain.Role;
 
 /**
- * A trial's versions: the history, each version's canonical JSON and the differences between two; the
- * regulators' review of a version (comments, publication, return). One class for everything under {@code
- * /trials/{registryId}/versions}: JAX-RS picks a single root resource per request, the longest path first.
+ * A trial's versions: the history, each version's canonical JSON and the differences between two;
+ * the regulators' review of a version (comments, publication, return). One class for everything
+ * under {@code /trials/{registryId}/versions}: JAX-RS picks a single root resource per request, the
+ * longest path first.
  */
 @Path("/trials/{registryId}/versions")
 @Produces(MediaType.APPLICATION_JSON)
@@ -44,20 +45,26 @@ public class TrialVersionResource {
 
   @GET
   @PermitAll
-  @Operation(summary = "The version history (published versions; all versions for the sponsor and regulators)")
+  @Operation(
+      summary =
+          "The version history (published versions; all versions for the sponsor and regulators)")
   public String versions(@PathParam("registryId") String registryId) {
     Caller caller = actor.caller();
     Trial trial = finder.visibleTrial(caller, registryId);
     List<Object> list = new ArrayList<>();
-    for (TrialVersion v : finder.visibleVersions(caller, trial)) list.add(TrialJson.version(trial, v, finder.visibleComments(caller, trial, v)));
+    for (TrialVersion v : finder.visibleVersions(caller, trial))
+      list.add(TrialJson.version(trial, v, finder.visibleComments(caller, trial, v)));
     return TrialJson.write(list);
   }
 
   @GET
   @Path("/{version}")
   @PermitAll
-  @Operation(summary = "A version's canonical JSON: the exact bytes whose SHA-256 is its ledger entry's content hash")
-  public Response version(@PathParam("registryId") String registryId, @PathParam("version") int number) {
+  @Operation(
+      summary =
+          "A version's canonical JSON: the exact bytes whose SHA-256 is its ledger entry's content hash")
+  public Response version(
+      @PathParam("registryId") String registryId, @PathParam("version") int number) {
     Caller caller = actor.caller();
     Trial trial = finder.visibleTrial(caller, registryId);
     TrialVersion v = finder.visibleVersion(caller, trial, number);
@@ -71,7 +78,10 @@ public class TrialVersionResource {
   @Path("/{from}/diff/{to}")
   @PermitAll
   @Operation(summary = "What changed between two versions, item by item")
-  public String diff(@PathParam("registryId") String registryId, @PathParam("from") int from, @PathParam("to") int to) {
+  public String diff(
+      @PathParam("registryId") String registryId,
+      @PathParam("from") int from,
+      @PathParam("to") int to) {
     Caller caller = actor.caller();
     Trial trial = finder.visibleTrial(caller, registryId);
     RegistrationRecord a = finder.recordOf(finder.visibleVersion(caller, trial, from));
@@ -88,10 +98,15 @@ public class TrialVersionResource {
   @RolesAllowed(Role.Names.REGULATOR)
   @Consumes(MediaType.APPLICATION_JSON)
   @SecurityRequirement(name = "basic")
-  @Operation(summary = "Comment on a version under review", description = "Body: {\"severity\": \"MAJOR\"|\"ADVISORY\", \"body\": \"…\"}. Major comments block publication.")
-  public Response comment(@PathParam("registryId") String registryId, @PathParam("version") int number, String body) {
+  @Operation(
+      summary = "Comment on a version under review",
+      description =
+          "Body: {\"severity\": \"MAJOR\"|\"ADVISORY\", \"body\": \"…\"}. Major comments block publication.")
+  public Response comment(
+      @PathParam("registryId") String registryId, @PathParam("version") int number, String body) {
     CommentRequest request = CommentRequest.read(body);
-    var comment = registry.comment(actor.caller(), registryId, number, request.severity(), request.body());
+    var comment =
+        registry.comment(actor.caller(), registryId, number, request.severity(), request.body());
     return Response.status(201).entity(TrialJson.write(TrialJson.comment(comment))).build();
   }
 
@@ -101,10 +116,12 @@ public class TrialVersionResource {
   @RolesAllowed(Role.Names.REGULATOR)
   @SecurityRequirement(name = "basic")
   @Operation(summary = "Publish a version under review (refused while it has major comments)")
-  public String publish(@PathParam("registryId") String registryId, @PathParam("version") int number) {
+  public String publish(
+      @PathParam("registryId") String registryId, @PathParam("version") int number) {
     Caller caller = actor.caller();
     TrialVersion v = registry.publish(caller, registryId, number);
-    return TrialJson.write(TrialJson.version(finder.visibleTrial(caller, registryId), v, List.of()));
+    return TrialJson.write(
+        TrialJson.version(finder.visibleTrial(caller, registryId), v, List.of()));
   }
 
   @POST
@@ -113,9 +130,11 @@ public class TrialVersionResource {
   @RolesAllowed(Role.Names.REGULATOR)
   @SecurityRequirement(name = "basic")
   @Operation(summary = "Return a version to the sponsor (needs a major comment)")
-  public String returnToSponsor(@PathParam("registryId") String registryId, @PathParam("version") int number) {
+  public String returnToSponsor(
+      @PathParam("registryId") String registryId, @PathParam("version") int number) {
     Caller caller = actor.caller();
     TrialVersion v = registry.returnToSponsor(caller, registryId, number);
-    return TrialJson.write(TrialJson.version(finder.visibleTrial(caller, registryId), v, List.of()));
+    return TrialJson.write(
+        TrialJson.version(finder.visibleTrial(caller, registryId), v, List.of()));
   }
 }

@@ -42,7 +42,10 @@ public class DocumentBlobs {
     return em.find(DocumentBlob.class, sha256).getContent();
   }
 
-  /** The SHA-256 of the bytes stored under this hash (not the key itself, which could be edited), for the full audit. */
+  /**
+   * The SHA-256 of the bytes stored under this hash (not the key itself, which could be edited),
+   * for the full audit.
+   */
   public Optional<String> recomputeHash(String sha256) {
     DocumentBlob blob = em.find(DocumentBlob.class, sha256);
     return blob == null ? Optional.empty() : Optional.of(Hash.sha256(blob.getContent()).hex());

@@ -8,7 +8,8 @@ import java.util.function.Supplier;
 /**
  * Answers to whole queries, kept for a fixed time. The registry clears it when what the public sees
  * changes; the time limit bounds staleness should another instance make the change. When full it is
- * emptied rather than trimmed: repeated queries refill it at once, and there is no ordering to keep.
+ * emptied rather than trimmed: repeated queries refill it at once, and there is no ordering to
+ * keep.
  */
 final class QueryCache {
   private record Entry(Object value, long until) {}

@@ -1,6 +1,7 @@
 package org.trialledger.registry.application;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.nio.charset.StandardCharsets;
@@ -38,17 +39,22 @@ public final class RegistryArtifactVerifiers {
 
     @Override
     public Stream<ArtifactVersion> storedVersions() {
-      return em.createQuery("SELECT t.registryId, v.versionNumber FROM TrialVersion v, Trial t WHERE v.trialId = t.id ORDER BY v.id", Object[].class)
+      return em.createQuery(
+              "SELECT t.registryId, v.versionNumber FROM TrialVersion v, Trial t WHERE v.trialId = t.id ORDER BY v.id",
+              Object[].class)
           .getResultStream()
           .map(row -> new ArtifactVersion((String) row[0], ((Number) row[1]).intValue()));
     }
   }
 
-  /** A document's hash is the SHA-256 of the stored bytes (not of the hash column, which could be edited). */
+  /**
+   * A document's hash is the SHA-256 of the stored bytes (not of the hash column, which could be
+   * edited).
+   */
   @ApplicationScoped
   public static class Documents implements ArtifactVerifier {
     @PersistenceContext private EntityManager em;
-    @jakarta.inject.Inject private DocumentBlobs blobs;
+    @Inject private DocumentBlobs blobs;
 
     @Override
     public String artifactType() {
@@ -70,7 +76,9 @@ public final class RegistryArtifactVerifiers {
 
     @Override
     public Stream<ArtifactVersion> storedVersions() {
-      return em.createQuery("SELECT t.registryId, d.id FROM TrialDocument d, Trial t WHERE d.trialId = t.id ORDER BY d.id", Object[].class)
+      return em.createQuery(
+              "SELECT t.registryId, d.id FROM TrialDocument d, Trial t WHERE d.trialId = t.id ORDER BY d.id",
+              Object[].class)
           .getResultStream()
           .map(row -> new ArtifactVersion(row[0] + "/documents/" + row[1], 1));
     }

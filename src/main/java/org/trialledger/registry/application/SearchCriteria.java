@@ -3,11 +3,17 @@ package org.trialledger.registry.application;
 import java.time.LocalDate;
 
 /**
- * A public search: free text over titles, conditions, interventions and sponsor; filters; a sort order.
- * Any field may be null (no filter).
+ * A public search: free text over titles, conditions, interventions and sponsor; filters; a sort
+ * order. Any field may be null (no filter).
  */
 public record SearchCriteria(
-    String text, String recruitmentStatus, String phase, String country, String sponsor, LocalDate startFrom, LocalDate startTo,
+    String text,
+    String recruitmentStatus,
+    String phase,
+    String country,
+    String sponsor,
+    LocalDate startFrom,
+    LocalDate startTo,
     Sort sort) {
   public static final int TEXT_MAX = 200;
 

@@ -8,9 +8,10 @@ import org.trialledger.security.application.Caller;
 import org.trialledger.security.domain.Role;
 
 /**
- * Who may see and change a trial. Anyone sees published and withdrawn trials' published versions; the
- * sponsor's own staff and regulators also see drafts and versions under review; only the sponsor's own staff
- * change them. A trial the caller may not see is reported as not found, so its existence does not leak.
+ * Who may see and change a trial. Anyone sees published and withdrawn trials' published versions;
+ * the sponsor's own staff and regulators also see drafts and versions under review; only the
+ * sponsor's own staff change them. A trial the caller may not see is reported as not found, so its
+ * existence does not leak.
  */
 public final class TrialAccess {
   private TrialAccess() {}
@@ -34,13 +35,15 @@ public final class TrialAccess {
 
   static void requireOwner(Caller caller, Trial trial) {
     if (!ownsAsSponsor(caller, trial)) {
-      if (isPublic(trial) || caller.is(Role.REGULATOR)) throw new AccessDeniedException("Only the sponsor's own staff may change this trial");
+      if (isPublic(trial) || caller.is(Role.REGULATOR))
+        throw new AccessDeniedException("Only the sponsor's own staff may change this trial");
       throw notFound(trial.getRegistryId());
     }
   }
 
   static void requireRegulator(Caller caller) {
-    if (!caller.is(Role.REGULATOR)) throw new AccessDeniedException("Only a regulator may review a submitted version");
+    if (!caller.is(Role.REGULATOR))
+      throw new AccessDeniedException("Only a regulator may review a submitted version");
   }
 
   static NotFoundException notFound(String registryId) {

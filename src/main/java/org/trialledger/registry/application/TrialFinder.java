@@ -5,8 +5,10 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.trialledger.ledger.json.JsonParser;
+import org.trialledger.platform.AccessDeniedException;
 import org.trialledger.platform.NotFoundException;
 import org.trialledger.registry.domain.RecordCodec;
 import org.trialledger.registry.domain.RegistrationRecord;
@@ -17,8 +19,12 @@ import org.trialledger.registry.store.Trial;
 import org.trialledger.registry.store.TrialDocument;
 import org.trialledger.registry.store.TrialVersion;
 import org.trialledger.security.application.Caller;
+import org.trialledger.security.domain.Role;
 
-/** Reads trials, versions, documents and comments, applying {@link TrialAccess} where a caller is given. */
+/**
+ * Reads trials, versions, documents and comments, applying {@link TrialAccess} where a caller is
+ * given.
+ */
 @ApplicationScoped
 public class TrialFinder {
   @PersistenceContext private EntityManager em;
@@ -31,7 +37,7 @@ public class TrialFinder {
 
   Trial trial(String registryId) {
     return em.createQuery("SELECT t FROM Trial t WHERE t.registryId = :id", Trial.class)
-        .setParameter("id", registryId == null ? "" : registryId.strip().toUpperCase(java.util.Locale.ROOT))
+        .setParameter("id", registryId == null ? "" : registryId.strip().toUpperCase(Locale.ROOT))
         .getResultStream()
         .findFirst()
         .orElseThrow(() -> TrialAccess.notFound(registryId));
@@ -55,7 +61,9 @@ public class TrialFinder {
   }
 
   List<TrialVersion> versions(Trial trial) {
-    return em.createQuery("SELECT v FROM TrialVersion v WHERE v.trialId = :t ORDER BY v.versionNumber", TrialVersion.class)
+    return em.createQuery(
+            "SELECT v FROM TrialVersion v WHERE v.trialId = :t ORDER BY v.versionNumber",
+            TrialVersion.class)
         .setParameter("t", trial.getId())
         .getResultList();
   }
@@ -70,23 +78,31 @@ public class TrialFinder {
   public TrialVersion visibleVersion(Caller caller, Trial trial, int number) {
     TrialVersion v = version(trial, number);
     if (v.getState() != VersionState.PUBLISHED && !TrialAccess.seesWork(caller, trial)) {
-      throw new NotFoundException("Version " + number + " of " + trial.getRegistryId() + " is not published");
+      throw new NotFoundException(
+          "Version " + number + " of " + trial.getRegistryId() + " is not published");
     }
     return v;
   }
 
   TrialVersion version(Trial trial, int number) {
-    return em.createQuery("SELECT v FROM TrialVersion v WHERE v.trialId = :t AND v.versionNumber = :n", TrialVersion.class)
+    return em.createQuery(
+            "SELECT v FROM TrialVersion v WHERE v.trialId = :t AND v.versionNumber = :n",
+            TrialVersion.class)
         .setParameter("t", trial.getId())
         .setParameter("n", number)
         .getResultStream()
         .findFirst()
-        .orElseThrow(() -> new NotFoundException("There is no version " + number + " of " + trial.getRegistryId()));
+        .orElseThrow(
+            () ->
+                new NotFoundException(
+                    "There is no version " + number + " of " + trial.getRegistryId()));
   }
 
   /** The published version's record, if any version was published. */
   public Optional<TrialVersion> publishedVersion(Trial trial) {
-    return trial.getPublishedVersion() == null ? Optional.empty() : Optional.of(version(trial, trial.getPublishedVersion()));
+    return trial.getPublishedVersion() == null
+        ? Optional.empty()
+        : Optional.of(version(trial, trial.getPublishedVersion()));
   }
 
   public RegistrationRecord recordOf(TrialVersion version) {
@@ -98,7 +114,9 @@ public class TrialFinder {
   }
 
   public List<ReviewComment> comments(TrialVersion version) {
-    return em.createQuery("SELECT c FROM ReviewComment c WHERE c.versionId = :v ORDER BY c.id", ReviewComment.class)
+    return em.createQuery(
+            "SELECT c FROM ReviewComment c WHERE c.versionId = :v ORDER BY c.id",
+            ReviewComment.class)
         .setParameter("v", version.getId())
         .getResultList();
   }
@@ -110,15 +128,22 @@ public class TrialFinder {
 
   /** Documents not removed: what the next submitted version will list. */
   List<TrialDocument> documentsInForce(Trial trial) {
-    return em.createQuery("SELECT d FROM TrialDocument d WHERE d.trialId = :t AND d.removedAt IS NULL ORDER BY d.id", TrialDocument.class)
+    return em.createQuery(
+            "SELECT d FROM TrialDocument d WHERE d.trialId = :t AND d.removedAt IS NULL ORDER BY d.id",
+            TrialDocument.class)
         .setParameter("t", trial.getId())
         .getResultList();
   }
 
-  /** Every document of the trial the caller may see: all of them for its sponsor and regulators, else the published ones. */
+  /**
+   * Every document of the trial the caller may see: all of them for its sponsor and regulators,
+   * else the published ones.
+   */
   public List<TrialDocument> visibleDocuments(Caller caller, Trial trial) {
     List<TrialDocument> all =
-        em.createQuery("SELECT d FROM TrialDocument d WHERE d.trialId = :t ORDER BY d.id", TrialDocument.class)
+        em.createQuery(
+                "SELECT d FROM TrialDocument d WHERE d.trialId = :t ORDER BY d.id",
+                TrialDocument.class)
             .setParameter("t", trial.getId())
             .getResultList();
     if (TrialAccess.seesWork(caller, trial)) return all;
@@ -130,7 +155,14 @@ public class TrialFinder {
     return visibleDocuments(caller, trial).stream()
         .filter(d -> d.getId() == documentId)
         .findFirst()
-        .orElseThrow(() -> new NotFoundException("No document " + documentId + " of " + trial.getRegistryId() + " is visible to you"));
+        .orElseThrow(
+            () ->
+                new NotFoundException(
+                    "No document "
+                        + documentId
+                        + " of "
+                        + trial.getRegistryId()
+                        + " is visible to you"));
   }
 
   private List<String> publishedDocumentHashes(Trial trial) {
@@ -145,22 +177,28 @@ public class TrialFinder {
   /** The sponsor organisation's own trials, newest first. */
   public List<Trial> ownTrials(Caller caller) {
     if (caller.organisationId() == null) return List.of();
-    return em.createQuery("SELECT t FROM Trial t WHERE t.sponsorOrganisationId = :o ORDER BY t.id DESC", Trial.class)
+    return em.createQuery(
+            "SELECT t FROM Trial t WHERE t.sponsorOrganisationId = :o ORDER BY t.id DESC",
+            Trial.class)
         .setParameter("o", caller.organisationId())
         .getResultList();
   }
 
   /** The regulator's queue: versions awaiting review, oldest first. */
   public List<TrialVersion> awaitingReview() {
-    return em.createQuery("SELECT v FROM TrialVersion v WHERE v.state = :s ORDER BY v.submittedAt", TrialVersion.class)
+    return em.createQuery(
+            "SELECT v FROM TrialVersion v WHERE v.state = :s ORDER BY v.submittedAt",
+            TrialVersion.class)
         .setParameter("s", VersionState.SUBMITTED)
         .getResultList();
   }
 
   /** Every trial whatever its state, newest first: for regulators only. */
   public List<Trial> allTrials(Caller caller) {
-    if (!caller.is(org.trialledger.security.domain.Role.REGULATOR)) throw new org.trialledger.platform.AccessDeniedException("For regulators only");
-    return em.createQuery("SELECT t FROM Trial t ORDER BY t.id DESC", Trial.class).setMaxResults(5000).getResultList();
+    if (!caller.is(Role.REGULATOR)) throw new AccessDeniedException("For regulators only");
+    return em.createQuery("SELECT t FROM Trial t ORDER BY t.id DESC", Trial.class)
+        .setMaxResults(5000)
+        .getResultList();
   }
 
   public Trial trialById(long id) {

@@ -5,15 +5,17 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import org.trialledger.audit.domain.AuditRecord;
 import org.trialledger.audit.application.AuditTrail;
+import org.trialledger.audit.domain.AuditRecord;
 import org.trialledger.ledger.Hash;
 import org.trialledger.ledger.json.CanonicalJson;
 import org.trialledger.log.application.LedgerRecorder;
+import org.trialledger.platform.AccessDeniedException;
 import org.trialledger.platform.RuleViolationException;
 import org.trialledger.registry.domain.CommentSeverity;
 import org.trialledger.registry.domain.FieldError;
@@ -36,8 +38,8 @@ import org.trialledger.security.domain.Role;
 
 /**
  * The registration workflow: draft → submitted → reviewed → published, amendments as new versions,
- * withdrawal. Every method is one transaction: a version and its ledger entry, a decision and its audit
- * record, commit together or not at all.
+ * withdrawal. Every method is one transaction: a version and its ledger entry, a decision and its
+ * audit record, commit together or not at all.
  */
 @ApplicationScoped
 public class TrialRegistry {
@@ -56,12 +58,15 @@ public class TrialRegistry {
   @Transactional
   public Trial createDraft(Caller caller, RegistrationRecord record) {
     if (!caller.is(Role.SPONSOR) || caller.organisationId() == null) {
-      throw new org.trialledger.platform.AccessDeniedException("Only sponsor staff register trials");
+      throw new AccessDeniedException("Only sponsor staff register trials");
     }
     requireValidDraft(record);
-    long serial = ((Number) em.createNativeQuery("SELECT nextval('registry_id_seq')").getSingleResult()).longValue();
+    long serial =
+        ((Number) em.createNativeQuery("SELECT nextval('registry_id_seq')").getSingleResult())
+            .longValue();
     String registryId = new RegistryId(serial).toString();
-    Trial trial = new Trial(registryId, caller.organisationId(), draftJson(record), now(), caller.username());
+    Trial trial =
+        new Trial(registryId, caller.organisationId(), draftJson(record), now(), caller.username());
     em.persist(trial);
     audit(caller, "TRIAL_CREATED", registryId, null, record.publicTitle(), null);
     return trial;
@@ -78,8 +83,8 @@ public class TrialRegistry {
   }
 
   /**
-   * Freezes the draft as the next version: checks it is publishable, binds the documents in force, and
-   * enters the version's canonical JSON in the ledger.
+   * Freezes the draft as the next version: checks it is publishable, binds the documents in force,
+   * and enters the version's canonical JSON in the ledger.
    */
   @Transactional
   public TrialVersion submit(Caller caller, String registryId, String reason) {
@@ -93,22 +98,51 @@ public class TrialRegistry {
     int number = versions.size() + 1;
     String why = reason == null ? "" : reason.strip();
     if (number == 1 && why.isEmpty()) why = "Initial registration";
-    if (why.isEmpty()) throw InvalidRecordException.of("reason", "Say why the registration changes (the reason is published with the version)");
-    if (why.length() > REASON_MAX) throw InvalidRecordException.of("reason", "At most " + REASON_MAX + " characters");
-    if (!versions.isEmpty() && finder.recordOf(versions.get(versions.size() - 1)).equals(record)
+    if (why.isEmpty())
+      throw InvalidRecordException.of(
+          "reason", "Say why the registration changes (the reason is published with the version)");
+    if (why.length() > REASON_MAX)
+      throw InvalidRecordException.of("reason", "At most " + REASON_MAX + " characters");
+    if (!versions.isEmpty()
+        && finder.recordOf(versions.get(versions.size() - 1)).equals(record)
         && sameDocuments(trial, versions.get(versions.size() - 1))) {
-      throw new RuleViolationException("Nothing has changed since version " + (number - 1) + ": edit the draft first");
+      throw new RuleViolationException(
+          "Nothing has changed since version " + (number - 1) + ": edit the draft first");
     }
     List<TrialDocument> documents = finder.documentsInForce(trial);
-    String sponsor = directory.findOrganisation(trial.getSponsorOrganisationId()).map(o -> o.getName()).orElse("");
+    String sponsor =
+        directory
+            .findOrganisation(trial.getSponsorOrganisationId())
+            .map(o -> o.getName())
+            .orElse("");
     Instant now = now();
     VersionEnvelope envelope =
-        new VersionEnvelope(registryId, number, sponsor, why, now, record,
-            documents.stream().map(d -> new VersionEnvelope.DocumentRef(d.getKind().name(), d.getFileName(), d.getSha256(), d.getSizeBytes())).toList());
+        new VersionEnvelope(
+            registryId,
+            number,
+            sponsor,
+            why,
+            now,
+            record,
+            documents.stream()
+                .map(
+                    d ->
+                        new VersionEnvelope.DocumentRef(
+                            d.getKind().name(), d.getFileName(), d.getSha256(), d.getSizeBytes()))
+                .toList());
     String canonical = envelope.canonicalJson();
-    String contentHash = Hash.sha256(canonical.getBytes(java.nio.charset.StandardCharsets.UTF_8)).hex();
+    String contentHash = Hash.sha256(canonical.getBytes(StandardCharsets.UTF_8)).hex();
     var receipt = ledger.recordHash(VERSION_ARTIFACT, registryId, number, contentHash);
-    TrialVersion version = new TrialVersion(trial.getId(), number, canonical, contentHash, why, now, caller.username(), receipt.leafHash());
+    TrialVersion version =
+        new TrialVersion(
+            trial.getId(),
+            number,
+            canonical,
+            contentHash,
+            why,
+            now,
+            caller.username(),
+            receipt.leafHash());
     em.persist(version);
     em.flush();
     for (TrialDocument d : documents) {
@@ -119,18 +153,27 @@ public class TrialRegistry {
   }
 
   @Transactional
-  public ReviewComment comment(Caller caller, String registryId, int versionNumber, CommentSeverity severity, String body) {
+  public ReviewComment comment(
+      Caller caller, String registryId, int versionNumber, CommentSeverity severity, String body) {
     TrialAccess.requireRegulator(caller);
     Trial trial = finder.lockedTrial(registryId);
     TrialVersion version = finder.version(trial, versionNumber);
-    if (version.getState() != VersionState.SUBMITTED) throw new RuleViolationException("Version " + versionNumber + " is not under review");
+    if (version.getState() != VersionState.SUBMITTED)
+      throw new RuleViolationException("Version " + versionNumber + " is not under review");
     if (severity == null) throw InvalidRecordException.of("severity", "Choose major or advisory");
     String text = body == null ? "" : body.strip();
     if (text.isEmpty()) throw InvalidRecordException.of("body", "Write the comment");
     if (text.length() > 4000) throw InvalidRecordException.of("body", "At most 4000 characters");
-    ReviewComment comment = new ReviewComment(version.getId(), severity, text, caller.username(), now());
+    ReviewComment comment =
+        new ReviewComment(version.getId(), severity, text, caller.username(), now());
     em.persist(comment);
-    audit(caller, "REVIEW_COMMENT", registryId, null, "version " + versionNumber + ": " + severity.name(), text);
+    audit(
+        caller,
+        "REVIEW_COMMENT",
+        registryId,
+        null,
+        "version " + versionNumber + ": " + severity.name(),
+        text);
     return comment;
   }
 
@@ -140,11 +183,21 @@ public class TrialRegistry {
     TrialAccess.requireRegulator(caller);
     Trial trial = finder.lockedTrial(registryId);
     TrialVersion version = finder.version(trial, versionNumber);
-    if (version.getState() != VersionState.SUBMITTED) throw new RuleViolationException("Version " + versionNumber + " is not under review");
-    if (trial.getStatus() == TrialStatus.WITHDRAWN) throw new RuleViolationException("The trial was withdrawn");
-    long major = finder.comments(version).stream().filter(c -> c.getSeverity() == CommentSeverity.MAJOR).count();
+    if (version.getState() != VersionState.SUBMITTED)
+      throw new RuleViolationException("Version " + versionNumber + " is not under review");
+    if (trial.getStatus() == TrialStatus.WITHDRAWN)
+      throw new RuleViolationException("The trial was withdrawn");
+    long major =
+        finder.comments(version).stream()
+            .filter(c -> c.getSeverity() == CommentSeverity.MAJOR)
+            .count();
     if (major > 0) {
-      throw new RuleViolationException("Version " + versionNumber + " has " + major + " major comment(s): return it to the sponsor instead");
+      throw new RuleViolationException(
+          "Version "
+              + versionNumber
+              + " has "
+              + major
+              + " major comment(s): return it to the sponsor instead");
     }
     Instant now = now();
     version.decide(VersionState.PUBLISHED, caller.username(), now);
@@ -161,9 +214,12 @@ public class TrialRegistry {
     TrialAccess.requireRegulator(caller);
     Trial trial = finder.lockedTrial(registryId);
     TrialVersion version = finder.version(trial, versionNumber);
-    if (version.getState() != VersionState.SUBMITTED) throw new RuleViolationException("Version " + versionNumber + " is not under review");
-    if (finder.comments(version).stream().noneMatch(c -> c.getSeverity() == CommentSeverity.MAJOR)) {
-      throw new RuleViolationException("Add a major comment saying what the sponsor must change before returning the version");
+    if (version.getState() != VersionState.SUBMITTED)
+      throw new RuleViolationException("Version " + versionNumber + " is not under review");
+    if (finder.comments(version).stream()
+        .noneMatch(c -> c.getSeverity() == CommentSeverity.MAJOR)) {
+      throw new RuleViolationException(
+          "Add a major comment saying what the sponsor must change before returning the version");
     }
     version.decide(VersionState.RETURNED, caller.username(), now());
     audit(caller, "VERSION_RETURNED", registryId, null, "version " + versionNumber, null);
@@ -175,26 +231,43 @@ public class TrialRegistry {
   public Trial withdraw(Caller caller, String registryId, String reason) {
     Trial trial = finder.lockedTrial(registryId);
     TrialAccess.requireOwner(caller, trial);
-    if (trial.getStatus() != TrialStatus.PUBLISHED) throw new RuleViolationException("Only a published trial can be withdrawn");
+    if (trial.getStatus() != TrialStatus.PUBLISHED)
+      throw new RuleViolationException("Only a published trial can be withdrawn");
     String why = reason == null ? "" : reason.strip();
-    if (why.isEmpty()) throw InvalidRecordException.of("reason", "Say why the trial is withdrawn (the reason is published)");
-    if (why.length() > REASON_MAX) throw InvalidRecordException.of("reason", "At most " + REASON_MAX + " characters");
+    if (why.isEmpty())
+      throw InvalidRecordException.of(
+          "reason", "Say why the trial is withdrawn (the reason is published)");
+    if (why.length() > REASON_MAX)
+      throw InvalidRecordException.of("reason", "At most " + REASON_MAX + " characters");
     trial.withdraw(why, now());
-    audit(caller, "TRIAL_WITHDRAWN", registryId, TrialStatus.PUBLISHED.name(), TrialStatus.WITHDRAWN.name(), why);
+    audit(
+        caller,
+        "TRIAL_WITHDRAWN",
+        registryId,
+        TrialStatus.PUBLISHED.name(),
+        TrialStatus.WITHDRAWN.name(),
+        why);
     search.invalidate();
     return trial;
   }
 
   private boolean sameDocuments(Trial trial, TrialVersion last) {
-    List<String> now = finder.documentsInForce(trial).stream().map(TrialDocument::getSha256).sorted().toList();
-    List<String> then = VersionEnvelope.parse(last.getCanonicalJson()).documents().stream().map(VersionEnvelope.DocumentRef::sha256).sorted().toList();
+    List<String> now =
+        finder.documentsInForce(trial).stream().map(TrialDocument::getSha256).sorted().toList();
+    List<String> then =
+        VersionEnvelope.parse(last.getCanonicalJson()).documents().stream()
+            .map(VersionEnvelope.DocumentRef::sha256)
+            .sorted()
+            .toList();
     return now.equals(then);
   }
 
   void requireEditable(Trial trial) {
-    if (trial.getStatus() == TrialStatus.WITHDRAWN) throw new RuleViolationException("The trial was withdrawn; it can no longer change");
+    if (trial.getStatus() == TrialStatus.WITHDRAWN)
+      throw new RuleViolationException("The trial was withdrawn; it can no longer change");
     if (finder.underReview(trial).isPresent()) {
-      throw new RuleViolationException("A version is under review; the draft can change again once the review is decided");
+      throw new RuleViolationException(
+          "A version is under review; the draft can change again once the review is decided");
     }
   }
 
@@ -205,12 +278,29 @@ public class TrialRegistry {
 
   static String draftJson(RegistrationRecord record) {
     String json = CanonicalJson.write(RecordCodec.encode(record));
-    if (json.length() > 1_000_000) throw InvalidRecordException.of("record", "The registration is larger than 1 MB of text");
+    if (json.length() > 1_000_000)
+      throw InvalidRecordException.of("record", "The registration is larger than 1 MB of text");
     return json;
   }
 
-  private void audit(Caller caller, String action, String objectId, String oldValue, String newValue, String reason) {
-    audit.record(new AuditRecord(now(), caller.username(), caller.organisationId(), action, "TRIAL", objectId, oldValue, newValue, reason));
+  private void audit(
+      Caller caller,
+      String action,
+      String objectId,
+      String oldValue,
+      String newValue,
+      String reason) {
+    audit.record(
+        new AuditRecord(
+            now(),
+            caller.username(),
+            caller.organisationId(),
+            action,
+            "TRIAL",
+            objectId,
+            oldValue,
+            newValue,
+            reason));
   }
 
   private Instant now() {

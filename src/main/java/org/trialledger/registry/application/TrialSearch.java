@@ -11,6 +11,7 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,9 +21,9 @@ import java.util.Map;
 import org.trialledger.platform.DatabaseProduct;
 
 /**
- * The public registry search over published (and withdrawn) trials. On PostgreSQL free text uses the
- * full-text index ({@code websearch_to_tsquery}: words, "phrases", -exclusions, OR) ranked by {@code
- * ts_rank}; on the H2 demo database every word must occur in the searchable text.
+ * The public registry search over published (and withdrawn) trials. On PostgreSQL free text uses
+ * the full-text index ({@code websearch_to_tsquery}: words, "phrases", -exclusions, OR) ranked by
+ * {@code ts_rank}; on the H2 demo database every word must occur in the searchable text.
  */
 @ApplicationScoped
 public class TrialSearch {
@@ -35,14 +36,18 @@ public class TrialSearch {
   @Inject private DatabaseProduct database;
 
   /**
-   * Public results change only when a version is published or a trial withdrawn, and the registry clears this
-   * cache then (see {@link #invalidate}); 10 s bound staleness should another instance publish.
+   * Public results change only when a version is published or a trial withdrawn, and the registry
+   * clears this cache then (see {@link #invalidate}); 10 s bound staleness should another instance
+   * publish.
    */
   private final QueryCache cache = new QueryCache(10_000, 10_000, System::currentTimeMillis);
 
   @Resource private TransactionSynchronizationRegistry transactions;
 
-  /** Called when what the public sees changes: now, and again once the change is committed and visible. */
+  /**
+   * Called when what the public sees changes: now, and again once the change is committed and
+   * visible.
+   */
   public void invalidate() {
     cache.clear();
     if (transactions != null && transactions.getTransactionKey() != null) {
@@ -73,18 +78,24 @@ public class TrialSearch {
   }
 
   /**
-   * A page of matches with the total, in one query: the window count rides along with the rows, so the
-   * matches are found once instead of once for the count and once for the page.
+   * A page of matches with the total, in one query: the window count rides along with the rows, so
+   * the matches are found once instead of once for the count and once for the page.
    */
   public SearchPage search(SearchCriteria criteria, int offset, int limit) {
-    return cache.get(List.of("page", criteria, offset, limit), () -> searchNow(criteria, offset, limit));
+    return cache.get(
+        List.of("page", criteria, offset, limit), () -> searchNow(criteria, offset, limit));
   }
 
   private SearchPage searchNow(SearchCriteria criteria, int offset, int limit) {
     int size = Math.max(1, Math.min(limit, MAX_PAGE));
     int from = Math.max(0, offset);
     Map<String, Object> params = new LinkedHashMap<>();
-    Query select = em.createNativeQuery(SELECT + ", COUNT(*) OVER () FROM trial t" + where(criteria, params) + orderBy(criteria));
+    Query select =
+        em.createNativeQuery(
+            SELECT
+                + ", COUNT(*) OVER () FROM trial t"
+                + where(criteria, params)
+                + orderBy(criteria));
     params.forEach(select::setParameter);
     select.setFirstResult(from).setMaxResults(size);
     List<TrialSummary> rows = new ArrayList<>();
@@ -94,13 +105,18 @@ public class TrialSearch {
       rows.add(summary(r));
       total = ((Number) r[10]).longValue();
     }
-    if (total < 0) total = from == 0 ? 0 : countNow(criteria); // past the last page: the count still tells how many there are
+    if (total < 0)
+      total =
+          from == 0
+              ? 0
+              : countNow(criteria); // past the last page: the count still tells how many there are
     return new SearchPage(rows, total, from, size);
   }
 
   /** One page of matches, without the total. */
   public List<TrialSummary> rows(SearchCriteria criteria, int offset, int limit) {
-    return cache.get(List.of("rows", criteria, offset, limit), () -> rowsNow(criteria, offset, limit));
+    return cache.get(
+        List.of("rows", criteria, offset, limit), () -> rowsNow(criteria, offset, limit));
   }
 
   private List<TrialSummary> rowsNow(SearchCriteria criteria, int offset, int limit) {
@@ -120,8 +136,17 @@ public class TrialSearch {
   }
 
   private static TrialSummary summary(Object[] r) {
-    return new TrialSummary((String) r[0], (String) r[1], (String) r[2], (String) r[3], (String) r[4], (String) r[5], date(r[6]), instant(r[7]),
-        (String) r[8], (String) r[9]);
+    return new TrialSummary(
+        (String) r[0],
+        (String) r[1],
+        (String) r[2],
+        (String) r[3],
+        (String) r[4],
+        (String) r[5],
+        date(r[6]),
+        instant(r[7]),
+        (String) r[8],
+        (String) r[9]);
   }
 
   private String where(SearchCriteria c, Map<String, Object> params) {
@@ -148,7 +173,8 @@ public class TrialSearch {
       params.put("phase", "%," + escapeLike(c.phase()) + ",%");
     }
     if (c.country() != null) {
-      sql.append(" AND EXISTS (SELECT 1 FROM trial_country tc WHERE tc.trial_id = t.id AND tc.country = :country)");
+      sql.append(
+          " AND EXISTS (SELECT 1 FROM trial_country tc WHERE tc.trial_id = t.id AND tc.country = :country)");
       params.put("country", c.country().toUpperCase(Locale.ROOT));
     }
     if (c.sponsor() != null) {
@@ -183,14 +209,17 @@ public class TrialSearch {
     }
   }
 
-  /** Wildcards typed by a user are matched literally (the backslash is both databases' default LIKE escape). */
+  /**
+   * Wildcards typed by a user are matched literally (the backslash is both databases' default LIKE
+   * escape).
+   */
   private static String escapeLike(String s) {
     return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
   }
 
-  private static java.time.LocalDate date(Object value) {
+  private static LocalDate date(Object value) {
     if (value == null) return null;
-    if (value instanceof java.time.LocalDate d) return d;
+    if (value instanceof LocalDate d) return d;
     if (value instanceof Date d) return d.toLocalDate();
     throw new IllegalStateException("Unexpected date type " + value.getClass());
   }

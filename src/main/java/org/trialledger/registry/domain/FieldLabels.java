@@ -8,9 +8,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Human names for record paths, with the WHO data set item numbers a registry user knows them by, and the
- * catalogue of the registration form's fields: the label each carries on the form, its limits and hint, and
- * whether publication requires it. The form and {@link RegistrationValidator} both take limits from here.
+ * Human names for record paths, with the WHO data set item numbers a registry user knows them by,
+ * and the catalogue of the registration form's fields: the label each carries on the form, its
+ * limits and hint, and whether publication requires it. The form and {@link RegistrationValidator}
+ * both take limits from here.
  */
 public final class FieldLabels {
   private static final Pattern INDEX = Pattern.compile("\\[\\d+]");
@@ -48,13 +49,20 @@ public final class FieldLabels {
 
   private static final String ONE_PER_LINE = "One per line";
   private static final String DATE = "YYYY-MM or YYYY-MM-DD";
-  private static final int TITLE = 500, SHORT = 300, TEXT = 20_000, LINES = 5_000, CODE = 40, DATE_TEXT = 10;
+  private static final int TITLE = 500,
+      SHORT = 300,
+      TEXT = 20_000,
+      LINES = 5_000,
+      CODE = 40,
+      DATE_TEXT = 10;
   private static final Map<String, Field> FIELDS =
       fields(
           group("secondaryIds", "Secondary id"),
           text("secondaryIds.issuer", "Issuer (e.g. ClinicalTrials.gov)", SHORT),
           text("secondaryIds.id", "Identifier", 100),
-          lines("fundingSources", "4. Sources of monetary or material support", SHORT, LINES).hint(ONE_PER_LINE).required(),
+          lines("fundingSources", "4. Sources of monetary or material support", SHORT, LINES)
+              .hint(ONE_PER_LINE)
+              .required(),
           text("primarySponsor", "5. Primary sponsor", SHORT).required(),
           lines("secondarySponsors", "6. Secondary sponsors", SHORT, LINES).hint(ONE_PER_LINE),
           text("publicContact.name", "7. Public contact: name", SHORT),
@@ -70,8 +78,12 @@ public final class FieldLabels {
           text("publicTitle", "9. Public title", TITLE).required(),
           text("scientificTitle", "10. Scientific title", TITLE).required(),
           text("acronym", "10. Acronym", 50),
-          lines("countries", "11. Countries of recruitment", 0, 1_000).hint("Two-letter ISO codes, one per line (e.g. DE)").required(),
-          lines("conditions", "12. Health conditions studied", SHORT, LINES).hint(ONE_PER_LINE).required(),
+          lines("countries", "11. Countries of recruitment", 0, 1_000)
+              .hint("Two-letter ISO codes, one per line (e.g. DE)")
+              .required(),
+          lines("conditions", "12. Health conditions studied", SHORT, LINES)
+              .hint(ONE_PER_LINE)
+              .required(),
           group("interventions", "Intervention").required(),
           text("interventions.type", "Type (DRUG, DEVICE, BEHAVIORAL, …)", CODE),
           text("interventions.name", "Name", SHORT),
@@ -88,8 +100,11 @@ public final class FieldLabels {
           input("design.interventionModel", "Intervention model", 100).hint("e.g. PARALLEL"),
           input("design.masking", "Masking", 100).hint("e.g. DOUBLE"),
           input("design.primaryPurpose", "Primary purpose", 100).hint("e.g. TREATMENT"),
-          lines("design.phases", "Phases", 0, 200).hint("One per line: EARLY_PHASE1, PHASE1 … PHASE4, NA"),
-          input("firstEnrolment.date", "16. Date of first enrolment", DATE_TEXT).hint(DATE).required(),
+          lines("design.phases", "Phases", 0, 200)
+              .hint("One per line: EARLY_PHASE1, PHASE1 … PHASE4, NA"),
+          input("firstEnrolment.date", "16. Date of first enrolment", DATE_TEXT)
+              .hint(DATE)
+              .required(),
           choice("firstEnrolment.type", "Actual or anticipated"),
           text("enrolment.count", "17. Sample size", 10_000_000).required(),
           choice("enrolment.type", "Actual or anticipated"),
@@ -110,7 +125,8 @@ public final class FieldLabels {
           choice("primaryCompletion.type", "Actual or anticipated"),
           input("completion.date", "22. Completion date", DATE_TEXT).hint(DATE),
           choice("completion.type", "Actual or anticipated"),
-          input("summaryResults.firstPosted", "23. Summary results first posted", DATE_TEXT).hint(DATE),
+          input("summaryResults.firstPosted", "23. Summary results first posted", DATE_TEXT)
+              .hint(DATE),
           input("summaryResults.url", "Results link", SHORT),
           input("summaryResults.summary", "Results summary", TEXT),
           choice("ipdSharing.plan", "24. Will individual participant data be shared?").required(),
@@ -129,11 +145,13 @@ public final class FieldLabels {
           input("locations.status", "Status", CODE));
 
   /**
-   * A field of the registration form. {@code max} is what the record accepts of one value (of each line, for
-   * a list edited one per line; the largest number, for a number; 0 when unchecked); {@code inputMax} is the
-   * most text the form's input takes (0 for a choice). A group is a list of rows, its label the row title.
+   * A field of the registration form. {@code max} is what the record accepts of one value (of each
+   * line, for a list edited one per line; the largest number, for a number; 0 when unchecked);
+   * {@code inputMax} is the most text the form's input takes (0 for a choice). A group is a list of
+   * rows, its label the row title.
    */
-  public record Field(String path, String label, String hint, int max, int inputMax, boolean requiredToPublish) {
+  public record Field(
+      String path, String label, String hint, int max, int inputMax, boolean requiredToPublish) {
     Field hint(String text) {
       return new Field(path, label, text, max, inputMax, requiredToPublish);
     }
@@ -145,7 +163,10 @@ public final class FieldLabels {
 
   private FieldLabels() {}
 
-  /** The form field at a record path; list indices are ignored ({@code arms[2].label} is {@code arms.label}). */
+  /**
+   * The form field at a record path; list indices are ignored ({@code arms[2].label} is {@code
+   * arms.label}).
+   */
   public static Field field(String path) {
     Field f = FIELDS.get(INDEX.matcher(path).replaceAll(""));
     if (f == null) throw new IllegalArgumentException("No form field " + path);
@@ -156,7 +177,9 @@ public final class FieldLabels {
     return FIELDS.values();
   }
 
-  /** What the record accepts of the value at a path: characters, or for a number its largest value. */
+  /**
+   * What the record accepts of the value at a path: characters, or for a number its largest value.
+   */
   public static int max(String path) {
     return field(path).max();
   }
@@ -179,7 +202,10 @@ public final class FieldLabels {
     return new Field(path, label, null, 0, inputMax, false);
   }
 
-  /** A list edited one per line: each line up to {@code lineMax}, the whole text up to {@code textMax}. */
+  /**
+   * A list edited one per line: each line up to {@code lineMax}, the whole text up to {@code
+   * textMax}.
+   */
   private static Field lines(String path, String label, int lineMax, int textMax) {
     return new Field(path, label, null, lineMax, textMax, false);
   }

@@ -6,15 +6,16 @@ import java.time.format.DateTimeParseException;
 import java.util.regex.Pattern;
 
 /**
- * A calendar date that may name only a month, as registries publish them: {@code 2023-11} or
- * {@code 2023-11-05}. Kept as its text so that it hashes exactly as entered.
+ * A calendar date that may name only a month, as registries publish them: {@code 2023-11} or {@code
+ * 2023-11-05}. Kept as its text so that it hashes exactly as entered.
  */
 public record PartialDate(String value) implements Comparable<PartialDate> {
   private static final Pattern FORMAT = Pattern.compile("\\d{4}-\\d{2}(-\\d{2})?");
 
   public PartialDate {
     if (value == null || !FORMAT.matcher(value).matches()) {
-      throw new IllegalArgumentException("A date is YYYY-MM or YYYY-MM-DD, e.g. 2023-11 or 2023-11-05");
+      throw new IllegalArgumentException(
+          "A date is YYYY-MM or YYYY-MM-DD, e.g. 2023-11 or 2023-11-05");
     }
     try {
       if (value.length() == 7) {

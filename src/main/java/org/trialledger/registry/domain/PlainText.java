@@ -6,8 +6,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * What text the registry stores: no control characters but, in multi-line fields, tab and line breaks.
- * NUL in particular: PostgreSQL refuses it in text columns, and the others corrupt exports and pages.
+ * What text the registry stores: no control characters but, in multi-line fields, tab and line
+ * breaks. NUL in particular: PostgreSQL refuses it in text columns, and the others corrupt exports
+ * and pages.
  */
 public final class PlainText {
   private PlainText() {}
@@ -27,11 +28,18 @@ public final class PlainText {
     if (s == null) return null;
     int at = firstForbidden(s, multiLine);
     if (at < 0) return null;
-    return String.format(Locale.ROOT, "Contains a control character (U+%04X) at position %d%s", (int) s.charAt(at), at + 1,
+    return String.format(
+        Locale.ROOT,
+        "Contains a control character (U+%04X) at position %d%s",
+        (int) s.charAt(at),
+        at + 1,
         multiLine ? "" : "; this field takes a single line");
   }
 
-  /** Every text of a registration record, checked: one error per field that has a character not allowed. */
+  /**
+   * Every text of a registration record, checked: one error per field that has a character not
+   * allowed.
+   */
   static List<FieldError> check(Record record) {
     List<FieldError> errors = new ArrayList<>();
     walk(record, "", errors);
@@ -47,7 +55,10 @@ public final class PlainText {
     } else if (value instanceof Record r) {
       for (RecordComponent c : r.getClass().getRecordComponents()) {
         try {
-          walk(c.getAccessor().invoke(r), path.isEmpty() ? c.getName() : path + "." + c.getName(), errors);
+          walk(
+              c.getAccessor().invoke(r),
+              path.isEmpty() ? c.getName() : path + "." + c.getName(),
+              errors);
         } catch (ReflectiveOperationException e) {
           throw new IllegalStateException(e);
         }
@@ -56,8 +67,8 @@ public final class PlainText {
   }
 
   /**
-   * Free-text fields of 1,000 characters and more (summaries, descriptions, criteria, statements) may have
-   * several lines; titles, names, codes and the entries of lists take one.
+   * Free-text fields of 1,000 characters and more (summaries, descriptions, criteria, statements)
+   * may have several lines; titles, names, codes and the entries of lists take one.
    */
   private static boolean multiLine(String path) {
     try {

@@ -1,6 +1,7 @@
 package org.trialledger.registry.domain;
 
 import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
@@ -12,9 +13,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Turns the registry's records (Java records of strings, numbers, booleans, enums, {@link PartialDate}s,
- * lists and nested records) into JSON values for {@code CanonicalJson} and back. Null fields and empty
- * lists are left out, so that an unset item hashes the same however a client spelled "nothing".
+ * Turns the registry's records (Java records of strings, numbers, booleans, enums, {@link
+ * PartialDate}s, lists and nested records) into JSON values for {@code CanonicalJson} and back.
+ * Null fields and empty lists are left out, so that an unset item hashes the same however a client
+ * spelled "nothing".
  *
  * <p>Decoding is strict: an unknown member, a wrong type or an unknown enum value is an {@link
  * InvalidRecordException} naming the path, never a silent default.
@@ -71,7 +73,8 @@ public final class RecordCodec {
     if (type instanceof ParameterizedType p && p.getRawType() == List.class) {
       if (!(json instanceof List<?> list)) throw wrong(path, "a list");
       List<Object> out = new ArrayList<>(list.size());
-      for (int i = 0; i < list.size(); i++) out.add(convert(list.get(i), p.getActualTypeArguments()[0], path + "[" + i + "]"));
+      for (int i = 0; i < list.size(); i++)
+        out.add(convert(list.get(i), p.getActualTypeArguments()[0], path + "[" + i + "]"));
       return out;
     }
     Class<?> cls = (Class<?>) type;
@@ -97,7 +100,9 @@ public final class RecordCodec {
       for (Object constant : cls.getEnumConstants()) {
         if (((Enum<?>) constant).name().equals(s)) return constant;
       }
-      throw new InvalidRecordException(List.of(new FieldError(trim(path), "Unknown value \"" + s + "\"; use one of " + names(cls))));
+      throw new InvalidRecordException(
+          List.of(
+              new FieldError(trim(path), "Unknown value \"" + s + "\"; use one of " + names(cls))));
     }
     if (cls.isRecord()) return record(json, cls, path);
     throw new IllegalArgumentException("Cannot decode into " + cls.getName());
@@ -117,14 +122,16 @@ public final class RecordCodec {
     }
     for (Object key : map.keySet()) {
       if (!known.contains(key)) {
-        throw new InvalidRecordException(List.of(new FieldError(trim(path + "." + key), "Unknown field")));
+        throw new InvalidRecordException(
+            List.of(new FieldError(trim(path + "." + key), "Unknown field")));
       }
     }
     try {
       Constructor<?> constructor = cls.getDeclaredConstructor(types);
       return constructor.newInstance(args);
-    } catch (java.lang.reflect.InvocationTargetException e) {
-      throw new InvalidRecordException(List.of(new FieldError(trim(path), e.getCause().getMessage())));
+    } catch (InvocationTargetException e) {
+      throw new InvalidRecordException(
+          List.of(new FieldError(trim(path), e.getCause().getMessage())));
     } catch (ReflectiveOperationException e) {
       throw new IllegalStateException(e);
     }

@@ -9,8 +9,9 @@ import java.util.Set;
 
 /**
  * Compares two registration records item by item: each record is flattened to {@code path → text}
- * ({@code primaryOutcomes[1].timeFrame}), and the union of paths is listed in the order the record declares
- * them. Long texts also get a word-level diff so a reader sees what changed inside a paragraph.
+ * ({@code primaryOutcomes[1].timeFrame}), and the union of paths is listed in the order the record
+ * declares them. Long texts also get a word-level diff so a reader sees what changed inside a
+ * paragraph.
  */
 public final class RecordDiff {
   private RecordDiff() {}
@@ -23,7 +24,13 @@ public final class RecordDiff {
   }
 
   /** One item of the comparison; {@code segments} is the word diff for changed text. */
-  public record Row(String path, String label, String left, String right, Change change, List<TextDiff.Segment> segments) {
+  public record Row(
+      String path,
+      String label,
+      String left,
+      String right,
+      Change change,
+      List<TextDiff.Segment> segments) {
     public boolean isChanged() {
       return change != Change.SAME;
     }
@@ -38,14 +45,20 @@ public final class RecordDiff {
     for (String path : ordered(paths, left, right)) {
       String l = a.get(path);
       String r = b.get(path);
-      Change change = l == null ? Change.ADDED : r == null ? Change.REMOVED : l.equals(r) ? Change.SAME : Change.CHANGED;
+      Change change =
+          l == null
+              ? Change.ADDED
+              : r == null ? Change.REMOVED : l.equals(r) ? Change.SAME : Change.CHANGED;
       List<TextDiff.Segment> segments = change == Change.CHANGED ? TextDiff.words(l, r) : List.of();
       rows.add(new Row(path, FieldLabels.of(path), l, r, change, segments));
     }
     return rows;
   }
 
-  /** The labels of the top-level items that differ, for a version history ("Recruitment status, Sample size"). */
+  /**
+   * The labels of the top-level items that differ, for a version history ("Recruitment status,
+   * Sample size").
+   */
   public static List<String> changedItems(RegistrationRecord before, RegistrationRecord after) {
     Set<String> items = new LinkedHashSet<>();
     for (Row row : compare(before, after)) {
@@ -66,8 +79,12 @@ public final class RecordDiff {
     return path.substring(0, cut);
   }
 
-  /** Paths in declaration order: the order of the right record's flattening, with removed paths where they were. */
-  private static List<String> ordered(Set<String> paths, RegistrationRecord left, RegistrationRecord right) {
+  /**
+   * Paths in declaration order: the order of the right record's flattening, with removed paths
+   * where they were.
+   */
+  private static List<String> ordered(
+      Set<String> paths, RegistrationRecord left, RegistrationRecord right) {
     List<String> order = new ArrayList<>();
     List<String> fields = new ArrayList<>();
     for (var c : RegistrationRecord.class.getRecordComponents()) fields.add(c.getName());
@@ -91,7 +108,8 @@ public final class RecordDiff {
   private static void flatten(String prefix, Object value, Map<String, String> out) {
     if (value instanceof Map<?, ?> map) {
       for (Map.Entry<?, ?> e : map.entrySet()) {
-        flatten(prefix.isEmpty() ? (String) e.getKey() : prefix + "." + e.getKey(), e.getValue(), out);
+        flatten(
+            prefix.isEmpty() ? (String) e.getKey() : prefix + "." + e.getKey(), e.getValue(), out);
       }
     } else if (value instanceof List<?> list) {
       boolean scalars = list.stream().noneMatch(v -> v instanceof Map || v instanceof List);

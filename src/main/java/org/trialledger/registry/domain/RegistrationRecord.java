@@ -4,9 +4,9 @@ import java.util.List;
 
 /**
  * A trial's registration record: every item of the WHO Trial Registration Data Set v1.3.1 plus the
- * ClinicalTrials.gov core elements it lacks. Immutable; a submitted version's record is hashed as canonical
- * JSON (schema {@link #SCHEMA}). Drafts may be incomplete; {@link RegistrationValidator} says what
- * publication still needs. Item numbers refer to the WHO data set.
+ * ClinicalTrials.gov core elements it lacks. Immutable; a submitted version's record is hashed as
+ * canonical JSON (schema {@link #SCHEMA}). Drafts may be incomplete; {@link RegistrationValidator}
+ * says what publication still needs. Item numbers refer to the WHO data set.
  */
 public record RegistrationRecord(
     String schema,
@@ -80,20 +80,31 @@ public record RegistrationRecord(
 
   /** An empty draft. */
   public static RegistrationRecord empty() {
-    return new RegistrationRecord(SCHEMA, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+    return new RegistrationRecord(
+        SCHEMA, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
         null, null, null, null, null, null, null, null, null, null, null, null, null, null);
   }
 
   public record SecondaryId(String issuer, String id) {}
 
-  public record Contact(String name, String affiliation, String email, String phone, String address) {}
+  public record Contact(
+      String name, String affiliation, String email, String phone, String address) {}
 
-  /** {@code type} as in CT.gov: DRUG, DEVICE, BIOLOGICAL, PROCEDURE, BEHAVIORAL, DIETARY_SUPPLEMENT, OTHER, … */
+  /**
+   * {@code type} as in CT.gov: DRUG, DEVICE, BIOLOGICAL, PROCEDURE, BEHAVIORAL, DIETARY_SUPPLEMENT,
+   * OTHER, …
+   */
   public record Intervention(String type, String name, String description) {}
 
   /** Ages as ISO-8601-like text with a unit, e.g. "18 Years", "6 Months"; null for no limit. */
-  public record Eligibility(String inclusionCriteria, String exclusionCriteria, Sex sex, String minimumAge, String maximumAge,
-      Boolean healthyVolunteers, String criteriaText) {}
+  public record Eligibility(
+      String inclusionCriteria,
+      String exclusionCriteria,
+      Sex sex,
+      String minimumAge,
+      String maximumAge,
+      Boolean healthyVolunteers,
+      String criteriaText) {}
 
   public enum Sex {
     ALL,
@@ -101,8 +112,13 @@ public record RegistrationRecord(
     MALE
   }
 
-  public record StudyDesign(StudyType studyType, String allocation, String interventionModel, String masking,
-      String primaryPurpose, List<String> phases) {
+  public record StudyDesign(
+      StudyType studyType,
+      String allocation,
+      String interventionModel,
+      String masking,
+      String primaryPurpose,
+      List<String> phases) {
     public StudyDesign {
       phases = phases == null ? List.of() : List.copyOf(phases);
     }
@@ -114,7 +130,10 @@ public record RegistrationRecord(
     EXPANDED_ACCESS
   }
 
-  /** A date that may be partial ({@code 2023-11} or {@code 2023-11-05}) and whether it is actual or anticipated. */
+  /**
+   * A date that may be partial ({@code 2023-11} or {@code 2023-11-05}) and whether it is actual or
+   * anticipated.
+   */
   public record DatedEvent(PartialDate date, DateType type) {}
 
   public enum DateType {
@@ -138,7 +157,11 @@ public record RegistrationRecord(
 
   public record Outcome(String measure, String timeFrame, String description) {}
 
-  public record EthicsReview(EthicsStatus status, PartialDate approvalDate, String committeeName, String committeeContact) {}
+  public record EthicsReview(
+      EthicsStatus status,
+      PartialDate approvalDate,
+      String committeeName,
+      String committeeContact) {}
 
   public enum EthicsStatus {
     APPROVED,
@@ -157,7 +180,10 @@ public record RegistrationRecord(
     UNDECIDED
   }
 
-  /** {@code type} as in CT.gov: EXPERIMENTAL, ACTIVE_COMPARATOR, PLACEBO_COMPARATOR, SHAM_COMPARATOR, NO_INTERVENTION, OTHER. */
+  /**
+   * {@code type} as in CT.gov: EXPERIMENTAL, ACTIVE_COMPARATOR, PLACEBO_COMPARATOR,
+   * SHAM_COMPARATOR, NO_INTERVENTION, OTHER.
+   */
   public record Arm(String label, String type, String description, List<String> interventionNames) {
     public Arm {
       interventionNames = interventionNames == null ? List.of() : List.copyOf(interventionNames);

@@ -1,12 +1,14 @@
 package org.trialledger.registry.domain;
 
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A trial's registry id, issued by this registry: {@code TLR-} then an 8-digit serial number then a Damm
- * check digit, e.g. {@code TLR-00000042-3}. The check digit catches every single-digit typo and every swap
- * of adjacent digits. Serial numbers come from a database sequence and are never reused.
+ * A trial's registry id, issued by this registry: {@code TLR-} then an 8-digit serial number then a
+ * Damm check digit, e.g. {@code TLR-00000042-3}. The check digit catches every single-digit typo
+ * and every swap of adjacent digits. Serial numbers come from a database sequence and are never
+ * reused.
  */
 public record RegistryId(long serial) {
   private static final Pattern FORMAT = Pattern.compile("TLR-(\\d{8})-(\\d)");
@@ -32,15 +34,19 @@ public record RegistryId(long serial) {
     }
   }
 
-  /** Parses {@code TLR-00000042-3}; rejects a wrong format or a wrong check digit with a clear message. */
+  /**
+   * Parses {@code TLR-00000042-3}; rejects a wrong format or a wrong check digit with a clear
+   * message.
+   */
   public static RegistryId parse(String text) {
-    Matcher m = FORMAT.matcher(text == null ? "" : text.strip().toUpperCase(java.util.Locale.ROOT));
+    Matcher m = FORMAT.matcher(text == null ? "" : text.strip().toUpperCase(Locale.ROOT));
     if (!m.matches()) {
       throw new IllegalArgumentException("A registry id looks like TLR-00000042-3");
     }
     String digits = m.group(1);
     if (checkDigit(digits) != m.group(2).charAt(0) - '0') {
-      throw new IllegalArgumentException("The check digit of " + text.strip() + " is wrong: the id is mistyped");
+      throw new IllegalArgumentException(
+          "The check digit of " + text.strip() + " is wrong: the id is mistyped");
     }
     return new RegistryId(Long.parseLong(digits));
   }

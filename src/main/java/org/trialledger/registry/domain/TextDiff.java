@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A word-level diff (longest common subsequence over words and the white space between them), for showing
- * what changed inside a paragraph. Inputs past {@link #MAX_TOKENS} words are compared as a whole, to keep
- * the quadratic table small.
+ * A word-level diff (longest common subsequence over words and the white space between them), for
+ * showing what changed inside a paragraph. Inputs past {@link #MAX_TOKENS} words are compared as a
+ * whole, to keep the quadratic table small.
  */
 public final class TextDiff {
   static final int MAX_TOKENS = 2_000;
@@ -38,7 +38,10 @@ public final class TextDiff {
     int[][] lcs = new int[a.size() + 1][b.size() + 1];
     for (int i = a.size() - 1; i >= 0; i--) {
       for (int j = b.size() - 1; j >= 0; j--) {
-        lcs[i][j] = a.get(i).equals(b.get(j)) ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
+        lcs[i][j] =
+            a.get(i).equals(b.get(j))
+                ? lcs[i + 1][j + 1] + 1
+                : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
       }
     }
     List<Segment> out = new ArrayList<>();
@@ -66,13 +69,16 @@ public final class TextDiff {
     }
   }
 
-  /** Words and the runs of white space between them, so that joining the tokens gives back the text. */
+  /**
+   * Words and the runs of white space between them, so that joining the tokens gives back the text.
+   */
   static List<String> tokens(String text) {
     List<String> tokens = new ArrayList<>();
     if (text == null) return tokens;
     int start = 0;
     for (int i = 1; i <= text.length(); i++) {
-      if (i == text.length() || Character.isWhitespace(text.charAt(i)) != Character.isWhitespace(text.charAt(start))) {
+      if (i == text.length()
+          || Character.isWhitespace(text.charAt(i)) != Character.isWhitespace(text.charAt(start))) {
         tokens.add(text.substring(start, i));
         start = i;
       }

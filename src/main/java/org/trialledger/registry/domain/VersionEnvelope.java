@@ -9,12 +9,18 @@ import org.trialledger.ledger.json.CanonicalJson;
 import org.trialledger.ledger.json.JsonParser;
 
 /**
- * What a submitted version commits to: the registration record together with who registered it, the reason
- * for the change and the documents (by SHA-256) in force. Its RFC 8785 text is stored verbatim and its
- * SHA-256 is the version's ledger entry, so a reader can download the text and recompute the leaf.
+ * What a submitted version commits to: the registration record together with who registered it, the
+ * reason for the change and the documents (by SHA-256) in force. Its RFC 8785 text is stored
+ * verbatim and its SHA-256 is the version's ledger entry, so a reader can download the text and
+ * recompute the leaf.
  */
 public record VersionEnvelope(
-    String registryId, int version, String sponsor, String reason, Instant submittedAt, RegistrationRecord record,
+    String registryId,
+    int version,
+    String sponsor,
+    String reason,
+    Instant submittedAt,
+    RegistrationRecord record,
     List<DocumentRef> documents) {
   public static final String SCHEMA = "trialledger.protocol-version/1";
 
@@ -51,11 +57,17 @@ public record VersionEnvelope(
   @SuppressWarnings("unchecked")
   public static VersionEnvelope parse(String canonicalJson) {
     Map<String, Object> json = (Map<String, Object>) JsonParser.parse(canonicalJson);
-    if (!SCHEMA.equals(json.get("schema"))) throw new IllegalArgumentException("Not a protocol version: " + json.get("schema"));
+    if (!SCHEMA.equals(json.get("schema")))
+      throw new IllegalArgumentException("Not a protocol version: " + json.get("schema"));
     List<DocumentRef> docs = new ArrayList<>();
     for (Object o : (List<Object>) json.get("documents")) {
       Map<String, Object> d = (Map<String, Object>) o;
-      docs.add(new DocumentRef((String) d.get("kind"), (String) d.get("fileName"), (String) d.get("sha256"), ((Number) d.get("size")).longValue()));
+      docs.add(
+          new DocumentRef(
+              (String) d.get("kind"),
+              (String) d.get("fileName"),
+              (String) d.get("sha256"),
+              ((Number) d.get("size")).longValue()));
     }
     return new VersionEnvelope(
         (String) json.get("registryId"),

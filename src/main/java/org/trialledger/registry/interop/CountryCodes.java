@@ -7,9 +7,10 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * ISO 3166-1 alpha-2 codes for the country names ClinicalTrials.gov writes. The JDK's English names cover
- * most countries; the table below adds CT.gov's own spellings where they differ ("Korea, Republic of") and
- * gives the spelling the exporter writes back. Names match without regard to case or accents.
+ * ISO 3166-1 alpha-2 codes for the country names ClinicalTrials.gov writes. The JDK's English names
+ * cover most countries; the table below adds CT.gov's own spellings where they differ ("Korea,
+ * Republic of") and gives the spelling the exporter writes back. Names match without regard to case
+ * or accents.
  */
 final class CountryCodes {
   /** CT.gov spelling first for each code: that one is exported. */
@@ -47,6 +48,7 @@ final class CountryCodes {
     {"CV", "Cabo Verde", "Cape Verde"},
     {"NL", "Netherlands", "The Netherlands"},
   };
+
   private static final Map<String, String> BY_NAME = new HashMap<>();
   private static final Map<String, String> NAME_OF = new LinkedHashMap<>();
 
@@ -69,7 +71,9 @@ final class CountryCodes {
     return name == null ? null : BY_NAME.get(key(name));
   }
 
-  /** The name to write for a code: CT.gov's spelling where it has its own, else the English name. */
+  /**
+   * The name to write for a code: CT.gov's spelling where it has its own, else the English name.
+   */
   static String name(String code) {
     return NAME_OF.getOrDefault(code, code);
   }

@@ -1,6 +1,7 @@
 package org.trialledger.registry.interop;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -27,9 +28,13 @@ import org.trialledger.registry.domain.RegistrationRecord.StudyDesign;
 import org.trialledger.registry.domain.RegistrationRecord.StudyType;
 import org.trialledger.registry.domain.RegistrationRecord.SummaryResults;
 
-/** Reads the modules of a CT.gov {@code protocolSection} into the fields of a registration record, one module per method. */
+/**
+ * Reads the modules of a CT.gov {@code protocolSection} into the fields of a registration record,
+ * one module per method.
+ */
 final class CtGovProtocolReader {
-  private static final Pattern AGE = Pattern.compile("(\\d{1,3}) (Year|Month|Week|Day|Hour|Minute)s?");
+  private static final Pattern AGE =
+      Pattern.compile("(\\d{1,3}) (Year|Month|Week|Day|Hour|Minute)s?");
 
   private final JsonNode p;
 
@@ -44,28 +49,60 @@ final class CtGovProtocolReader {
     JsonNode description = p.object("descriptionModule");
     JsonNode contacts = p.object("contactsLocationsModule");
     String leadSponsor = sponsors.object("leadSponsor").text("name");
-    List<String> collaborators = sponsors.objects("collaborators").stream().map(c -> c.text("name")).filter(Objects::nonNull).toList();
+    List<String> collaborators =
+        sponsors.objects("collaborators").stream()
+            .map(c -> c.text("name"))
+            .filter(Objects::nonNull)
+            .toList();
     List<Contact> centralContacts = contactsOf(contacts);
     List<String> countries = new ArrayList<>();
     List<Location> locations = locations(contacts, countries);
     List<Arm> arms = arms();
-    p.warn("ClinicalTrials.gov records carry no ethics review (oversightModule holds only DMC and FDA flags): ethicsReview was left empty");
-    return new RegistrationRecord(RegistrationRecord.SCHEMA, secondaryIds(id), fundingSources(leadSponsor, collaborators), leadSponsor,
-        collaborators, centralContacts.get(0), centralContacts.get(1), id.text("briefTitle"), id.text("officialTitle"), id.text("acronym"),
-        countries, p.object("conditionsModule").texts("conditions"), interventions(arms), eligibility(), design(),
-        dated(status.object("startDateStruct")), enrolment(), status.enumValue("overallStatus", RecruitmentStatus.class),
-        outcomes("primaryOutcomes"), outcomes("secondaryOutcomes"), null, dated(status.object("primaryCompletionDateStruct")),
-        dated(status.object("completionDateStruct")), results, ipdSharing(), description.text("briefSummary"),
-        description.text("detailedDescription"), arms, locations);
+    p.warn(
+        "ClinicalTrials.gov records carry no ethics review (oversightModule holds only DMC and FDA flags): ethicsReview was left empty");
+    return new RegistrationRecord(
+        RegistrationRecord.SCHEMA,
+        secondaryIds(id),
+        fundingSources(leadSponsor, collaborators),
+        leadSponsor,
+        collaborators,
+        centralContacts.get(0),
+        centralContacts.get(1),
+        id.text("briefTitle"),
+        id.text("officialTitle"),
+        id.text("acronym"),
+        countries,
+        p.object("conditionsModule").texts("conditions"),
+        interventions(arms),
+        eligibility(),
+        design(),
+        dated(status.object("startDateStruct")),
+        enrolment(),
+        status.enumValue("overallStatus", RecruitmentStatus.class),
+        outcomes("primaryOutcomes"),
+        outcomes("secondaryOutcomes"),
+        null,
+        dated(status.object("primaryCompletionDateStruct")),
+        dated(status.object("completionDateStruct")),
+        results,
+        ipdSharing(),
+        description.text("briefSummary"),
+        description.text("detailedDescription"),
+        arms,
+        locations);
   }
 
-  /** The NCT number, the sponsor's own id (issued by the organization) and the other ids, in that order. */
+  /**
+   * The NCT number, the sponsor's own id (issued by the organization) and the other ids, in that
+   * order.
+   */
   private List<SecondaryId> secondaryIds(JsonNode id) {
     List<SecondaryId> ids = new ArrayList<>();
     String nct = id.text("nctId");
     if (nct != null) ids.add(new SecondaryId(CtGovCodes.NCT_ISSUER, nct));
     String orgStudyId = id.object("orgStudyIdInfo").text("id");
-    if (orgStudyId != null) ids.add(new SecondaryId(id.object("organization").text("fullName"), orgStudyId));
+    if (orgStudyId != null)
+      ids.add(new SecondaryId(id.object("organization").text("fullName"), orgStudyId));
     for (JsonNode s : id.objects("secondaryIdInfos")) {
       String value = s.text("id");
       if (value == null) continue;
@@ -82,13 +119,17 @@ final class CtGovProtocolReader {
     return ids;
   }
 
-  /** CT.gov names no funders; the sponsor and collaborators are the nearest thing, and the user is told so. */
+  /**
+   * CT.gov names no funders; the sponsor and collaborators are the nearest thing, and the user is
+   * told so.
+   */
   private List<String> fundingSources(String leadSponsor, List<String> collaborators) {
     Set<String> sources = new LinkedHashSet<>();
     if (leadSponsor != null) sources.add(leadSponsor);
     sources.addAll(collaborators);
     if (!sources.isEmpty()) {
-      p.warn("ClinicalTrials.gov names no funding sources: fundingSources are the lead sponsor and collaborators; check them");
+      p.warn(
+          "ClinicalTrials.gov names no funding sources: fundingSources are the lead sponsor and collaborators; check them");
     }
     return List.copyOf(sources);
   }
@@ -96,9 +137,14 @@ final class CtGovProtocolReader {
   private StudyDesign design() {
     JsonNode d = p.object("designModule");
     JsonNode info = d.object("designInfo");
-    StudyDesign design = new StudyDesign(d.enumValue("studyType", StudyType.class), info.code("allocation", CtGovCodes.ALLOCATIONS),
-        info.code("interventionModel", CtGovCodes.INTERVENTION_MODELS), info.object("maskingInfo").code("masking", CtGovCodes.MASKINGS),
-        info.code("primaryPurpose", CtGovCodes.PRIMARY_PURPOSES), d.codes("phases", CtGovCodes.PHASES));
+    StudyDesign design =
+        new StudyDesign(
+            d.enumValue("studyType", StudyType.class),
+            info.code("allocation", CtGovCodes.ALLOCATIONS),
+            info.code("interventionModel", CtGovCodes.INTERVENTION_MODELS),
+            info.object("maskingInfo").code("masking", CtGovCodes.MASKINGS),
+            info.code("primaryPurpose", CtGovCodes.PRIMARY_PURPOSES),
+            d.codes("phases", CtGovCodes.PHASES));
     return design.equals(new StudyDesign(null, null, null, null, null, null)) ? null : design;
   }
 
@@ -116,7 +162,12 @@ final class CtGovProtocolReader {
         a.warn(a.path() + " has no label; the arm was left out");
         continue;
       }
-      arms.add(new Arm(label, a.code("type", CtGovCodes.ARM_TYPES), a.text("description"), a.texts("interventionNames")));
+      arms.add(
+          new Arm(
+              label,
+              a.code("type", CtGovCodes.ARM_TYPES),
+              a.text("description"),
+              a.texts("interventionNames")));
     }
     return arms;
   }
@@ -132,7 +183,9 @@ final class CtGovProtocolReader {
         i.warn(i.path() + " has no name; the intervention was left out");
         continue;
       }
-      out.add(new Intervention(i.code("type", CtGovCodes.INTERVENTION_TYPES), name, i.text("description")));
+      out.add(
+          new Intervention(
+              i.code("type", CtGovCodes.INTERVENTION_TYPES), name, i.text("description")));
       i.textsWhere("armGroupLabels", armLabels::contains);
     }
     return out;
@@ -154,10 +207,18 @@ final class CtGovProtocolReader {
   private Eligibility eligibility() {
     JsonNode e = p.object("eligibilityModule");
     EligibilityText criteria = EligibilityText.split(e.text("eligibilityCriteria"));
-    Eligibility eligibility = new Eligibility(criteria.inclusion(), criteria.exclusion(), e.enumValue("sex", Sex.class),
-        e.code("minimumAge", CtGovProtocolReader::age), e.code("maximumAge", CtGovProtocolReader::age), e.bool("healthyVolunteers"),
-        criteria.other());
-    return eligibility.equals(new Eligibility(null, null, null, null, null, null, null)) ? null : eligibility;
+    Eligibility eligibility =
+        new Eligibility(
+            criteria.inclusion(),
+            criteria.exclusion(),
+            e.enumValue("sex", Sex.class),
+            e.code("minimumAge", CtGovProtocolReader::age),
+            e.code("maximumAge", CtGovProtocolReader::age),
+            e.bool("healthyVolunteers"),
+            criteria.other());
+    return eligibility.equals(new Eligibility(null, null, null, null, null, null, null))
+        ? null
+        : eligibility;
   }
 
   /** "18 Years"; the registry writes every unit in the plural, so "1 Year" becomes "1 Years". */
@@ -167,23 +228,35 @@ final class CtGovProtocolReader {
   }
 
   /**
-   * The public and the scientific contact: the first two central contacts (one serves as both), or else the
-   * first overall official as the scientific contact. Always two entries, either may be null.
+   * The public and the scientific contact: the first two central contacts (one serves as both), or
+   * else the first overall official as the scientific contact. Always two entries, either may be
+   * null.
    */
   private List<Contact> contactsOf(JsonNode contacts) {
     List<JsonNode> central = contacts.objects("centralContacts");
     if (!central.isEmpty()) {
       Contact pub = centralContact(central.get(0));
-      return java.util.Arrays.asList(pub, central.size() > 1 ? centralContact(central.get(1)) : pub);
+      return Arrays.asList(pub, central.size() > 1 ? centralContact(central.get(1)) : pub);
     }
     List<JsonNode> officials = contacts.objects("overallOfficials");
-    return java.util.Arrays.asList(null, officials.isEmpty() ? null : nullIfEmpty(
-        new Contact(officials.get(0).text("name"), officials.get(0).text("affiliation"), null, null, null)));
+    return Arrays.asList(
+        null,
+        officials.isEmpty()
+            ? null
+            : nullIfEmpty(
+                new Contact(
+                    officials.get(0).text("name"),
+                    officials.get(0).text("affiliation"),
+                    null,
+                    null,
+                    null)));
   }
 
   private static Contact centralContact(JsonNode c) {
-    Contact contact = nullIfEmpty(new Contact(c.text("name"), null, c.text("email"), c.text("phone"), null));
-    if (contact != null && "CONTACT".equals(c.peekText("role"))) c.mapped("role"); // says only that it is a contact
+    Contact contact =
+        nullIfEmpty(new Contact(c.text("name"), null, c.text("email"), c.text("phone"), null));
+    if (contact != null && "CONTACT".equals(c.peekText("role")))
+      c.mapped("role"); // says only that it is a contact
     return contact;
   }
 
@@ -192,8 +265,8 @@ final class CtGovProtocolReader {
   }
 
   /**
-   * Sites, and the countries of recruitment as ISO codes. A location that names only a country adds the
-   * country and no site (that is how the exporter writes a country without a site).
+   * Sites, and the countries of recruitment as ISO codes. A location that names only a country adds
+   * the country and no site (that is how the exporter writes a country without a site).
    */
   private List<Location> locations(JsonNode contacts, List<String> countries) {
     List<Location> out = new ArrayList<>();
@@ -204,12 +277,17 @@ final class CtGovProtocolReader {
         l.mapped("country");
         if (!countries.contains(code)) countries.add(code);
       } else if (name != null) {
-        l.warn(l.at("country") + ": no ISO 3166 code is known for \"" + name + "\"; it is not among the countries");
+        l.warn(
+            l.at("country")
+                + ": no ISO 3166 code is known for \""
+                + name
+                + "\"; it is not among the countries");
       }
       String facility = l.text("facility");
       String city = l.text("city");
       String status = l.code("status", CtGovCodes.SITE_STATUSES);
-      if (facility != null || city != null || status != null) out.add(new Location(facility, city, code, status));
+      if (facility != null || city != null || status != null)
+        out.add(new Location(facility, city, code, status));
     }
     return out;
   }
@@ -221,13 +299,17 @@ final class CtGovProtocolReader {
     return plan == null && description == null ? null : new IpdSharing(plan, description);
   }
 
-  /** A {date, type} struct; a date without a type (records before 2017) keeps the date and says so. */
+  /**
+   * A {date, type} struct; a date without a type (records before 2017) keeps the date and says so.
+   */
   static DatedEvent dated(JsonNode struct) {
     PartialDate date = date(struct);
     if (date == null) return null;
     DateType type = struct.code("type", CtGovCodes::dateType);
     if (type == null && struct.peekText("type") == null) {
-      struct.warn(struct.path() + " does not say whether the date is ACTUAL or ESTIMATED; the type was left empty");
+      struct.warn(
+          struct.path()
+              + " does not say whether the date is ACTUAL or ESTIMATED; the type was left empty");
     }
     return new DatedEvent(date, type);
   }
@@ -240,7 +322,11 @@ final class CtGovProtocolReader {
       struct.mapped("date");
       return date;
     } catch (IllegalArgumentException e) {
-      struct.warn(struct.at("date") + ": \"" + text + "\" is not a date such as 2023-11 or 2023-11-05; it was left empty");
+      struct.warn(
+          struct.at("date")
+              + ": \""
+              + text
+              + "\" is not a date such as 2023-11 or 2023-11-05; it was left empty");
       return null;
     }
   }

@@ -6,8 +6,8 @@ import java.util.Locale;
 
 /**
  * CT.gov keeps eligibility criteria as one text whose sections are headed "Inclusion Criteria:" and
- * "Exclusion Criteria:"; the WHO data set has a field for each. Splitting and joining are inverse, so a
- * record survives an export and re-import.
+ * "Exclusion Criteria:"; the WHO data set has a field for each. Splitting and joining are inverse,
+ * so a record survives an export and re-import.
  */
 record EligibilityText(String inclusion, String exclusion, String other) {
   static final String INCLUSION = "Inclusion Criteria:";
@@ -30,7 +30,8 @@ record EligibilityText(String inclusion, String exclusion, String other) {
       if (h.equals(INCLUSION)) inclusions++;
       else exclusions++;
     }
-    if (headings.isEmpty() || inclusions > 1 || exclusions > 1) return new EligibilityText(null, null, text);
+    if (headings.isEmpty() || inclusions > 1 || exclusions > 1)
+      return new EligibilityText(null, null, text);
     String inclusion = null;
     String exclusion = null;
     for (int k = 0; k < headings.size(); k++) {

@@ -12,9 +12,10 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
- * A value of an imported document together with its path. Reading a field through it records the path as
- * mapped in the {@link ReadLog}; a field of the wrong type or with an unknown code becomes a warning and
- * reads as absent, because a record from a newer or sloppier source must still import.
+ * A value of an imported document together with its path. Reading a field through it records the
+ * path as mapped in the {@link ReadLog}; a field of the wrong type or with an unknown code becomes
+ * a warning and reads as absent, because a record from a newer or sloppier source must still
+ * import.
  */
 final class JsonNode {
   private final JsonValue value;
@@ -52,7 +53,8 @@ final class JsonNode {
     for (int i = 0; i < array.size(); i++) {
       String p = at(key) + "[" + i + "]";
       if (array.get(i) instanceof JsonObject) out.add(new JsonNode(array.get(i), p, log));
-      else if (ReadLog.holdsValue(array.get(i))) log.warn(p + " should be an object; it was ignored");
+      else if (ReadLog.holdsValue(array.get(i)))
+        log.warn(p + " should be an object; it was ignored");
     }
     return out;
   }
@@ -82,10 +84,13 @@ final class JsonNode {
 
   /** The codes of an array field that are in {@code known}; others are warned about. */
   List<String> codes(String key, Set<String> known) {
-    return textsWhere(key, s -> {
-      if (!known.contains(s)) log.warn(at(key) + ": unknown value \"" + s + "\"; it was left out");
-      return known.contains(s);
-    });
+    return textsWhere(
+        key,
+        s -> {
+          if (!known.contains(s))
+            log.warn(at(key) + ": unknown value \"" + s + "\"; it was left out");
+          return known.contains(s);
+        });
   }
 
   /** A string field, marked mapped; null when missing, blank or not a string. */
@@ -134,10 +139,12 @@ final class JsonNode {
   }
 
   <E extends Enum<E>> E enumValue(String key, Class<E> type) {
-    return code(key, s -> {
-      for (E e : type.getEnumConstants()) if (e.name().equals(s)) return e;
-      return null;
-    });
+    return code(
+        key,
+        s -> {
+          for (E e : type.getEnumConstants()) if (e.name().equals(s)) return e;
+          return null;
+        });
   }
 
   /** A code translated by {@code decode}, which returns null for codes it does not know. */

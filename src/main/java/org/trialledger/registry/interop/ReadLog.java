@@ -12,13 +12,16 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * What an import did with a JSON document: the paths whose values were mapped, and warnings. Whatever
- * holds a value and was not mapped is then listed by {@link #unmapped}, so nothing is dropped silently.
+ * What an import did with a JSON document: the paths whose values were mapped, and warnings.
+ * Whatever holds a value and was not mapped is then listed by {@link #unmapped}, so nothing is
+ * dropped silently.
  */
 final class ReadLog {
   private final Set<String> mapped = new HashSet<>();
+
   /** Every ancestor of a mapped path: a subtree none of whose paths is here was left out whole. */
   private final Set<String> touched = new HashSet<>();
+
   private final Set<String> warnings = new LinkedHashSet<>();
 
   void mapped(String path) {
@@ -42,7 +45,9 @@ final class ReadLog {
     return List.copyOf(warnings);
   }
 
-  /** The highest paths under {@code root} that hold a value and were not mapped, in document order. */
+  /**
+   * The highest paths under {@code root} that hold a value and were not mapped, in document order.
+   */
   List<String> unmapped(JsonObject root) {
     List<String> out = new ArrayList<>();
     for (Map.Entry<String, JsonValue> e : root.entrySet()) collect(e.getValue(), e.getKey(), out);
@@ -54,7 +59,8 @@ final class ReadLog {
     if (!touched.contains(path)) {
       out.add(path);
     } else if (value instanceof JsonObject o) {
-      for (Map.Entry<String, JsonValue> e : o.entrySet()) collect(e.getValue(), path + "." + e.getKey(), out);
+      for (Map.Entry<String, JsonValue> e : o.entrySet())
+        collect(e.getValue(), path + "." + e.getKey(), out);
     } else if (value instanceof JsonArray a) {
       for (int i = 0; i < a.size(); i++) collect(a.get(i), path + "[" + i + "]", out);
     }

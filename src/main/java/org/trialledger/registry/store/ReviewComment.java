@@ -37,7 +37,8 @@ public class ReviewComment {
 
   protected ReviewComment() {}
 
-  public ReviewComment(long versionId, CommentSeverity severity, String body, String author, Instant createdAt) {
+  public ReviewComment(
+      long versionId, CommentSeverity severity, String body, String author, Instant createdAt) {
     this.versionId = versionId;
     this.severity = severity;
     this.body = body;

@@ -28,12 +28,22 @@ public record SearchProjection(
     r.interventions().forEach(i -> interventionNames.add(i.name()));
     String interventions = cut(String.join("; ", interventionNames), 4000);
     String search =
-        cut(String.join(" ", nonNull(r.publicTitle()), nonNull(r.scientificTitle()), nonNull(r.acronym()), conditions, interventions,
-            nonNull(r.primarySponsor())), 20_000);
+        cut(
+            String.join(
+                " ",
+                nonNull(r.publicTitle()),
+                nonNull(r.scientificTitle()),
+                nonNull(r.acronym()),
+                conditions,
+                interventions,
+                nonNull(r.primarySponsor())),
+            20_000);
     Set<String> countries = new TreeSet<>(r.countries());
-    r.locations().forEach(l -> {
-      if (l.country() != null) countries.add(l.country());
-    });
+    r.locations()
+        .forEach(
+            l -> {
+              if (l.country() != null) countries.add(l.country());
+            });
     return new SearchProjection(
         r.publicTitle(),
         r.scientificTitle(),
@@ -41,8 +51,12 @@ public record SearchProjection(
         cut(r.primarySponsor(), 300),
         r.recruitmentStatus() == null ? null : r.recruitmentStatus().name(),
         r.design() == null || r.design().studyType() == null ? null : r.design().studyType().name(),
-        r.design() == null || r.design().phases().isEmpty() ? null : cut(String.join(",", r.design().phases()), 100),
-        r.firstEnrolment() == null || r.firstEnrolment().date() == null ? null : r.firstEnrolment().date().earliest(),
+        r.design() == null || r.design().phases().isEmpty()
+            ? null
+            : cut(String.join(",", r.design().phases()), 100),
+        r.firstEnrolment() == null || r.firstEnrolment().date() == null
+            ? null
+            : r.firstEnrolment().date().earliest(),
         conditions,
         interventions,
         search,

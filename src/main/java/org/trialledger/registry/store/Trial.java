@@ -19,8 +19,8 @@ import java.util.Set;
 import org.trialledger.registry.domain.TrialStatus;
 
 /**
- * A registered trial: its id, sponsor, lifecycle, the sponsor's working draft, and a projection of the
- * published version for search. What was registered lives in immutable {@link TrialVersion}s.
+ * A registered trial: its id, sponsor, lifecycle, the sponsor's working draft, and a projection of
+ * the published version for search. What was registered lives in immutable {@link TrialVersion}s.
  */
 @Entity
 @Table(name = "trial")
@@ -110,7 +110,8 @@ public class Trial {
 
   protected Trial() {}
 
-  public Trial(String registryId, long sponsorOrganisationId, String draftJson, Instant now, String actor) {
+  public Trial(
+      String registryId, long sponsorOrganisationId, String draftJson, Instant now, String actor) {
     this.registryId = registryId;
     this.sponsorOrganisationId = sponsorOrganisationId;
     this.status = TrialStatus.DRAFT;

@@ -52,7 +52,13 @@ public class TrialDocument {
 
   protected TrialDocument() {}
 
-  public TrialDocument(long trialId, DocumentKind kind, String fileName, String sha256, long sizeBytes, Instant uploadedAt,
+  public TrialDocument(
+      long trialId,
+      DocumentKind kind,
+      String fileName,
+      String sha256,
+      long sizeBytes,
+      Instant uploadedAt,
       String uploadedBy) {
     this.trialId = trialId;
     this.kind = kind;

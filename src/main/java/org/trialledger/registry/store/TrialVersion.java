@@ -12,8 +12,8 @@ import java.time.Instant;
 import org.trialledger.registry.domain.VersionState;
 
 /**
- * A submitted version of a registration. Its content ({@code canonical_json}) never changes after insert;
- * only the review decision (state, who, when) is written later.
+ * A submitted version of a registration. Its content ({@code canonical_json}) never changes after
+ * insert; only the review decision (state, who, when) is written later.
  */
 @Entity
 @Table(name = "trial_version")
@@ -58,8 +58,15 @@ public class TrialVersion {
 
   protected TrialVersion() {}
 
-  public TrialVersion(long trialId, int versionNumber, String canonicalJson, String contentHash, String reason, Instant submittedAt,
-      String submittedBy, String leafHash) {
+  public TrialVersion(
+      long trialId,
+      int versionNumber,
+      String canonicalJson,
+      String contentHash,
+      String reason,
+      Instant submittedAt,
+      String submittedBy,
+      String leafHash) {
     this.trialId = trialId;
     this.versionNumber = versionNumber;
     this.canonicalJson = canonicalJson;

@@ -21,14 +21,44 @@ public class ArmRow implements Rows.Row {
     return row;
   }
 
-  Arm toArm() { return new Arm(trim(label), trim(type), trim(description), list(interventionNames)); }
-  @Override public boolean isEmpty() { return allBlank(label, type, description, interventionNames); }
-  public String getLabel() { return label; }
-  public void setLabel(String v) { label = v; }
-  public String getType() { return type; }
-  public void setType(String v) { type = v; }
-  public String getDescription() { return description; }
-  public void setDescription(String v) { description = v; }
-  public String getInterventionNames() { return interventionNames; }
-  public void setInterventionNames(String v) { interventionNames = v; }
+  Arm toArm() {
+    return new Arm(trim(label), trim(type), trim(description), list(interventionNames));
+  }
+
+  @Override
+  public boolean isEmpty() {
+    return allBlank(label, type, description, interventionNames);
+  }
+
+  public String getLabel() {
+    return label;
+  }
+
+  public void setLabel(String v) {
+    label = v;
+  }
+
+  public String getType() {
+    return type;
+  }
+
+  public void setType(String v) {
+    type = v;
+  }
+
+  public String getDescription() {
+    return description;
+  }
+
+  public void setDescription(String v) {
+    description = v;
+  }
+
+  public String getInterventionNames() {
+    return interventionNames;
+  }
+
+  public void setInterventionNames(String v) {
+    interventionNames = v;
+  }
 }

@@ -23,13 +23,35 @@ public class ConditionsForm implements Serializable {
     return f;
   }
 
-  List<String> conditionList() { return list(conditions); }
-  List<String> countryList() { return codes(countries); }
-  List<Intervention> interventionList() { return interventions.toList(InterventionRow::toIntervention); }
+  List<String> conditionList() {
+    return list(conditions);
+  }
 
-  public String getConditions() { return conditions; }
-  public void setConditions(String v) { conditions = v; }
-  public String getCountries() { return countries; }
-  public void setCountries(String v) { countries = v; }
-  public Rows<InterventionRow> getInterventions() { return interventions; }
+  List<String> countryList() {
+    return codes(countries);
+  }
+
+  List<Intervention> interventionList() {
+    return interventions.toList(InterventionRow::toIntervention);
+  }
+
+  public String getConditions() {
+    return conditions;
+  }
+
+  public void setConditions(String v) {
+    conditions = v;
+  }
+
+  public String getCountries() {
+    return countries;
+  }
+
+  public void setCountries(String v) {
+    countries = v;
+  }
+
+  public Rows<InterventionRow> getInterventions() {
+    return interventions;
+  }
 }

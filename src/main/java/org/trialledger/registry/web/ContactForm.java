@@ -28,14 +28,43 @@ public class ContactForm implements Serializable {
     return new Contact(trim(name), trim(affiliation), trim(email), trim(phone), trim(address));
   }
 
-  public String getName() { return name; }
-  public void setName(String v) { name = v; }
-  public String getAffiliation() { return affiliation; }
-  public void setAffiliation(String v) { affiliation = v; }
-  public String getEmail() { return email; }
-  public void setEmail(String v) { email = v; }
-  public String getPhone() { return phone; }
-  public void setPhone(String v) { phone = v; }
-  public String getAddress() { return address; }
-  public void setAddress(String v) { address = v; }
+  public String getName() {
+    return name;
+  }
+
+  public void setName(String v) {
+    name = v;
+  }
+
+  public String getAffiliation() {
+    return affiliation;
+  }
+
+  public void setAffiliation(String v) {
+    affiliation = v;
+  }
+
+  public String getEmail() {
+    return email;
+  }
+
+  public void setEmail(String v) {
+    email = v;
+  }
+
+  public String getPhone() {
+    return phone;
+  }
+
+  public void setPhone(String v) {
+    phone = v;
+  }
+
+  public String getAddress() {
+    return address;
+  }
+
+  public void setAddress(String v) {
+    address = v;
+  }
 }

@@ -22,14 +22,29 @@ public class DatedForm implements Serializable {
     return form;
   }
 
-  /** The event, or null when both fields are blank; errors are reported under {@code path.date} and {@code path.type}. */
+  /**
+   * The event, or null when both fields are blank; errors are reported under {@code path.date} and
+   * {@code path.type}.
+   */
   DatedEvent toEvent(FormErrors errors, String path) {
     if (blank(date) && blank(type)) return null;
-    return new DatedEvent(errors.date(path + ".date", date), errors.choice(path + ".type", DateType.class, type));
+    return new DatedEvent(
+        errors.date(path + ".date", date), errors.choice(path + ".type", DateType.class, type));
   }
 
-  public String getDate() { return date; }
-  public void setDate(String v) { date = v; }
-  public String getType() { return type; }
-  public void setType(String v) { type = v; }
+  public String getDate() {
+    return date;
+  }
+
+  public void setDate(String v) {
+    date = v;
+  }
+
+  public String getType() {
+    return type;
+  }
+
+  public void setType(String v) {
+    type = v;
+  }
 }

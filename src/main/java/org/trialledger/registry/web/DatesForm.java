@@ -33,20 +33,47 @@ public class DatesForm implements Serializable {
 
   Enrolment toEnrolment(FormErrors errors) {
     if (enrolmentCount == null && blank(enrolmentType)) return null;
-    return new Enrolment(enrolmentCount, errors.choice("enrolment.type", DateType.class, enrolmentType));
+    return new Enrolment(
+        enrolmentCount, errors.choice("enrolment.type", DateType.class, enrolmentType));
   }
 
   RecruitmentStatus toRecruitmentStatus(FormErrors errors) {
     return errors.choice("recruitmentStatus", RecruitmentStatus.class, recruitmentStatus);
   }
 
-  public DatedForm getFirstEnrolment() { return firstEnrolment; }
-  public DatedForm getPrimaryCompletion() { return primaryCompletion; }
-  public DatedForm getCompletion() { return completion; }
-  public Integer getEnrolmentCount() { return enrolmentCount; }
-  public void setEnrolmentCount(Integer v) { enrolmentCount = v; }
-  public String getEnrolmentType() { return enrolmentType; }
-  public void setEnrolmentType(String v) { enrolmentType = v; }
-  public String getRecruitmentStatus() { return recruitmentStatus; }
-  public void setRecruitmentStatus(String v) { recruitmentStatus = v; }
+  public DatedForm getFirstEnrolment() {
+    return firstEnrolment;
+  }
+
+  public DatedForm getPrimaryCompletion() {
+    return primaryCompletion;
+  }
+
+  public DatedForm getCompletion() {
+    return completion;
+  }
+
+  public Integer getEnrolmentCount() {
+    return enrolmentCount;
+  }
+
+  public void setEnrolmentCount(Integer v) {
+    enrolmentCount = v;
+  }
+
+  public String getEnrolmentType() {
+    return enrolmentType;
+  }
+
+  public void setEnrolmentType(String v) {
+    enrolmentType = v;
+  }
+
+  public String getRecruitmentStatus() {
+    return recruitmentStatus;
+  }
+
+  public void setRecruitmentStatus(String v) {
+    recruitmentStatus = v;
+  }
 }

@@ -35,24 +35,70 @@ public class DesignForm implements Serializable {
   }
 
   StudyDesign toDesign(FormErrors errors) {
-    if (allBlank(studyType, allocation, interventionModel, masking, primaryPurpose, phases)) return null;
-    return new StudyDesign(errors.choice("design.studyType", StudyType.class, studyType), trim(allocation), trim(interventionModel),
-        trim(masking), trim(primaryPurpose), list(phases));
+    if (allBlank(studyType, allocation, interventionModel, masking, primaryPurpose, phases))
+      return null;
+    return new StudyDesign(
+        errors.choice("design.studyType", StudyType.class, studyType),
+        trim(allocation),
+        trim(interventionModel),
+        trim(masking),
+        trim(primaryPurpose),
+        list(phases));
   }
 
-  List<Arm> armList() { return arms.toList(ArmRow::toArm); }
+  List<Arm> armList() {
+    return arms.toList(ArmRow::toArm);
+  }
 
-  public String getStudyType() { return studyType; }
-  public void setStudyType(String v) { studyType = v; }
-  public String getAllocation() { return allocation; }
-  public void setAllocation(String v) { allocation = v; }
-  public String getInterventionModel() { return interventionModel; }
-  public void setInterventionModel(String v) { interventionModel = v; }
-  public String getMasking() { return masking; }
-  public void setMasking(String v) { masking = v; }
-  public String getPrimaryPurpose() { return primaryPurpose; }
-  public void setPrimaryPurpose(String v) { primaryPurpose = v; }
-  public String getPhases() { return phases; }
-  public void setPhases(String v) { phases = v; }
-  public Rows<ArmRow> getArms() { return arms; }
+  public String getStudyType() {
+    return studyType;
+  }
+
+  public void setStudyType(String v) {
+    studyType = v;
+  }
+
+  public String getAllocation() {
+    return allocation;
+  }
+
+  public void setAllocation(String v) {
+    allocation = v;
+  }
+
+  public String getInterventionModel() {
+    return interventionModel;
+  }
+
+  public void setInterventionModel(String v) {
+    interventionModel = v;
+  }
+
+  public String getMasking() {
+    return masking;
+  }
+
+  public void setMasking(String v) {
+    masking = v;
+  }
+
+  public String getPrimaryPurpose() {
+    return primaryPurpose;
+  }
+
+  public void setPrimaryPurpose(String v) {
+    primaryPurpose = v;
+  }
+
+  public String getPhases() {
+    return phases;
+  }
+
+  public void setPhases(String v) {
+    phases = v;
+  }
+
+  public Rows<ArmRow> getArms() {
+    return arms;
+  }
 }

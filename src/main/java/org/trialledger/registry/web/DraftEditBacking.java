@@ -10,16 +10,20 @@ import java.util.Optional;
 import org.primefaces.event.FileUploadEvent;
 import org.primefaces.model.file.UploadedFile;
 import org.trialledger.platform.NotFoundException;
-import org.trialledger.platform.web.ViewErrors;
 import org.trialledger.platform.web.FacesActions;
 import org.trialledger.platform.web.Uploads;
+import org.trialledger.platform.web.ViewErrors;
 import org.trialledger.registry.application.TrialAccess;
 import org.trialledger.registry.application.TrialDocuments;
 import org.trialledger.registry.application.TrialFinder;
 import org.trialledger.registry.application.TrialRegistry;
 import org.trialledger.registry.domain.DocumentKind;
 import org.trialledger.registry.domain.FieldError;
+import org.trialledger.registry.domain.FieldLabels;
+import org.trialledger.registry.domain.InvalidRecordException;
 import org.trialledger.registry.domain.RegistrationValidator;
+import org.trialledger.registry.domain.TrialStatus;
+import org.trialledger.registry.domain.VersionState;
 import org.trialledger.registry.store.ReviewComment;
 import org.trialledger.registry.store.Trial;
 import org.trialledger.registry.store.TrialDocument;
@@ -56,7 +60,8 @@ public class DraftEditBacking implements Serializable {
     Caller caller = actor.caller();
     try {
       Trial trial = finder.visibleTrial(caller, id);
-      if (!TrialAccess.ownsAsSponsor(caller, trial)) throw new NotFoundException("No draft " + id + " of your organisation");
+      if (!TrialAccess.ownsAsSponsor(caller, trial))
+        throw new NotFoundException("No draft " + id + " of your organisation");
       form = DraftForm.of(finder.draft(caller, trial));
       refresh(caller, trial);
     } catch (NotFoundException e) {
@@ -69,13 +74,19 @@ public class DraftEditBacking implements Serializable {
     documentList = finder.visibleDocuments(caller, trial);
     versions = finder.visibleVersions(caller, trial);
     var review = finder.underReview(trial);
-    editable = review.isEmpty() && trial.getStatus() != org.trialledger.registry.domain.TrialStatus.WITHDRAWN;
-    lockedReason = review.map(v -> "Version " + v.getVersionNumber() + " is under review: the draft can change again once it is decided.")
-        .orElse(editable ? null : "The trial was withdrawn.");
+    editable = review.isEmpty() && trial.getStatus() != TrialStatus.WITHDRAWN;
+    lockedReason =
+        review
+            .map(
+                v ->
+                    "Version "
+                        + v.getVersionNumber()
+                        + " is under review: the draft can change again once it is decided.")
+            .orElse(editable ? null : "The trial was withdrawn.");
     returnedComments = new ArrayList<>();
     if (!versions.isEmpty()) {
       TrialVersion last = versions.get(versions.size() - 1);
-      if (last.getState() == org.trialledger.registry.domain.VersionState.RETURNED) returnedComments = finder.comments(last);
+      if (last.getState() == VersionState.RETURNED) returnedComments = finder.comments(last);
     }
   }
 
@@ -85,29 +96,36 @@ public class DraftEditBacking implements Serializable {
   }
 
   public void save() {
-    RegistryActions.run(() -> registry.updateDraft(actor.caller(), id, form.toRecord()), "Draft saved");
+    RegistryActions.run(
+        () -> registry.updateDraft(actor.caller(), id, form.toRecord()), "Draft saved");
   }
 
   /** What publication still needs, so the sponsor sees it before submitting. */
   public List<FieldError> getMissing() {
     try {
       return RegistrationValidator.checkPublishable(form.toRecord());
-    } catch (org.trialledger.registry.domain.InvalidRecordException e) {
+    } catch (InvalidRecordException e) {
       return e.errors();
     }
   }
 
   public String label(String field) {
-    return org.trialledger.registry.domain.FieldLabels.of(field);
+    return FieldLabels.of(field);
   }
 
   public void submit() {
     Caller caller = actor.caller();
-    boolean saved = RegistryActions.run(() -> registry.updateDraft(caller, id, form.toRecord()), null);
+    boolean saved =
+        RegistryActions.run(() -> registry.updateDraft(caller, id, form.toRecord()), null);
     if (!saved) return;
     TrialVersion v = RegistryActions.attempt(() -> registry.submit(caller, id, reason), null);
     if (v != null) {
-      FacesActions.info("Version " + v.getVersionNumber() + " submitted for review; its hash is queued for the ledger (leaf " + v.getLeafHash().substring(0, 12) + "…)");
+      FacesActions.info(
+          "Version "
+              + v.getVersionNumber()
+              + " submitted for review; its hash is queued for the ledger (leaf "
+              + v.getLeafHash().substring(0, 12)
+              + "…)");
       reason = null;
       reload();
     }
@@ -117,14 +135,19 @@ public class DraftEditBacking implements Serializable {
     UploadedFile file = event.getFile();
     byte[] bytes;
     if (file.getSize() > documents.maxBytes()) {
-      FacesActions.error("File: the file is larger than the limit of " + documents.maxBytes() / (1024 * 1024) + " MB");
+      FacesActions.error(
+          "File: the file is larger than the limit of "
+              + documents.maxBytes() / (1024 * 1024)
+              + " MB");
       return;
     }
     Optional<byte[]> read = Uploads.bytes(file);
     if (read.isEmpty()) return;
     bytes = read.get();
     DocumentKind kind = documentKind == null ? null : DocumentKind.valueOf(documentKind);
-    TrialDocument d = RegistryActions.attempt(() -> documents.upload(actor.caller(), id, kind, file.getFileName(), bytes), null);
+    TrialDocument d =
+        RegistryActions.attempt(
+            () -> documents.upload(actor.caller(), id, kind, file.getFileName(), bytes), null);
     if (d != null) {
       FacesActions.info(d.getFileName() + " attached (SHA-256 " + d.getSha256() + ")");
       reload();
@@ -132,23 +155,60 @@ public class DraftEditBacking implements Serializable {
   }
 
   public void remove(long documentId) {
-    if (RegistryActions.run(() -> documents.remove(actor.caller(), id, documentId), "Document removed from the next version")) reload();
+    if (RegistryActions.run(
+        () -> documents.remove(actor.caller(), id, documentId),
+        "Document removed from the next version")) reload();
   }
 
   public long getMaxBytes() {
     return documents.maxBytes();
   }
 
-  public DraftForm getForm() { return form; }
-  public String getId() { return id; }
-  public void setId(String v) { id = v; }
-  public String getReason() { return reason; }
-  public void setReason(String v) { reason = v; }
-  public String getDocumentKind() { return documentKind; }
-  public void setDocumentKind(String v) { documentKind = v; }
-  public boolean isEditable() { return editable; }
-  public String getLockedReason() { return lockedReason; }
-  public List<TrialDocument> getDocumentList() { return documentList; }
-  public List<ReviewComment> getReturnedComments() { return returnedComments; }
-  public List<TrialVersion> getVersions() { return versions; }
+  public DraftForm getForm() {
+    return form;
+  }
+
+  public String getId() {
+    return id;
+  }
+
+  public void setId(String v) {
+    id = v;
+  }
+
+  public String getReason() {
+    return reason;
+  }
+
+  public void setReason(String v) {
+    reason = v;
+  }
+
+  public String getDocumentKind() {
+    return documentKind;
+  }
+
+  public void setDocumentKind(String v) {
+    documentKind = v;
+  }
+
+  public boolean isEditable() {
+    return editable;
+  }
+
+  public String getLockedReason() {
+    return lockedReason;
+  }
+
+  public List<TrialDocument> getDocumentList() {
+    return documentList;
+  }
+
+  public List<ReviewComment> getReturnedComments() {
+    return returnedComments;
+  }
+
+  public List<TrialVersion> getVersions() {
+    return versions;
+  }
 }

@@ -6,8 +6,8 @@ import org.trialledger.registry.domain.RegistrationRecord;
 /**
  * The registration form's model, one sub-form per section of the page, converted to and from the
  * immutable {@link RegistrationRecord}. Lists of names are edited one per line; structured lists as
- * {@link Rows}. Text that cannot become a record value (a malformed date, an unknown choice) is reported
- * per field by {@link #toRecord}, all errors at once.
+ * {@link Rows}. Text that cannot become a record value (a malformed date, an unknown choice) is
+ * reported per field by {@link #toRecord}, all errors at once.
  */
 public class DraftForm implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -38,7 +38,10 @@ public class DraftForm implements Serializable {
     return f;
   }
 
-  /** The record this form describes; malformed dates and unknown choices are field errors, in record order. */
+  /**
+   * The record this form describes; malformed dates and unknown choices are field errors, in record
+   * order.
+   */
   public RegistrationRecord toRecord() {
     FormErrors errors = new FormErrors();
     RegistrationRecord r =
@@ -76,14 +79,43 @@ public class DraftForm implements Serializable {
     return r;
   }
 
-  public TitlesForm getTitles() { return titles; }
-  public SponsorsForm getSponsors() { return sponsors; }
-  public ConditionsForm getConditions() { return conditions; }
-  public DesignForm getDesign() { return design; }
-  public EligibilityForm getEligibility() { return eligibility; }
-  public DatesForm getDates() { return dates; }
-  public OutcomesForm getOutcomes() { return outcomes; }
-  public Rows<LocationRow> getLocations() { return locations; }
-  public EthicsForm getEthics() { return ethics; }
-  public ResultsForm getResults() { return results; }
+  public TitlesForm getTitles() {
+    return titles;
+  }
+
+  public SponsorsForm getSponsors() {
+    return sponsors;
+  }
+
+  public ConditionsForm getConditions() {
+    return conditions;
+  }
+
+  public DesignForm getDesign() {
+    return design;
+  }
+
+  public EligibilityForm getEligibility() {
+    return eligibility;
+  }
+
+  public DatesForm getDates() {
+    return dates;
+  }
+
+  public OutcomesForm getOutcomes() {
+    return outcomes;
+  }
+
+  public Rows<LocationRow> getLocations() {
+    return locations;
+  }
+
+  public EthicsForm getEthics() {
+    return ethics;
+  }
+
+  public ResultsForm getResults() {
+    return results;
+  }
 }

@@ -29,23 +29,71 @@ public class EligibilityForm implements Serializable {
   }
 
   Eligibility toEligibility(FormErrors errors) {
-    if (allBlank(inclusionCriteria, exclusionCriteria, criteriaText, sex, minimumAge, maximumAge) && healthyVolunteers == null) return null;
-    return new Eligibility(trim(inclusionCriteria), trim(exclusionCriteria), errors.choice("eligibility.sex", Sex.class, sex),
-        trim(minimumAge), trim(maximumAge), healthyVolunteers, trim(criteriaText));
+    if (allBlank(inclusionCriteria, exclusionCriteria, criteriaText, sex, minimumAge, maximumAge)
+        && healthyVolunteers == null) return null;
+    return new Eligibility(
+        trim(inclusionCriteria),
+        trim(exclusionCriteria),
+        errors.choice("eligibility.sex", Sex.class, sex),
+        trim(minimumAge),
+        trim(maximumAge),
+        healthyVolunteers,
+        trim(criteriaText));
   }
 
-  public String getInclusionCriteria() { return inclusionCriteria; }
-  public void setInclusionCriteria(String v) { inclusionCriteria = v; }
-  public String getExclusionCriteria() { return exclusionCriteria; }
-  public void setExclusionCriteria(String v) { exclusionCriteria = v; }
-  public String getCriteriaText() { return criteriaText; }
-  public void setCriteriaText(String v) { criteriaText = v; }
-  public String getSex() { return sex; }
-  public void setSex(String v) { sex = v; }
-  public String getMinimumAge() { return minimumAge; }
-  public void setMinimumAge(String v) { minimumAge = v; }
-  public String getMaximumAge() { return maximumAge; }
-  public void setMaximumAge(String v) { maximumAge = v; }
-  public Boolean getHealthyVolunteers() { return healthyVolunteers; }
-  public void setHealthyVolunteers(Boolean v) { healthyVolunteers = v; }
+  public String getInclusionCriteria() {
+    return inclusionCriteria;
+  }
+
+  public void setInclusionCriteria(String v) {
+    inclusionCriteria = v;
+  }
+
+  public String getExclusionCriteria() {
+    return exclusionCriteria;
+  }
+
+  public void setExclusionCriteria(String v) {
+    exclusionCriteria = v;
+  }
+
+  public String getCriteriaText() {
+    return criteriaText;
+  }
+
+  public void setCriteriaText(String v) {
+    criteriaText = v;
+  }
+
+  public String getSex() {
+    return sex;
+  }
+
+  public void setSex(String v) {
+    sex = v;
+  }
+
+  public String getMinimumAge() {
+    return minimumAge;
+  }
+
+  public void setMinimumAge(String v) {
+    minimumAge = v;
+  }
+
+  public String getMaximumAge() {
+    return maximumAge;
+  }
+
+  public void setMaximumAge(String v) {
+    maximumAge = v;
+  }
+
+  public Boolean getHealthyVolunteers() {
+    return healthyVolunteers;
+  }
+
+  public void setHealthyVolunteers(Boolean v) {
+    healthyVolunteers = v;
+  }
 }

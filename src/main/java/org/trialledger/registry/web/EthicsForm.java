@@ -27,16 +27,42 @@ public class EthicsForm implements Serializable {
 
   EthicsReview toReview(FormErrors errors) {
     if (allBlank(status, approvalDate, committee, contact)) return null;
-    return new EthicsReview(errors.choice("ethicsReview.status", EthicsStatus.class, status),
-        errors.date("ethicsReview.approvalDate", approvalDate), trim(committee), trim(contact));
+    return new EthicsReview(
+        errors.choice("ethicsReview.status", EthicsStatus.class, status),
+        errors.date("ethicsReview.approvalDate", approvalDate),
+        trim(committee),
+        trim(contact));
   }
 
-  public String getStatus() { return status; }
-  public void setStatus(String v) { status = v; }
-  public String getApprovalDate() { return approvalDate; }
-  public void setApprovalDate(String v) { approvalDate = v; }
-  public String getCommittee() { return committee; }
-  public void setCommittee(String v) { committee = v; }
-  public String getContact() { return contact; }
-  public void setContact(String v) { contact = v; }
+  public String getStatus() {
+    return status;
+  }
+
+  public void setStatus(String v) {
+    status = v;
+  }
+
+  public String getApprovalDate() {
+    return approvalDate;
+  }
+
+  public void setApprovalDate(String v) {
+    approvalDate = v;
+  }
+
+  public String getCommittee() {
+    return committee;
+  }
+
+  public void setCommittee(String v) {
+    committee = v;
+  }
+
+  public String getContact() {
+    return contact;
+  }
+
+  public void setContact(String v) {
+    contact = v;
+  }
 }

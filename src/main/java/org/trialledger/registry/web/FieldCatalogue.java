@@ -4,7 +4,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
 import org.trialledger.registry.domain.FieldLabels;
 
-/** The registration form's field catalogue for the {@code tl:} tags: label, hint and limits by record path. */
+/**
+ * The registration form's field catalogue for the {@code tl:} tags: label, hint and limits by
+ * record path.
+ */
 @Named
 @ApplicationScoped
 public class FieldCatalogue {

@@ -37,7 +37,8 @@ public class HistoryBacking implements Serializable {
       versions = finder.visibleVersions(caller, trial);
       if (versions.isEmpty()) return;
       if (to == null) to = versions.get(versions.size() - 1).getVersionNumber();
-      if (from == null) from = versions.size() > 1 ? versions.get(versions.size() - 2).getVersionNumber() : to;
+      if (from == null)
+        from = versions.size() > 1 ? versions.get(versions.size() - 2).getVersionNumber() : to;
       var left = finder.recordOf(finder.visibleVersion(caller, trial, from));
       var right = finder.recordOf(finder.visibleVersion(caller, trial, to));
       title = right.publicTitle();
@@ -55,14 +56,43 @@ public class HistoryBacking implements Serializable {
     return rows.stream().filter(RecordDiff.Row::isChanged).count();
   }
 
-  public String getId() { return id; }
-  public void setId(String v) { id = v; }
-  public Integer getFrom() { return from; }
-  public void setFrom(Integer v) { from = v; }
-  public Integer getTo() { return to; }
-  public void setTo(Integer v) { to = v; }
-  public boolean isOnlyChanges() { return onlyChanges; }
-  public void setOnlyChanges(boolean v) { onlyChanges = v; }
-  public List<TrialVersion> getVersions() { return versions; }
-  public String getTitle() { return title; }
+  public String getId() {
+    return id;
+  }
+
+  public void setId(String v) {
+    id = v;
+  }
+
+  public Integer getFrom() {
+    return from;
+  }
+
+  public void setFrom(Integer v) {
+    from = v;
+  }
+
+  public Integer getTo() {
+    return to;
+  }
+
+  public void setTo(Integer v) {
+    to = v;
+  }
+
+  public boolean isOnlyChanges() {
+    return onlyChanges;
+  }
+
+  public void setOnlyChanges(boolean v) {
+    onlyChanges = v;
+  }
+
+  public List<TrialVersion> getVersions() {
+    return versions;
+  }
+
+  public String getTitle() {
+    return title;
+  }
 }

@@ -18,12 +18,36 @@ public class InterventionRow implements Rows.Row {
     return row;
   }
 
-  Intervention toIntervention() { return new Intervention(trim(type), trim(name), trim(description)); }
-  @Override public boolean isEmpty() { return allBlank(type, name, description); }
-  public String getType() { return type; }
-  public void setType(String v) { type = v; }
-  public String getName() { return name; }
-  public void setName(String v) { name = v; }
-  public String getDescription() { return description; }
-  public void setDescription(String v) { description = v; }
+  Intervention toIntervention() {
+    return new Intervention(trim(type), trim(name), trim(description));
+  }
+
+  @Override
+  public boolean isEmpty() {
+    return allBlank(type, name, description);
+  }
+
+  public String getType() {
+    return type;
+  }
+
+  public void setType(String v) {
+    type = v;
+  }
+
+  public String getName() {
+    return name;
+  }
+
+  public void setName(String v) {
+    name = v;
+  }
+
+  public String getDescription() {
+    return description;
+  }
+
+  public void setDescription(String v) {
+    description = v;
+  }
 }

@@ -21,16 +21,47 @@ public class LocationRow implements Rows.Row {
   }
 
   Location toLocation() {
-    return new Location(trim(facility), trim(city), country == null ? null : trim(country.toUpperCase(Locale.ROOT)), trim(status));
+    return new Location(
+        trim(facility),
+        trim(city),
+        country == null ? null : trim(country.toUpperCase(Locale.ROOT)),
+        trim(status));
   }
 
-  @Override public boolean isEmpty() { return allBlank(facility, city, country, status); }
-  public String getFacility() { return facility; }
-  public void setFacility(String v) { facility = v; }
-  public String getCity() { return city; }
-  public void setCity(String v) { city = v; }
-  public String getCountry() { return country; }
-  public void setCountry(String v) { country = v; }
-  public String getStatus() { return status; }
-  public void setStatus(String v) { status = v; }
+  @Override
+  public boolean isEmpty() {
+    return allBlank(facility, city, country, status);
+  }
+
+  public String getFacility() {
+    return facility;
+  }
+
+  public void setFacility(String v) {
+    facility = v;
+  }
+
+  public String getCity() {
+    return city;
+  }
+
+  public void setCity(String v) {
+    city = v;
+  }
+
+  public String getCountry() {
+    return country;
+  }
+
+  public void setCountry(String v) {
+    country = v;
+  }
+
+  public String getStatus() {
+    return status;
+  }
+
+  public void setStatus(String v) {
+    status = v;
+  }
 }

@@ -18,12 +18,36 @@ public class OutcomeRow implements Rows.Row {
     return row;
   }
 
-  Outcome toOutcome() { return new Outcome(trim(measure), trim(timeFrame), trim(description)); }
-  @Override public boolean isEmpty() { return allBlank(measure, timeFrame, description); }
-  public String getMeasure() { return measure; }
-  public void setMeasure(String v) { measure = v; }
-  public String getTimeFrame() { return timeFrame; }
-  public void setTimeFrame(String v) { timeFrame = v; }
-  public String getDescription() { return description; }
-  public void setDescription(String v) { description = v; }
+  Outcome toOutcome() {
+    return new Outcome(trim(measure), trim(timeFrame), trim(description));
+  }
+
+  @Override
+  public boolean isEmpty() {
+    return allBlank(measure, timeFrame, description);
+  }
+
+  public String getMeasure() {
+    return measure;
+  }
+
+  public void setMeasure(String v) {
+    measure = v;
+  }
+
+  public String getTimeFrame() {
+    return timeFrame;
+  }
+
+  public void setTimeFrame(String v) {
+    timeFrame = v;
+  }
+
+  public String getDescription() {
+    return description;
+  }
+
+  public void setDescription(String v) {
+    description = v;
+  }
 }

@@ -18,9 +18,19 @@ public class OutcomesForm implements Serializable {
     return f;
   }
 
-  List<Outcome> primaryList() { return primary.toList(OutcomeRow::toOutcome); }
-  List<Outcome> secondaryList() { return secondary.toList(OutcomeRow::toOutcome); }
+  List<Outcome> primaryList() {
+    return primary.toList(OutcomeRow::toOutcome);
+  }
 
-  public Rows<OutcomeRow> getPrimary() { return primary; }
-  public Rows<OutcomeRow> getSecondary() { return secondary; }
+  List<Outcome> secondaryList() {
+    return secondary.toList(OutcomeRow::toOutcome);
+  }
+
+  public Rows<OutcomeRow> getPrimary() {
+    return primary;
+  }
+
+  public Rows<OutcomeRow> getSecondary() {
+    return secondary;
+  }
 }

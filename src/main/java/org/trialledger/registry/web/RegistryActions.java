@@ -19,10 +19,12 @@ final class RegistryActions {
   }
 
   static boolean run(Runnable action, String done) {
-    return attempt(() -> {
-          action.run();
-          return Boolean.TRUE;
-        }, done)
+    return attempt(
+            () -> {
+              action.run();
+              return Boolean.TRUE;
+            },
+            done)
         != null;
   }
 }

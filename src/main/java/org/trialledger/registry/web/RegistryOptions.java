@@ -23,8 +23,12 @@ public class RegistryOptions {
 
   public List<SelectItem> getPhases() {
     return List.of(
-        new SelectItem("EARLY_PHASE1", "Early phase 1"), new SelectItem("PHASE1", "Phase 1"), new SelectItem("PHASE2", "Phase 2"),
-        new SelectItem("PHASE3", "Phase 3"), new SelectItem("PHASE4", "Phase 4"), new SelectItem("NA", "Not applicable"));
+        new SelectItem("EARLY_PHASE1", "Early phase 1"),
+        new SelectItem("PHASE1", "Phase 1"),
+        new SelectItem("PHASE2", "Phase 2"),
+        new SelectItem("PHASE3", "Phase 3"),
+        new SelectItem("PHASE4", "Phase 4"),
+        new SelectItem("NA", "Not applicable"));
   }
 
   public List<SelectItem> getStudyTypes() {
@@ -48,7 +52,8 @@ public class RegistryOptions {
   }
 
   public List<SelectItem> getHealthyVolunteers() {
-    return List.of(new SelectItem(Boolean.TRUE, "Accepted"), new SelectItem(Boolean.FALSE, "Not accepted"));
+    return List.of(
+        new SelectItem(Boolean.TRUE, "Accepted"), new SelectItem(Boolean.FALSE, "Not accepted"));
   }
 
   public List<SelectItem> getDocumentKinds() {
@@ -62,8 +67,11 @@ public class RegistryOptions {
   }
 
   public List<SelectItem> getSortOrders() {
-    return List.of(new SelectItem("RELEVANCE", "Relevance"), new SelectItem("NEWEST", "Newest registration"),
-        new SelectItem("TITLE", "Title"), new SelectItem("START_DATE", "Start date"));
+    return List.of(
+        new SelectItem("RELEVANCE", "Relevance"),
+        new SelectItem("NEWEST", "Newest registration"),
+        new SelectItem("TITLE", "Title"),
+        new SelectItem("START_DATE", "Start date"));
   }
 
   public List<SelectItem> getCountries() {
@@ -86,7 +94,9 @@ public class RegistryOptions {
   private static List<SelectItem> countryItems() {
     List<SelectItem> out = new ArrayList<>();
     for (String code : Locale.getISOCountries()) {
-      out.add(new SelectItem(code, new Locale("", code).getDisplayCountry(Locale.ENGLISH) + " (" + code + ")"));
+      out.add(
+          new SelectItem(
+              code, new Locale("", code).getDisplayCountry(Locale.ENGLISH) + " (" + code + ")"));
     }
     out.sort(Comparator.comparing(SelectItem::getLabel));
     return out;

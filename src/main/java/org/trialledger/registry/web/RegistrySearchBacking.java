@@ -1,5 +1,6 @@
 package org.trialledger.registry.web;
 
+import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -7,6 +8,7 @@ import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.primefaces.component.datatable.DataTable;
 import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
@@ -14,7 +16,10 @@ import org.trialledger.registry.application.SearchCriteria;
 import org.trialledger.registry.application.TrialSearch;
 import org.trialledger.registry.application.TrialSummary;
 
-/** The public search page: the criteria (also bookmarkable as URL parameters) and a lazily paged table. */
+/**
+ * The public search page: the criteria (also bookmarkable as URL parameters) and a lazily paged
+ * table.
+ */
 @Named
 @ViewScoped
 public class RegistrySearchBacking implements Serializable {
@@ -28,8 +33,8 @@ public class RegistrySearchBacking implements Serializable {
 
   /** A new search starts on its first page. */
   public void firstPage() {
-    var table = (org.primefaces.component.datatable.DataTable)
-        jakarta.faces.context.FacesContext.getCurrentInstance().getViewRoot().findComponent("search:results");
+    var table =
+        (DataTable) FacesContext.getCurrentInstance().getViewRoot().findComponent("search:results");
     if (table != null) table.setFirst(0);
   }
 
@@ -46,7 +51,8 @@ public class RegistrySearchBacking implements Serializable {
         // an edited URL: fall back to the default order
       }
     }
-    return new SearchCriteria(text, recruitmentStatus, phase, country, sponsor, startFrom, startTo, order);
+    return new SearchCriteria(
+        text, recruitmentStatus, phase, country, sponsor, startFrom, startTo, order);
   }
 
   /** Pages through the search: PrimeFaces asks for the count and the page separately. */
@@ -59,7 +65,8 @@ public class RegistrySearchBacking implements Serializable {
     }
 
     @Override
-    public List<TrialSummary> load(int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
+    public List<TrialSummary> load(
+        int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
       return search.rows(criteria(), first, pageSize);
     }
 
@@ -74,20 +81,67 @@ public class RegistrySearchBacking implements Serializable {
     }
   }
 
-  public String getText() { return text; }
-  public void setText(String v) { text = v; }
-  public String getRecruitmentStatus() { return recruitmentStatus; }
-  public void setRecruitmentStatus(String v) { recruitmentStatus = v; }
-  public String getPhase() { return phase; }
-  public void setPhase(String v) { phase = v; }
-  public String getCountry() { return country; }
-  public void setCountry(String v) { country = v; }
-  public String getSponsor() { return sponsor; }
-  public void setSponsor(String v) { sponsor = v; }
-  public String getSort() { return sort; }
-  public void setSort(String v) { sort = v; }
-  public LocalDate getStartFrom() { return startFrom; }
-  public void setStartFrom(LocalDate v) { startFrom = v; }
-  public LocalDate getStartTo() { return startTo; }
-  public void setStartTo(LocalDate v) { startTo = v; }
+  public String getText() {
+    return text;
+  }
+
+  public void setText(String v) {
+    text = v;
+  }
+
+  public String getRecruitmentStatus() {
+    return recruitmentStatus;
+  }
+
+  public void setRecruitmentStatus(String v) {
+    recruitmentStatus = v;
+  }
+
+  public String getPhase() {
+    return phase;
+  }
+
+  public void setPhase(String v) {
+    phase = v;
+  }
+
+  public String getCountry() {
+    return country;
+  }
+
+  public void setCountry(String v) {
+    country = v;
+  }
+
+  public String getSponsor() {
+    return sponsor;
+  }
+
+  public void setSponsor(String v) {
+    sponsor = v;
+  }
+
+  public String getSort() {
+    return sort;
+  }
+
+  public void setSort(String v) {
+    sort = v;
+  }
+
+  public LocalDate getStartFrom() {
+    return startFrom;
+  }
+
+  public void setStartFrom(LocalDate v) {
+    startFrom = v;
+  }
+
+  public LocalDate getStartTo() {
+    return startTo;
+  }
+
+  public void setStartTo(LocalDate v) {
+    startTo = v;
+  }
 }

@@ -32,22 +32,53 @@ public class ResultsForm implements Serializable {
 
   SummaryResults toSummaryResults(FormErrors errors) {
     if (blank(firstPosted) && blank(url) && blank(summary)) return null;
-    return new SummaryResults(errors.date("summaryResults.firstPosted", firstPosted), trim(url), trim(summary));
+    return new SummaryResults(
+        errors.date("summaryResults.firstPosted", firstPosted), trim(url), trim(summary));
   }
 
   IpdSharing toIpdSharing(FormErrors errors) {
     if (blank(ipdPlan) && blank(ipdDescription)) return null;
-    return new IpdSharing(errors.choice("ipdSharing.plan", IpdPlan.class, ipdPlan), trim(ipdDescription));
+    return new IpdSharing(
+        errors.choice("ipdSharing.plan", IpdPlan.class, ipdPlan), trim(ipdDescription));
   }
 
-  public String getFirstPosted() { return firstPosted; }
-  public void setFirstPosted(String v) { firstPosted = v; }
-  public String getUrl() { return url; }
-  public void setUrl(String v) { url = v; }
-  public String getSummary() { return summary; }
-  public void setSummary(String v) { summary = v; }
-  public String getIpdPlan() { return ipdPlan; }
-  public void setIpdPlan(String v) { ipdPlan = v; }
-  public String getIpdDescription() { return ipdDescription; }
-  public void setIpdDescription(String v) { ipdDescription = v; }
+  public String getFirstPosted() {
+    return firstPosted;
+  }
+
+  public void setFirstPosted(String v) {
+    firstPosted = v;
+  }
+
+  public String getUrl() {
+    return url;
+  }
+
+  public void setUrl(String v) {
+    url = v;
+  }
+
+  public String getSummary() {
+    return summary;
+  }
+
+  public void setSummary(String v) {
+    summary = v;
+  }
+
+  public String getIpdPlan() {
+    return ipdPlan;
+  }
+
+  public void setIpdPlan(String v) {
+    ipdPlan = v;
+  }
+
+  public String getIpdDescription() {
+    return ipdDescription;
+  }
+
+  public void setIpdDescription(String v) {
+    ipdDescription = v;
+  }
 }

@@ -20,7 +20,10 @@ import org.trialledger.registry.store.TrialVersion;
 import org.trialledger.security.application.Caller;
 import org.trialledger.security.application.CurrentActor;
 
-/** A regulator's review of one submitted version: the record, what changed, documents, comments, decision. */
+/**
+ * A regulator's review of one submitted version: the record, what changed, documents, comments,
+ * decision.
+ */
 @Named
 @ViewScoped
 public class ReviewBacking implements Serializable {
@@ -56,27 +59,42 @@ public class ReviewBacking implements Serializable {
     shown = finder.visibleVersion(caller, trial, version);
     RegistrationRecord record = finder.recordOf(shown);
     items = RegisteredItems.of(record);
-    var published = finder.publishedVersion(trial).filter(p -> p.getVersionNumber() != shown.getVersionNumber());
+    var published =
+        finder
+            .publishedVersion(trial)
+            .filter(p -> p.getVersionNumber() != shown.getVersionNumber());
     comparedWith = published.map(TrialVersion::getVersionNumber).orElse(null);
-    changes = published.map(p -> RecordDiff.compare(finder.recordOf(p), record).stream().filter(RecordDiff.Row::isChanged).toList()).orElse(List.of());
+    changes =
+        published
+            .map(
+                p ->
+                    RecordDiff.compare(finder.recordOf(p), record).stream()
+                        .filter(RecordDiff.Row::isChanged)
+                        .toList())
+            .orElse(List.of());
     comments = finder.comments(shown);
     documents = finder.visibleDocuments(caller, trial);
   }
 
   public void addComment() {
     CommentSeverity s = severity == null ? null : CommentSeverity.valueOf(severity);
-    if (RegistryActions.run(() -> registry.comment(actor.caller(), id, version, s, body), "Comment added")) {
+    if (RegistryActions.run(
+        () -> registry.comment(actor.caller(), id, version, s, body), "Comment added")) {
       body = null;
       refresh();
     }
   }
 
   public void publish() {
-    if (RegistryActions.run(() -> registry.publish(actor.caller(), id, version), "Version " + version + " published")) refresh();
+    if (RegistryActions.run(
+        () -> registry.publish(actor.caller(), id, version), "Version " + version + " published"))
+      refresh();
   }
 
   public void returnToSponsor() {
-    if (RegistryActions.run(() -> registry.returnToSponsor(actor.caller(), id, version), "Version " + version + " returned to the sponsor")) refresh();
+    if (RegistryActions.run(
+        () -> registry.returnToSponsor(actor.caller(), id, version),
+        "Version " + version + " returned to the sponsor")) refresh();
   }
 
   public boolean isUnderReview() {
@@ -99,18 +117,59 @@ public class ReviewBacking implements Serializable {
     return finder.recordOf(v).publicTitle();
   }
 
-  public String getId() { return id; }
-  public void setId(String v) { id = v; }
-  public Integer getVersion() { return version; }
-  public void setVersion(Integer v) { version = v; }
-  public TrialVersion getShown() { return shown; }
-  public List<RegisteredItems.Item> getItems() { return items; }
-  public List<RecordDiff.Row> getChanges() { return changes; }
-  public Integer getComparedWith() { return comparedWith; }
-  public List<ReviewComment> getComments() { return comments; }
-  public List<TrialDocument> getDocuments() { return documents; }
-  public String getSeverity() { return severity; }
-  public void setSeverity(String v) { severity = v; }
-  public String getBody() { return body; }
-  public void setBody(String v) { body = v; }
+  public String getId() {
+    return id;
+  }
+
+  public void setId(String v) {
+    id = v;
+  }
+
+  public Integer getVersion() {
+    return version;
+  }
+
+  public void setVersion(Integer v) {
+    version = v;
+  }
+
+  public TrialVersion getShown() {
+    return shown;
+  }
+
+  public List<RegisteredItems.Item> getItems() {
+    return items;
+  }
+
+  public List<RecordDiff.Row> getChanges() {
+    return changes;
+  }
+
+  public Integer getComparedWith() {
+    return comparedWith;
+  }
+
+  public List<ReviewComment> getComments() {
+    return comments;
+  }
+
+  public List<TrialDocument> getDocuments() {
+    return documents;
+  }
+
+  public String getSeverity() {
+    return severity;
+  }
+
+  public void setSeverity(String v) {
+    severity = v;
+  }
+
+  public String getBody() {
+    return body;
+  }
+
+  public void setBody(String v) {
+    body = v;
+  }
 }

@@ -17,10 +17,28 @@ public class SecondaryIdRow implements Rows.Row {
     return row;
   }
 
-  SecondaryId toSecondaryId() { return new SecondaryId(trim(issuer), trim(id)); }
-  @Override public boolean isEmpty() { return allBlank(issuer, id); }
-  public String getIssuer() { return issuer; }
-  public void setIssuer(String v) { issuer = v; }
-  public String getId() { return id; }
-  public void setId(String v) { id = v; }
+  SecondaryId toSecondaryId() {
+    return new SecondaryId(trim(issuer), trim(id));
+  }
+
+  @Override
+  public boolean isEmpty() {
+    return allBlank(issuer, id);
+  }
+
+  public String getIssuer() {
+    return issuer;
+  }
+
+  public void setIssuer(String v) {
+    issuer = v;
+  }
+
+  public String getId() {
+    return id;
+  }
+
+  public void setId(String v) {
+    id = v;
+  }
 }

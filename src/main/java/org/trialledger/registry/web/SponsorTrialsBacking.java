@@ -4,10 +4,10 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.nio.charset.StandardCharsets;
 import org.primefaces.event.FileUploadEvent;
 import org.primefaces.model.file.UploadedFile;
 import org.trialledger.platform.web.FacesActions;
@@ -40,15 +40,26 @@ public class SponsorTrialsBacking implements Serializable {
   private List<Row> rows;
 
   /** A trial with the title of its draft and where it stands. */
-  public record Row(String registryId, String title, String status, String stage, Integer publishedVersion) {}
+  public record Row(
+      String registryId, String title, String status, String stage, Integer publishedVersion) {}
 
   public List<Row> getRows() {
     if (rows == null) {
       Caller caller = actor.caller();
       rows = new ArrayList<>();
       for (Trial t : finder.ownTrials(caller)) {
-        String stage = finder.underReview(t).map(v -> "Version " + v.getVersionNumber() + " under review").orElse(lastDecision(t));
-        rows.add(new Row(t.getRegistryId(), finder.draft(caller, t).publicTitle(), t.getStatus().name(), stage, t.getPublishedVersion()));
+        String stage =
+            finder
+                .underReview(t)
+                .map(v -> "Version " + v.getVersionNumber() + " under review")
+                .orElse(lastDecision(t));
+        rows.add(
+            new Row(
+                t.getRegistryId(),
+                finder.draft(caller, t).publicTitle(),
+                t.getStatus().name(),
+                stage,
+                t.getPublishedVersion()));
       }
     }
     return rows;
@@ -72,11 +83,16 @@ public class SponsorTrialsBacking implements Serializable {
       draft = withPublicTitle(draft, title);
     }
     final RegistrationRecord record = draft;
-    Trial trial = RegistryActions.attempt(() -> registry.createDraft(actor.caller(), record), "Registered as a draft");
+    Trial trial =
+        RegistryActions.attempt(
+            () -> registry.createDraft(actor.caller(), record), "Registered as a draft");
     return trial == null ? null : "/sponsor/edit?faces-redirect=true&id=" + trial.getRegistryId();
   }
 
-  /** Imports an uploaded ClinicalTrials.gov record as a new draft and shows what could not be mapped. */
+  /**
+   * Imports an uploaded ClinicalTrials.gov record as a new draft and shows what could not be
+   * mapped.
+   */
   public void importCtGov(FileUploadEvent event) {
     UploadedFile file = event.getFile();
     if (file.getSize() > 5_000_000) {
@@ -86,12 +102,16 @@ public class SponsorTrialsBacking implements Serializable {
     Optional<byte[]> read = Uploads.bytes(file);
     if (read.isEmpty()) return;
     String json = new String(read.get(), StandardCharsets.UTF_8);
-    TrialImports.Imported imported = RegistryActions.attempt(() -> imports.importCtGov(actor.caller(), json), null);
+    TrialImports.Imported imported =
+        RegistryActions.attempt(() -> imports.importCtGov(actor.caller(), json), null);
     if (imported != null) {
       importedId = imported.trial().getRegistryId();
       importUnmapped = imported.result().unmapped();
       importWarnings = imported.result().warnings();
-      FacesActions.info("Imported as draft " + importedId + ": check it, complete what the registry needs and submit it");
+      FacesActions.info(
+          "Imported as draft "
+              + importedId
+              + ": check it, complete what the registry needs and submit it");
       rows = null;
     }
   }
@@ -102,9 +122,23 @@ public class SponsorTrialsBacking implements Serializable {
     return form.toRecord();
   }
 
-  public String getImportedId() { return importedId; }
-  public List<String> getImportUnmapped() { return importUnmapped; }
-  public List<String> getImportWarnings() { return importWarnings; }
-  public String getNewTitle() { return newTitle; }
-  public void setNewTitle(String v) { newTitle = v; }
+  public String getImportedId() {
+    return importedId;
+  }
+
+  public List<String> getImportUnmapped() {
+    return importUnmapped;
+  }
+
+  public List<String> getImportWarnings() {
+    return importWarnings;
+  }
+
+  public String getNewTitle() {
+    return newTitle;
+  }
+
+  public void setNewTitle(String v) {
+    newTitle = v;
+  }
 }

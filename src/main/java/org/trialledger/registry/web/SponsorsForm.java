@@ -25,16 +25,47 @@ public class SponsorsForm implements Serializable {
     return f;
   }
 
-  String primarySponsor() { return trim(primarySponsor); }
-  List<String> secondarySponsorList() { return list(secondarySponsors); }
-  List<String> fundingSourceList() { return list(fundingSources); }
+  String primarySponsor() {
+    return trim(primarySponsor);
+  }
 
-  public String getPrimarySponsor() { return primarySponsor; }
-  public void setPrimarySponsor(String v) { primarySponsor = v; }
-  public String getSecondarySponsors() { return secondarySponsors; }
-  public void setSecondarySponsors(String v) { secondarySponsors = v; }
-  public String getFundingSources() { return fundingSources; }
-  public void setFundingSources(String v) { fundingSources = v; }
-  public ContactForm getPublicContact() { return publicContact; }
-  public ContactForm getScientificContact() { return scientificContact; }
+  List<String> secondarySponsorList() {
+    return list(secondarySponsors);
+  }
+
+  List<String> fundingSourceList() {
+    return list(fundingSources);
+  }
+
+  public String getPrimarySponsor() {
+    return primarySponsor;
+  }
+
+  public void setPrimarySponsor(String v) {
+    primarySponsor = v;
+  }
+
+  public String getSecondarySponsors() {
+    return secondarySponsors;
+  }
+
+  public void setSecondarySponsors(String v) {
+    secondarySponsors = v;
+  }
+
+  public String getFundingSources() {
+    return fundingSources;
+  }
+
+  public void setFundingSources(String v) {
+    fundingSources = v;
+  }
+
+  public ContactForm getPublicContact() {
+    return publicContact;
+  }
+
+  public ContactForm getScientificContact() {
+    return scientificContact;
+  }
 }

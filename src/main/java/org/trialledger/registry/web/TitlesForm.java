@@ -24,22 +24,71 @@ public class TitlesForm implements Serializable {
     return f;
   }
 
-  String publicTitle() { return trim(publicTitle); }
-  String scientificTitle() { return trim(scientificTitle); }
-  String acronym() { return trim(acronym); }
-  String briefSummary() { return trim(briefSummary); }
-  String detailedDescription() { return trim(detailedDescription); }
-  List<SecondaryId> secondaryIdList() { return secondaryIds.toList(SecondaryIdRow::toSecondaryId); }
+  String publicTitle() {
+    return trim(publicTitle);
+  }
 
-  public String getPublicTitle() { return publicTitle; }
-  public void setPublicTitle(String v) { publicTitle = v; }
-  public String getScientificTitle() { return scientificTitle; }
-  public void setScientificTitle(String v) { scientificTitle = v; }
-  public String getAcronym() { return acronym; }
-  public void setAcronym(String v) { acronym = v; }
-  public String getBriefSummary() { return briefSummary; }
-  public void setBriefSummary(String v) { briefSummary = v; }
-  public String getDetailedDescription() { return detailedDescription; }
-  public void setDetailedDescription(String v) { detailedDescription = v; }
-  public Rows<SecondaryIdRow> getSecondaryIds() { return secondaryIds; }
+  String scientificTitle() {
+    return trim(scientificTitle);
+  }
+
+  String acronym() {
+    return trim(acronym);
+  }
+
+  String briefSummary() {
+    return trim(briefSummary);
+  }
+
+  String detailedDescription() {
+    return trim(detailedDescription);
+  }
+
+  List<SecondaryId> secondaryIdList() {
+    return secondaryIds.toList(SecondaryIdRow::toSecondaryId);
+  }
+
+  public String getPublicTitle() {
+    return publicTitle;
+  }
+
+  public void setPublicTitle(String v) {
+    publicTitle = v;
+  }
+
+  public String getScientificTitle() {
+    return scientificTitle;
+  }
+
+  public void setScientificTitle(String v) {
+    scientificTitle = v;
+  }
+
+  public String getAcronym() {
+    return acronym;
+  }
+
+  public void setAcronym(String v) {
+    acronym = v;
+  }
+
+  public String getBriefSummary() {
+    return briefSummary;
+  }
+
+  public void setBriefSummary(String v) {
+    briefSummary = v;
+  }
+
+  public String getDetailedDescription() {
+    return detailedDescription;
+  }
+
+  public void setDetailedDescription(String v) {
+    detailedDescription = v;
+  }
+
+  public Rows<SecondaryIdRow> getSecondaryIds() {
+    return secondaryIds;
+  }
 }

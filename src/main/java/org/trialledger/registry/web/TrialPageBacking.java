@@ -21,8 +21,8 @@ import org.trialledger.security.application.CurrentActor;
 import org.trialledger.security.application.UserDirectory;
 
 /**
- * A trial's public page: every registered item of the shown version (the published one by default), the
- * version history with what changed, the documents with their hashes and receipts.
+ * A trial's public page: every registered item of the shown version (the published one by default),
+ * the version history with what changed, the documents with their hashes and receipts.
  */
 @Named
 @ViewScoped
@@ -43,8 +43,11 @@ public class TrialPageBacking implements Serializable {
   private final List<VersionRow> versions = new ArrayList<>();
   private List<TrialDocument> documents = List.of();
 
-  /** A version in the history, with the items it changed relative to the previous visible version. */
-  public record VersionRow(TrialVersion version, List<String> changedItems, List<ReviewComment> comments) {}
+  /**
+   * A version in the history, with the items it changed relative to the previous visible version.
+   */
+  public record VersionRow(
+      TrialVersion version, List<String> changedItems, List<ReviewComment> comments) {}
 
   public void load() {
     Caller caller = actor.caller();
@@ -52,18 +55,26 @@ public class TrialPageBacking implements Serializable {
       trial = finder.visibleTrial(caller, id);
       List<TrialVersion> visible = finder.visibleVersions(caller, trial);
       staff = TrialAccess.seesWork(caller, trial);
-      sponsorName = directory.findOrganisation(trial.getSponsorOrganisationId()).map(o -> o.getName()).orElse("");
+      sponsorName =
+          directory
+              .findOrganisation(trial.getSponsorOrganisationId())
+              .map(o -> o.getName())
+              .orElse("");
       RegistrationRecord previous = null;
       for (TrialVersion v : visible) {
         RegistrationRecord r = finder.recordOf(v);
-        List<String> changed = previous == null ? List.of("First registration") : RecordDiff.changedItems(previous, r);
+        List<String> changed =
+            previous == null ? List.of("First registration") : RecordDiff.changedItems(previous, r);
         versions.add(0, new VersionRow(v, changed, finder.visibleComments(caller, trial, v)));
         previous = r;
       }
       if (version != null) {
         shown = finder.visibleVersion(caller, trial, version);
       } else {
-        shown = finder.publishedVersion(trial).orElse(visible.isEmpty() ? null : visible.get(visible.size() - 1));
+        shown =
+            finder
+                .publishedVersion(trial)
+                .orElse(visible.isEmpty() ? null : visible.get(visible.size() - 1));
       }
       if (shown != null) items = RegisteredItems.of(finder.recordOf(shown));
       documents = finder.visibleDocuments(caller, trial);
@@ -73,18 +84,54 @@ public class TrialPageBacking implements Serializable {
   }
 
   public String getTitle() {
-    return items.stream().filter(i -> i.path().equals("publicTitle")).map(RegisteredItems.Item::value).findFirst().orElse(id);
+    return items.stream()
+        .filter(i -> i.path().equals("publicTitle"))
+        .map(RegisteredItems.Item::value)
+        .findFirst()
+        .orElse(id);
   }
 
-  public Trial getTrial() { return trial; }
-  public String getSponsorName() { return sponsorName; }
-  public boolean isStaff() { return staff; }
-  public TrialVersion getShown() { return shown; }
-  public List<RegisteredItems.Item> getItems() { return items; }
-  public List<VersionRow> getVersions() { return versions; }
-  public List<TrialDocument> getDocuments() { return documents; }
-  public String getId() { return id; }
-  public void setId(String v) { id = v; }
-  public Integer getVersion() { return version; }
-  public void setVersion(Integer v) { version = v; }
+  public Trial getTrial() {
+    return trial;
+  }
+
+  public String getSponsorName() {
+    return sponsorName;
+  }
+
+  public boolean isStaff() {
+    return staff;
+  }
+
+  public TrialVersion getShown() {
+    return shown;
+  }
+
+  public List<RegisteredItems.Item> getItems() {
+    return items;
+  }
+
+  public List<VersionRow> getVersions() {
+    return versions;
+  }
+
+  public List<TrialDocument> getDocuments() {
+    return documents;
+  }
+
+  public String getId() {
+    return id;
+  }
+
+  public void setId(String v) {
+    id = v;
+  }
+
+  public Integer getVersion() {
+    return version;
+  }
+
+  public void setVersion(Integer v) {
+    version = v;
+  }
 }

@@ -44,7 +44,8 @@ public class AdminResource {
   @Operation(summary = "Create an organisation")
   public Response createOrganisation(NewOrganisation request) {
     OrganisationView created = OrganisationView.of(administration.createOrganisation(request));
-    return Response.created(UriBuilder.fromPath("/api/admin/organisations/{id}").build(created.id()))
+    return Response.created(
+            UriBuilder.fromPath("/api/admin/organisations/{id}").build(created.id()))
         .entity(created)
         .build();
   }

@@ -6,7 +6,9 @@ import jakarta.security.enterprise.SecurityContext;
 import java.security.Principal;
 import org.trialledger.security.domain.AppUser;
 
-/** Who is acting: the authenticated caller, or "system" for work the application does on its own. */
+/**
+ * Who is acting: the authenticated caller, or "system" for work the application does on its own.
+ */
 @ApplicationScoped
 public class CurrentActor {
   public static final String SYSTEM = "system";

@@ -14,10 +14,11 @@ import org.trialledger.security.domain.ThrottleBuckets;
 import org.trialledger.security.events.SecurityEvent;
 
 /**
- * Checks a password and keeps count, throttling instead of locking for good (docs/security.md, "Logins and
- * signatures"): {@link LoginThrottle#ACCOUNTS} per account, counted in the database by atomic UPDATEs; the
- * same schedule, in memory, for user names that name no account, so that a made-up name and a real one are
- * answered alike. An attempt refused while throttled is not checked (no hashing work) but is counted.
+ * Checks a password and keeps count, throttling instead of locking for good (docs/security.md,
+ * "Logins and signatures"): {@link LoginThrottle#ACCOUNTS} per account, counted in the database by
+ * atomic UPDATEs; the same schedule, in memory, for user names that name no account, so that a
+ * made-up name and a real one are answered alike. An attempt refused while throttled is not checked
+ * (no hashing work) but is counted.
  */
 @ApplicationScoped
 public class LoginAttempts {
@@ -34,7 +35,10 @@ public class LoginAttempts {
   private final LoginThrottle throttle = LoginThrottle.ACCOUNTS;
   private final ThrottleBuckets unknownNames = new ThrottleBuckets(LoginThrottle.ACCOUNTS, 10_000);
 
-  /** Runs in a transaction of its own, so that a failure is counted even if the caller's work rolls back. */
+  /**
+   * Runs in a transaction of its own, so that a failure is counted even if the caller's work rolls
+   * back.
+   */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public LoginOutcome attempt(String username, char[] password) {
     Instant now = clock.instant();
@@ -52,15 +56,24 @@ public class LoginAttempts {
       counters.loginSucceeded(user.getId(), state, user.getLastLoginAt(), now);
       if (PasswordHasher.needsRehash(user.getPasswordHash())) {
         counters.rehash(user.getId(), user.getPasswordHash(), hasher.hash(password));
-        LOG.info(() -> "Password hash of " + user.getUsername() + " renewed at " + PasswordHasher.ITERATIONS + " iterations");
+        LOG.info(
+            () ->
+                "Password hash of "
+                    + user.getUsername()
+                    + " renewed at "
+                    + PasswordHasher.ITERATIONS
+                    + " iterations");
       }
       return LoginOutcome.accepted(user.getUsername(), user.getRoles());
     }
-    // The delay runs from the answer, not from the request: a check takes a while, more so under load.
+    // The delay runs from the answer, not from the request: a check takes a while, more so under
+    // load.
     LoginCounters.Counted counted = counters.loginFailed(user.getId(), throttle, clock.instant());
     int failures = counted.state().failures();
     LOG.info(() -> "Failed login for " + user.getUsername() + " (" + failures + " in a row)");
-    events.fire(new SecurityEvent.LoginFailed(ANONYMOUS, user.getUsername(), failures, counted.newLock().isPresent()));
+    events.fire(
+        new SecurityEvent.LoginFailed(
+            ANONYMOUS, user.getUsername(), failures, counted.newLock().isPresent()));
     counted.newLock().ifPresent(until -> locked(user, counted, until));
     return LoginOutcome.invalid(username);
   }
@@ -75,15 +88,25 @@ public class LoginAttempts {
     LoginThrottle.State state = unknownNames.failed(key, now);
     unknownUserFailures.failed(key, now);
     LOG.fine(() -> "Failed login for unknown user " + sanitize(username));
-    if (refused.isPresent()) return LoginOutcome.throttled(username, state.lockedAt(now) ? state.lockedUntil() : refused.get());
+    if (refused.isPresent())
+      return LoginOutcome.throttled(
+          username, state.lockedAt(now) ? state.lockedUntil() : refused.get());
     return LoginOutcome.invalid(username);
   }
 
   private void locked(AppUser user, LoginCounters.Counted counted, Instant until) {
     LOG.warning(
-        () -> "Account " + user.getUsername() + " temporarily locked until " + until + " after " + counted.state().failures()
-            + " failed logins in a row; an administrator can unlock it");
-    events.fire(new SecurityEvent.AccountTemporarilyLocked(ANONYMOUS, user.getUsername(), counted.state().failures(), until));
+        () ->
+            "Account "
+                + user.getUsername()
+                + " temporarily locked until "
+                + until
+                + " after "
+                + counted.state().failures()
+                + " failed logins in a row; an administrator can unlock it");
+    events.fire(
+        new SecurityEvent.AccountTemporarilyLocked(
+            ANONYMOUS, user.getUsername(), counted.state().failures(), until));
   }
 
   /** What a stranger typed as a username, bounded for storage. */

@@ -8,17 +8,21 @@ import java.util.Optional;
 import org.trialledger.security.domain.LoginThrottle;
 
 /**
- * The failure counters of {@code app_user}, written only with bulk UPDATEs: one {@code SET failed = failed + 1}
- * per failure, atomic under any number of parallel attempts, and outside the row's optimistic lock (a
- * versioned write per login made parallel logins of one account fail). The UPDATE holds the row lock until the
- * transaction ends, so the state read right after it is exactly this failure's, and a lock decided from it is
- * decided once. Callers run in a (short) transaction of their own.
+ * The failure counters of {@code app_user}, written only with bulk UPDATEs: one {@code SET failed =
+ * failed + 1} per failure, atomic under any number of parallel attempts, and outside the row's
+ * optimistic lock (a versioned write per login made parallel logins of one account fail). The
+ * UPDATE holds the row lock until the transaction ends, so the state read right after it is exactly
+ * this failure's, and a lock decided from it is decided once. Callers run in a (short) transaction
+ * of their own.
  */
 @ApplicationScoped
 public class LoginCounters {
   @PersistenceContext private EntityManager em;
 
-  /** What {@link #loginFailed} and {@link #signingFailed} report: the state with the failure counted, and a new lock. */
+  /**
+   * What {@link #loginFailed} and {@link #signingFailed} report: the state with the failure
+   * counted, and a new lock.
+   */
   public record Counted(LoginThrottle.State state, Optional<Instant> newLock) {}
 
   public Counted loginFailed(long userId, LoginThrottle throttle, Instant now) {
@@ -32,7 +36,9 @@ public class LoginCounters {
         .setParameter("id", userId)
         .executeUpdate();
     LoginThrottle.State counted =
-        state("SELECT u.failedLogins, u.lastFailedLoginAt, u.lockedUntil, u.temporaryLocks FROM AppUser u WHERE u.id = :id", userId);
+        state(
+            "SELECT u.failedLogins, u.lastFailedLoginAt, u.lockedUntil, u.temporaryLocks FROM AppUser u WHERE u.id = :id",
+            userId);
     Optional<Instant> lock = throttle.lockAfterFailure(counted, now);
     lock.ifPresent(
         until ->
@@ -45,10 +51,15 @@ public class LoginCounters {
     return new Counted(counted, lock);
   }
 
-  /** A successful login: the run of failures ends. Writes only when there is something to reset or to note. */
-  public void loginSucceeded(long userId, LoginThrottle.State state, Instant lastLoginAt, Instant now) {
+  /**
+   * A successful login: the run of failures ends. Writes only when there is something to reset or
+   * to note.
+   */
+  public void loginSucceeded(
+      long userId, LoginThrottle.State state, Instant lastLoginAt, Instant now) {
     boolean reset = state.failures() > 0 || state.lockedUntil() != null || state.locks() > 0;
-    if (!reset && lastLoginAt != null && lastLoginAt.isAfter(now.minusSeconds(60))) return; // programs log in on every call
+    if (!reset && lastLoginAt != null && lastLoginAt.isAfter(now.minusSeconds(60)))
+      return; // programs log in on every call
     em.createQuery(
             reset
                 ? "UPDATE AppUser u SET u.failedLogins = 0, u.temporaryLocks = 0, u.lockedUntil = NULL, u.lockedAt = NULL,"
@@ -76,7 +87,8 @@ public class LoginCounters {
     Optional<Instant> lock = throttle.lockAfterFailure(counted, now);
     lock.ifPresent(
         until ->
-            em.createQuery("UPDATE AppUser u SET u.signingLockedUntil = :until, u.signingLocks = u.signingLocks + 1 WHERE u.id = :id")
+            em.createQuery(
+                    "UPDATE AppUser u SET u.signingLockedUntil = :until, u.signingLocks = u.signingLocks + 1 WHERE u.id = :id")
                 .setParameter("until", until)
                 .setParameter("id", userId)
                 .executeUpdate());
@@ -102,7 +114,8 @@ public class LoginCounters {
 
   /** Replaces a hash by a stronger one of the same password, unless it changed meanwhile. */
   public void rehash(long userId, String oldHash, String newHash) {
-    em.createQuery("UPDATE AppUser u SET u.passwordHash = :new WHERE u.id = :id AND u.passwordHash = :old")
+    em.createQuery(
+            "UPDATE AppUser u SET u.passwordHash = :new WHERE u.id = :id AND u.passwordHash = :old")
         .setParameter("new", newHash)
         .setParameter("old", oldHash)
         .setParameter("id", userId)
@@ -110,7 +123,12 @@ public class LoginCounters {
   }
 
   private LoginThrottle.State state(String jpql, long userId) {
-    Object[] row = em.createQuery(jpql, Object[].class).setParameter("id", userId).getSingleResult();
-    return new LoginThrottle.State(((Number) row[0]).intValue(), (Instant) row[1], (Instant) row[2], ((Number) row[3]).intValue());
+    Object[] row =
+        em.createQuery(jpql, Object[].class).setParameter("id", userId).getSingleResult();
+    return new LoginThrottle.State(
+        ((Number) row[0]).intValue(),
+        (Instant) row[1],
+        (Instant) row[2],
+        ((Number) row[3]).intValue());
   }
 }

@@ -11,8 +11,8 @@ public record LoginOutcome(Status status, String username, Set<Role> roles, Inst
     /** Unknown user, wrong password or disabled account: not told apart. */
     INVALID,
     /**
-     * Refused unchecked after too many failures, until {@link #retryAt}: for a real account and a made-up name
-     * alike, so this tells nothing about which names exist.
+     * Refused unchecked after too many failures, until {@link #retryAt}: for a real account and a
+     * made-up name alike, so this tells nothing about which names exist.
      */
     THROTTLED
   }

@@ -1,15 +1,15 @@
 package org.trialledger.security.application;
 
-import java.io.Serializable;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.io.Serializable;
 import org.trialledger.security.domain.OrganisationKind;
 
 /**
- * What an administrator gives to create an organisation. A JavaBean rather than a record: Payara's OpenAPI
- * scanner fails on constraints placed on record components.
+ * What an administrator gives to create an organisation. A JavaBean rather than a record: Payara's
+ * OpenAPI scanner fails on constraints placed on record components.
  */
 public class NewOrganisation implements Serializable {
   private static final long serialVersionUID = 1L;

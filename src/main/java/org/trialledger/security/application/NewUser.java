@@ -1,16 +1,16 @@
 package org.trialledger.security.application;
 
-import java.io.Serializable;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.io.Serializable;
 import org.trialledger.security.domain.Role;
 
 /**
- * What an administrator gives to create a user; the password is the user's initial one. A JavaBean rather
- * than a record: Payara's OpenAPI scanner fails on constraints placed on record components.
+ * What an administrator gives to create a user; the password is the user's initial one. A JavaBean
+ * rather than a record: Payara's OpenAPI scanner fails on constraints placed on record components.
  */
 public class NewUser implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -41,7 +41,13 @@ public class NewUser implements Serializable {
 
   public NewUser() {}
 
-  public NewUser(String username, String fullName, String email, String password, Long organisationId, Role role) {
+  public NewUser(
+      String username,
+      String fullName,
+      String email,
+      String password,
+      Long organisationId,
+      Role role) {
     this.username = username;
     this.fullName = fullName;
     this.email = email;

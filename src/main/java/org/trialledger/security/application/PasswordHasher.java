@@ -7,10 +7,11 @@ import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
 import java.util.Map;
 
 /**
- * Password hashing with the platform's PBKDF2 (HMAC-SHA-256, salted), at OWASP's 600,000 iterations. Each
- * stored hash carries its own parameters ({@code PBKDF2WithHmacSHA256:600000:salt:hash}), so raising the
- * iteration count does not invalidate existing passwords: a hash made with fewer is replaced at the owner's
- * next successful login ({@link #needsRehash}).
+ * Password hashing with the platform's PBKDF2 (HMAC-SHA-256, salted), at OWASP's 600,000
+ * iterations. Each stored hash carries its own parameters ({@code
+ * PBKDF2WithHmacSHA256:600000:salt:hash}), so raising the iteration count does not invalidate
+ * existing passwords: a hash made with fewer is replaced at the owner's next successful login
+ * ({@link #needsRehash}).
  */
 @ApplicationScoped
 public class PasswordHasher {
@@ -19,17 +20,24 @@ public class PasswordHasher {
 
   @Inject private Pbkdf2PasswordHash pbkdf2;
 
-  /** Verified against when a username is unknown, so that the answer takes as long as for a real user. */
+  /**
+   * Verified against when a username is unknown, so that the answer takes as long as for a real
+   * user.
+   */
   private String decoyHash;
 
   @PostConstruct
   void init() {
     pbkdf2.initialize(
         Map.of(
-            "Pbkdf2PasswordHash.Algorithm", ALGORITHM,
-            "Pbkdf2PasswordHash.Iterations", String.valueOf(ITERATIONS),
-            "Pbkdf2PasswordHash.SaltSizeBytes", "32",
-            "Pbkdf2PasswordHash.KeySizeBytes", "32"));
+            "Pbkdf2PasswordHash.Algorithm",
+            ALGORITHM,
+            "Pbkdf2PasswordHash.Iterations",
+            String.valueOf(ITERATIONS),
+            "Pbkdf2PasswordHash.SaltSizeBytes",
+            "32",
+            "Pbkdf2PasswordHash.KeySizeBytes",
+            "32"));
     decoyHash = pbkdf2.generate("decoy-password".toCharArray());
   }
 
@@ -48,8 +56,9 @@ public class PasswordHasher {
   }
 
   /**
-   * Whether a stored hash is weaker than what {@link #hash} makes now (another algorithm, fewer iterations, or
-   * a form not understood), so that it should be replaced once the password is known to match.
+   * Whether a stored hash is weaker than what {@link #hash} makes now (another algorithm, fewer
+   * iterations, or a form not understood), so that it should be replaced once the password is known
+   * to match.
    */
   public static boolean needsRehash(String storedHash) {
     if (storedHash == null) return true;

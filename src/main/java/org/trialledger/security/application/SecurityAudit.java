@@ -6,7 +6,10 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.trialledger.security.events.SecurityEvent;
 
-/** Fires a security event in a transaction of its own, so that its audit record commits whatever the caller does. */
+/**
+ * Fires a security event in a transaction of its own, so that its audit record commits whatever the
+ * caller does.
+ */
 @ApplicationScoped
 public class SecurityAudit {
   @Inject private Event<SecurityEvent> events;

@@ -13,10 +13,10 @@ import org.trialledger.security.domain.LoginThrottle;
 import org.trialledger.security.events.SecurityEvent;
 
 /**
- * E-signature failures per user, kept with the account (not per login session or API call, which an attacker
- * renews at will): {@link LoginThrottle#SIGNING}, locked after three in a row, counted by atomic UPDATEs and
- * audited (21 CFR 11.300(d)). Each method runs in a transaction of its own, so the count and the audit record
- * stay when the signing request fails.
+ * E-signature failures per user, kept with the account (not per login session or API call, which an
+ * attacker renews at will): {@link LoginThrottle#SIGNING}, locked after three in a row, counted by
+ * atomic UPDATEs and audited (21 CFR 11.300(d)). Each method runs in a transaction of its own, so
+ * the count and the audit record stay when the signing request fails.
  */
 @ApplicationScoped
 public class SigningAttempts {
@@ -48,7 +48,15 @@ public class SigningAttempts {
         .newLock()
         .ifPresent(
             until -> {
-              LOG.warning(() -> "E-signatures of " + username + " locked until " + until + " after " + failures + " failures in a row");
+              LOG.warning(
+                  () ->
+                      "E-signatures of "
+                          + username
+                          + " locked until "
+                          + until
+                          + " after "
+                          + failures
+                          + " failures in a row");
               events.fire(new SecurityEvent.SigningTemporarilyLocked(username, failures, until));
             });
     return counted.newLock();
@@ -56,6 +64,8 @@ public class SigningAttempts {
 
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public void succeeded(String username) {
-    directory.findUser(username).ifPresent(u -> counters.signingSucceeded(u.getId(), u.signingState()));
+    directory
+        .findUser(username)
+        .ifPresent(u -> counters.signingSucceeded(u.getId(), u.signingState()));
   }
 }

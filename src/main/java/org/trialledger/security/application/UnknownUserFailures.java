@@ -18,10 +18,11 @@ import java.util.logging.Logger;
 import org.trialledger.security.events.SecurityEvent;
 
 /**
- * Failed logins for user names that name no account, aggregated into at most one audit record a minute
- * (each audit record is also a ledger entry: one per attempt would let anyone grow the log without limit).
- * The first failure after a quiet minute is recorded at once; the rest of the minute in one record at its end.
- * Per process; counts not yet recorded when the server stops are lost (the server log still has them).
+ * Failed logins for user names that name no account, aggregated into at most one audit record a
+ * minute (each audit record is also a ledger entry: one per attempt would let anyone grow the log
+ * without limit). The first failure after a quiet minute is recorded at once; the rest of the
+ * minute in one record at its end. Per process; counts not yet recorded when the server stops are
+ * lost (the server log still has them).
  */
 @ApplicationScoped
 public class UnknownUserFailures {
@@ -42,7 +43,8 @@ public class UnknownUserFailures {
   @PostConstruct
   void start() {
     long ms = INTERVAL.toMillis();
-    if (scheduler != null) task = scheduler.scheduleWithFixedDelay(this::flushIfDue, ms, ms, TimeUnit.MILLISECONDS);
+    if (scheduler != null)
+      task = scheduler.scheduleWithFixedDelay(this::flushIfDue, ms, ms, TimeUnit.MILLISECONDS);
   }
 
   @PreDestroy
@@ -50,13 +52,17 @@ public class UnknownUserFailures {
     if (task != null) task.cancel(false);
   }
 
-  /** Counts one failure; records now if the last record is a minute old. Call outside any transaction's rollback. */
+  /**
+   * Counts one failure; records now if the last record is a minute old. Call outside any
+   * transaction's rollback.
+   */
   public void failed(String username, Instant now) {
     SecurityEvent.UnknownUserLoginsFailed due;
     synchronized (this) {
       if (pending == 0) pendingSince = now;
       pending++;
-      if (sample.size() < SAMPLE) sample.add(username.length() > 32 ? username.substring(0, 32) : username);
+      if (sample.size() < SAMPLE)
+        sample.add(username.length() > 32 ? username.substring(0, 32) : username);
       due = takeIfDue(now);
     }
     if (due != null) audit.fire(due);
@@ -76,7 +82,9 @@ public class UnknownUserFailures {
 
   private SecurityEvent.UnknownUserLoginsFailed takeIfDue(Instant now) {
     if (pending == 0 || now.isBefore(lastRecordAt.plus(INTERVAL))) return null;
-    var event = new SecurityEvent.UnknownUserLoginsFailed("anonymous", pending, pendingSince, String.join(",", sample));
+    var event =
+        new SecurityEvent.UnknownUserLoginsFailed(
+            "anonymous", pending, pendingSince, String.join(",", sample));
     pending = 0;
     sample.clear();
     lastRecordAt = now;

@@ -33,11 +33,13 @@ public class UserAdministration {
     if (directory.findOrganisationByName(name).isPresent()) {
       throw new RuleViolationException("An organisation named \"" + name + "\" already exists");
     }
-    Organisation organisation = new Organisation(name, request.getKind(), request.getCountry(), clock.instant());
+    Organisation organisation =
+        new Organisation(name, request.getKind(), request.getCountry(), clock.instant());
     em.persist(organisation);
     em.flush(); // the id, for the audit record
     events.fire(
-        new SecurityEvent.OrganisationCreated(actor.name(), organisation.getId(), name, organisation.getKind().name()));
+        new SecurityEvent.OrganisationCreated(
+            actor.name(), organisation.getId(), name, organisation.getKind().name()));
     return organisation;
   }
 
@@ -48,7 +50,10 @@ public class UserAdministration {
     Organisation organisation =
         directory
             .findOrganisation(request.getOrganisationId())
-            .orElseThrow(() -> new NotFoundException("No organisation with id " + request.getOrganisationId()));
+            .orElseThrow(
+                () ->
+                    new NotFoundException(
+                        "No organisation with id " + request.getOrganisationId()));
     if (!organisation.getKind().permits(request.getRole())) {
       throw new RuleViolationException(
           "A member of "
@@ -71,7 +76,8 @@ public class UserAdministration {
             clock.instant());
     em.persist(user);
     events.fire(
-        new SecurityEvent.UserCreated(actor.name(), user.getUsername(), organisation.getId(), user.getRoles().toString()));
+        new SecurityEvent.UserCreated(
+            actor.name(), user.getUsername(), organisation.getId(), user.getRoles().toString()));
     return user;
   }
 

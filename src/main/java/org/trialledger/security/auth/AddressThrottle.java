@@ -10,10 +10,11 @@ import org.trialledger.security.domain.LoginThrottle;
 import org.trialledger.security.domain.ThrottleBuckets;
 
 /**
- * Failed logins per client address, any user name: {@link LoginThrottle#addresses} (locked 1 minute, doubling
- * up to 1 hour, after {@code trialledger.security.address-lock-after} failures, 100 by default). Against
- * password spraying, which no single account's count sees. In memory, per instance; the address is the TCP
- * peer's (behind a proxy, configure it to pass the client's address, as Payara's network listener allows).
+ * Failed logins per client address, any user name: {@link LoginThrottle#addresses} (locked 1
+ * minute, doubling up to 1 hour, after {@code trialledger.security.address-lock-after} failures,
+ * 100 by default). Against password spraying, which no single account's count sees. In memory, per
+ * instance; the address is the TCP peer's (behind a proxy, configure it to pass the client's
+ * address, as Payara's network listener allows).
  */
 @ApplicationScoped
 public class AddressThrottle {

@@ -23,19 +23,21 @@ import org.trialledger.security.domain.LoginThrottle;
 
 /**
  * How callers prove who they are. People log in through the login page (which calls {@code
- * SecurityContext.authenticate}) and keep a session; programs send HTTP Basic credentials to {@code /api}
- * with each request. Both go through the same identity store, so throttling counts every failure; failures
- * per client address are counted here too ({@link AddressThrottle}). A throttled program gets 429 with
- * {@code Retry-After}; every other failure the same 401, whether the user exists or not.
+ * SecurityContext.authenticate}) and keep a session; programs send HTTP Basic credentials to {@code
+ * /api} with each request. Both go through the same identity store, so throttling counts every
+ * failure; failures per client address are counted here too ({@link AddressThrottle}). A throttled
+ * program gets 429 with {@code Retry-After}; every other failure the same 401, whether the user
+ * exists or not.
  *
- * <p>The API never authenticates with the session (docs/security.md, "CSRF"): a browser attaches the
- * session cookie to any request another site makes it send, so a cookie-authenticated API would act for
- * whoever lured a logged-in user to their page. The session is therefore restored here for pages only,
- * and not with {@code @AutoApplySession}, which would restore it everywhere, {@code /api} included.
+ * <p>The API never authenticates with the session (docs/security.md, "CSRF"): a browser attaches
+ * the session cookie to any request another site makes it send, so a cookie-authenticated API would
+ * act for whoever lured a logged-in user to their page. The session is therefore restored here for
+ * pages only, and not with {@code @AutoApplySession}, which would restore it everywhere, {@code
+ * /api} included.
  *
- * <p>A person who opens a protected page unauthenticated is sent to the login page and brought back after;
- * a program gets a 401 problem document (from here for bad credentials, from JAX-RS for missing ones),
- * never a redirect to an HTML page.
+ * <p>A person who opens a protected page unauthenticated is sent to the login page and brought back
+ * after; a program gets a 401 problem document (from here for bad credentials, from JAX-RS for
+ * missing ones), never a redirect to an HTML page.
  */
 @ApplicationScoped
 public class AppAuthenticationMechanism implements HttpAuthenticationMechanism {
@@ -59,15 +61,19 @@ public class AppAuthenticationMechanism implements HttpAuthenticationMechanism {
     boolean api = isApi(request);
     if (!api) {
       var restored = SessionIdentity.of(request);
-      if (restored.isPresent()) return context.notifyContainerAboutLogin(restored.get().name(), restored.get().groups());
+      if (restored.isPresent())
+        return context.notifyContainerAboutLogin(restored.get().name(), restored.get().groups());
     }
     String authorization = request.getHeader("Authorization");
     if (api && authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
       UsernamePasswordCredential basic = decodeBasic(authorization.substring(6).trim());
-      AuthenticationStatus status = basic == null ? AuthenticationStatus.SEND_FAILURE : login(basic, request, context);
+      AuthenticationStatus status =
+          basic == null ? AuthenticationStatus.SEND_FAILURE : login(basic, request, context);
       if (status != AuthenticationStatus.SUCCESS) {
         Instant retryAt = lastFailure.retryAt();
-        return retryAt != null ? tooManyRequests(response, retryAt) : unauthorized(response, "The credentials are not valid");
+        return retryAt != null
+            ? tooManyRequests(response, retryAt)
+            : unauthorized(response, "The credentials are not valid");
       }
       return status;
     }
@@ -79,7 +85,8 @@ public class AppAuthenticationMechanism implements HttpAuthenticationMechanism {
     return context.redirect(request.getContextPath() + LOGIN_PAGE);
   }
 
-  private AuthenticationStatus login(Credential credential, HttpServletRequest request, HttpMessageContext context) {
+  private AuthenticationStatus login(
+      Credential credential, HttpServletRequest request, HttpMessageContext context) {
     String address = request.getRemoteAddr();
     Instant now = clock.instant();
     var blocked = addresses.refusedUntil(address, now);
@@ -106,7 +113,8 @@ public class AppAuthenticationMechanism implements HttpAuthenticationMechanism {
       String decoded = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
       int colon = decoded.indexOf(':');
       if (colon <= 0) return null;
-      return new UsernamePasswordCredential(decoded.substring(0, colon), decoded.substring(colon + 1));
+      return new UsernamePasswordCredential(
+          decoded.substring(0, colon), decoded.substring(colon + 1));
     } catch (IllegalArgumentException notBase64) {
       return null;
     }
@@ -128,11 +136,18 @@ public class AppAuthenticationMechanism implements HttpAuthenticationMechanism {
   private AuthenticationStatus tooManyRequests(HttpServletResponse response, Instant retryAt) {
     try {
       response.setStatus(429);
-      response.setHeader("Retry-After", String.valueOf(LoginThrottle.retryAfterSeconds(retryAt, clock.instant())));
+      response.setHeader(
+          "Retry-After", String.valueOf(LoginThrottle.retryAfterSeconds(retryAt, clock.instant())));
       response.setContentType(Problem.MEDIA_TYPE);
       response.setCharacterEncoding("UTF-8");
-      response.getWriter()
-          .write(new Problem(429, "Too Many Requests", "Too many failed logins: try again after the time in Retry-After").toJson());
+      response
+          .getWriter()
+          .write(
+              new Problem(
+                      429,
+                      "Too Many Requests",
+                      "Too many failed logins: try again after the time in Retry-After")
+                  .toJson());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -17,7 +17,8 @@ public class DatabaseIdentityStore implements IdentityStore {
   @Inject private LastLoginFailure lastFailure;
 
   public CredentialValidationResult validate(UsernamePasswordCredential credential) {
-    LoginOutcome outcome = attempts.attempt(credential.getCaller(), credential.getPassword().getValue());
+    LoginOutcome outcome =
+        attempts.attempt(credential.getCaller(), credential.getPassword().getValue());
     if (outcome.status() != LoginOutcome.Status.ACCEPTED) {
       lastFailure.set(outcome.status(), outcome.retryAt());
       return CredentialValidationResult.INVALID_RESULT;

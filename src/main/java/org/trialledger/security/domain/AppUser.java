@@ -21,7 +21,9 @@ import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
 
-/** A person who logs in. Belongs to exactly one organisation; holds roles that organisation permits. */
+/**
+ * A person who logs in. Belongs to exactly one organisation; holds roles that organisation permits.
+ */
 @Entity
 @Table(name = "app_user")
 @NamedQuery(
@@ -29,7 +31,8 @@ import java.util.Set;
     query = "SELECT u FROM AppUser u JOIN FETCH u.organisation WHERE u.username = :username")
 @NamedQuery(
     name = "AppUser.findAll",
-    query = "SELECT DISTINCT u FROM AppUser u JOIN FETCH u.organisation LEFT JOIN FETCH u.roles ORDER BY u.username")
+    query =
+        "SELECT DISTINCT u FROM AppUser u JOIN FETCH u.organisation LEFT JOIN FETCH u.roles ORDER BY u.username")
 @NamedQuery(
     name = "AppUser.findByOrganisation",
     query =
@@ -76,8 +79,10 @@ public class AppUser {
   @Column(name = "last_login_at")
   private Instant lastLoginAt;
 
-  // The counters below are written only by bulk UPDATEs (security.application.LoginCounters), atomically and
-  // without the optimistic lock: parallel logins of one account must not collide. This entity never changes them.
+  // The counters below are written only by bulk UPDATEs (security.application.LoginCounters),
+  // atomically and
+  // without the optimistic lock: parallel logins of one account must not collide. This entity never
+  // changes them.
 
   @Column(name = "locked_until")
   private Instant lockedUntil;
@@ -123,7 +128,11 @@ public class AppUser {
     for (Role role : roles) {
       if (!organisation.getKind().permits(role)) {
         throw new IllegalArgumentException(
-            "A member of a " + organisation.getKind() + " organisation cannot hold the " + role + " role");
+            "A member of a "
+                + organisation.getKind()
+                + " organisation cannot hold the "
+                + role
+                + " role");
       }
     }
     this.roles = roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles);
@@ -149,7 +158,8 @@ public class AppUser {
   }
 
   public LoginThrottle.State signingState() {
-    return new LoginThrottle.State(signingFailures, lastFailedSigningAt, signingLockedUntil, signingLocks);
+    return new LoginThrottle.State(
+        signingFailures, lastFailedSigningAt, signingLockedUntil, signingLocks);
   }
 
   public Long getId() {

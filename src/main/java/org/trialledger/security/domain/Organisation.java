@@ -16,7 +16,9 @@ import java.util.Objects;
 @Entity
 @Table(name = "organisation")
 @NamedQuery(name = "Organisation.findAll", query = "SELECT o FROM Organisation o ORDER BY o.name")
-@NamedQuery(name = "Organisation.findByName", query = "SELECT o FROM Organisation o WHERE o.name = :name")
+@NamedQuery(
+    name = "Organisation.findByName",
+    query = "SELECT o FROM Organisation o WHERE o.name = :name")
 public class Organisation {
 
   @Id

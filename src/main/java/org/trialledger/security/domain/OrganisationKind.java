@@ -3,8 +3,8 @@ package org.trialledger.security.domain;
 import java.util.Set;
 
 /**
- * What an organisation is. Its kind bounds the roles its members may hold: a site's staff can never be
- * given the sponsor role, and only the registry operator's own staff administer it.
+ * What an organisation is. Its kind bounds the roles its members may hold: a site's staff can never
+ * be given the sponsor role, and only the registry operator's own staff administer it.
  */
 public enum OrganisationKind {
   SPONSOR(Set.of(Role.SPONSOR)),

@@ -5,10 +5,10 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Failure counts kept in memory, by key (a client address, or a user name that names no account), under one
- * {@link LoginThrottle}. Bounded: beyond {@code maxKeys} the forgotten and unlocked entries are dropped first,
- * then all, so a flood of made-up keys costs memory only up to the bound. Per process: each instance of a
- * cluster counts on its own. Thread-safe.
+ * Failure counts kept in memory, by key (a client address, or a user name that names no account),
+ * under one {@link LoginThrottle}. Bounded: beyond {@code maxKeys} the forgotten and unlocked
+ * entries are dropped first, then all, so a flood of made-up keys costs memory only up to the
+ * bound. Per process: each instance of a cluster counts on its own. Thread-safe.
  */
 public final class ThrottleBuckets {
   private final LoginThrottle throttle;
@@ -40,7 +40,12 @@ public final class ThrottleBuckets {
   }
 
   private void prune(Instant now) {
-    states.entrySet().removeIf(e -> throttle.forgotten(e.getValue(), now) || throttle.refusedUntil(e.getValue(), now).isEmpty());
+    states
+        .entrySet()
+        .removeIf(
+            e ->
+                throttle.forgotten(e.getValue(), now)
+                    || throttle.refusedUntil(e.getValue(), now).isEmpty());
     if (states.size() >= maxKeys) states.clear();
   }
 }

@@ -18,8 +18,8 @@ import org.trialledger.security.domain.OrganisationKind;
 import org.trialledger.security.domain.Role;
 
 /**
- * The administrator's page of organisations and users. The forms bind straight to the service's command
- * objects, which carry the validation. The page is ADMIN-only (web.xml).
+ * The administrator's page of organisations and users. The forms bind straight to the service's
+ * command objects, which carry the validation. The page is ADMIN-only (web.xml).
  */
 @Named
 @ViewScoped
@@ -42,22 +42,27 @@ public class AdminUsersBacking implements Serializable {
 
   public void createOrganisation() {
     String country = newOrganisation.getCountry();
-    newOrganisation.setCountry(country == null || country.isBlank() ? null : country.strip().toUpperCase(Locale.ROOT));
-    if (FacesActions.run(() -> administration.createOrganisation(newOrganisation), "Organisation " + newOrganisation.getName() + " created")) {
+    newOrganisation.setCountry(
+        country == null || country.isBlank() ? null : country.strip().toUpperCase(Locale.ROOT));
+    if (FacesActions.run(
+        () -> administration.createOrganisation(newOrganisation),
+        "Organisation " + newOrganisation.getName() + " created")) {
       newOrganisation = new NewOrganisation();
       load();
     }
   }
 
   public void createUser() {
-    if (FacesActions.run(() -> administration.createUser(newUser), "User " + newUser.getUsername() + " created")) {
+    if (FacesActions.run(
+        () -> administration.createUser(newUser), "User " + newUser.getUsername() + " created")) {
       newUser = new NewUser();
       load();
     }
   }
 
   public void unlock(String username) {
-    if (FacesActions.run(() -> administration.unlock(username), "Account " + username + " unlocked")) {
+    if (FacesActions.run(
+        () -> administration.unlock(username), "Account " + username + " unlocked")) {
       load();
     }
   }

@@ -15,9 +15,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.io.IOException;
+import org.trialledger.platform.web.FacesActions;
 import org.trialledger.security.auth.AppAuthenticationMechanism;
 import org.trialledger.security.events.SecurityEvent;
-import org.trialledger.platform.web.FacesActions;
 
 /** The login form. */
 @Named
@@ -47,7 +47,9 @@ public class LoginBacking {
         securityContext.authenticate(
             request,
             response,
-            withParams().credential(new UsernamePasswordCredential(username.strip(), password)).newAuthentication(true));
+            withParams()
+                .credential(new UsernamePasswordCredential(username.strip(), password))
+                .newAuthentication(true));
     switch (status) {
       case SUCCESS -> {
         request.changeSessionId(); // no session fixation
@@ -56,7 +58,8 @@ public class LoginBacking {
         externalContext.redirect(returnTarget(request));
       }
       case SEND_CONTINUE -> facesContext.responseComplete();
-      // One message for an unknown user, a wrong password and a throttled account alike: the page must not
+      // One message for an unknown user, a wrong password and a throttled account alike: the page
+      // must not
       // tell which user names exist (docs/security.md, "Logins and signatures").
       default -> FacesActions.error(FAILED);
     }
@@ -66,7 +69,9 @@ public class LoginBacking {
     Object saved = request.getSession().getAttribute(AppAuthenticationMechanism.RETURN_TO);
     request.getSession().removeAttribute(AppAuthenticationMechanism.RETURN_TO);
     String context = request.getContextPath();
-    if (saved instanceof String target && target.startsWith(context + "/") && !target.startsWith("//")) {
+    if (saved instanceof String target
+        && target.startsWith(context + "/")
+        && !target.startsWith("//")) {
       return target;
     }
     return context + "/account.xhtml";

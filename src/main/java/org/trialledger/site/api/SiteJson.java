@@ -6,7 +6,10 @@ import java.util.Map;
 import org.trialledger.ledger.json.CanonicalJson;
 import org.trialledger.registry.api.JsonBody;
 
-/** Reading the small JSON bodies of the site API: the registry's {@link JsonBody} reader, by static import. */
+/**
+ * Reading the small JSON bodies of the site API: the registry's {@link JsonBody} reader, by static
+ * import.
+ */
 final class SiteJson {
   private SiteJson() {}
 

@@ -1,5 +1,8 @@
 package org.trialledger.site.api;
 
+import static org.trialledger.site.api.SiteJson.*;
+
+import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -10,18 +13,23 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.trialledger.platform.NotFoundException;
 import org.trialledger.registry.application.TrialFinder;
+import org.trialledger.registry.domain.InvalidRecordException;
 import org.trialledger.registry.store.Trial;
 import org.trialledger.security.application.Caller;
 import org.trialledger.security.application.CurrentActor;
@@ -35,14 +43,15 @@ import org.trialledger.site.application.SignatureCheck;
 import org.trialledger.site.application.SiteActivations;
 import org.trialledger.site.application.SiteExports;
 import org.trialledger.site.application.SiteQueries;
+import org.trialledger.site.application.SummaryPublication;
 import org.trialledger.site.domain.IdentifyingDetails;
+import org.trialledger.site.store.SiteCredential;
 import org.trialledger.site.store.Subject;
-import static org.trialledger.site.api.SiteJson.*;
 
 /**
- * Sites, subjects, consent, results and adverse events for programs. Subjects appear by pseudonym only; no
- * answer ever carries identifying details. A consent is signed in the request: user name and password both
- * (each API call is its own signing session, 21 CFR 11.200).
+ * Sites, subjects, consent, results and adverse events for programs. Subjects appear by pseudonym
+ * only; no answer ever carries identifying details. A consent is signed in the request: user name
+ * and password both (each API call is its own signing session, 21 CFR 11.200).
  */
 @Path("/trials/{registryId}/site")
 @Produces(MediaType.APPLICATION_JSON)
@@ -51,7 +60,7 @@ import static org.trialledger.site.api.SiteJson.*;
 public class SiteResource {
   @Inject private SiteActivations activations;
   @Inject private Enrolment enrolment;
-  @Inject private org.trialledger.site.application.SummaryPublication summaries;
+  @Inject private SummaryPublication summaries;
   @Inject private SiteQueries queries;
   @Inject private SiteExports exports;
   @Inject private SignatureCheck signatures;
@@ -65,53 +74,103 @@ public class SiteResource {
   @Path("activations")
   @RolesAllowed(Role.Names.SPONSOR)
   @Consumes(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Activate a site for a published trial", description = "Body: {\"siteOrganisationId\": 3, \"principalInvestigator\": \"Dr …\"}")
+  @Operation(
+      summary = "Activate a site for a published trial",
+      description = "Body: {\"siteOrganisationId\": 3, \"principalInvestigator\": \"Dr …\"}")
   public Response activate(@PathParam("registryId") String registryId, String body) {
     Map<?, ?> m = object(body);
-    var a = activations.activate(actor.caller(), registryId, number(m, "siteOrganisationId"), text(m, "principalInvestigator"));
-    return Response.status(201).entity(write(Map.of("id", a.getId(), "siteOrganisationId", a.getSiteOrganisationId()))).build();
+    var a =
+        activations.activate(
+            actor.caller(),
+            registryId,
+            number(m, "siteOrganisationId"),
+            text(m, "principalInvestigator"));
+    return Response.status(201)
+        .entity(write(Map.of("id", a.getId(), "siteOrganisationId", a.getSiteOrganisationId())))
+        .build();
   }
 
   @POST
   @Path("activations/{siteOrganisationId}/credentials")
   @RolesAllowed(Role.Names.SPONSOR)
   @Consumes("application/pdf")
-  @Operation(summary = "File an investigator credential (PDF: CV, GCP_CERTIFICATE or LICENCE) with a site's activation")
-  public Response credential(@PathParam("registryId") String registryId, @PathParam("siteOrganisationId") long siteOrganisationId,
-      @QueryParam("kind") String kind, @QueryParam("fileName") String fileName, @HeaderParam("Content-Length") Long length, InputStream body)
-      throws java.io.IOException {
-    if (length != null && length > 50L * 1024 * 1024) throw new jakarta.ws.rs.WebApplicationException("The file is larger than the limit of 50 MB", 413);
-    org.trialledger.site.store.SiteCredential.Kind k;
+  @Operation(
+      summary =
+          "File an investigator credential (PDF: CV, GCP_CERTIFICATE or LICENCE) with a site's activation")
+  public Response credential(
+      @PathParam("registryId") String registryId,
+      @PathParam("siteOrganisationId") long siteOrganisationId,
+      @QueryParam("kind") String kind,
+      @QueryParam("fileName") String fileName,
+      @HeaderParam("Content-Length") Long length,
+      InputStream body)
+      throws IOException {
+    if (length != null && length > 50L * 1024 * 1024)
+      throw new WebApplicationException("The file is larger than the limit of 50 MB", 413);
+    SiteCredential.Kind k;
     try {
-      k = kind == null ? null : org.trialledger.site.store.SiteCredential.Kind.valueOf(kind.strip().toUpperCase(java.util.Locale.ROOT));
+      k = kind == null ? null : SiteCredential.Kind.valueOf(kind.strip().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw org.trialledger.registry.domain.InvalidRecordException.of("kind", "Use CV, GCP_CERTIFICATE or LICENCE");
+      throw InvalidRecordException.of("kind", "Use CV, GCP_CERTIFICATE or LICENCE");
     }
-    var c = activations.fileCredential(actor.caller(),
-        new FileCredential(registryId, siteOrganisationId, k, fileName, body.readNBytes(50 * 1024 * 1024 + 1)));
-    return Response.status(201).entity(write(Map.of("id", c.getId(), "sha256", c.getSha256(), "leafHash", c.getLeafHash()))).build();
+    var c =
+        activations.fileCredential(
+            actor.caller(),
+            new FileCredential(
+                registryId,
+                siteOrganisationId,
+                k,
+                fileName,
+                body.readNBytes(50 * 1024 * 1024 + 1)));
+    return Response.status(201)
+        .entity(
+            write(Map.of("id", c.getId(), "sha256", c.getSha256(), "leafHash", c.getLeafHash())))
+        .build();
   }
 
   @POST
   @Path("consent-forms")
   @RolesAllowed(Role.Names.SPONSOR)
   @Consumes("application/pdf")
-  @Operation(summary = "Publish a consent form version (PDF) for the trial's current protocol version")
-  public Response consentForm(@PathParam("registryId") String registryId, @QueryParam("label") String label, @QueryParam("language") String language,
-      @QueryParam("fileName") String fileName, @HeaderParam("Content-Length") Long length, InputStream body) throws java.io.IOException {
-    if (length != null && length > 50L * 1024 * 1024) throw new jakarta.ws.rs.WebApplicationException("The file is larger than the limit of 50 MB", 413);
+  @Operation(
+      summary = "Publish a consent form version (PDF) for the trial's current protocol version")
+  public Response consentForm(
+      @PathParam("registryId") String registryId,
+      @QueryParam("label") String label,
+      @QueryParam("language") String language,
+      @QueryParam("fileName") String fileName,
+      @HeaderParam("Content-Length") Long length,
+      InputStream body)
+      throws IOException {
+    if (length != null && length > 50L * 1024 * 1024)
+      throw new WebApplicationException("The file is larger than the limit of 50 MB", 413);
     byte[] pdf = body.readNBytes(50 * 1024 * 1024 + 1);
-    var f = activations.publishConsentForm(actor.caller(), new PublishConsentForm(registryId, label, language, fileName, pdf));
-    return Response.status(201).entity(write(Map.of("id", f.getId(), "protocolVersion", (long) f.getProtocolVersion(), "sha256", f.getSha256(),
-        "leafHash", f.getLeafHash()))).build();
+    var f =
+        activations.publishConsentForm(
+            actor.caller(), new PublishConsentForm(registryId, label, language, fileName, pdf));
+    return Response.status(201)
+        .entity(
+            write(
+                Map.of(
+                    "id",
+                    f.getId(),
+                    "protocolVersion",
+                    (long) f.getProtocolVersion(),
+                    "sha256",
+                    f.getSha256(),
+                    "leafHash",
+                    f.getLeafHash())))
+        .build();
   }
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   @Path("subjects")
   @RolesAllowed(Role.Names.SITE)
-  @Operation(summary = "Enrol a subject under a new random pseudonym",
-      description = "Optional body {\"name\",\"birthDate\",\"contact\"}: kept encrypted for the site, never hashed or exported.")
+  @Operation(
+      summary = "Enrol a subject under a new random pseudonym",
+      description =
+          "Optional body {\"name\",\"birthDate\",\"contact\"}: kept encrypted for the site, never hashed or exported.")
   public Response enrol(@PathParam("registryId") String registryId, String body) {
     IdentifyingDetails details = null;
     if (body != null && !body.isBlank()) {
@@ -119,7 +178,11 @@ public class SiteResource {
       details = new IdentifyingDetails(text(m, "name"), date(m, "birthDate"), text(m, "contact"));
     }
     Subject s = enrolment.enrol(actor.caller(), registryId, details);
-    return Response.status(201).entity(write(Map.of("pseudonym", s.getPseudonym(), "enrolledAt", s.getEnrolledAt().toString()))).build();
+    return Response.status(201)
+        .entity(
+            write(
+                Map.of("pseudonym", s.getPseudonym(), "enrolledAt", s.getEnrolledAt().toString())))
+        .build();
   }
 
   @GET
@@ -147,20 +210,34 @@ public class SiteResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @Path("summary-results")
   @RolesAllowed(Role.Names.SPONSOR)
-  @Operation(summary = "Compute the summary results from the sites' data and publish them as the next version")
+  @Operation(
+      summary =
+          "Compute the summary results from the sites' data and publish them as the next version")
   public Response publishSummary(@PathParam("registryId") String registryId) {
     var v = summaries.publish(actor.caller(), registryId);
-    return Response.status(201).entity(v.getCanonicalJson()).header("X-Leaf-Hash", v.getLeafHash()).build();
+    return Response.status(201)
+        .entity(v.getCanonicalJson())
+        .header("X-Leaf-Hash", v.getLeafHash())
+        .build();
   }
 
   @GET
   @Path("summary-results")
-  @jakarta.annotation.security.PermitAll
-  @Operation(summary = "The latest published summary results (canonical JSON; its SHA-256 is the ledger entry's content hash)")
+  @PermitAll
+  @Operation(
+      summary =
+          "The latest published summary results (canonical JSON; its SHA-256 is the ledger entry's content hash)")
   public Response summary(@PathParam("registryId") String registryId) {
     Trial trial = trials.visibleTrial(actor.caller(), registryId);
-    var v = summaries.latest(trial).orElseThrow(() -> new org.trialledger.platform.NotFoundException("No summary results published for " + registryId));
-    return Response.ok(v.getCanonicalJson()).header("X-Content-SHA256", v.getContentHash()).header("X-Leaf-Hash", v.getLeafHash()).build();
+    var v =
+        summaries
+            .latest(trial)
+            .orElseThrow(
+                () -> new NotFoundException("No summary results published for " + registryId));
+    return Response.ok(v.getCanonicalJson())
+        .header("X-Content-SHA256", v.getContentHash())
+        .header("X-Leaf-Hash", v.getLeafHash())
+        .build();
   }
 
   @GET
@@ -170,7 +247,9 @@ public class SiteResource {
   @Operation(summary = "The trial's clinical data as CDISC ODM 1.3.2 (pseudonyms only)")
   public Response odm(@PathParam("registryId") String registryId) {
     return Response.ok(exports.odm(actor.caller(), registryId), "application/xml")
-        .header("Content-Disposition", "attachment; filename=\"" + registryId.strip() + "-odm.xml\"").build();
+        .header(
+            "Content-Disposition", "attachment; filename=\"" + registryId.strip() + "-odm.xml\"")
+        .build();
   }
 
   @GET
@@ -181,5 +260,4 @@ public class SiteResource {
   public Response fhir(@PathParam("registryId") String registryId) {
     return Response.ok(exports.fhir(actor.caller(), registryId), "application/fhir+json").build();
   }
-
 }

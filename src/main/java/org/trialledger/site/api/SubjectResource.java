@@ -1,5 +1,7 @@
 package org.trialledger.site.api;
 
+import static org.trialledger.site.api.SiteJson.*;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -29,6 +31,7 @@ import org.trialledger.site.application.RecordConsent;
 import org.trialledger.site.application.RecordResult;
 import org.trialledger.site.application.ReportAdverseEvent;
 import org.trialledger.site.application.SignatureCheck;
+import org.trialledger.site.application.Signing;
 import org.trialledger.site.application.SiteQueries;
 import org.trialledger.site.application.SubjectRecords;
 import org.trialledger.site.domain.AdverseEventRecord;
@@ -39,12 +42,11 @@ import org.trialledger.site.domain.SignatureMeaning;
 import org.trialledger.site.domain.SignatureSession;
 import org.trialledger.site.store.SiteRecord;
 import org.trialledger.site.store.Subject;
-import static org.trialledger.site.api.SiteJson.*;
 
 /**
- * One subject, by pseudonym: its records (never identifying details), and for its site's staff consent,
- * results and adverse events. A consent is signed in the request with user name and password both (each API
- * call is its own signing session, 21 CFR 11.200).
+ * One subject, by pseudonym: its records (never identifying details), and for its site's staff
+ * consent, results and adverse events. A consent is signed in the request with user name and
+ * password both (each API call is its own signing session, 21 CFR 11.200).
  */
 @Path("/subjects/{pseudonym}")
 @Produces(MediaType.APPLICATION_JSON)
@@ -56,12 +58,13 @@ public class SubjectResource {
   @Inject private SiteQueries queries;
   @Inject private SignatureCheck signatures;
   @Inject private CurrentActor actor;
-  @Inject private org.trialledger.site.application.Signing signing;
+  @Inject private Signing signing;
   @Inject private Clock clock;
 
   @GET
-    @RolesAllowed({Role.Names.SITE, Role.Names.SPONSOR, Role.Names.REGULATOR})
-  @Operation(summary = "A subject's records, every version, with ledger commitments and signature checks")
+  @RolesAllowed({Role.Names.SITE, Role.Names.SPONSOR, Role.Names.REGULATOR})
+  @Operation(
+      summary = "A subject's records, every version, with ledger commitments and signature checks")
   public String subject(@PathParam("pseudonym") String pseudonym) {
     Subject s = queries.visibleSubject(actor.caller(), pseudonym);
     List<Object> records = new ArrayList<>();
@@ -88,29 +91,66 @@ public class SubjectResource {
   @Path("consents")
   @RolesAllowed(Role.Names.SITE)
   @Consumes(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Record a consent or withdrawal, signed",
-      description = "Body: {consentFormId, event: CONSENTED|WITHDRAWN, occurredAt (ISO instant), username, password, printedName}")
+  @Operation(
+      summary = "Record a consent or withdrawal, signed",
+      description =
+          "Body: {consentFormId, event: CONSENTED|WITHDRAWN, occurredAt (ISO instant), username, password, printedName}")
   public Response consent(@PathParam("pseudonym") String pseudonym, String body) {
     Map<?, ?> m = object(body);
     Caller caller = actor.caller();
     ConsentRecord.Event event = choice(m, "event", ConsentRecord.Event.class);
-    Manifestation signature = sign(caller, text(m, "username"), text(m, "password"), text(m, "printedName"),
-        event == ConsentRecord.Event.WITHDRAWN ? SignatureMeaning.RESPONSIBILITY : SignatureMeaning.CONSENT_OBTAINED);
-    SiteRecord r = records.consent(caller, new RecordConsent(pseudonym, number(m, "consentFormId"), event, instant(m, "occurredAt"), signature));
-    return Response.status(201).entity(write(Map.of("version", (long) r.getVersion(), "leafHash", r.getLeafHash(), "commitment", r.getCommitment()))).build();
+    Manifestation signature =
+        sign(
+            caller,
+            text(m, "username"),
+            text(m, "password"),
+            text(m, "printedName"),
+            event == ConsentRecord.Event.WITHDRAWN
+                ? SignatureMeaning.RESPONSIBILITY
+                : SignatureMeaning.CONSENT_OBTAINED);
+    SiteRecord r =
+        records.consent(
+            caller,
+            new RecordConsent(
+                pseudonym, number(m, "consentFormId"), event, instant(m, "occurredAt"), signature));
+    return Response.status(201)
+        .entity(
+            write(
+                Map.of(
+                    "version",
+                    (long) r.getVersion(),
+                    "leafHash",
+                    r.getLeafHash(),
+                    "commitment",
+                    r.getCommitment())))
+        .build();
   }
 
   @POST
   @Path("results")
   @RolesAllowed(Role.Names.SITE)
   @Consumes(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Enter a result, or correct one (a new version with a reason)",
-      description = "Body: {visit, observedOn, outcomeIndex, valueType: NUMBER|TEXT, value, unit, reason}")
+  @Operation(
+      summary = "Enter a result, or correct one (a new version with a reason)",
+      description =
+          "Body: {visit, observedOn, outcomeIndex, valueType: NUMBER|TEXT, value, unit, reason}")
   public Response result(@PathParam("pseudonym") String pseudonym, String body) {
     Map<?, ?> m = object(body);
-    SiteRecord r = records.result(actor.caller(), new RecordResult(pseudonym, text(m, "visit"), date(m, "observedOn"),
-        integer(m, "outcomeIndex", 1, 1_000), choice(m, "valueType", ResultRecord.ValueType.class), text(m, "value"), text(m, "unit"), text(m, "reason")));
-    return Response.status(201).entity(write(Map.of("version", (long) r.getVersion(), "leafHash", r.getLeafHash()))).build();
+    SiteRecord r =
+        records.result(
+            actor.caller(),
+            new RecordResult(
+                pseudonym,
+                text(m, "visit"),
+                date(m, "observedOn"),
+                integer(m, "outcomeIndex", 1, 1_000),
+                choice(m, "valueType", ResultRecord.ValueType.class),
+                text(m, "value"),
+                text(m, "unit"),
+                text(m, "reason")));
+    return Response.status(201)
+        .entity(write(Map.of("version", (long) r.getVersion(), "leafHash", r.getLeafHash())))
+        .build();
   }
 
   @POST
@@ -121,10 +161,31 @@ public class SubjectResource {
   public Response adverseEvent(@PathParam("pseudonym") String pseudonym, String body) {
     Map<?, ?> m = object(body);
     Object serious = m.get("serious");
-    SiteRecord r = records.adverseEvent(actor.caller(), new ReportAdverseEvent(pseudonym, text(m, "eventId"), text(m, "term"),
-        serious instanceof Boolean b ? b : null, choice(m, "severity", AdverseEventRecord.Severity.class), date(m, "onsetDate"), date(m, "endDate"),
-        choice(m, "outcome", AdverseEventRecord.Outcome.class), choice(m, "relatedness", AdverseEventRecord.Relatedness.class), text(m, "reason")));
-    return Response.status(201).entity(write(Map.of("eventId", r.getRecordKey(), "version", (long) r.getVersion(), "leafHash", r.getLeafHash()))).build();
+    SiteRecord r =
+        records.adverseEvent(
+            actor.caller(),
+            new ReportAdverseEvent(
+                pseudonym,
+                text(m, "eventId"),
+                text(m, "term"),
+                serious instanceof Boolean b ? b : null,
+                choice(m, "severity", AdverseEventRecord.Severity.class),
+                date(m, "onsetDate"),
+                date(m, "endDate"),
+                choice(m, "outcome", AdverseEventRecord.Outcome.class),
+                choice(m, "relatedness", AdverseEventRecord.Relatedness.class),
+                text(m, "reason")));
+    return Response.status(201)
+        .entity(
+            write(
+                Map.of(
+                    "eventId",
+                    r.getRecordKey(),
+                    "version",
+                    (long) r.getVersion(),
+                    "leafHash",
+                    r.getLeafHash())))
+        .build();
   }
 
   @POST
@@ -138,9 +199,20 @@ public class SubjectResource {
   }
 
   /** Both components every time: the API has no continuous signing session. */
-  private Manifestation sign(Caller caller, String username, String password, String printedName, SignatureMeaning meaning) {
+  private Manifestation sign(
+      Caller caller,
+      String username,
+      String password,
+      String printedName,
+      SignatureMeaning meaning) {
     try {
-      return signing.sign(new SignatureSession(caller.username(), clock, Duration.ofMinutes(15)), caller, username, password, printedName, meaning);
+      return signing.sign(
+          new SignatureSession(caller.username(), clock, Duration.ofMinutes(15)),
+          caller,
+          username,
+          password,
+          printedName,
+          meaning);
     } catch (SignatureSession.SigningRefusedException e) {
       throw InvalidRecordException.of("signature", e.getMessage());
     }

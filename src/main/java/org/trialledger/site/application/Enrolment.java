@@ -26,8 +26,8 @@ import org.trialledger.site.store.SiteRecord;
 import org.trialledger.site.store.Subject;
 
 /**
- * A subject's presence in a trial: enrolment at an activated site under a random pseudonym, and erasure on
- * request (crypto-shredding). Each is one transaction with its audit record.
+ * A subject's presence in a trial: enrolment at an activated site under a random pseudonym, and
+ * erasure on request (crypto-shredding). Each is one transaction with its audit record.
  */
 @ApplicationScoped
 public class Enrolment {
@@ -38,53 +38,88 @@ public class Enrolment {
   @Inject private AuditTrail audit;
   @Inject private Clock clock;
 
-  /** Enrols a subject under a new random pseudonym; identifying details, if given, are sealed and never hashed. */
+  /**
+   * Enrols a subject under a new random pseudonym; identifying details, if given, are sealed and
+   * never hashed.
+   */
   @Transactional
   public Subject enrol(Caller site, String registryId, IdentifyingDetails details) {
     Trial trial = activeTrialFor(site, registryId);
     byte[] sealed = null;
     byte[] wrapped = null;
     Pseudonym pseudonym = Pseudonym.issue(keys.random());
-    while (queries.findSubject(pseudonym.value()).isPresent()) pseudonym = Pseudonym.issue(keys.random());
+    while (queries.findSubject(pseudonym.value()).isPresent())
+      pseudonym = Pseudonym.issue(keys.random());
     if (details != null) {
       SubjectVault.Sealed s = keys.vault().seal(pseudonym, details);
       sealed = s.ciphertext();
       wrapped = s.wrappedKey();
     }
-    Subject subject = new Subject(trial.getId(), site.organisationId(), pseudonym.value(), now(), site.username(), sealed, wrapped);
+    Subject subject =
+        new Subject(
+            trial.getId(),
+            site.organisationId(),
+            pseudonym.value(),
+            now(),
+            site.username(),
+            sealed,
+            wrapped);
     em.persist(subject);
     audit(site, "SUBJECT_ENROLLED", registryId, "subject " + pseudonym.value(), null);
     return subject;
   }
 
   /**
-   * Honours an erasure request: the subject's key, sealed details, records and salts are destroyed. The
-   * ledger keeps the commitments, which now commit to nothing anyone can recompute; audits report them as
-   * erased by request.
+   * Honours an erasure request: the subject's key, sealed details, records and salts are destroyed.
+   * The ledger keeps the commitments, which now commit to nothing anyone can recompute; audits
+   * report them as erased by request.
    */
   @Transactional
   public void erase(Caller admin, String pseudonym, String reason) {
-    if (!admin.is(Role.ADMIN)) throw new AccessDeniedException("Only an administrator honours erasure requests");
+    if (!admin.is(Role.ADMIN))
+      throw new AccessDeniedException("Only an administrator honours erasure requests");
     String why = reason == null ? "" : reason.strip();
-    if (why.isEmpty()) throw InvalidRecordException.of("reason", "Record the erasure request (reference, date)");
-    Subject subject = queries.findSubject(pseudonym).orElseThrow(() -> new NotFoundException("No subject " + pseudonym));
+    if (why.isEmpty())
+      throw InvalidRecordException.of("reason", "Record the erasure request (reference, date)");
+    Subject subject =
+        queries
+            .findSubject(pseudonym)
+            .orElseThrow(() -> new NotFoundException("No subject " + pseudonym));
     subject.erase(now());
     queries.records(subject).forEach(SiteRecord::erase);
-    audit(admin, "SUBJECT_ERASED", trials.trialById(subject.getTrialId()).getRegistryId(), "subject " + pseudonym, why);
+    audit(
+        admin,
+        "SUBJECT_ERASED",
+        trials.trialById(subject.getTrialId()).getRegistryId(),
+        "subject " + pseudonym,
+        why);
   }
 
   private Trial activeTrialFor(Caller site, String registryId) {
-    if (!site.is(Role.SITE) || site.organisationId() == null) throw new AccessDeniedException("Only site staff enrol subjects");
+    if (!site.is(Role.SITE) || site.organisationId() == null)
+      throw new AccessDeniedException("Only site staff enrol subjects");
     Trial trial = trials.visibleTrial(site, registryId);
     if (queries.activation(trial.getId(), site.organisationId()).isEmpty()) {
       throw new AccessDeniedException("Your site is not activated for " + registryId);
     }
-    if (trial.getStatus() != TrialStatus.PUBLISHED) throw new RuleViolationException("The trial is not open (" + trial.getStatus() + ")");
+    if (trial.getStatus() != TrialStatus.PUBLISHED)
+      throw new RuleViolationException("The trial is not open (" + trial.getStatus() + ")");
     return trial;
   }
 
-  private void audit(Caller caller, String action, String registryId, String newValue, String reason) {
-    audit.record(new AuditRecord(now(), caller.username(), caller.organisationId(), action, "TRIAL", registryId, null, newValue, reason));
+  private void audit(
+      Caller caller, String action, String registryId, String newValue, String reason) {
+    audit.record(
+        new AuditRecord(
+            now(),
+            caller.username(),
+            caller.organisationId(),
+            action,
+            "TRIAL",
+            registryId,
+            null,
+            newValue,
+            reason));
   }
 
   private Instant now() {

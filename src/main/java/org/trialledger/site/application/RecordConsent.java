@@ -4,5 +4,13 @@ import java.time.Instant;
 import org.trialledger.site.domain.ConsentRecord;
 import org.trialledger.site.domain.Manifestation;
 
-/** A subject's consent or withdrawal against an exact consent form version, with the signing's manifestation. */
-public record RecordConsent(String pseudonym, long consentFormId, ConsentRecord.Event event, Instant occurredAt, Manifestation signature) {}
+/**
+ * A subject's consent or withdrawal against an exact consent form version, with the signing's
+ * manifestation.
+ */
+public record RecordConsent(
+    String pseudonym,
+    long consentFormId,
+    ConsentRecord.Event event,
+    Instant occurredAt,
+    Manifestation signature) {}

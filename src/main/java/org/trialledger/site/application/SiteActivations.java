@@ -8,6 +8,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Locale;
 import org.trialledger.audit.application.AuditTrail;
 import org.trialledger.audit.domain.AuditRecord;
 import org.trialledger.log.application.LedgerRecorder;
@@ -29,9 +30,9 @@ import org.trialledger.site.store.SiteActivation;
 import org.trialledger.site.store.SiteCredential;
 
 /**
- * What a sponsor sets up before sites enrol: a site's activation with its principal investigator, the
- * investigators' credentials and the consent forms. Each write is one transaction with its audit record;
- * credentials and consent forms enter the ledger by their PDF's hash.
+ * What a sponsor sets up before sites enrol: a site's activation with its principal investigator,
+ * the investigators' credentials and the consent forms. Each write is one transaction with its
+ * audit record; credentials and consent forms enter the ledger by their PDF's hash.
  */
 @ApplicationScoped
 public class SiteActivations {
@@ -48,37 +49,71 @@ public class SiteActivations {
   @Inject private Clock clock;
 
   @Transactional
-  public SiteActivation activate(Caller sponsor, String registryId, long siteOrganisationId, String principalInvestigator) {
+  public SiteActivation activate(
+      Caller sponsor, String registryId, long siteOrganisationId, String principalInvestigator) {
     Trial trial = trials.visibleTrial(sponsor, registryId);
-    if (!TrialAccess.ownsAsSponsor(sponsor, trial)) throw new AccessDeniedException("Only the trial's sponsor activates sites");
-    if (trial.getStatus() != TrialStatus.PUBLISHED) throw new RuleViolationException("Sites are activated for published trials only");
-    var site = directory.findOrganisation(siteOrganisationId).filter(o -> o.getKind() == OrganisationKind.SITE)
-        .orElseThrow(() -> InvalidRecordException.of("site", "Choose a site organisation"));
+    if (!TrialAccess.ownsAsSponsor(sponsor, trial))
+      throw new AccessDeniedException("Only the trial's sponsor activates sites");
+    if (trial.getStatus() != TrialStatus.PUBLISHED)
+      throw new RuleViolationException("Sites are activated for published trials only");
+    var site =
+        directory
+            .findOrganisation(siteOrganisationId)
+            .filter(o -> o.getKind() == OrganisationKind.SITE)
+            .orElseThrow(() -> InvalidRecordException.of("site", "Choose a site organisation"));
     String pi = principalInvestigator == null ? "" : principalInvestigator.strip();
-    if (pi.isEmpty() || pi.length() > 200) throw InvalidRecordException.of("principalInvestigator", "Name the principal investigator (at most 200 characters)");
-    if (queries.activation(trial.getId(), site.getId()).isPresent()) throw new RuleViolationException(site.getName() + " is already activated for " + registryId);
-    SiteActivation a = new SiteActivation(trial.getId(), site.getId(), pi, now(), sponsor.username());
+    if (pi.isEmpty() || pi.length() > 200)
+      throw InvalidRecordException.of(
+          "principalInvestigator", "Name the principal investigator (at most 200 characters)");
+    if (queries.activation(trial.getId(), site.getId()).isPresent())
+      throw new RuleViolationException(site.getName() + " is already activated for " + registryId);
+    SiteActivation a =
+        new SiteActivation(trial.getId(), site.getId(), pi, now(), sponsor.username());
     em.persist(a);
     audit(sponsor, "SITE_ACTIVATED", registryId, site.getName() + " (PI " + pi + ")", null);
     return a;
   }
 
-  /** An investigator credential (CV, GCP certificate, licence) filed with a site's activation; its hash enters the ledger. */
+  /**
+   * An investigator credential (CV, GCP certificate, licence) filed with a site's activation; its
+   * hash enters the ledger.
+   */
   @Transactional
   public SiteCredential fileCredential(Caller sponsor, FileCredential c) {
     String registryId = c.registryId();
     Trial trial = trials.visibleTrial(sponsor, registryId);
-    if (!TrialAccess.ownsAsSponsor(sponsor, trial)) throw new AccessDeniedException("Only the trial's sponsor files investigator credentials");
-    SiteActivation activation = queries.activation(trial.getId(), c.siteOrganisationId())
-        .orElseThrow(() -> new NotFoundException("That site is not activated for " + registryId));
-    if (c.kind() == null) throw InvalidRecordException.of("kind", "Say what the document is: CV, GCP_CERTIFICATE or LICENCE");
+    if (!TrialAccess.ownsAsSponsor(sponsor, trial))
+      throw new AccessDeniedException("Only the trial's sponsor files investigator credentials");
+    SiteActivation activation =
+        queries
+            .activation(trial.getId(), c.siteOrganisationId())
+            .orElseThrow(
+                () -> new NotFoundException("That site is not activated for " + registryId));
+    if (c.kind() == null)
+      throw InvalidRecordException.of(
+          "kind", "Say what the document is: CV, GCP_CERTIFICATE or LICENCE");
     String sha = blobs.storePdf(c.pdf());
-    SiteCredential credential = new SiteCredential(activation.getId(), c.kind(), PdfDocument.safeFileName(c.fileName()), sha, c.pdf().length, now(),
-        sponsor.username());
+    SiteCredential credential =
+        new SiteCredential(
+            activation.getId(),
+            c.kind(),
+            PdfDocument.safeFileName(c.fileName()),
+            sha,
+            c.pdf().length,
+            now(),
+            sponsor.username());
     em.persist(credential);
     em.flush();
-    credential.recordedAs(ledger.recordHash(CREDENTIAL, registryId + "/site-credentials/" + credential.getId(), 1, sha).leafHash());
-    audit(sponsor, "CREDENTIAL_FILED", registryId, c.kind() + " for site " + c.siteOrganisationId() + " sha256:" + sha, null);
+    credential.recordedAs(
+        ledger
+            .recordHash(CREDENTIAL, registryId + "/site-credentials/" + credential.getId(), 1, sha)
+            .leafHash());
+    audit(
+        sponsor,
+        "CREDENTIAL_FILED",
+        registryId,
+        c.kind() + " for site " + c.siteOrganisationId() + " sha256:" + sha,
+        null);
     return credential;
   }
 
@@ -86,24 +121,56 @@ public class SiteActivations {
   public ConsentForm publishConsentForm(Caller sponsor, PublishConsentForm f) {
     String registryId = f.registryId();
     Trial trial = trials.visibleTrial(sponsor, registryId);
-    if (!TrialAccess.ownsAsSponsor(sponsor, trial)) throw new AccessDeniedException("Only the trial's sponsor publishes consent forms");
-    if (trial.getPublishedVersion() == null) throw new RuleViolationException("Publish the protocol before its consent forms");
+    if (!TrialAccess.ownsAsSponsor(sponsor, trial))
+      throw new AccessDeniedException("Only the trial's sponsor publishes consent forms");
+    if (trial.getPublishedVersion() == null)
+      throw new RuleViolationException("Publish the protocol before its consent forms");
     String l = f.label() == null ? "" : f.label().strip();
-    if (l.isEmpty() || l.length() > 100) throw InvalidRecordException.of("label", "Give the form a version label (at most 100 characters), e.g. v2.0");
-    String lang = f.language() == null ? "" : f.language().strip().toLowerCase(java.util.Locale.ROOT);
-    if (!lang.matches("[a-z]{2}(-[a-z]{2})?")) throw InvalidRecordException.of("language", "Use a language code such as en or de");
+    if (l.isEmpty() || l.length() > 100)
+      throw InvalidRecordException.of(
+          "label", "Give the form a version label (at most 100 characters), e.g. v2.0");
+    String lang = f.language() == null ? "" : f.language().strip().toLowerCase(Locale.ROOT);
+    if (!lang.matches("[a-z]{2}(-[a-z]{2})?"))
+      throw InvalidRecordException.of("language", "Use a language code such as en or de");
     String sha = blobs.storePdf(f.pdf());
-    ConsentForm form = new ConsentForm(trial.getId(), l, lang, trial.getPublishedVersion(), PdfDocument.safeFileName(f.fileName()), sha, now(),
-        sponsor.username());
+    ConsentForm form =
+        new ConsentForm(
+            trial.getId(),
+            l,
+            lang,
+            trial.getPublishedVersion(),
+            PdfDocument.safeFileName(f.fileName()),
+            sha,
+            now(),
+            sponsor.username());
     em.persist(form);
     em.flush();
-    form.recordedAs(ledger.recordHash(CONSENT_FORM, registryId + "/consent-forms/" + form.getId(), 1, sha).leafHash());
-    audit(sponsor, "CONSENT_FORM_PUBLISHED", registryId, l + " (" + lang + ") for protocol v" + trial.getPublishedVersion() + " sha256:" + sha, null);
+    form.recordedAs(
+        ledger
+            .recordHash(CONSENT_FORM, registryId + "/consent-forms/" + form.getId(), 1, sha)
+            .leafHash());
+    audit(
+        sponsor,
+        "CONSENT_FORM_PUBLISHED",
+        registryId,
+        l + " (" + lang + ") for protocol v" + trial.getPublishedVersion() + " sha256:" + sha,
+        null);
     return form;
   }
 
-  private void audit(Caller caller, String action, String registryId, String newValue, String reason) {
-    audit.record(new AuditRecord(now(), caller.username(), caller.organisationId(), action, "TRIAL", registryId, null, newValue, reason));
+  private void audit(
+      Caller caller, String action, String registryId, String newValue, String reason) {
+    audit.record(
+        new AuditRecord(
+            now(),
+            caller.username(),
+            caller.organisationId(),
+            action,
+            "TRIAL",
+            registryId,
+            null,
+            newValue,
+            reason));
   }
 
   private Instant now() {

@@ -1,8 +1,10 @@
 package org.trialledger.site.application;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -10,12 +12,15 @@ import org.trialledger.ledger.Hash;
 import org.trialledger.ledger.json.Commitment;
 import org.trialledger.ledger.json.JsonParser;
 import org.trialledger.log.domain.ArtifactVerifier;
-import jakarta.inject.Inject;
 import org.trialledger.registry.application.DocumentBlobs;
 import org.trialledger.site.store.ConsentForm;
+import org.trialledger.site.store.SiteCredential;
 import org.trialledger.site.store.SiteRecord;
 
-/** Lets the full ledger audit recompute the sites' commitments and consent-form hashes from what is stored. */
+/**
+ * Lets the full ledger audit recompute the sites' commitments and consent-form hashes from what is
+ * stored.
+ */
 public final class SiteArtifactVerifiers {
   private SiteArtifactVerifiers() {}
 
@@ -23,7 +28,10 @@ public final class SiteArtifactVerifiers {
     return Long.parseLong(artifactId.substring(artifactId.lastIndexOf('/') + 1));
   }
 
-  /** Consent events, results and adverse events: SHA-256(salt ‖ canonical record); erased ones are reported as such. */
+  /**
+   * Consent events, results and adverse events: SHA-256(salt ‖ canonical record); erased ones are
+   * reported as such.
+   */
   abstract static class Records implements ArtifactVerifier {
     @PersistenceContext EntityManager em;
 
@@ -36,14 +44,20 @@ public final class SiteArtifactVerifiers {
         return Optional.empty();
       }
       if (r == null) return Optional.empty();
-      if (r.getSalt() == null || r.getRecordJson() == null) throw new ErasedArtifact("erased on request");
-      return Optional.of(Commitment.of(Base64.getDecoder().decode(r.getSalt()), JsonParser.parse(r.getRecordJson())).hex());
+      if (r.getSalt() == null || r.getRecordJson() == null)
+        throw new ErasedArtifact("erased on request");
+      return Optional.of(
+          Commitment.of(
+                  Base64.getDecoder().decode(r.getSalt()), JsonParser.parse(r.getRecordJson()))
+              .hex());
     }
 
     @Override
     public Stream<ArtifactVersion> storedVersions() {
-      return em.createQuery("SELECT t.registryId, r.id FROM SiteRecord r, Subject s, Trial t WHERE r.subjectId = s.id AND s.trialId = t.id"
-              + " AND r.kind = :k ORDER BY r.id", Object[].class)
+      return em.createQuery(
+              "SELECT t.registryId, r.id FROM SiteRecord r, Subject s, Trial t WHERE r.subjectId = s.id AND s.trialId = t.id"
+                  + " AND r.kind = :k ORDER BY r.id",
+              Object[].class)
           .setParameter("k", kind())
           .getResultStream()
           .map(row -> new ArtifactVersion(row[0] + "/site-records/" + row[1], 1));
@@ -54,20 +68,41 @@ public final class SiteArtifactVerifiers {
 
   @ApplicationScoped
   public static class Consents extends Records {
-    @Override public String artifactType() { return SubjectRecords.CONSENT; }
-    @Override SiteRecord.Kind kind() { return SiteRecord.Kind.CONSENT; }
+    @Override
+    public String artifactType() {
+      return SubjectRecords.CONSENT;
+    }
+
+    @Override
+    SiteRecord.Kind kind() {
+      return SiteRecord.Kind.CONSENT;
+    }
   }
 
   @ApplicationScoped
   public static class Results extends Records {
-    @Override public String artifactType() { return SubjectRecords.RESULT; }
-    @Override SiteRecord.Kind kind() { return SiteRecord.Kind.RESULT; }
+    @Override
+    public String artifactType() {
+      return SubjectRecords.RESULT;
+    }
+
+    @Override
+    SiteRecord.Kind kind() {
+      return SiteRecord.Kind.RESULT;
+    }
   }
 
   @ApplicationScoped
   public static class AdverseEvents extends Records {
-    @Override public String artifactType() { return SubjectRecords.ADVERSE_EVENT; }
-    @Override SiteRecord.Kind kind() { return SiteRecord.Kind.ADVERSE_EVENT; }
+    @Override
+    public String artifactType() {
+      return SubjectRecords.ADVERSE_EVENT;
+    }
+
+    @Override
+    SiteRecord.Kind kind() {
+      return SiteRecord.Kind.ADVERSE_EVENT;
+    }
   }
 
   /** An investigator credential's hash is the SHA-256 of its stored PDF. */
@@ -83,15 +118,17 @@ public final class SiteArtifactVerifiers {
 
     @Override
     public Optional<String> recomputeContentHash(String artifactId, int version) {
-      org.trialledger.site.store.SiteCredential c = em.find(org.trialledger.site.store.SiteCredential.class, idOf(artifactId));
+      SiteCredential c = em.find(SiteCredential.class, idOf(artifactId));
       if (c == null) return Optional.empty();
       return blobs.recomputeHash(c.getSha256());
     }
 
     @Override
     public Stream<ArtifactVersion> storedVersions() {
-      return em.createQuery("SELECT t.registryId, c.id FROM SiteCredential c, SiteActivation a, Trial t WHERE c.activationId = a.id"
-              + " AND a.trialId = t.id ORDER BY c.id", Object[].class)
+      return em.createQuery(
+              "SELECT t.registryId, c.id FROM SiteCredential c, SiteActivation a, Trial t WHERE c.activationId = a.id"
+                  + " AND a.trialId = t.id ORDER BY c.id",
+              Object[].class)
           .getResultStream()
           .map(row -> new ArtifactVersion(row[0] + "/site-credentials/" + row[1], 1));
     }
@@ -109,16 +146,24 @@ public final class SiteArtifactVerifiers {
 
     @Override
     public Optional<String> recomputeContentHash(String registryId, int version) {
-      return em.createQuery("SELECT v.canonicalJson FROM SummaryResultVersion v, Trial t WHERE v.trialId = t.id AND t.registryId = :r"
-              + " AND v.versionNumber = :n", String.class)
-          .setParameter("r", registryId).setParameter("n", version).getResultStream().findFirst()
-          .map(json -> Hash.sha256(json.getBytes(java.nio.charset.StandardCharsets.UTF_8)).hex());
+      return em.createQuery(
+              "SELECT v.canonicalJson FROM SummaryResultVersion v, Trial t WHERE v.trialId = t.id AND t.registryId = :r"
+                  + " AND v.versionNumber = :n",
+              String.class)
+          .setParameter("r", registryId)
+          .setParameter("n", version)
+          .getResultStream()
+          .findFirst()
+          .map(json -> Hash.sha256(json.getBytes(StandardCharsets.UTF_8)).hex());
     }
 
     @Override
     public Stream<ArtifactVersion> storedVersions() {
-      return em.createQuery("SELECT t.registryId, v.versionNumber FROM SummaryResultVersion v, Trial t WHERE v.trialId = t.id ORDER BY v.id", Object[].class)
-          .getResultStream().map(row -> new ArtifactVersion((String) row[0], ((Number) row[1]).intValue()));
+      return em.createQuery(
+              "SELECT t.registryId, v.versionNumber FROM SummaryResultVersion v, Trial t WHERE v.trialId = t.id ORDER BY v.id",
+              Object[].class)
+          .getResultStream()
+          .map(row -> new ArtifactVersion((String) row[0], ((Number) row[1]).intValue()));
     }
   }
 
@@ -142,7 +187,9 @@ public final class SiteArtifactVerifiers {
 
     @Override
     public Stream<ArtifactVersion> storedVersions() {
-      return em.createQuery("SELECT t.registryId, f.id FROM ConsentForm f, Trial t WHERE f.trialId = t.id ORDER BY f.id", Object[].class)
+      return em.createQuery(
+              "SELECT t.registryId, f.id FROM ConsentForm f, Trial t WHERE f.trialId = t.id ORDER BY f.id",
+              Object[].class)
           .getResultStream()
           .map(row -> new ArtifactVersion(row[0] + "/consent-forms/" + row[1], 1));
     }

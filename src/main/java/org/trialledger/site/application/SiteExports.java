@@ -18,15 +18,18 @@ import org.trialledger.security.application.UserDirectory;
 import org.trialledger.site.domain.AdverseEventRecord;
 import org.trialledger.site.domain.ConsentRecord;
 import org.trialledger.site.domain.Enrolment;
-import org.trialledger.site.interop.FhirSiteExporter;
-import org.trialledger.site.interop.OdmWriter;
 import org.trialledger.site.domain.OutcomeMeasure;
 import org.trialledger.site.domain.Pseudonym;
 import org.trialledger.site.domain.ReconsentRule;
 import org.trialledger.site.domain.ResultRecord;
+import org.trialledger.site.interop.FhirSiteExporter;
+import org.trialledger.site.interop.OdmWriter;
 import org.trialledger.site.store.Subject;
 
-/** A trial's clinical data as CDISC ODM 1.3.2 and FHIR R4, for its sponsor and regulators: pseudonyms only. */
+/**
+ * A trial's clinical data as CDISC ODM 1.3.2 and FHIR R4, for its sponsor and regulators:
+ * pseudonyms only.
+ */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
 public class SiteExports {
@@ -45,17 +48,39 @@ public class SiteExports {
     for (Subject s : queries.subjects(caller, trial)) {
       if (s.getErasedAt() != null) continue;
       String site = "SITE-" + s.getSiteOrganisationId();
-      sites.putIfAbsent(site, directory.findOrganisation(s.getSiteOrganisationId()).map(o -> o.getName()).orElse(site));
-      enrolments.add(new Enrolment(new Pseudonym(s.getPseudonym()), trial.getRegistryId(), site, s.getEnrolledAt()));
+      sites.putIfAbsent(
+          site,
+          directory.findOrganisation(s.getSiteOrganisationId()).map(o -> o.getName()).orElse(site));
+      enrolments.add(
+          new Enrolment(
+              new Pseudonym(s.getPseudonym()), trial.getRegistryId(), site, s.getEnrolledAt()));
       SiteQueries.SubjectData d = queries.data(s);
       consents.addAll(d.consents());
       results.addAll(d.results());
       aes.addAll(d.adverseEvents());
     }
-    List<OutcomeMeasure> measures = trials.publishedVersion(trial).map(v -> OutcomeMeasure.registered(trials.recordOf(v))).orElse(List.of());
-    String title = trials.publishedVersion(trial).map(v -> trials.recordOf(v).publicTitle()).orElse(trial.getRegistryId());
-    return OdmWriter.toXml(new OdmWriter.Export(trial.getRegistryId(), title, "TL." + trial.getRegistryId() + "." + clock.millis(), clock.instant(),
-        sites, enrolments, consents, results, aes, measures));
+    List<OutcomeMeasure> measures =
+        trials
+            .publishedVersion(trial)
+            .map(v -> OutcomeMeasure.registered(trials.recordOf(v)))
+            .orElse(List.of());
+    String title =
+        trials
+            .publishedVersion(trial)
+            .map(v -> trials.recordOf(v).publicTitle())
+            .orElse(trial.getRegistryId());
+    return OdmWriter.toXml(
+        new OdmWriter.Export(
+            trial.getRegistryId(),
+            title,
+            "TL." + trial.getRegistryId() + "." + clock.millis(),
+            clock.instant(),
+            sites,
+            enrolments,
+            consents,
+            results,
+            aes,
+            measures));
   }
 
   /** A FHIR R4 collection Bundle of every subject's ResearchSubject and Consent resources. */
@@ -67,8 +92,17 @@ public class SiteExports {
       List<ConsentRecord> events = queries.consentEvents(s);
       Pseudonym p = new Pseudonym(s.getPseudonym());
       ConsentRecord latest = ReconsentRule.latestEvents(events).get(p);
-      bundle.addEntry().setResource(FhirSiteExporter.toResearchSubject(
-          new Enrolment(p, trial.getRegistryId(), "SITE-" + s.getSiteOrganisationId(), s.getEnrolledAt()), latest, false));
+      bundle
+          .addEntry()
+          .setResource(
+              FhirSiteExporter.toResearchSubject(
+                  new Enrolment(
+                      p,
+                      trial.getRegistryId(),
+                      "SITE-" + s.getSiteOrganisationId(),
+                      s.getEnrolledAt()),
+                  latest,
+                  false));
       events.forEach(e -> bundle.addEntry().setResource(FhirSiteExporter.toConsent(e)));
     }
     return FhirSiteExporter.toJson(bundle);
@@ -76,7 +110,9 @@ public class SiteExports {
 
   private Trial allowed(Caller caller, String registryId) {
     Trial trial = trials.visibleTrial(caller, registryId);
-    if (!TrialAccess.seesWork(caller, trial)) throw new AccessDeniedException("Clinical data exports are for the trial's sponsor and regulators");
+    if (!TrialAccess.seesWork(caller, trial))
+      throw new AccessDeniedException(
+          "Clinical data exports are for the trial's sponsor and regulators");
     return trial;
   }
 }

@@ -15,13 +15,16 @@ import org.trialledger.log.application.LogKeyFile;
 import org.trialledger.site.domain.SubjectVault;
 
 /**
- * The sites' secrets, from one file outside the database (0600, created on first use): the master key that
- * wraps each subject's data key, and, derived from it, the Ed25519 key that binds e-signatures to records.
+ * The sites' secrets, from one file outside the database (0600, created on first use): the master
+ * key that wraps each subject's data key, and, derived from it, the Ed25519 key that binds
+ * e-signatures to records.
  */
 @ApplicationScoped
 public class SiteKeys {
   @Inject
-  @ConfigProperty(name = "trialledger.site.master-key-file", defaultValue = "./data/site-master.key")
+  @ConfigProperty(
+      name = "trialledger.site.master-key-file",
+      defaultValue = "./data/site-master.key")
   private String file;
 
   private volatile byte[] master;

@@ -10,12 +10,14 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.trialledger.audit.application.AuditTrail;
 import org.trialledger.audit.domain.AuditRecord;
 import org.trialledger.ledger.Hash;
 import org.trialledger.ledger.json.CanonicalJson;
 import org.trialledger.ledger.json.Commitment;
+import org.trialledger.ledger.json.JsonParser;
 import org.trialledger.log.application.LedgerRecorder;
 import org.trialledger.platform.AccessDeniedException;
 import org.trialledger.platform.NotFoundException;
@@ -38,9 +40,9 @@ import org.trialledger.site.store.SiteRecord;
 import org.trialledger.site.store.Subject;
 
 /**
- * What a site records about its own subjects: signed consent and withdrawal, results and adverse events,
- * corrections as new versions with a reason. Each write is one transaction with its ledger entry (a salted
- * commitment, never the data) and audit record.
+ * What a site records about its own subjects: signed consent and withdrawal, results and adverse
+ * events, corrections as new versions with a reason. Each write is one transaction with its ledger
+ * entry (a salted commitment, never the data) and audit record.
  */
 @ApplicationScoped
 public class SubjectRecords {
@@ -56,7 +58,10 @@ public class SubjectRecords {
   @Inject private AuditTrail audit;
   @Inject private Clock clock;
 
-  /** A consent or withdrawal against an exact form version, signed (the manifestation comes from a signing). */
+  /**
+   * A consent or withdrawal against an exact form version, signed (the manifestation comes from a
+   * signing).
+   */
   @Transactional
   public SiteRecord consent(Caller site, RecordConsent c) {
     String pseudonym = c.pseudonym();
@@ -65,20 +70,60 @@ public class SubjectRecords {
     Subject subject = ownSubject(site, pseudonym);
     Trial trial = trials.trialById(subject.getTrialId());
     ConsentForm form = em.find(ConsentForm.class, c.consentFormId());
-    if (form == null || form.getTrialId() != trial.getId()) throw InvalidRecordException.of("consentForm", "Choose a consent form of this trial");
-    ConsentRecord record = new ConsentRecord(trial.getRegistryId(), siteId(subject), Pseudonym.parse(pseudonym), String.valueOf(form.getId()),
-        Hash.ofHex(form.getSha256()), event, c.occurredAt(), site.username(), signature).requireValid(clock);
+    if (form == null || form.getTrialId() != trial.getId())
+      throw InvalidRecordException.of("consentForm", "Choose a consent form of this trial");
+    ConsentRecord record =
+        new ConsentRecord(
+                trial.getRegistryId(),
+                siteId(subject),
+                Pseudonym.parse(pseudonym),
+                String.valueOf(form.getId()),
+                Hash.ofHex(form.getSha256()),
+                event,
+                c.occurredAt(),
+                site.username(),
+                signature)
+            .requireValid(clock);
     if (event == ConsentRecord.Event.WITHDRAWN && !queries.hasValidConsent(subject)) {
-      throw new RuleViolationException("Subject " + pseudonym + " has no consent in force to withdraw");
+      throw new RuleViolationException(
+          "Subject " + pseudonym + " has no consent in force to withdraw");
     }
-    String sig = Base64.getEncoder().encodeToString(ElectronicSignature.sign(record, signature, keys.signingKey()).signature());
-    SiteRecord row = store(subject, SiteRecord.Kind.CONSENT, "consent", nextVersion(subject, SiteRecord.Kind.CONSENT, "consent"), record, sig, site, CONSENT, trial);
-    audit(site, event == ConsentRecord.Event.CONSENTED ? "CONSENT_RECORDED" : "CONSENT_WITHDRAWN", trial.getRegistryId(),
-        "subject " + pseudonym + " form " + form.getLabel() + " signed by " + signature.printedName() + " (" + signature.meaning() + ")", null);
+    String sig =
+        Base64.getEncoder()
+            .encodeToString(
+                ElectronicSignature.sign(record, signature, keys.signingKey()).signature());
+    SiteRecord row =
+        store(
+            subject,
+            SiteRecord.Kind.CONSENT,
+            "consent",
+            nextVersion(subject, SiteRecord.Kind.CONSENT, "consent"),
+            record,
+            sig,
+            site,
+            CONSENT,
+            trial);
+    audit(
+        site,
+        event == ConsentRecord.Event.CONSENTED ? "CONSENT_RECORDED" : "CONSENT_WITHDRAWN",
+        trial.getRegistryId(),
+        "subject "
+            + pseudonym
+            + " form "
+            + form.getLabel()
+            + " signed by "
+            + signature.printedName()
+            + " ("
+            + signature.meaning()
+            + ")",
+        null);
     return row;
   }
 
-  /** A result value, or a correction of one (a new version, which needs a reason). Needs consent in force. */
+  /**
+   * A result value, or a correction of one (a new version, which needs a reason). Needs consent in
+   * force.
+   */
   @Transactional
   public SiteRecord result(Caller site, RecordResult r) {
     String pseudonym = r.pseudonym();
@@ -86,22 +131,55 @@ public class SubjectRecords {
     int outcomeIndex = r.outcomeIndex();
     Subject subject = ownSubject(site, pseudonym);
     Trial trial = trials.trialById(subject.getTrialId());
-    if (!queries.hasValidConsent(subject)) throw new RuleViolationException("No results for " + pseudonym + " without consent in force");
-    List<OutcomeMeasure> measures = OutcomeMeasure.registered(trials.recordOf(trials.publishedVersion(trial).orElseThrow()));
-    OutcomeMeasure measure = measures.stream().filter(m -> m.index() == outcomeIndex).findFirst()
-        .orElseThrow(() -> InvalidRecordException.of("outcome", "Choose one of the trial's registered outcome measures"));
+    if (!queries.hasValidConsent(subject))
+      throw new RuleViolationException("No results for " + pseudonym + " without consent in force");
+    List<OutcomeMeasure> measures =
+        OutcomeMeasure.registered(trials.recordOf(trials.publishedVersion(trial).orElseThrow()));
+    OutcomeMeasure measure =
+        measures.stream()
+            .filter(m -> m.index() == outcomeIndex)
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    InvalidRecordException.of(
+                        "outcome", "Choose one of the trial's registered outcome measures"));
     String key = (visit == null ? "" : visit.strip()) + "|" + outcomeIndex;
     Optional<SiteRecord> previous = queries.latest(subject, SiteRecord.Kind.RESULT, key);
     Instant now = now();
-    ResultRecord record = previous.isEmpty()
-        ? ResultRecord.first(trial.getRegistryId(), siteId(subject), Pseudonym.parse(pseudonym), visit == null ? null : visit.strip(), r.observedOn(),
-            measure, r.type(), r.value(), r.unit(), site.username(), now)
-        : ResultRecord.fromJson(org.trialledger.ledger.json.JsonParser.parse(requireJson(previous.get())))
-            .correct(r.value(), r.unit(), r.reason(), site.username(), now);
+    ResultRecord record =
+        previous.isEmpty()
+            ? ResultRecord.first(
+                trial.getRegistryId(),
+                siteId(subject),
+                Pseudonym.parse(pseudonym),
+                visit == null ? null : visit.strip(),
+                r.observedOn(),
+                measure,
+                r.type(),
+                r.value(),
+                r.unit(),
+                site.username(),
+                now)
+            : ResultRecord.fromJson(JsonParser.parse(requireJson(previous.get())))
+                .correct(r.value(), r.unit(), r.reason(), site.username(), now);
     record.requireValid(clock, measures);
-    SiteRecord row = store(subject, SiteRecord.Kind.RESULT, key, record.version(), record, null, site, RESULT, trial);
-    audit(site, record.version() == 1 ? "RESULT_ENTERED" : "RESULT_CORRECTED", trial.getRegistryId(),
-        "subject " + pseudonym + " " + visit + " " + measure.name() + " v" + record.version(), record.reasonForChange());
+    SiteRecord row =
+        store(
+            subject,
+            SiteRecord.Kind.RESULT,
+            key,
+            record.version(),
+            record,
+            null,
+            site,
+            RESULT,
+            trial);
+    audit(
+        site,
+        record.version() == 1 ? "RESULT_ENTERED" : "RESULT_CORRECTED",
+        trial.getRegistryId(),
+        "subject " + pseudonym + " " + visit + " " + measure.name() + " v" + record.version(),
+        record.reasonForChange());
     return row;
   }
 
@@ -112,37 +190,112 @@ public class SubjectRecords {
     String eventId = e.eventId();
     Subject subject = ownSubject(site, pseudonym);
     Trial trial = trials.trialById(subject.getTrialId());
-    if (!queries.hasValidConsent(subject)) throw new RuleViolationException("No adverse events for " + pseudonym + " without consent in force");
+    if (!queries.hasValidConsent(subject))
+      throw new RuleViolationException(
+          "No adverse events for " + pseudonym + " without consent in force");
     Instant now = now();
     AdverseEventRecord record;
     if (eventId == null || eventId.isBlank()) {
       String id;
       do {
-        id = "AE-" + Long.toString(Math.floorMod(keys.random().nextLong(), 36L * 36 * 36 * 36 * 36 * 36), 36).toUpperCase(java.util.Locale.ROOT);
+        id =
+            "AE-"
+                + Long.toString(
+                        Math.floorMod(keys.random().nextLong(), 36L * 36 * 36 * 36 * 36 * 36), 36)
+                    .toUpperCase(Locale.ROOT);
       } while (queries.latest(subject, SiteRecord.Kind.ADVERSE_EVENT, id).isPresent());
-      record = new AdverseEventRecord(trial.getRegistryId(), siteId(subject), Pseudonym.parse(pseudonym), id, e.term(), e.serious(), e.severity(),
-          e.onset(), e.end(), e.outcome(), e.relatedness(), 1, null, site.username(), now);
+      record =
+          new AdverseEventRecord(
+              trial.getRegistryId(),
+              siteId(subject),
+              Pseudonym.parse(pseudonym),
+              id,
+              e.term(),
+              e.serious(),
+              e.severity(),
+              e.onset(),
+              e.end(),
+              e.outcome(),
+              e.relatedness(),
+              1,
+              null,
+              site.username(),
+              now);
     } else {
-      SiteRecord previous = queries.latest(subject, SiteRecord.Kind.ADVERSE_EVENT, eventId)
-          .orElseThrow(() -> new NotFoundException("No adverse event " + eventId + " for " + pseudonym));
-      record = AdverseEventRecord.fromJson(org.trialledger.ledger.json.JsonParser.parse(requireJson(previous)))
-          .correct(e.term(), e.serious(), e.severity(), e.onset(), e.end(), e.outcome(), e.relatedness(), e.reason(), site.username(), now);
+      SiteRecord previous =
+          queries
+              .latest(subject, SiteRecord.Kind.ADVERSE_EVENT, eventId)
+              .orElseThrow(
+                  () -> new NotFoundException("No adverse event " + eventId + " for " + pseudonym));
+      record =
+          AdverseEventRecord.fromJson(JsonParser.parse(requireJson(previous)))
+              .correct(
+                  e.term(),
+                  e.serious(),
+                  e.severity(),
+                  e.onset(),
+                  e.end(),
+                  e.outcome(),
+                  e.relatedness(),
+                  e.reason(),
+                  site.username(),
+                  now);
     }
     record.requireValid(clock);
-    SiteRecord row = store(subject, SiteRecord.Kind.ADVERSE_EVENT, record.eventId(), record.version(), record, null, site, ADVERSE_EVENT, trial);
-    audit(site, record.version() == 1 ? "ADVERSE_EVENT_REPORTED" : "ADVERSE_EVENT_CORRECTED", trial.getRegistryId(),
-        "subject " + pseudonym + " " + record.eventId() + " " + e.term() + " v" + record.version(), record.reasonForChange());
+    SiteRecord row =
+        store(
+            subject,
+            SiteRecord.Kind.ADVERSE_EVENT,
+            record.eventId(),
+            record.version(),
+            record,
+            null,
+            site,
+            ADVERSE_EVENT,
+            trial);
+    audit(
+        site,
+        record.version() == 1 ? "ADVERSE_EVENT_REPORTED" : "ADVERSE_EVENT_CORRECTED",
+        trial.getRegistryId(),
+        "subject " + pseudonym + " " + record.eventId() + " " + e.term() + " v" + record.version(),
+        record.reasonForChange());
     return row;
   }
 
-  private SiteRecord store(Subject subject, SiteRecord.Kind kind, String key, int version, LedgerRecord record, String signature, Caller by,
-      String artifactType, Trial trial) {
+  private SiteRecord store(
+      Subject subject,
+      SiteRecord.Kind kind,
+      String key,
+      int version,
+      LedgerRecord record,
+      String signature,
+      Caller by,
+      String artifactType,
+      Trial trial) {
     Commitment c = record.commit(keys.random());
     String json = CanonicalJson.write(record.toJson());
-    SiteRecord row = new SiteRecord(subject.getId(), kind, key, version, json, c.saltBase64(), c.value().hex(), signature, now(), by.username());
+    SiteRecord row =
+        new SiteRecord(
+            subject.getId(),
+            kind,
+            key,
+            version,
+            json,
+            c.saltBase64(),
+            c.value().hex(),
+            signature,
+            now(),
+            by.username());
     em.persist(row);
     em.flush();
-    row.recordedAs(ledger.recordCommitment(artifactType, trial.getRegistryId() + "/site-records/" + row.getId(), 1, c.value().hex()).leafHash());
+    row.recordedAs(
+        ledger
+            .recordCommitment(
+                artifactType,
+                trial.getRegistryId() + "/site-records/" + row.getId(),
+                1,
+                c.value().hex())
+            .leafHash());
     return row;
   }
 
@@ -151,16 +304,22 @@ public class SubjectRecords {
   }
 
   private static String requireJson(SiteRecord r) {
-    if (r.getRecordJson() == null) throw new RuleViolationException("This subject's data was erased on request");
+    if (r.getRecordJson() == null)
+      throw new RuleViolationException("This subject's data was erased on request");
     return r.getRecordJson();
   }
 
   /** A subject of the caller's own site; another site's subject is "not found". */
   Subject ownSubject(Caller site, String pseudonym) {
-    if (!site.is(Role.SITE)) throw new AccessDeniedException("Only site staff record subjects' data");
-    Subject subject = queries.findSubject(pseudonym).filter(s -> site.belongsTo(s.getSiteOrganisationId()))
-        .orElseThrow(() -> new NotFoundException("No subject " + pseudonym + " at your site"));
-    if (subject.getErasedAt() != null) throw new RuleViolationException("This subject's data was erased on request");
+    if (!site.is(Role.SITE))
+      throw new AccessDeniedException("Only site staff record subjects' data");
+    Subject subject =
+        queries
+            .findSubject(pseudonym)
+            .filter(s -> site.belongsTo(s.getSiteOrganisationId()))
+            .orElseThrow(() -> new NotFoundException("No subject " + pseudonym + " at your site"));
+    if (subject.getErasedAt() != null)
+      throw new RuleViolationException("This subject's data was erased on request");
     return subject;
   }
 
@@ -168,8 +327,19 @@ public class SubjectRecords {
     return "SITE-" + subject.getSiteOrganisationId();
   }
 
-  private void audit(Caller caller, String action, String registryId, String newValue, String reason) {
-    audit.record(new AuditRecord(now(), caller.username(), caller.organisationId(), action, "TRIAL", registryId, null, newValue, reason));
+  private void audit(
+      Caller caller, String action, String registryId, String newValue, String reason) {
+    audit.record(
+        new AuditRecord(
+            now(),
+            caller.username(),
+            caller.organisationId(),
+            action,
+            "TRIAL",
+            registryId,
+            null,
+            newValue,
+            reason));
   }
 
   private Instant now() {

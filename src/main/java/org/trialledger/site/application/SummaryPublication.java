@@ -16,8 +16,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.trialledger.audit.domain.AuditRecord;
 import org.trialledger.audit.application.AuditTrail;
+import org.trialledger.audit.domain.AuditRecord;
 import org.trialledger.ledger.Hash;
 import org.trialledger.ledger.json.CanonicalJson;
 import org.trialledger.log.application.LedgerRecorder;
@@ -36,8 +36,9 @@ import org.trialledger.site.store.Subject;
 import org.trialledger.site.store.SummaryResultVersion;
 
 /**
- * Summary results computed from the sites' data (latest versions, erased subjects left out) and published by
- * the sponsor as numbered versions: canonical JSON, hashed into the ledger (aggregates name no one), public.
+ * Summary results computed from the sites' data (latest versions, erased subjects left out) and
+ * published by the sponsor as numbered versions: canonical JSON, hashed into the ledger (aggregates
+ * name no one), public.
  */
 @ApplicationScoped
 public class SummaryPublication {
@@ -54,7 +55,8 @@ public class SummaryPublication {
   @Transactional
   public SummaryResultVersion publish(Caller sponsor, String registryId) {
     Trial trial = trials.visibleTrial(sponsor, registryId);
-    if (!TrialAccess.ownsAsSponsor(sponsor, trial)) throw new AccessDeniedException("Only the trial's sponsor publishes its summary results");
+    if (!TrialAccess.ownsAsSponsor(sponsor, trial))
+      throw new AccessDeniedException("Only the trial's sponsor publishes its summary results");
     List<Pseudonym> enrolled = new ArrayList<>();
     List<ConsentRecord> consents = new ArrayList<>();
     List<ResultRecord> results = new ArrayList<>();
@@ -67,24 +69,41 @@ public class SummaryPublication {
       results.addAll(d.results());
       aes.addAll(d.adverseEvents());
     }
-    if (enrolled.isEmpty()) throw new RuleViolationException("No subject is enrolled yet: there is nothing to summarise");
+    if (enrolled.isEmpty())
+      throw new RuleViolationException("No subject is enrolled yet: there is nothing to summarise");
     SummaryResults summary = SummaryResults.compute(enrolled, List.of(), consents, results, aes);
     int version = latest(trial).map(v -> v.getVersionNumber() + 1).orElse(1);
     Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
     String json = CanonicalJson.write(toJson(registryId, version, now, summary));
     String hash = Hash.sha256(json.getBytes(StandardCharsets.UTF_8)).hex();
     var receipt = ledger.recordHash(ARTIFACT_TYPE, registryId, version, hash);
-    SummaryResultVersion row = new SummaryResultVersion(trial.getId(), version, json, hash, now, sponsor.username(), receipt.leafHash());
+    SummaryResultVersion row =
+        new SummaryResultVersion(
+            trial.getId(), version, json, hash, now, sponsor.username(), receipt.leafHash());
     em.persist(row);
-    audit.record(new AuditRecord(now, sponsor.username(), sponsor.organisationId(), "SUMMARY_RESULTS_PUBLISHED", "TRIAL", registryId, null,
-        "version " + version + " sha256:" + hash, null));
+    audit.record(
+        new AuditRecord(
+            now,
+            sponsor.username(),
+            sponsor.organisationId(),
+            "SUMMARY_RESULTS_PUBLISHED",
+            "TRIAL",
+            registryId,
+            null,
+            "version " + version + " sha256:" + hash,
+            null));
     return row;
   }
 
   @Transactional(Transactional.TxType.SUPPORTS)
   public Optional<SummaryResultVersion> latest(Trial trial) {
-    return em.createQuery("SELECT v FROM SummaryResultVersion v WHERE v.trialId = :t ORDER BY v.versionNumber DESC", SummaryResultVersion.class)
-        .setParameter("t", trial.getId()).setMaxResults(1).getResultStream().findFirst();
+    return em.createQuery(
+            "SELECT v FROM SummaryResultVersion v WHERE v.trialId = :t ORDER BY v.versionNumber DESC",
+            SummaryResultVersion.class)
+        .setParameter("t", trial.getId())
+        .setMaxResults(1)
+        .getResultStream()
+        .findFirst();
   }
 
   /** Means and standard deviations as decimal strings: canonical JSON carries no floating point. */
@@ -94,8 +113,17 @@ public class SummaryPublication {
     m.put("registryId", registryId);
     m.put("version", (long) version);
     m.put("computedAt", at.toString());
-    m.put("participantFlow", Map.of("enrolled", (long) s.flow().enrolled(), "consented", (long) s.flow().consented(),
-        "withdrawn", (long) s.flow().withdrawn(), "completed", (long) s.flow().completed()));
+    m.put(
+        "participantFlow",
+        Map.of(
+            "enrolled",
+            (long) s.flow().enrolled(),
+            "consented",
+            (long) s.flow().consented(),
+            "withdrawn",
+            (long) s.flow().withdrawn(),
+            "completed",
+            (long) s.flow().completed()));
     List<Object> outcomes = new ArrayList<>();
     for (SummaryResults.OutcomeSummary o : s.outcomes()) {
       Map<String, Object> om = new LinkedHashMap<>();
@@ -112,13 +140,24 @@ public class SummaryPublication {
     m.put("outcomes", outcomes);
     List<Object> aes = new ArrayList<>();
     for (SummaryResults.AdverseEventRow a : s.adverseEvents()) {
-      aes.add(Map.of("term", a.term(), "serious", a.serious(), "subjects", (long) a.subjects(), "events", (long) a.events()));
+      aes.add(
+          Map.of(
+              "term",
+              a.term(),
+              "serious",
+              a.serious(),
+              "subjects",
+              (long) a.subjects(),
+              "events",
+              (long) a.events()));
     }
     m.put("adverseEvents", aes);
     return m;
   }
 
   private static String decimal(Double d) {
-    return d == null || d.isNaN() ? null : BigDecimal.valueOf(d).setScale(3, RoundingMode.HALF_EVEN).toPlainString();
+    return d == null || d.isNaN()
+        ? null
+        : BigDecimal.valueOf(d).setScale(3, RoundingMode.HALF_EVEN).toPlainString();
   }
 }

@@ -12,9 +12,10 @@ import org.trialledger.registry.domain.FieldError;
 import org.trialledger.registry.domain.InvalidRecordException;
 
 /**
- * One version of an adverse event of a subject. {@code eventId} stays the same across versions (a correction
- * is the next version with a reason). Outcome terms follow CDISC SDTM AEOUT; relatedness is the
- * investigator's causality assessment. {@code endDate} is optional (ongoing events have none).
+ * One version of an adverse event of a subject. {@code eventId} stays the same across versions (a
+ * correction is the next version with a reason). Outcome terms follow CDISC SDTM AEOUT; relatedness
+ * is the investigator's causality assessment. {@code endDate} is optional (ongoing events have
+ * none).
  */
 public record AdverseEventRecord(
     String trialId,
@@ -64,10 +65,33 @@ public record AdverseEventRecord(
   }
 
   /** The next version of this event, for a correction; the caller passes the corrected fields. */
-  public AdverseEventRecord correct(String term, Boolean serious, Severity severity, LocalDate onsetDate, LocalDate endDate,
-      Outcome outcome, Relatedness relatedness, String reasonForChange, String enteredBy, Instant enteredAt) {
-    return new AdverseEventRecord(trialId, siteId, subject, eventId, term, serious, severity, onsetDate, endDate, outcome, relatedness,
-        version + 1, reasonForChange, enteredBy, enteredAt);
+  public AdverseEventRecord correct(
+      String term,
+      Boolean serious,
+      Severity severity,
+      LocalDate onsetDate,
+      LocalDate endDate,
+      Outcome outcome,
+      Relatedness relatedness,
+      String reasonForChange,
+      String enteredBy,
+      Instant enteredAt) {
+    return new AdverseEventRecord(
+        trialId,
+        siteId,
+        subject,
+        eventId,
+        term,
+        serious,
+        severity,
+        onsetDate,
+        endDate,
+        outcome,
+        relatedness,
+        version + 1,
+        reasonForChange,
+        enteredBy,
+        enteredAt);
   }
 
   @Override
@@ -102,10 +126,23 @@ public record AdverseEventRecord(
     r.requireSchema(SCHEMA);
     Integer version = r.integer("version");
     if (version == null) throw Json.wrong("version", "a whole number");
-    AdverseEventRecord record = new AdverseEventRecord(r.text("trialId"), r.text("siteId"), r.pseudonym("subject"), r.text("eventId"),
-        r.text("term"), r.bool("serious"), r.enumValue("severity", Severity.class), r.date("onsetDate"), r.date("endDate"),
-        r.enumValue("outcome", Outcome.class), r.enumValue("relatedness", Relatedness.class), version, r.text("reasonForChange"),
-        r.text("enteredBy"), r.instant("enteredAt"));
+    AdverseEventRecord record =
+        new AdverseEventRecord(
+            r.text("trialId"),
+            r.text("siteId"),
+            r.pseudonym("subject"),
+            r.text("eventId"),
+            r.text("term"),
+            r.bool("serious"),
+            r.enumValue("severity", Severity.class),
+            r.date("onsetDate"),
+            r.date("endDate"),
+            r.enumValue("outcome", Outcome.class),
+            r.enumValue("relatedness", Relatedness.class),
+            version,
+            r.text("reasonForChange"),
+            r.text("enteredBy"),
+            r.instant("enteredAt"));
     r.done();
     return record;
   }
@@ -119,7 +156,8 @@ public record AdverseEventRecord(
     Checks.text(errors, "eventId", eventId, 64, true);
     Checks.text(errors, "term", term, 200, true);
     if (serious == null) errors.add(new FieldError("serious", "Say whether the event is serious"));
-    if (severity == null) errors.add(new FieldError("severity", "Required: MILD, MODERATE or SEVERE"));
+    if (severity == null)
+      errors.add(new FieldError("severity", "Required: MILD, MODERATE or SEVERE"));
     Checks.notFuture(errors, "onsetDate", onsetDate, today, true);
     Checks.notFuture(errors, "endDate", endDate, today, false);
     if (onsetDate != null && endDate != null && endDate.isBefore(onsetDate)) {

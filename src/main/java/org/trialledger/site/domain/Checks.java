@@ -14,20 +14,26 @@ final class Checks {
 
   private Checks() {}
 
-  /** Text a person typed: required or not, bounded, free of control characters and broken Unicode. */
-  static void text(List<FieldError> errors, String field, String value, int maxLength, boolean required) {
+  /**
+   * Text a person typed: required or not, bounded, free of control characters and broken Unicode.
+   */
+  static void text(
+      List<FieldError> errors, String field, String value, int maxLength, boolean required) {
     if (value == null || value.isBlank()) {
       if (required) errors.add(new FieldError(field, "Required"));
       return;
     }
-    if (value.length() > maxLength) errors.add(new FieldError(field, "At most " + maxLength + " characters"));
+    if (value.length() > maxLength)
+      errors.add(new FieldError(field, "At most " + maxLength + " characters"));
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
       if (Character.isISOControl(c) || c == '\uFFFE' || c == '\uFFFF') {
         errors.add(new FieldError(field, "Contains a control character"));
         return;
       }
-      if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+      if (Character.isHighSurrogate(c)
+          && i + 1 < value.length()
+          && Character.isLowSurrogate(value.charAt(i + 1))) {
         i++;
       } else if (Character.isSurrogate(c)) {
         errors.add(new FieldError(field, "Contains broken Unicode (a lone surrogate)"));
@@ -38,7 +44,8 @@ final class Checks {
 
   static void username(List<FieldError> errors, String field, String value) {
     if (value == null || value.isBlank()) errors.add(new FieldError(field, "Required"));
-    else if (!USERNAME.matcher(value).matches()) errors.add(new FieldError(field, "Not a user name"));
+    else if (!USERNAME.matcher(value).matches())
+      errors.add(new FieldError(field, "Not a user name"));
   }
 
   static void trialId(List<FieldError> errors, String field, String value) {
@@ -50,7 +57,8 @@ final class Checks {
 
   static void siteId(List<FieldError> errors, String field, String value) {
     if (value == null || value.isBlank()) errors.add(new FieldError(field, "Required"));
-    else if (!SITE_ID.matcher(value).matches()) errors.add(new FieldError(field, "A site id is letters, digits, '.', '_' or '-'"));
+    else if (!SITE_ID.matcher(value).matches())
+      errors.add(new FieldError(field, "A site id is letters, digits, '.', '_' or '-'"));
   }
 
   static void required(List<FieldError> errors, String field, Object value) {
@@ -62,7 +70,8 @@ final class Checks {
     else if (value.isAfter(now)) errors.add(new FieldError(field, "Cannot be in the future"));
   }
 
-  static void notFuture(List<FieldError> errors, String field, LocalDate value, LocalDate today, boolean required) {
+  static void notFuture(
+      List<FieldError> errors, String field, LocalDate value, LocalDate today, boolean required) {
     if (value == null) {
       if (required) errors.add(new FieldError(field, "Required"));
     } else if (value.isAfter(today)) {

@@ -12,10 +12,10 @@ import org.trialledger.registry.domain.FieldError;
 import org.trialledger.registry.domain.InvalidRecordException;
 
 /**
- * One consent event of a subject: consent given against an exact consent-form version (its id and the
- * SHA-256 of the document the subject read), or consent withdrawn. Withdrawal is a new event, never an edit.
- * {@code signature} is the manifestation of the staff member's electronic signature, part of the record as
- * 21 CFR 11.50(b) asks. Times are UTC, whole seconds.
+ * One consent event of a subject: consent given against an exact consent-form version (its id and
+ * the SHA-256 of the document the subject read), or consent withdrawn. Withdrawal is a new event,
+ * never an edit. {@code signature} is the manifestation of the staff member's electronic signature,
+ * part of the record as 21 CFR 11.50(b) asks. Times are UTC, whole seconds.
  */
 public record ConsentRecord(
     String trialId,
@@ -65,9 +65,17 @@ public record ConsentRecord(
   public static ConsentRecord fromJson(Object json) {
     Json.Reader r = Json.reader(json, "");
     r.requireSchema(SCHEMA);
-    ConsentRecord record = new ConsentRecord(r.text("trialId"), r.text("siteId"), r.pseudonym("subject"),
-        r.text("consentFormVersionId"), r.hash("consentFormSha256"), r.enumValue("event", Event.class), r.instant("occurredAt"),
-        r.text("obtainedBy"), r.manifestation("signature"));
+    ConsentRecord record =
+        new ConsentRecord(
+            r.text("trialId"),
+            r.text("siteId"),
+            r.pseudonym("subject"),
+            r.text("consentFormVersionId"),
+            r.hash("consentFormSha256"),
+            r.enumValue("event", Event.class),
+            r.instant("occurredAt"),
+            r.text("obtainedBy"),
+            r.manifestation("signature"));
     r.done();
     return record;
   }
@@ -80,17 +88,23 @@ public record ConsentRecord(
     Checks.required(errors, "subject", subject);
     Checks.text(errors, "consentFormVersionId", consentFormVersionId, 100, true);
     Checks.required(errors, "consentFormSha256", consentFormSha256);
-    if (event == null) errors.add(new FieldError("event", "Say whether consent was given or withdrawn"));
+    if (event == null)
+      errors.add(new FieldError("event", "Say whether consent was given or withdrawn"));
     Checks.notFuture(errors, "occurredAt", occurredAt, now);
     Checks.username(errors, "obtainedBy", obtainedBy);
     if (signature == null) {
-      errors.add(new FieldError("signature", "A consent record is signed by the person who obtained it"));
+      errors.add(
+          new FieldError("signature", "A consent record is signed by the person who obtained it"));
     } else {
       errors.addAll(signature.validate("signature", now));
       if (obtainedBy != null && !obtainedBy.equals(signature.signer())) {
-        errors.add(new FieldError("signature.signer", "Only the person who obtained the consent can sign it"));
+        errors.add(
+            new FieldError(
+                "signature.signer", "Only the person who obtained the consent can sign it"));
       }
-      if (occurredAt != null && signature.signedAt() != null && signature.signedAt().isBefore(occurredAt)) {
+      if (occurredAt != null
+          && signature.signedAt() != null
+          && signature.signedAt().isBefore(occurredAt)) {
         errors.add(new FieldError("signature.signedAt", "Cannot sign before the consent event"));
       }
     }

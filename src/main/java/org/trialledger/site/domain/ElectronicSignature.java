@@ -12,14 +12,14 @@ import org.trialledger.ledger.Hash;
 import org.trialledger.ledger.json.CanonicalJson;
 
 /**
- * A 21 CFR Part 11 electronic signature. The manifestation (11.50: signer, printed name, UTC time, meaning)
- * and the SHA-256 of the signed record's canonical JSON are signed together with the server's Ed25519 key,
- * over the canonical JSON {@code {schema, recordHash, signer, printedName, signedAt, meaning}}. That links the
- * signature to its record (11.70): change one field of either, e.g. by SQL, and {@link #verify} fails, and
- * the signature cannot be copied onto another record.
+ * A 21 CFR Part 11 electronic signature. The manifestation (11.50: signer, printed name, UTC time,
+ * meaning) and the SHA-256 of the signed record's canonical JSON are signed together with the
+ * server's Ed25519 key, over the canonical JSON {@code {schema, recordHash, signer, printedName,
+ * signedAt, meaning}}. That links the signature to its record (11.70): change one field of either,
+ * e.g. by SQL, and {@link #verify} fails, and the signature cannot be copied onto another record.
  *
- * <p>The server signs only after {@link SignatureSession} has authenticated the person; the key proves the
- * system made the binding at the time, the ledger commitment proves when.
+ * <p>The server signs only after {@link SignatureSession} has authenticated the person; the key
+ * proves the system made the binding at the time, the ledger commitment proves when.
  */
 public record ElectronicSignature(Hash recordHash, Manifestation manifestation, byte[] signature) {
   public static final String SCHEMA = "trialledger.e-signature/1";
@@ -34,10 +34,14 @@ public record ElectronicSignature(Hash recordHash, Manifestation manifestation, 
     signature = signature.clone();
   }
 
-  public static ElectronicSignature sign(LedgerRecord record, Manifestation manifestation, Ed25519PrivateKeyParameters key) {
-    if (manifestation.signer() == null || manifestation.printedName() == null || manifestation.signedAt() == null
+  public static ElectronicSignature sign(
+      LedgerRecord record, Manifestation manifestation, Ed25519PrivateKeyParameters key) {
+    if (manifestation.signer() == null
+        || manifestation.printedName() == null
+        || manifestation.signedAt() == null
         || manifestation.meaning() == null) {
-      throw new IllegalArgumentException("A signature manifests signer, printed name, time and meaning (21 CFR 11.50)");
+      throw new IllegalArgumentException(
+          "A signature manifests signer, printed name, time and meaning (21 CFR 11.50)");
     }
     Hash recordHash = record.contentHash();
     byte[] message = signedBytes(recordHash, manifestation);
@@ -49,11 +53,15 @@ public record ElectronicSignature(Hash recordHash, Manifestation manifestation, 
 
   /**
    * Whether {@code signature} was made with {@code key}'s private half over exactly this record and
-   * manifestation. A consent record carries its signer's manifestation, which must be the signed one.
+   * manifestation. A consent record carries its signer's manifestation, which must be the signed
+   * one.
    */
-  public static boolean verify(LedgerRecord record, ElectronicSignature signature, Ed25519PublicKeyParameters key) {
-    if (!MessageDigest.isEqual(record.contentHash().bytes(), signature.recordHash.bytes())) return false;
-    if (record instanceof ConsentRecord c && !signature.manifestation.equals(c.signature())) return false;
+  public static boolean verify(
+      LedgerRecord record, ElectronicSignature signature, Ed25519PublicKeyParameters key) {
+    if (!MessageDigest.isEqual(record.contentHash().bytes(), signature.recordHash.bytes()))
+      return false;
+    if (record instanceof ConsentRecord c && !signature.manifestation.equals(c.signature()))
+      return false;
     byte[] message = signedBytes(signature.recordHash, signature.manifestation);
     Ed25519Signer verifier = new Ed25519Signer();
     verifier.init(false, key);
@@ -77,7 +85,9 @@ public record ElectronicSignature(Hash recordHash, Manifestation manifestation, 
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof ElectronicSignature s && recordHash.equals(s.recordHash) && manifestation.equals(s.manifestation)
+    return o instanceof ElectronicSignature s
+        && recordHash.equals(s.recordHash)
+        && manifestation.equals(s.manifestation)
         && Arrays.equals(signature, s.signature);
   }
 
@@ -88,6 +98,12 @@ public record ElectronicSignature(Hash recordHash, Manifestation manifestation, 
 
   @Override
   public String toString() {
-    return "ElectronicSignature[" + manifestation.signer() + ", " + manifestation.meaning() + ", " + manifestation.signedAt() + "]";
+    return "ElectronicSignature["
+        + manifestation.signer()
+        + ", "
+        + manifestation.meaning()
+        + ", "
+        + manifestation.signedAt()
+        + "]";
   }
 }

@@ -40,7 +40,9 @@ final class Json {
     return new InvalidRecordException(List.of(new FieldError(path, "Must be " + expected)));
   }
 
-  /** Reads members by name, refusing wrong types; {@link #done()} refuses members nobody asked for. */
+  /**
+   * Reads members by name, refusing wrong types; {@link #done()} refuses members nobody asked for.
+   */
   static final class Reader {
     private final Map<?, ?> map;
     private final String path;
@@ -76,7 +78,8 @@ final class Json {
       Object v = get(key);
       if (v == null) return null;
       if (v instanceof Long l && l == l.intValue()) return l.intValue();
-      if (v instanceof BigInteger || v instanceof Long) throw wrong(at(key), "a whole number below 2^31");
+      if (v instanceof BigInteger || v instanceof Long)
+        throw wrong(at(key), "a whole number below 2^31");
       throw wrong(at(key), "a whole number");
     }
 
@@ -122,7 +125,8 @@ final class Json {
       for (E e : type.getEnumConstants()) {
         if (e.name().equals(s)) return e;
       }
-      throw new InvalidRecordException(List.of(new FieldError(at(key), "Unknown value \"" + s + "\"")));
+      throw new InvalidRecordException(
+          List.of(new FieldError(at(key), "Unknown value \"" + s + "\"")));
     }
 
     Manifestation manifestation(String key) {
@@ -137,7 +141,9 @@ final class Json {
 
     void done() {
       for (Object key : map.keySet()) {
-        if (!read.contains(key)) throw new InvalidRecordException(List.of(new FieldError(at(String.valueOf(key)), "Unknown field")));
+        if (!read.contains(key))
+          throw new InvalidRecordException(
+              List.of(new FieldError(at(String.valueOf(key)), "Unknown field")));
       }
     }
   }

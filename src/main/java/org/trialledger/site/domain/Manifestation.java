@@ -9,11 +9,12 @@ import java.util.Map;
 import org.trialledger.registry.domain.FieldError;
 
 /**
- * The manifestation of an electronic signature (21 CFR 11.50): the signer's printed name, the date and time
- * of signing (UTC, whole seconds so it reads back identically from any database) and the meaning. {@code
- * signer} is the user name that authenticated the signing.
+ * The manifestation of an electronic signature (21 CFR 11.50): the signer's printed name, the date
+ * and time of signing (UTC, whole seconds so it reads back identically from any database) and the
+ * meaning. {@code signer} is the user name that authenticated the signing.
  */
-public record Manifestation(String signer, String printedName, Instant signedAt, SignatureMeaning meaning) {
+public record Manifestation(
+    String signer, String printedName, Instant signedAt, SignatureMeaning meaning) {
   public Manifestation {
     if (signedAt != null) signedAt = signedAt.truncatedTo(ChronoUnit.SECONDS);
   }
@@ -29,7 +30,10 @@ public record Manifestation(String signer, String printedName, Instant signedAt,
 
   static Manifestation fromJson(Object value, String path) {
     Json.Reader r = Json.reader(value, path);
-    return new Manifestation(r.text("signer"), r.text("printedName"), r.instant("signedAt"),
+    return new Manifestation(
+        r.text("signer"),
+        r.text("printedName"),
+        r.instant("signedAt"),
         r.enumValue("meaning", SignatureMeaning.class));
   }
 
@@ -39,7 +43,8 @@ public record Manifestation(String signer, String printedName, Instant signedAt,
     Checks.username(errors, path + ".signer", signer);
     Checks.text(errors, path + ".printedName", printedName, 200, true);
     Checks.notFuture(errors, path + ".signedAt", signedAt, now);
-    if (meaning == null) errors.add(new FieldError(path + ".meaning", "Say what the signature means"));
+    if (meaning == null)
+      errors.add(new FieldError(path + ".meaning", "Say what the signature means"));
     return errors;
   }
 }

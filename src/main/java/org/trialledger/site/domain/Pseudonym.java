@@ -4,14 +4,16 @@ import java.security.SecureRandom;
 import java.util.Locale;
 
 /**
- * A subject's pseudonym, issued by the system from random numbers only, never derived from anything about the
- * person: {@code S-7KQ2-M9XD-4HP2}. Eleven random symbols and one check symbol from a 30-symbol alphabet
- * without look-alikes (no 0/O, 1/I/L, U/V). 30^11 ≈ 1.8·10^16 values make collisions rare (about 3 in 10
- * million for 100 000 subjects); the caller still retries on a unique-key violation.
+ * A subject's pseudonym, issued by the system from random numbers only, never derived from anything
+ * about the person: {@code S-7KQ2-M9XD-4HP2}. Eleven random symbols and one check symbol from a
+ * 30-symbol alphabet without look-alikes (no 0/O, 1/I/L, U/V). 30^11 ≈ 1.8·10^16 values make
+ * collisions rare (about 3 in 10 million for 100 000 subjects); the caller still retries on a
+ * unique-key violation.
  *
- * <p>The check symbol makes the weighted sum of all twelve symbols, weights 1…11 and −1, divisible by the
- * prime 31. Since the weights differ pairwise modulo 31, every single-symbol typo and every swap of any two
- * symbols is caught. Bodies whose check value would be 30 (no symbol for it) are never issued.
+ * <p>The check symbol makes the weighted sum of all twelve symbols, weights 1…11 and −1, divisible
+ * by the prime 31. Since the weights differ pairwise modulo 31, every single-symbol typo and every
+ * swap of any two symbols is caught. Bodies whose check value would be 30 (no symbol for it) are
+ * never issued.
  */
 public record Pseudonym(String value) implements Comparable<Pseudonym> {
   static final String ALPHABET = "23456789ABCDEFGHJKMNPQRSTVWXYZ";
@@ -39,8 +41,9 @@ public record Pseudonym(String value) implements Comparable<Pseudonym> {
   }
 
   /**
-   * Reads a pseudonym as a person may type it: any case, with or without the dashes or spaces. Throws
-   * IllegalArgumentException with a message fit for a form when the text is not a pseudonym or is mistyped.
+   * Reads a pseudonym as a person may type it: any case, with or without the dashes or spaces.
+   * Throws IllegalArgumentException with a message fit for a form when the text is not a pseudonym
+   * or is mistyped.
    */
   public static Pseudonym parse(String text) {
     return new Pseudonym(text);
@@ -66,11 +69,13 @@ public record Pseudonym(String value) implements Comparable<Pseudonym> {
     for (int i = 0; i < body.length(); i++) {
       symbols[i] = ALPHABET.indexOf(body.charAt(i));
       if (symbols[i] < 0) {
-        throw new IllegalArgumentException("A pseudonym never contains '" + body.charAt(i) + "'; check the spelling");
+        throw new IllegalArgumentException(
+            "A pseudonym never contains '" + body.charAt(i) + "'; check the spelling");
       }
     }
     if (weightedSum(symbols, RANDOM_SYMBOLS) != symbols[RANDOM_SYMBOLS]) {
-      throw new IllegalArgumentException("The check symbol of " + text.strip() + " does not match: the pseudonym is mistyped");
+      throw new IllegalArgumentException(
+          "The check symbol of " + text.strip() + " does not match: the pseudonym is mistyped");
     }
     return format(body);
   }

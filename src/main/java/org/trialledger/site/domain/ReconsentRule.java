@@ -10,9 +10,10 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
- * Who must consent again after a protocol amendment, and who has no valid consent at all. A subject's
- * standing is their latest consent event (ties: a withdrawal wins, the cautious reading). Consent is
- * current when given on a form bound to the newest protocol version that has a consent form.
+ * Who must consent again after a protocol amendment, and who has no valid consent at all. A
+ * subject's standing is their latest consent event (ties: a withdrawal wins, the cautious reading).
+ * Consent is current when given on a form bound to the newest protocol version that has a consent
+ * form.
  */
 public final class ReconsentRule {
   private ReconsentRule() {}
@@ -22,13 +23,19 @@ public final class ReconsentRule {
     FORM_SUPERSEDED,
     NEVER_CONSENTED,
     WITHDRAWN,
-    /** The consent names a form version (or document hash) this trial does not have: it cannot be shown valid. */
+    /**
+     * The consent names a form version (or document hash) this trial does not have: it cannot be
+     * shown valid.
+     */
     UNKNOWN_FORM
   }
 
   public record Finding(Pseudonym subject, Reason reason, String latestFormVersionId) {}
 
-  /** {@code mustReconsent}: FORM_SUPERSEDED findings; {@code withoutValidConsent}: the rest. Both sorted by pseudonym. */
+  /**
+   * {@code mustReconsent}: FORM_SUPERSEDED findings; {@code withoutValidConsent}: the rest. Both
+   * sorted by pseudonym.
+   */
   public record Report(List<Finding> mustReconsent, List<Finding> withoutValidConsent) {
     public Report {
       mustReconsent = List.copyOf(mustReconsent);
@@ -38,21 +45,32 @@ public final class ReconsentRule {
 
   /** Each subject's latest consent event. */
   public static Map<Pseudonym, ConsentRecord> latestEvents(Collection<ConsentRecord> events) {
-    Comparator<ConsentRecord> order = Comparator.comparing(ConsentRecord::occurredAt)
-        .thenComparing(e -> e.event() == ConsentRecord.Event.WITHDRAWN);
+    Comparator<ConsentRecord> order =
+        Comparator.comparing(ConsentRecord::occurredAt)
+            .thenComparing(e -> e.event() == ConsentRecord.Event.WITHDRAWN);
     Map<Pseudonym, ConsentRecord> latest = new HashMap<>();
-    for (ConsentRecord e : events) latest.merge(e.subject(), e, (a, b) -> order.compare(a, b) >= 0 ? a : b);
+    for (ConsentRecord e : events)
+      latest.merge(e.subject(), e, (a, b) -> order.compare(a, b) >= 0 ? a : b);
     return latest;
   }
 
   /**
    * @param forms the trial's consent-form versions
-   * @param subjects the trial's enrolled subjects (subjects with events but not listed are judged too)
+   * @param subjects the trial's enrolled subjects (subjects with events but not listed are judged
+   *     too)
    * @param events all consent events of those subjects in this trial
    */
-  public static Report evaluate(Collection<ConsentFormVersion> forms, Collection<Pseudonym> subjects, Collection<ConsentRecord> events) {
-    Map<String, ConsentFormVersion> byId = forms.stream().collect(Collectors.toMap(ConsentFormVersion::id, f -> f));
-    int newestProtocol = forms.stream().mapToInt(ConsentFormVersion::protocolVersion).max().orElse(Integer.MIN_VALUE);
+  public static Report evaluate(
+      Collection<ConsentFormVersion> forms,
+      Collection<Pseudonym> subjects,
+      Collection<ConsentRecord> events) {
+    Map<String, ConsentFormVersion> byId =
+        forms.stream().collect(Collectors.toMap(ConsentFormVersion::id, f -> f));
+    int newestProtocol =
+        forms.stream()
+            .mapToInt(ConsentFormVersion::protocolVersion)
+            .max()
+            .orElse(Integer.MIN_VALUE);
     Map<Pseudonym, ConsentRecord> latest = latestEvents(events);
     TreeSet<Pseudonym> everyone = new TreeSet<>(subjects);
     everyone.addAll(latest.keySet());

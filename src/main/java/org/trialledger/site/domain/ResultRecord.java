@@ -13,9 +13,10 @@ import org.trialledger.registry.domain.FieldError;
 import org.trialledger.registry.domain.InvalidRecordException;
 
 /**
- * One subject's value of a registered outcome measure at one visit. A value is never edited: a correction
- * is the next version, with a reason. Numbers are kept as the text entered (a plain decimal with a point) so
- * that they hash as entered and keep their precision; {@code enteredAt} is UTC, whole seconds.
+ * One subject's value of a registered outcome measure at one visit. A value is never edited: a
+ * correction is the next version, with a reason. Numbers are kept as the text entered (a plain
+ * decimal with a point) so that they hash as entered and keep their precision; {@code enteredAt} is
+ * UTC, whole seconds.
  */
 public record ResultRecord(
     String trialId,
@@ -47,16 +48,57 @@ public record ResultRecord(
   }
 
   /** The first entry of a value. */
-  public static ResultRecord first(String trialId, String siteId, Pseudonym subject, String visit, LocalDate observedOn,
-      OutcomeMeasure measure, ValueType valueType, String value, String unit, String enteredBy, Instant enteredAt) {
-    return new ResultRecord(trialId, siteId, subject, visit, observedOn, measure.index(), measure.name(), valueType, value, unit, 1,
-        null, enteredBy, enteredAt);
+  public static ResultRecord first(
+      String trialId,
+      String siteId,
+      Pseudonym subject,
+      String visit,
+      LocalDate observedOn,
+      OutcomeMeasure measure,
+      ValueType valueType,
+      String value,
+      String unit,
+      String enteredBy,
+      Instant enteredAt) {
+    return new ResultRecord(
+        trialId,
+        siteId,
+        subject,
+        visit,
+        observedOn,
+        measure.index(),
+        measure.name(),
+        valueType,
+        value,
+        unit,
+        1,
+        null,
+        enteredBy,
+        enteredAt);
   }
 
   /** The next version of this value, for a correction. */
-  public ResultRecord correct(String newValue, String newUnit, String reasonForChange, String enteredBy, Instant enteredAt) {
-    return new ResultRecord(trialId, siteId, subject, visit, observedOn, outcomeIndex, outcomeMeasure, valueType, newValue, newUnit,
-        version + 1, reasonForChange, enteredBy, enteredAt);
+  public ResultRecord correct(
+      String newValue,
+      String newUnit,
+      String reasonForChange,
+      String enteredBy,
+      Instant enteredAt) {
+    return new ResultRecord(
+        trialId,
+        siteId,
+        subject,
+        visit,
+        observedOn,
+        outcomeIndex,
+        outcomeMeasure,
+        valueType,
+        newValue,
+        newUnit,
+        version + 1,
+        reasonForChange,
+        enteredBy,
+        enteredAt);
   }
 
   /** What versions of one value share: subject, visit and measure. */
@@ -99,14 +141,30 @@ public record ResultRecord(
     Integer version = r.integer("version");
     if (index == null) throw Json.wrong("outcomeIndex", "a whole number");
     if (version == null) throw Json.wrong("version", "a whole number");
-    ResultRecord record = new ResultRecord(r.text("trialId"), r.text("siteId"), r.pseudonym("subject"), r.text("visit"),
-        r.date("observedOn"), index, r.text("outcomeMeasure"), r.enumValue("valueType", ValueType.class), r.text("value"),
-        r.text("unit"), version, r.text("reasonForChange"), r.text("enteredBy"), r.instant("enteredAt"));
+    ResultRecord record =
+        new ResultRecord(
+            r.text("trialId"),
+            r.text("siteId"),
+            r.pseudonym("subject"),
+            r.text("visit"),
+            r.date("observedOn"),
+            index,
+            r.text("outcomeMeasure"),
+            r.enumValue("valueType", ValueType.class),
+            r.text("value"),
+            r.text("unit"),
+            version,
+            r.text("reasonForChange"),
+            r.text("enteredBy"),
+            r.instant("enteredAt"));
     r.done();
     return record;
   }
 
-  /** Problems with this record; {@code registered} are the trial's outcome measures (see {@link OutcomeMeasure#registered}). */
+  /**
+   * Problems with this record; {@code registered} are the trial's outcome measures (see {@link
+   * OutcomeMeasure#registered}).
+   */
   public List<FieldError> validate(Clock clock, List<OutcomeMeasure> registered) {
     List<FieldError> errors = new ArrayList<>();
     Checks.trialId(errors, "trialId", trialId);
@@ -114,15 +172,25 @@ public record ResultRecord(
     Checks.required(errors, "subject", subject);
     Checks.text(errors, "visit", visit, 100, true);
     Checks.notFuture(errors, "observedOn", observedOn, LocalDate.now(clock), true);
-    OutcomeMeasure measure = registered.stream().filter(m -> m.index() == outcomeIndex).findFirst().orElse(null);
+    OutcomeMeasure measure =
+        registered.stream().filter(m -> m.index() == outcomeIndex).findFirst().orElse(null);
     if (measure == null) {
-      errors.add(new FieldError("outcomeIndex", "The trial has no registered outcome measure " + outcomeIndex));
+      errors.add(
+          new FieldError(
+              "outcomeIndex", "The trial has no registered outcome measure " + outcomeIndex));
     } else if (!measure.name().equals(outcomeMeasure)) {
-      errors.add(new FieldError("outcomeMeasure", "Outcome measure " + outcomeIndex + " is registered as \"" + measure.name() + "\""));
+      errors.add(
+          new FieldError(
+              "outcomeMeasure",
+              "Outcome measure " + outcomeIndex + " is registered as \"" + measure.name() + "\""));
     }
-    if (valueType == null) errors.add(new FieldError("valueType", "Say whether the value is a number or text"));
+    if (valueType == null)
+      errors.add(new FieldError("valueType", "Say whether the value is a number or text"));
     Checks.text(errors, "value", value, 1000, true);
-    if (valueType == ValueType.NUMBER && value != null && !value.isBlank() && !DECIMAL.matcher(value).matches()) {
+    if (valueType == ValueType.NUMBER
+        && value != null
+        && !value.isBlank()
+        && !DECIMAL.matcher(value).matches()) {
       errors.add(new FieldError("value", numberProblem(value)));
     }
     Checks.text(errors, "unit", unit, 50, false);
@@ -134,7 +202,8 @@ public record ResultRecord(
 
   private static String numberProblem(String value) {
     if (value.matches("-?[0-9]+,[0-9]+")) return "Use a point as the decimal separator, e.g. 12.5";
-    if (value.matches("[+-]?[0-9.]+[eE][+-]?[0-9]+")) return "Write the number out without an exponent";
+    if (value.matches("[+-]?[0-9.]+[eE][+-]?[0-9]+"))
+      return "Write the number out without an exponent";
     return "Not a number: write digits with an optional '-' and decimal point, e.g. -12.5";
   }
 

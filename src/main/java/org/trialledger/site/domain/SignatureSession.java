@@ -6,24 +6,31 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * 21 CFR 11.200(a)(1) for one login session, kept by the web layer per session: the first signing needs both
- * components (user name and password); later signings in the same continuous session need the password only.
- * A failed attempt, a pause longer than {@code maxPause} or {@link #end()} breaks continuity, so the next
- * signing needs both again. Only the logged-in person can sign (11.200(a)(2)); after {@link #MAX_FAILURES}
- * failures in a row signing is locked for the session, which the caller should report (11.300(d)).
+ * 21 CFR 11.200(a)(1) for one login session, kept by the web layer per session: the first signing
+ * needs both components (user name and password); later signings in the same continuous session
+ * need the password only. A failed attempt, a pause longer than {@code maxPause} or {@link #end()}
+ * breaks continuity, so the next signing needs both again. Only the logged-in person can sign
+ * (11.200(a)(2)); after {@link #MAX_FAILURES} failures in a row signing is locked for the session,
+ * which the caller should report (11.300(d)).
  *
  * <p>Thread-safe: a browser may send two requests of one session at once.
  */
 public final class SignatureSession {
   public static final int MAX_FAILURES = 3;
 
-  /** Checks a password against the user store; the password array may be wiped by the caller afterwards. */
+  /**
+   * Checks a password against the user store; the password array may be wiped by the caller
+   * afterwards.
+   */
   @FunctionalInterface
   public interface PasswordCheck {
     boolean matches(String username, char[] password);
   }
 
-  /** Signing was refused; the message is fit for the form (and names nobody but the session's own user). */
+  /**
+   * Signing was refused; the message is fit for the form (and names nobody but the session's own
+   * user).
+   */
   public static final class SigningRefusedException extends RuntimeException {
     public SigningRefusedException(String message) {
       super(message, null, false, false);
@@ -37,7 +44,8 @@ public final class SignatureSession {
   private int failures;
 
   public SignatureSession(String loggedInUser, Clock clock, Duration maxPause) {
-    if (loggedInUser == null || loggedInUser.isBlank()) throw new IllegalArgumentException("A signature session belongs to a logged-in user");
+    if (loggedInUser == null || loggedInUser.isBlank())
+      throw new IllegalArgumentException("A signature session belongs to a logged-in user");
     this.loggedInUser = loggedInUser;
     this.clock = Objects.requireNonNull(clock, "clock");
     this.maxPause = Objects.requireNonNull(maxPause, "maxPause");
@@ -48,7 +56,10 @@ public final class SignatureSession {
     return lastSigning == null || clock.instant().isAfter(lastSigning.plus(maxPause));
   }
 
-  /** Failures in a row in this session (the account's own count is kept by the caller, across sessions). */
+  /**
+   * Failures in a row in this session (the account's own count is kept by the caller, across
+   * sessions).
+   */
   public synchronized int failures() {
     return failures;
   }
@@ -58,13 +69,20 @@ public final class SignatureSession {
   }
 
   /**
-   * Authenticates one signing and returns its manifestation, timed now. {@code username} may be null or blank
-   * when {@link #needsBothComponents()} is false; when given it must be the logged-in user's.
+   * Authenticates one signing and returns its manifestation, timed now. {@code username} may be
+   * null or blank when {@link #needsBothComponents()} is false; when given it must be the logged-in
+   * user's.
    */
-  public synchronized Manifestation sign(String username, char[] password, PasswordCheck check, String printedName,
+  public synchronized Manifestation sign(
+      String username,
+      char[] password,
+      PasswordCheck check,
+      String printedName,
       SignatureMeaning meaning) {
     Objects.requireNonNull(meaning, "meaning");
-    if (locked()) throw new SigningRefusedException("Signing is locked after " + MAX_FAILURES + " failed attempts; log in again");
+    if (locked())
+      throw new SigningRefusedException(
+          "Signing is locked after " + MAX_FAILURES + " failed attempts; log in again");
     boolean both = needsBothComponents();
     boolean usernameGiven = username != null && !username.isBlank();
     if (both && !usernameGiven) {
@@ -90,6 +108,7 @@ public final class SignatureSession {
   private Manifestation fail(String message) {
     failures++;
     lastSigning = null;
-    throw new SigningRefusedException(locked() ? message + "; signing is now locked, log in again" : message);
+    throw new SigningRefusedException(
+        locked() ? message + "; signing is now locked, log in again" : message);
   }
 }

@@ -18,14 +18,15 @@ import org.trialledger.ledger.json.CanonicalJson;
 import org.trialledger.ledger.json.JsonParser;
 
 /**
- * Seals a subject's identifying details under a fresh AES-256 data key of their own (AES-GCM), and wraps
- * that key under the master key (AES Key Wrap, RFC 3394). The caller stores the ciphertext with the subject
- * and the wrapped key in a separate row; honouring an erasure request means deleting the wrapped key (and
- * the subject's salts): the master key alone cannot open the ciphertext, so backups of it become noise.
+ * Seals a subject's identifying details under a fresh AES-256 data key of their own (AES-GCM), and
+ * wraps that key under the master key (AES Key Wrap, RFC 3394). The caller stores the ciphertext
+ * with the subject and the wrapped key in a separate row; honouring an erasure request means
+ * deleting the wrapped key (and the subject's salts): the master key alone cannot open the
+ * ciphertext, so backups of it become noise.
  *
- * <p>The ciphertext is bound to the subject's pseudonym (GCM associated data), so a row swapped between
- * subjects by SQL fails to open instead of naming the wrong person. Format: version byte 1 ‖ 12-byte
- * nonce ‖ ciphertext with 16-byte tag.
+ * <p>The ciphertext is bound to the subject's pseudonym (GCM associated data), so a row swapped
+ * between subjects by SQL fails to open instead of naming the wrong person. Format: version byte 1
+ * ‖ 12-byte nonce ‖ ciphertext with 16-byte tag.
  */
 public final class SubjectVault {
   private static final byte FORMAT = 1;
@@ -36,14 +37,21 @@ public final class SubjectVault {
   private final SecretKey masterKey;
   private final SecureRandom random;
 
-  /** {@code masterKey}: 32 bytes, loaded by the caller (e.g. from a key file readable only by the server). */
+  /**
+   * {@code masterKey}: 32 bytes, loaded by the caller (e.g. from a key file readable only by the
+   * server).
+   */
   public SubjectVault(byte[] masterKey, SecureRandom random) {
-    if (masterKey == null || masterKey.length != KEY_LENGTH) throw new IllegalArgumentException("The master key is 32 bytes (AES-256)");
+    if (masterKey == null || masterKey.length != KEY_LENGTH)
+      throw new IllegalArgumentException("The master key is 32 bytes (AES-256)");
     this.masterKey = new SecretKeySpec(masterKey, "AES");
     this.random = Objects.requireNonNull(random, "random");
   }
 
-  /** The two parts to store apart: the ciphertext with the subject, the wrapped key where it can be deleted. */
+  /**
+   * The two parts to store apart: the ciphertext with the subject, the wrapped key where it can be
+   * deleted.
+   */
   public record Sealed(byte[] ciphertext, byte[] wrappedKey) {
     public Sealed {
       ciphertext = ciphertext.clone();
@@ -62,7 +70,9 @@ public final class SubjectVault {
 
     @Override
     public boolean equals(Object o) {
-      return o instanceof Sealed s && Arrays.equals(ciphertext, s.ciphertext) && Arrays.equals(wrappedKey, s.wrappedKey);
+      return o instanceof Sealed s
+          && Arrays.equals(ciphertext, s.ciphertext)
+          && Arrays.equals(wrappedKey, s.wrappedKey);
     }
 
     @Override
@@ -76,7 +86,10 @@ public final class SubjectVault {
     }
   }
 
-  /** The details cannot be opened: the key was destroyed, or the data belong to another subject or were altered. */
+  /**
+   * The details cannot be opened: the key was destroyed, or the data belong to another subject or
+   * were altered.
+   */
   public static final class CannotOpenException extends RuntimeException {
     CannotOpenException(String message) {
       super(message, null, false, false);
@@ -118,8 +131,12 @@ public final class SubjectVault {
 
   /** {@code wrappedKey} null means the key was destroyed: the details are gone for good. */
   public IdentifyingDetails open(Pseudonym subject, byte[] ciphertext, byte[] wrappedKey) {
-    if (wrappedKey == null) throw new CannotOpenException("The subject's key was destroyed; the identifying details are erased");
-    if (ciphertext == null || ciphertext.length < 1 + NONCE_LENGTH + TAG_BITS / 8 || ciphertext[0] != FORMAT) {
+    if (wrappedKey == null)
+      throw new CannotOpenException(
+          "The subject's key was destroyed; the identifying details are erased");
+    if (ciphertext == null
+        || ciphertext.length < 1 + NONCE_LENGTH + TAG_BITS / 8
+        || ciphertext[0] != FORMAT) {
       throw new CannotOpenException("Not a sealed record of this vault");
     }
     Key key;
@@ -132,11 +149,14 @@ public final class SubjectVault {
     }
     try {
       Cipher gcm = Cipher.getInstance("AES/GCM/NoPadding");
-      gcm.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, ciphertext, 1, NONCE_LENGTH));
+      gcm.init(
+          Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, ciphertext, 1, NONCE_LENGTH));
       gcm.updateAAD(aad(subject));
-      return decode(gcm.doFinal(ciphertext, 1 + NONCE_LENGTH, ciphertext.length - 1 - NONCE_LENGTH));
+      return decode(
+          gcm.doFinal(ciphertext, 1 + NONCE_LENGTH, ciphertext.length - 1 - NONCE_LENGTH));
     } catch (GeneralSecurityException e) {
-      throw new CannotOpenException("The sealed details do not open with this key for this subject");
+      throw new CannotOpenException(
+          "The sealed details do not open with this key for this subject");
     }
   }
 
@@ -156,10 +176,13 @@ public final class SubjectVault {
     try {
       Map<?, ?> json = (Map<?, ?>) JsonParser.parse(new String(plaintext, StandardCharsets.UTF_8));
       Object birth = json.get("birthDate");
-      return new IdentifyingDetails((String) json.get("name"), birth == null ? null : LocalDate.parse((String) birth),
+      return new IdentifyingDetails(
+          (String) json.get("name"),
+          birth == null ? null : LocalDate.parse((String) birth),
           (String) json.get("contact"));
     } catch (ClassCastException | DateTimeParseException | IllegalArgumentException e) {
-      // Authenticated yet unreadable means a bug, not an attacker; say so without echoing the content.
+      // Authenticated yet unreadable means a bug, not an attacker; say so without echoing the
+      // content.
       throw new IllegalStateException("Sealed details decrypted but are not in the expected form");
     } finally {
       Arrays.fill(plaintext, (byte) 0);

@@ -1,6 +1,7 @@
 package org.trialledger.site.domain;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -14,18 +15,34 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Summary results of a trial from its subjects' latest record versions: participant flow, per outcome
- * measure and visit the count, mean and sample standard deviation of the numeric values, and adverse events
- * by term and seriousness (subjects and events). Values with different units are summarised apart rather
- * than averaged together; adverse-event terms are grouped ignoring case and surrounding space.
+ * Summary results of a trial from its subjects' latest record versions: participant flow, per
+ * outcome measure and visit the count, mean and sample standard deviation of the numeric values,
+ * and adverse events by term and seriousness (subjects and events). Values with different units are
+ * summarised apart rather than averaged together; adverse-event terms are grouped ignoring case and
+ * surrounding space.
  */
-public record SummaryResults(ParticipantFlow flow, List<OutcomeSummary> outcomes, List<AdverseEventRow> adverseEvents) {
+public record SummaryResults(
+    ParticipantFlow flow, List<OutcomeSummary> outcomes, List<AdverseEventRow> adverseEvents) {
 
-  /** {@code withdrawn}: latest consent event a withdrawal; {@code completed}: reported completed and not withdrawn. */
+  /**
+   * {@code withdrawn}: latest consent event a withdrawal; {@code completed}: reported completed and
+   * not withdrawn.
+   */
   public record ParticipantFlow(int enrolled, int consented, int withdrawn, int completed) {}
 
-  /** {@code n}: numeric values; {@code mean} null when n = 0, {@code sd} null when n < 2; {@code other}: values not numeric. */
-  public record OutcomeSummary(int outcomeIndex, String measure, String visit, String unit, int n, Double mean, Double sd, int other) {}
+  /**
+   * {@code n}: numeric values; {@code mean} null when n = 0, {@code sd} null when n < 2; {@code
+   * other}: values not numeric.
+   */
+  public record OutcomeSummary(
+      int outcomeIndex,
+      String measure,
+      String visit,
+      String unit,
+      int n,
+      Double mean,
+      Double sd,
+      int other) {}
 
   public record AdverseEventRow(String term, boolean serious, int subjects, int events) {}
 
@@ -40,21 +57,33 @@ public record SummaryResults(ParticipantFlow flow, List<OutcomeSummary> outcomes
    * @param results every version of every result (only each value's latest version counts)
    * @param adverseEvents every version of every adverse event (only the latest counts)
    */
-  public static SummaryResults compute(Collection<Pseudonym> enrolled, Collection<Pseudonym> completed, Collection<ConsentRecord> consents,
-      Collection<ResultRecord> results, Collection<AdverseEventRecord> adverseEvents) {
-    return new SummaryResults(flow(enrolled, completed, consents), outcomes(results), adverseEvents(adverseEvents));
+  public static SummaryResults compute(
+      Collection<Pseudonym> enrolled,
+      Collection<Pseudonym> completed,
+      Collection<ConsentRecord> consents,
+      Collection<ResultRecord> results,
+      Collection<AdverseEventRecord> adverseEvents) {
+    return new SummaryResults(
+        flow(enrolled, completed, consents), outcomes(results), adverseEvents(adverseEvents));
   }
 
-  private static ParticipantFlow flow(Collection<Pseudonym> enrolled, Collection<Pseudonym> completed, Collection<ConsentRecord> consents) {
+  private static ParticipantFlow flow(
+      Collection<Pseudonym> enrolled,
+      Collection<Pseudonym> completed,
+      Collection<ConsentRecord> consents) {
     Set<Pseudonym> subjects = new HashSet<>(enrolled);
     Set<Pseudonym> consented = new HashSet<>();
     for (ConsentRecord c : consents) {
-      if (c.event() == ConsentRecord.Event.CONSENTED && subjects.contains(c.subject())) consented.add(c.subject());
+      if (c.event() == ConsentRecord.Event.CONSENTED && subjects.contains(c.subject()))
+        consented.add(c.subject());
     }
     Set<Pseudonym> withdrawn = new HashSet<>();
-    ReconsentRule.latestEvents(consents).forEach((subject, last) -> {
-      if (last.event() == ConsentRecord.Event.WITHDRAWN && subjects.contains(subject)) withdrawn.add(subject);
-    });
+    ReconsentRule.latestEvents(consents)
+        .forEach(
+            (subject, last) -> {
+              if (last.event() == ConsentRecord.Event.WITHDRAWN && subjects.contains(subject))
+                withdrawn.add(subject);
+            });
     Set<Pseudonym> done = new HashSet<>(completed);
     done.retainAll(subjects);
     done.removeAll(withdrawn);
@@ -65,19 +94,28 @@ public record SummaryResults(ParticipantFlow flow, List<OutcomeSummary> outcomes
 
   private static List<OutcomeSummary> outcomes(Collection<ResultRecord> results) {
     Map<ResultRecord.Key, ResultRecord> latest = new HashMap<>();
-    for (ResultRecord r : results) latest.merge(r.key(), r, (a, b) -> a.version() >= b.version() ? a : b);
+    for (ResultRecord r : results)
+      latest.merge(r.key(), r, (a, b) -> a.version() >= b.version() ? a : b);
     // Visits in the order they happened, so that "Week 4" comes before "Week 12".
-    Map<String, java.time.LocalDate> firstSeen = new HashMap<>();
+    Map<String, LocalDate> firstSeen = new HashMap<>();
     for (ResultRecord r : latest.values()) {
-      if (r.observedOn() != null) firstSeen.merge(r.visit(), r.observedOn(), (a, b) -> a.isBefore(b) ? a : b);
+      if (r.observedOn() != null)
+        firstSeen.merge(r.visit(), r.observedOn(), (a, b) -> a.isBefore(b) ? a : b);
     }
     Map<Cell, List<ResultRecord>> cells = new LinkedHashMap<>();
     latest.values().stream()
-        .sorted(Comparator.comparingInt(ResultRecord::outcomeIndex)
-            .thenComparing(r -> firstSeen.get(r.visit()), Comparator.nullsLast(Comparator.naturalOrder()))
-            .thenComparing(ResultRecord::visit)
-            .thenComparing(r -> Objects.toString(r.unit(), "")))
-        .forEach(r -> cells.computeIfAbsent(new Cell(r.outcomeIndex(), r.visit(), r.unit()), k -> new ArrayList<>()).add(r));
+        .sorted(
+            Comparator.comparingInt(ResultRecord::outcomeIndex)
+                .thenComparing(
+                    r -> firstSeen.get(r.visit()), Comparator.nullsLast(Comparator.naturalOrder()))
+                .thenComparing(ResultRecord::visit)
+                .thenComparing(r -> Objects.toString(r.unit(), "")))
+        .forEach(
+            r ->
+                cells
+                    .computeIfAbsent(
+                        new Cell(r.outcomeIndex(), r.visit(), r.unit()), k -> new ArrayList<>())
+                    .add(r));
     List<OutcomeSummary> out = new ArrayList<>();
     cells.forEach((cell, rs) -> out.add(summarise(cell, rs)));
     return out;
@@ -106,7 +144,15 @@ public record SummaryResults(ParticipantFlow flow, List<OutcomeSummary> outcomes
       mean = m;
       if (n > 1) sd = Math.sqrt(squares / (n - 1));
     }
-    return new OutcomeSummary(cell.outcomeIndex(), rs.get(0).outcomeMeasure(), cell.visit(), cell.unit(), n, mean, sd, other);
+    return new OutcomeSummary(
+        cell.outcomeIndex(),
+        rs.get(0).outcomeMeasure(),
+        cell.visit(),
+        cell.unit(),
+        n,
+        mean,
+        sd,
+        other);
   }
 
   private static Double numeric(ResultRecord r) {
@@ -123,25 +169,33 @@ public record SummaryResults(ParticipantFlow flow, List<OutcomeSummary> outcomes
   private static List<AdverseEventRow> adverseEvents(Collection<AdverseEventRecord> events) {
     Map<List<Object>, AdverseEventRecord> latest = new HashMap<>();
     for (AdverseEventRecord e : events) {
-      latest.merge(List.of(e.subject(), e.eventId()), e, (a, b) -> a.version() >= b.version() ? a : b);
+      latest.merge(
+          List.of(e.subject(), e.eventId()), e, (a, b) -> a.version() >= b.version() ? a : b);
     }
     Map<Group, String> spelling = new HashMap<>();
     Map<Group, Set<Pseudonym>> subjects = new HashMap<>();
     Map<Group, Integer> counts = new HashMap<>();
-    // The earliest entered spelling names the row (ties: by text), so the table does not vary between runs.
+    // The earliest entered spelling names the row (ties: by text), so the table does not vary
+    // between runs.
     latest.values().stream()
-        .sorted(Comparator.comparing(AdverseEventRecord::enteredAt, Comparator.nullsLast(Comparator.naturalOrder()))
-            .thenComparing(e -> Objects.toString(e.term(), "")))
-        .forEach(e -> {
-          String term = e.term() == null ? "" : e.term().strip();
-          Group g = new Group(term.toLowerCase(Locale.ROOT), Boolean.TRUE.equals(e.serious()));
-          spelling.putIfAbsent(g, term);
-          subjects.computeIfAbsent(g, k -> new HashSet<>()).add(e.subject());
-          counts.merge(g, 1, Integer::sum);
-        });
+        .sorted(
+            Comparator.comparing(
+                    AdverseEventRecord::enteredAt, Comparator.nullsLast(Comparator.naturalOrder()))
+                .thenComparing(e -> Objects.toString(e.term(), "")))
+        .forEach(
+            e -> {
+              String term = e.term() == null ? "" : e.term().strip();
+              Group g = new Group(term.toLowerCase(Locale.ROOT), Boolean.TRUE.equals(e.serious()));
+              spelling.putIfAbsent(g, term);
+              subjects.computeIfAbsent(g, k -> new HashSet<>()).add(e.subject());
+              counts.merge(g, 1, Integer::sum);
+            });
     return counts.keySet().stream()
         .sorted(Comparator.comparing(Group::key).thenComparing(Group::serious))
-        .map(g -> new AdverseEventRow(spelling.get(g), g.serious(), subjects.get(g).size(), counts.get(g)))
+        .map(
+            g ->
+                new AdverseEventRow(
+                    spelling.get(g), g.serious(), subjects.get(g).size(), counts.get(g)))
         .toList();
   }
 }

@@ -30,14 +30,15 @@ import org.trialledger.site.domain.ResultRecord;
 import org.trialledger.site.domain.SignatureMeaning;
 
 /**
- * A trial's site data as a CDISC ODM 1.3.2 Snapshot: study metadata, AdminData (users, locations, signature
- * definitions) and ClinicalData with subjects keyed by pseudonym only. A snapshot holds the current state:
- * consent events all (each is a fact), results and adverse events in their latest version, each with an
- * AuditRecord naming who, where, when and (for corrections) why; consents carry the obtainer's Signature.
+ * A trial's site data as a CDISC ODM 1.3.2 Snapshot: study metadata, AdminData (users, locations,
+ * signature definitions) and ClinicalData with subjects keyed by pseudonym only. A snapshot holds
+ * the current state: consent events all (each is a fact), results and adverse events in their
+ * latest version, each with an AuditRecord naming who, where, when and (for corrections) why;
+ * consents carry the obtainer's Signature.
  *
- * <p>Every string from a record goes through the XML writer's escaping; characters XML 1.0 cannot carry
- * are replaced by U+FFFD so hostile input cannot break the document. OIDs are generated, never taken from
- * free text.
+ * <p>Every string from a record goes through the XML writer's escaping; characters XML 1.0 cannot
+ * carry are replaced by U+FFFD so hostile input cannot break the document. OIDs are generated,
+ * never taken from free text.
  */
 public final class OdmWriter {
   public static final String NAMESPACE = "http://www.cdisc.org/ns/odm/v1.3";
@@ -45,9 +46,20 @@ public final class OdmWriter {
   private static final XMLOutputFactory FACTORY = XMLOutputFactory.newFactory();
   private static final DateTimeFormatter UTC = DateTimeFormatter.ISO_INSTANT;
 
-  /** What to export. {@code siteNames} may lack sites (their id is the name then); lists hold all versions. */
-  public record Export(String trialId, String studyName, String fileOid, Instant createdAt, Map<String, String> siteNames,
-      List<Enrolment> subjects, List<ConsentRecord> consents, List<ResultRecord> results, List<AdverseEventRecord> adverseEvents,
+  /**
+   * What to export. {@code siteNames} may lack sites (their id is the name then); lists hold all
+   * versions.
+   */
+  public record Export(
+      String trialId,
+      String studyName,
+      String fileOid,
+      Instant createdAt,
+      Map<String, String> siteNames,
+      List<Enrolment> subjects,
+      List<ConsentRecord> consents,
+      List<ResultRecord> results,
+      List<AdverseEventRecord> adverseEvents,
       List<OutcomeMeasure> measures) {}
 
   private final Export export;
@@ -64,7 +76,11 @@ public final class OdmWriter {
     this.export = export;
     this.xml = xml;
     this.results = latest(export.results(), r -> r.key(), ResultRecord::version);
-    this.adverseEvents = latest(export.adverseEvents(), e -> List.of(e.subject(), e.eventId()), AdverseEventRecord::version);
+    this.adverseEvents =
+        latest(
+            export.adverseEvents(),
+            e -> List.of(e.subject(), e.eventId()),
+            AdverseEventRecord::version);
     collectReferences();
   }
 
@@ -84,9 +100,11 @@ public final class OdmWriter {
     }
   }
 
-  private static <T, K> List<T> latest(List<T> all, Function<T, K> key, Function<T, Integer> version) {
+  private static <T, K> List<T> latest(
+      List<T> all, Function<T, K> key, Function<T, Integer> version) {
     Map<K, T> latest = new LinkedHashMap<>();
-    for (T t : all) latest.merge(key.apply(t), t, (a, b) -> version.apply(a) >= version.apply(b) ? a : b);
+    for (T t : all)
+      latest.merge(key.apply(t), t, (a, b) -> version.apply(a) >= version.apply(b) ? a : b);
     return new ArrayList<>(latest.values());
   }
 
@@ -97,13 +115,18 @@ public final class OdmWriter {
       location(c.siteId());
       if (c.signature() != null) user(c.signature().signer(), c.signature().printedName());
     }
-    results.stream().sorted(Comparator.comparing(ResultRecord::observedOn, Comparator.nullsLast(Comparator.naturalOrder())))
-        .forEach(r -> {
-          visitOids.computeIfAbsent(r.visit(), v -> "SE.V" + (visitOids.size() + 1));
-          if (r.unit() != null) unitOids.computeIfAbsent(r.unit(), u -> "MU." + (unitOids.size() + 1));
-          user(r.enteredBy(), null);
-          location(r.siteId());
-        });
+    results.stream()
+        .sorted(
+            Comparator.comparing(
+                ResultRecord::observedOn, Comparator.nullsLast(Comparator.naturalOrder())))
+        .forEach(
+            r -> {
+              visitOids.computeIfAbsent(r.visit(), v -> "SE.V" + (visitOids.size() + 1));
+              if (r.unit() != null)
+                unitOids.computeIfAbsent(r.unit(), u -> "MU." + (unitOids.size() + 1));
+              user(r.enteredBy(), null);
+              location(r.siteId());
+            });
     for (AdverseEventRecord e : adverseEvents) {
       user(e.enteredBy(), null);
       location(e.siteId());
@@ -117,7 +140,8 @@ public final class OdmWriter {
   }
 
   private void location(String siteId) {
-    if (siteId != null) locationOids.computeIfAbsent(siteId, s -> "LOC." + (locationOids.size() + 1));
+    if (siteId != null)
+      locationOids.computeIfAbsent(siteId, s -> "LOC." + (locationOids.size() + 1));
   }
 
   private void document() throws XMLStreamException {
@@ -159,25 +183,67 @@ public final class OdmWriter {
     start("MetaDataVersion", "OID", MDV, "Name", "TrialLedger site data");
     start("Protocol");
     int order = 1;
-    empty("StudyEventRef", "StudyEventOID", "SE.CONSENT", "OrderNumber", String.valueOf(order++), "Mandatory", "Yes");
-    for (String oid : visitOids.values()) empty("StudyEventRef", "StudyEventOID", oid, "OrderNumber", String.valueOf(order++), "Mandatory", "No");
-    empty("StudyEventRef", "StudyEventOID", "SE.AE", "OrderNumber", String.valueOf(order), "Mandatory", "No");
+    empty(
+        "StudyEventRef",
+        "StudyEventOID",
+        "SE.CONSENT",
+        "OrderNumber",
+        String.valueOf(order++),
+        "Mandatory",
+        "Yes");
+    for (String oid : visitOids.values())
+      empty(
+          "StudyEventRef",
+          "StudyEventOID",
+          oid,
+          "OrderNumber",
+          String.valueOf(order++),
+          "Mandatory",
+          "No");
+    empty(
+        "StudyEventRef",
+        "StudyEventOID",
+        "SE.AE",
+        "OrderNumber",
+        String.valueOf(order),
+        "Mandatory",
+        "No");
     end();
     studyEventDef("SE.CONSENT", "Informed consent", "Common", "F.CONSENT");
-    for (var visit : visitOids.entrySet()) studyEventDef(visit.getValue(), visit.getKey(), "Scheduled", "F.RESULTS");
+    for (var visit : visitOids.entrySet())
+      studyEventDef(visit.getValue(), visit.getKey(), "Scheduled", "F.RESULTS");
     studyEventDef("SE.AE", "Adverse events", "Common", "F.AE");
     formDef("F.CONSENT", "Informed consent", "Yes", "IG.CONSENT");
     formDef("F.RESULTS", "Outcome measures", "No", "IG.RESULTS");
     formDef("F.AE", "Adverse events", "No", "IG.AE");
-    itemGroupDef("IG.CONSENT", "Consent event", "No", List.of("IT.CONSENT.EVENT", "IT.CONSENT.FORM", "IT.CONSENT.FORM_SHA256", "IT.CONSENT.DATETIME"));
+    itemGroupDef(
+        "IG.CONSENT",
+        "Consent event",
+        "No",
+        List.of(
+            "IT.CONSENT.EVENT",
+            "IT.CONSENT.FORM",
+            "IT.CONSENT.FORM_SHA256",
+            "IT.CONSENT.DATETIME"));
     itemGroupDef("IG.RESULTS", "Outcome measures", "No", measureOids());
-    itemGroupDef("IG.AE", "Adverse event", "Yes", List.of("IT.AE.TERM", "IT.AE.SERIOUS", "IT.AE.SEVERITY", "IT.AE.ONSET", "IT.AE.END",
-        "IT.AE.OUTCOME", "IT.AE.RELATEDNESS"));
+    itemGroupDef(
+        "IG.AE",
+        "Adverse event",
+        "Yes",
+        List.of(
+            "IT.AE.TERM",
+            "IT.AE.SERIOUS",
+            "IT.AE.SEVERITY",
+            "IT.AE.ONSET",
+            "IT.AE.END",
+            "IT.AE.OUTCOME",
+            "IT.AE.RELATEDNESS"));
     itemDef("IT.CONSENT.EVENT", "Consent event (CONSENTED or WITHDRAWN)", "text");
     itemDef("IT.CONSENT.FORM", "Consent form version", "text");
     itemDef("IT.CONSENT.FORM_SHA256", "SHA-256 of the consent form document", "text");
     itemDef("IT.CONSENT.DATETIME", "Date and time of the consent event (UTC)", "datetime");
-    for (OutcomeMeasure m : measures()) itemDef(measureOid(m.index()), m.name(), numeric(m.index()) ? "float" : "text");
+    for (OutcomeMeasure m : measures())
+      itemDef(measureOid(m.index()), m.name(), numeric(m.index()) ? "float" : "text");
     itemDef("IT.AE.TERM", "Adverse event term", "text");
     itemDef("IT.AE.SERIOUS", "Serious", "boolean");
     itemDef("IT.AE.SEVERITY", "Severity", "text");
@@ -193,7 +259,9 @@ public final class OdmWriter {
   private List<OutcomeMeasure> measures() {
     Map<Integer, OutcomeMeasure> byIndex = new TreeMap<>();
     for (OutcomeMeasure m : export.measures()) byIndex.put(m.index(), m);
-    for (ResultRecord r : results) byIndex.putIfAbsent(r.outcomeIndex(), new OutcomeMeasure(r.outcomeIndex(), r.outcomeMeasure(), false));
+    for (ResultRecord r : results)
+      byIndex.putIfAbsent(
+          r.outcomeIndex(), new OutcomeMeasure(r.outcomeIndex(), r.outcomeMeasure(), false));
     return new ArrayList<>(byIndex.values());
   }
 
@@ -203,26 +271,30 @@ public final class OdmWriter {
 
   private boolean numeric(int index) {
     List<ResultRecord> of = results.stream().filter(r -> r.outcomeIndex() == index).toList();
-    return !of.isEmpty() && of.stream().allMatch(r -> r.valueType() == ResultRecord.ValueType.NUMBER);
+    return !of.isEmpty()
+        && of.stream().allMatch(r -> r.valueType() == ResultRecord.ValueType.NUMBER);
   }
 
   private static String measureOid(int index) {
     return "IT.OUTCOME." + index;
   }
 
-  private void studyEventDef(String oid, String name, String type, String form) throws XMLStreamException {
+  private void studyEventDef(String oid, String name, String type, String form)
+      throws XMLStreamException {
     start("StudyEventDef", "OID", oid, "Name", name, "Repeating", "No", "Type", type);
     empty("FormRef", "FormOID", form, "Mandatory", "No");
     end();
   }
 
-  private void formDef(String oid, String name, String repeating, String group) throws XMLStreamException {
+  private void formDef(String oid, String name, String repeating, String group)
+      throws XMLStreamException {
     start("FormDef", "OID", oid, "Name", name, "Repeating", repeating);
     empty("ItemGroupRef", "ItemGroupOID", group, "Mandatory", "Yes");
     end();
   }
 
-  private void itemGroupDef(String oid, String name, String repeating, List<String> items) throws XMLStreamException {
+  private void itemGroupDef(String oid, String name, String repeating, List<String> items)
+      throws XMLStreamException {
     start("ItemGroupDef", "OID", oid, "Name", name, "Repeating", repeating);
     for (String item : items) empty("ItemRef", "ItemOID", item, "Mandatory", "No");
     end();
@@ -242,15 +314,30 @@ public final class OdmWriter {
       end();
     }
     for (var site : locationOids.entrySet()) {
-      start("Location", "OID", site.getValue(), "Name", export.siteNames().getOrDefault(site.getKey(), site.getKey()), "LocationType", "Site");
-      empty("MetaDataVersionRef", "StudyOID", export.trialId(), "MetaDataVersionOID", MDV, "EffectiveDate",
+      start(
+          "Location",
+          "OID",
+          site.getValue(),
+          "Name",
+          export.siteNames().getOrDefault(site.getKey(), site.getKey()),
+          "LocationType",
+          "Site");
+      empty(
+          "MetaDataVersionRef",
+          "StudyOID",
+          export.trialId(),
+          "MetaDataVersionOID",
+          MDV,
+          "EffectiveDate",
           LocalDate.ofInstant(export.createdAt(), ZoneOffset.UTC).toString());
       end();
     }
     for (SignatureMeaning meaning : signatureMeanings()) {
       start("SignatureDef", "OID", signatureOid(meaning), "Methodology", "Electronic");
       textElement("Meaning", meaning.text());
-      textElement("LegalReason", "21 CFR Part 11 electronic signature, legally binding equivalent of a handwritten signature (11.100(c))");
+      textElement(
+          "LegalReason",
+          "21 CFR Part 11 electronic signature, legally binding equivalent of a handwritten signature (11.100(c))");
       end();
     }
     end();
@@ -259,7 +346,8 @@ public final class OdmWriter {
   private TreeSet<SignatureMeaning> signatureMeanings() {
     TreeSet<SignatureMeaning> meanings = new TreeSet<>();
     for (ConsentRecord c : export.consents()) {
-      if (c.signature() != null && c.signature().meaning() != null) meanings.add(c.signature().meaning());
+      if (c.signature() != null && c.signature().meaning() != null)
+        meanings.add(c.signature().meaning());
     }
     return meanings;
   }
@@ -274,7 +362,8 @@ public final class OdmWriter {
     for (Enrolment e : export.subjects()) sites.put(e.subject(), e.siteId());
     Map<Pseudonym, List<ConsentRecord>> consents = group(export.consents(), ConsentRecord::subject);
     Map<Pseudonym, List<ResultRecord>> resultsBySubject = group(results, ResultRecord::subject);
-    Map<Pseudonym, List<AdverseEventRecord>> aesBySubject = group(adverseEvents, AdverseEventRecord::subject);
+    Map<Pseudonym, List<AdverseEventRecord>> aesBySubject =
+        group(adverseEvents, AdverseEventRecord::subject);
     TreeSet<Pseudonym> subjects = new TreeSet<>(sites.keySet());
     subjects.addAll(consents.keySet());
     subjects.addAll(resultsBySubject.keySet());
@@ -292,12 +381,15 @@ public final class OdmWriter {
   }
 
   private static <T> Map<Pseudonym, List<T>> group(List<T> items, Function<T, Pseudonym> subject) {
-    return items.stream().filter(i -> subject.apply(i) != null).collect(Collectors.groupingBy(subject, TreeMap::new, Collectors.toList()));
+    return items.stream()
+        .filter(i -> subject.apply(i) != null)
+        .collect(Collectors.groupingBy(subject, TreeMap::new, Collectors.toList()));
   }
 
   private void consentEvents(List<ConsentRecord> events) throws XMLStreamException {
     if (events.isEmpty()) return;
-    List<ConsentRecord> inOrder = events.stream().sorted(Comparator.comparing(ConsentRecord::occurredAt)).toList();
+    List<ConsentRecord> inOrder =
+        events.stream().sorted(Comparator.comparing(ConsentRecord::occurredAt)).toList();
     start("StudyEventData", "StudyEventOID", "SE.CONSENT");
     int repeat = 1;
     for (ConsentRecord c : inOrder) {
@@ -315,7 +407,9 @@ public final class OdmWriter {
       start("ItemGroupData", "ItemGroupOID", "IG.CONSENT");
       item("IT.CONSENT.EVENT", c.event() == null ? null : c.event().name());
       item("IT.CONSENT.FORM", c.consentFormVersionId());
-      item("IT.CONSENT.FORM_SHA256", c.consentFormSha256() == null ? null : c.consentFormSha256().hex());
+      item(
+          "IT.CONSENT.FORM_SHA256",
+          c.consentFormSha256() == null ? null : c.consentFormSha256().hex());
       item("IT.CONSENT.DATETIME", c.occurredAt() == null ? null : UTC.format(c.occurredAt()));
       end();
       end();
@@ -325,8 +419,11 @@ public final class OdmWriter {
 
   private void results(List<ResultRecord> rs) throws XMLStreamException {
     for (var visit : visitOids.entrySet()) {
-      List<ResultRecord> atVisit = rs.stream().filter(r -> r.visit().equals(visit.getKey()))
-          .sorted(Comparator.comparingInt(ResultRecord::outcomeIndex)).toList();
+      List<ResultRecord> atVisit =
+          rs.stream()
+              .filter(r -> r.visit().equals(visit.getKey()))
+              .sorted(Comparator.comparingInt(ResultRecord::outcomeIndex))
+              .toList();
       if (atVisit.isEmpty()) continue;
       start("StudyEventData", "StudyEventOID", visit.getValue());
       start("FormData", "FormOID", "F.RESULTS");
@@ -334,7 +431,8 @@ public final class OdmWriter {
       for (ResultRecord r : atVisit) {
         start("ItemData", "ItemOID", measureOid(r.outcomeIndex()), "Value", r.value());
         auditRecord(r.enteredBy(), r.siteId(), r.enteredAt(), r.reasonForChange());
-        if (r.unit() != null) empty("MeasurementUnitRef", "MeasurementUnitOID", unitOids.get(r.unit()));
+        if (r.unit() != null)
+          empty("MeasurementUnitRef", "MeasurementUnitOID", unitOids.get(r.unit()));
         end();
       }
       end();
@@ -347,7 +445,8 @@ public final class OdmWriter {
     if (events.isEmpty()) return;
     start("StudyEventData", "StudyEventOID", "SE.AE");
     start("FormData", "FormOID", "F.AE");
-    for (AdverseEventRecord e : events.stream().sorted(Comparator.comparing(AdverseEventRecord::eventId)).toList()) {
+    for (AdverseEventRecord e :
+        events.stream().sorted(Comparator.comparing(AdverseEventRecord::eventId)).toList()) {
       start("ItemGroupData", "ItemGroupOID", "IG.AE", "ItemGroupRepeatKey", e.eventId());
       auditRecord(e.enteredBy(), e.siteId(), e.enteredAt(), e.reasonForChange());
       item("IT.AE.TERM", e.term());
@@ -363,7 +462,8 @@ public final class OdmWriter {
     end();
   }
 
-  private void auditRecord(String user, String site, Instant at, String reason) throws XMLStreamException {
+  private void auditRecord(String user, String site, Instant at, String reason)
+      throws XMLStreamException {
     if (user == null || site == null || at == null) return;
     start("AuditRecord");
     empty("UserRef", "UserOID", userOids.get(user));
@@ -406,18 +506,28 @@ public final class OdmWriter {
     end();
   }
 
-  /** Replaces what XML 1.0 cannot carry (most control characters, lone surrogates, U+FFFE/U+FFFF) by U+FFFD. */
+  /**
+   * Replaces what XML 1.0 cannot carry (most control characters, lone surrogates, U+FFFE/U+FFFF) by
+   * U+FFFD.
+   */
   static String xmlSafe(String s) {
     StringBuilder out = null;
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
       boolean ok;
-      if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+      if (Character.isHighSurrogate(c)
+          && i + 1 < s.length()
+          && Character.isLowSurrogate(s.charAt(i + 1))) {
         if (out != null) out.append(c).append(s.charAt(i + 1));
         i++;
         continue;
       }
-      ok = c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD);
+      ok =
+          c == 0x9
+              || c == 0xA
+              || c == 0xD
+              || (c >= 0x20 && c <= 0xD7FF)
+              || (c >= 0xE000 && c <= 0xFFFD);
       if (!ok && out == null) out = new StringBuilder(s.length()).append(s, 0, i);
       if (out != null) out.append(ok ? c : '\uFFFD');
     }

@@ -45,7 +45,15 @@ public class ConsentForm {
 
   protected ConsentForm() {}
 
-  public ConsentForm(long trialId, String label, String language, int protocolVersion, String fileName, String sha256, Instant at, String by) {
+  public ConsentForm(
+      long trialId,
+      String label,
+      String language,
+      int protocolVersion,
+      String fileName,
+      String sha256,
+      Instant at,
+      String by) {
     this.trialId = trialId;
     this.label = label;
     this.language = language;
@@ -56,14 +64,43 @@ public class ConsentForm {
     this.publishedBy = by;
   }
 
-  public void recordedAs(String leafHash) { this.leafHash = leafHash; }
-  public Long getId() { return id; }
-  public long getTrialId() { return trialId; }
-  public String getLabel() { return label; }
-  public String getLanguage() { return language; }
-  public int getProtocolVersion() { return protocolVersion; }
-  public String getFileName() { return fileName; }
-  public String getSha256() { return sha256; }
-  public Instant getPublishedAt() { return publishedAt; }
-  public String getLeafHash() { return leafHash; }
+  public void recordedAs(String leafHash) {
+    this.leafHash = leafHash;
+  }
+
+  public Long getId() {
+    return id;
+  }
+
+  public long getTrialId() {
+    return trialId;
+  }
+
+  public String getLabel() {
+    return label;
+  }
+
+  public String getLanguage() {
+    return language;
+  }
+
+  public int getProtocolVersion() {
+    return protocolVersion;
+  }
+
+  public String getFileName() {
+    return fileName;
+  }
+
+  public String getSha256() {
+    return sha256;
+  }
+
+  public Instant getPublishedAt() {
+    return publishedAt;
+  }
+
+  public String getLeafHash() {
+    return leafHash;
+  }
 }

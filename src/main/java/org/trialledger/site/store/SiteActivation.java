@@ -33,7 +33,8 @@ public class SiteActivation {
 
   protected SiteActivation() {}
 
-  public SiteActivation(long trialId, long siteOrganisationId, String principalInvestigator, Instant at, String by) {
+  public SiteActivation(
+      long trialId, long siteOrganisationId, String principalInvestigator, Instant at, String by) {
     this.trialId = trialId;
     this.siteOrganisationId = siteOrganisationId;
     this.principalInvestigator = principalInvestigator;
@@ -41,9 +42,23 @@ public class SiteActivation {
     this.activatedBy = by;
   }
 
-  public Long getId() { return id; }
-  public long getTrialId() { return trialId; }
-  public long getSiteOrganisationId() { return siteOrganisationId; }
-  public String getPrincipalInvestigator() { return principalInvestigator; }
-  public Instant getActivatedAt() { return activatedAt; }
+  public Long getId() {
+    return id;
+  }
+
+  public long getTrialId() {
+    return trialId;
+  }
+
+  public long getSiteOrganisationId() {
+    return siteOrganisationId;
+  }
+
+  public String getPrincipalInvestigator() {
+    return principalInvestigator;
+  }
+
+  public Instant getActivatedAt() {
+    return activatedAt;
+  }
 }

@@ -52,7 +52,14 @@ public class SiteCredential {
 
   protected SiteCredential() {}
 
-  public SiteCredential(long activationId, Kind kind, String fileName, String sha256, long sizeBytes, Instant at, String by) {
+  public SiteCredential(
+      long activationId,
+      Kind kind,
+      String fileName,
+      String sha256,
+      long sizeBytes,
+      Instant at,
+      String by) {
     this.activationId = activationId;
     this.kind = kind;
     this.fileName = fileName;
@@ -62,13 +69,39 @@ public class SiteCredential {
     this.uploadedBy = by;
   }
 
-  public void recordedAs(String leafHash) { this.leafHash = leafHash; }
-  public Long getId() { return id; }
-  public long getActivationId() { return activationId; }
-  public Kind getKind() { return kind; }
-  public String getFileName() { return fileName; }
-  public String getSha256() { return sha256; }
-  public long getSizeBytes() { return sizeBytes; }
-  public Instant getUploadedAt() { return uploadedAt; }
-  public String getLeafHash() { return leafHash; }
+  public void recordedAs(String leafHash) {
+    this.leafHash = leafHash;
+  }
+
+  public Long getId() {
+    return id;
+  }
+
+  public long getActivationId() {
+    return activationId;
+  }
+
+  public Kind getKind() {
+    return kind;
+  }
+
+  public String getFileName() {
+    return fileName;
+  }
+
+  public String getSha256() {
+    return sha256;
+  }
+
+  public long getSizeBytes() {
+    return sizeBytes;
+  }
+
+  public Instant getUploadedAt() {
+    return uploadedAt;
+  }
+
+  public String getLeafHash() {
+    return leafHash;
+  }
 }

@@ -11,8 +11,9 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 
 /**
- * One version of a consent event, result or adverse event: its canonical JSON and salt (the ledger holds
- * SHA-256(salt ‖ JSON)). Never updated, except that an erasure request removes the JSON and the salt.
+ * One version of a consent event, result or adverse event: its canonical JSON and salt (the ledger
+ * holds SHA-256(salt ‖ JSON)). Never updated, except that an erasure request removes the JSON and
+ * the salt.
  */
 @Entity
 @Table(name = "site_record")
@@ -63,8 +64,17 @@ public class SiteRecord {
 
   protected SiteRecord() {}
 
-  public SiteRecord(long subjectId, Kind kind, String recordKey, int version, String recordJson, String salt, String commitment,
-      String signature, Instant at, String by) {
+  public SiteRecord(
+      long subjectId,
+      Kind kind,
+      String recordKey,
+      int version,
+      String recordJson,
+      String salt,
+      String commitment,
+      String signature,
+      Instant at,
+      String by) {
     this.subjectId = subjectId;
     this.kind = kind;
     this.recordKey = recordKey;
@@ -77,23 +87,60 @@ public class SiteRecord {
     this.recordedBy = by;
   }
 
-  public void recordedAs(String leafHash) { this.leafHash = leafHash; }
+  public void recordedAs(String leafHash) {
+    this.leafHash = leafHash;
+  }
 
   public void erase() {
     this.recordJson = null;
     this.salt = null;
   }
 
-  public Long getId() { return id; }
-  public long getSubjectId() { return subjectId; }
-  public Kind getKind() { return kind; }
-  public String getRecordKey() { return recordKey; }
-  public int getVersion() { return version; }
-  public String getRecordJson() { return recordJson; }
-  public String getSalt() { return salt; }
-  public String getCommitment() { return commitment; }
-  public String getSignature() { return signature; }
-  public Instant getRecordedAt() { return recordedAt; }
-  public String getRecordedBy() { return recordedBy; }
-  public String getLeafHash() { return leafHash; }
+  public Long getId() {
+    return id;
+  }
+
+  public long getSubjectId() {
+    return subjectId;
+  }
+
+  public Kind getKind() {
+    return kind;
+  }
+
+  public String getRecordKey() {
+    return recordKey;
+  }
+
+  public int getVersion() {
+    return version;
+  }
+
+  public String getRecordJson() {
+    return recordJson;
+  }
+
+  public String getSalt() {
+    return salt;
+  }
+
+  public String getCommitment() {
+    return commitment;
+  }
+
+  public String getSignature() {
+    return signature;
+  }
+
+  public Instant getRecordedAt() {
+    return recordedAt;
+  }
+
+  public String getRecordedBy() {
+    return recordedBy;
+  }
+
+  public String getLeafHash() {
+    return leafHash;
+  }
 }

@@ -8,7 +8,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** A subject known only by pseudonym; identifying details, if kept, are sealed under a per-subject key. */
+/**
+ * A subject known only by pseudonym; identifying details, if kept, are sealed under a per-subject
+ * key.
+ */
 @Entity
 @Table(name = "subject")
 public class Subject {
@@ -42,7 +45,14 @@ public class Subject {
 
   protected Subject() {}
 
-  public Subject(long trialId, long siteOrganisationId, String pseudonym, Instant at, String by, byte[] sealedDetails, byte[] wrappedKey) {
+  public Subject(
+      long trialId,
+      long siteOrganisationId,
+      String pseudonym,
+      Instant at,
+      String by,
+      byte[] sealedDetails,
+      byte[] wrappedKey) {
     this.trialId = trialId;
     this.siteOrganisationId = siteOrganisationId;
     this.pseudonym = pseudonym;
@@ -59,13 +69,39 @@ public class Subject {
     this.erasedAt = at;
   }
 
-  public Long getId() { return id; }
-  public long getTrialId() { return trialId; }
-  public long getSiteOrganisationId() { return siteOrganisationId; }
-  public String getPseudonym() { return pseudonym; }
-  public Instant getEnrolledAt() { return enrolledAt; }
-  public String getEnrolledBy() { return enrolledBy; }
-  public byte[] getSealedDetails() { return sealedDetails; }
-  public byte[] getWrappedKey() { return wrappedKey; }
-  public Instant getErasedAt() { return erasedAt; }
+  public Long getId() {
+    return id;
+  }
+
+  public long getTrialId() {
+    return trialId;
+  }
+
+  public long getSiteOrganisationId() {
+    return siteOrganisationId;
+  }
+
+  public String getPseudonym() {
+    return pseudonym;
+  }
+
+  public Instant getEnrolledAt() {
+    return enrolledAt;
+  }
+
+  public String getEnrolledBy() {
+    return enrolledBy;
+  }
+
+  public byte[] getSealedDetails() {
+    return sealedDetails;
+  }
+
+  public byte[] getWrappedKey() {
+    return wrappedKey;
+  }
+
+  public Instant getErasedAt() {
+    return erasedAt;
+  }
 }

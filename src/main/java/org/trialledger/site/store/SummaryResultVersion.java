@@ -8,7 +8,9 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** A published version of a trial's summary results; its canonical JSON is hashed into the ledger. */
+/**
+ * A published version of a trial's summary results; its canonical JSON is hashed into the ledger.
+ */
 @Entity
 @Table(name = "summary_result")
 public class SummaryResultVersion {
@@ -39,7 +41,14 @@ public class SummaryResultVersion {
 
   protected SummaryResultVersion() {}
 
-  public SummaryResultVersion(long trialId, int versionNumber, String canonicalJson, String contentHash, Instant at, String by, String leafHash) {
+  public SummaryResultVersion(
+      long trialId,
+      int versionNumber,
+      String canonicalJson,
+      String contentHash,
+      Instant at,
+      String by,
+      String leafHash) {
     this.trialId = trialId;
     this.versionNumber = versionNumber;
     this.canonicalJson = canonicalJson;
@@ -49,11 +58,31 @@ public class SummaryResultVersion {
     this.leafHash = leafHash;
   }
 
-  public Long getId() { return id; }
-  public long getTrialId() { return trialId; }
-  public int getVersionNumber() { return versionNumber; }
-  public String getCanonicalJson() { return canonicalJson; }
-  public String getContentHash() { return contentHash; }
-  public Instant getPublishedAt() { return publishedAt; }
-  public String getLeafHash() { return leafHash; }
+  public Long getId() {
+    return id;
+  }
+
+  public long getTrialId() {
+    return trialId;
+  }
+
+  public int getVersionNumber() {
+    return versionNumber;
+  }
+
+  public String getCanonicalJson() {
+    return canonicalJson;
+  }
+
+  public String getContentHash() {
+    return contentHash;
+  }
+
+  public Instant getPublishedAt() {
+    return publishedAt;
+  }
+
+  public String getLeafHash() {
+    return leafHash;
+  }
 }

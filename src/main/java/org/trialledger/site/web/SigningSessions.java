@@ -7,8 +7,9 @@ import java.time.Duration;
 import org.trialledger.site.domain.SignatureSession;
 
 /**
- * The continuous signing session of a logged-in user (21 CFR 11.200(a)(1)): the first signature asks for user
- * name and password, later ones in the same session the password only; logging out ends it.
+ * The continuous signing session of a logged-in user (21 CFR 11.200(a)(1)): the first signature
+ * asks for user name and password, later ones in the same session the password only; logging out
+ * ends it.
  */
 @SessionScoped
 public class SigningSessions implements Serializable {

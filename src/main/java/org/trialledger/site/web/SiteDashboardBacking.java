@@ -17,7 +17,10 @@ import org.trialledger.site.application.SiteQueries;
 import org.trialledger.site.domain.IdentifyingDetails;
 import org.trialledger.site.store.Subject;
 
-/** The site dashboard: the trials the site works on, their subjects and consent state, and enrolment. */
+/**
+ * The site dashboard: the trials the site works on, their subjects and consent state, and
+ * enrolment.
+ */
 @Named
 @ViewScoped
 public class SiteDashboardBacking implements Serializable {
@@ -37,17 +40,27 @@ public class SiteDashboardBacking implements Serializable {
   public List<TrialRows> getTrials() {
     Caller caller = actor.caller();
     List<TrialRows> out = new ArrayList<>();
-    for (Trial t : queries.trialsOfSite(caller)) out.add(new TrialRows(t.getRegistryId(), t.getPublicTitle(), queries.rows(caller, t)));
+    for (Trial t : queries.trialsOfSite(caller))
+      out.add(new TrialRows(t.getRegistryId(), t.getPublicTitle(), queries.rows(caller, t)));
     return out;
   }
 
   public void enrol() {
-    IdentifyingDetails details = blank(name) && birthDate == null && blank(contact) ? null : new IdentifyingDetails(strip(name), birthDate, strip(contact));
+    IdentifyingDetails details =
+        blank(name) && birthDate == null && blank(contact)
+            ? null
+            : new IdentifyingDetails(strip(name), birthDate, strip(contact));
     try {
-      Subject s = FacesActions.attempt(() -> enrolment.enrol(actor.caller(), enrolTrial, details), null);
+      Subject s =
+          FacesActions.attempt(() -> enrolment.enrol(actor.caller(), enrolTrial, details), null);
       if (s != null) {
         enrolled = s.getPseudonym();
-        FacesActions.info("Enrolled as " + s.getPseudonym() + (details == null ? "" : " (identifying details kept encrypted for your site only)"));
+        FacesActions.info(
+            "Enrolled as "
+                + s.getPseudonym()
+                + (details == null
+                    ? ""
+                    : " (identifying details kept encrypted for your site only)"));
         name = null;
         contact = null;
         birthDate = null;
@@ -65,13 +78,39 @@ public class SiteDashboardBacking implements Serializable {
     return blank(s) ? null : s.strip();
   }
 
-  public String getEnrolTrial() { return enrolTrial; }
-  public void setEnrolTrial(String v) { enrolTrial = v; }
-  public String getName() { return name; }
-  public void setName(String v) { name = v; }
-  public String getContact() { return contact; }
-  public void setContact(String v) { contact = v; }
-  public LocalDate getBirthDate() { return birthDate; }
-  public void setBirthDate(LocalDate v) { birthDate = v; }
-  public String getEnrolled() { return enrolled; }
+  public String getEnrolTrial() {
+    return enrolTrial;
+  }
+
+  public void setEnrolTrial(String v) {
+    enrolTrial = v;
+  }
+
+  public String getName() {
+    return name;
+  }
+
+  public void setName(String v) {
+    name = v;
+  }
+
+  public String getContact() {
+    return contact;
+  }
+
+  public void setContact(String v) {
+    contact = v;
+  }
+
+  public LocalDate getBirthDate() {
+    return birthDate;
+  }
+
+  public void setBirthDate(LocalDate v) {
+    birthDate = v;
+  }
+
+  public String getEnrolled() {
+    return enrolled;
+  }
 }

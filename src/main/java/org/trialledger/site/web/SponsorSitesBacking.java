@@ -9,8 +9,8 @@ import jakarta.json.JsonArrayBuilder;
 import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Optional;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.primefaces.event.FileUploadEvent;
@@ -30,10 +30,15 @@ import org.trialledger.site.application.FileCredential;
 import org.trialledger.site.application.PublishConsentForm;
 import org.trialledger.site.application.SiteActivations;
 import org.trialledger.site.application.SiteQueries;
+import org.trialledger.site.application.SummaryPublication;
 import org.trialledger.site.store.ConsentForm;
 import org.trialledger.site.store.SiteActivation;
+import org.trialledger.site.store.SiteCredential;
 
-/** The sponsor's sites page of a trial: activation, consent forms, subjects, an enrolment chart per site, exports. */
+/**
+ * The sponsor's sites page of a trial: activation, consent forms, subjects, an enrolment chart per
+ * site, exports.
+ */
 @Named
 @ViewScoped
 public class SponsorSitesBacking implements Serializable {
@@ -41,7 +46,7 @@ public class SponsorSitesBacking implements Serializable {
 
   @Inject private transient SiteQueries queries;
   @Inject private transient SiteActivations activations;
-  @Inject private transient org.trialledger.site.application.SummaryPublication summaries;
+  @Inject private transient SummaryPublication summaries;
   @Inject private transient UserDirectory directory;
   @Inject private transient CurrentActor actor;
 
@@ -64,8 +69,9 @@ public class SponsorSitesBacking implements Serializable {
   }
 
   /**
-   * The trial, checked for this caller on every request (issue 14 item 3): the bean keeps only the id, and
-   * the service decides, once per request, whether the caller may see the trial's site data.
+   * The trial, checked for this caller on every request (issue 14 item 3): the bean keeps only the
+   * id, and the service decides, once per request, whether the caller may see the trial's site
+   * data.
    */
   private Trial trial() {
     FacesContext request = FacesContext.getCurrentInstance();
@@ -77,7 +83,9 @@ public class SponsorSitesBacking implements Serializable {
   }
 
   public List<Organisation> getSiteOrganisations() {
-    return directory.organisations().stream().filter(o -> o.getKind() == OrganisationKind.SITE).toList();
+    return directory.organisations().stream()
+        .filter(o -> o.getKind() == OrganisationKind.SITE)
+        .toList();
   }
 
   public List<SiteActivation> getActivations() {
@@ -85,7 +93,10 @@ public class SponsorSitesBacking implements Serializable {
   }
 
   public String siteName(long organisationId) {
-    return directory.findOrganisation(organisationId).map(Organisation::getName).orElse("site " + organisationId);
+    return directory
+        .findOrganisation(organisationId)
+        .map(Organisation::getName)
+        .orElse("site " + organisationId);
   }
 
   public List<ConsentForm> getForms() {
@@ -99,7 +110,10 @@ public class SponsorSitesBacking implements Serializable {
   public void activate() {
     long site = siteId == null ? -1 : siteId;
     try {
-      if (FacesActions.attempt(() -> activations.activate(actor.caller(), id, site, principalInvestigator), "Site activated") != null) {
+      if (FacesActions.attempt(
+              () -> activations.activate(actor.caller(), id, site, principalInvestigator),
+              "Site activated")
+          != null) {
         principalInvestigator = null;
       }
     } catch (InvalidRecordException e) {
@@ -112,8 +126,12 @@ public class SponsorSitesBacking implements Serializable {
     if (read.isEmpty()) return;
     byte[] bytes = read.get();
     try {
-      FacesActions.attempt(() -> activations.publishConsentForm(actor.caller(),
-          new PublishConsentForm(id, formLabel, formLanguage, event.getFile().getFileName(), bytes)),
+      FacesActions.attempt(
+          () ->
+              activations.publishConsentForm(
+                  actor.caller(),
+                  new PublishConsentForm(
+                      id, formLabel, formLanguage, event.getFile().getFileName(), bytes)),
           "Consent form " + formLabel + " published");
     } catch (InvalidRecordException e) {
       e.errors().forEach(f -> FacesActions.error(f.field() + ": " + f.message()));
@@ -122,10 +140,16 @@ public class SponsorSitesBacking implements Serializable {
 
   public void publishSummary() {
     var v = FacesActions.attempt(() -> summaries.publish(actor.caller(), id), null);
-    if (v != null) FacesActions.info("Summary results version " + v.getVersionNumber() + " published (SHA-256 " + v.getContentHash() + ")");
+    if (v != null)
+      FacesActions.info(
+          "Summary results version "
+              + v.getVersionNumber()
+              + " published (SHA-256 "
+              + v.getContentHash()
+              + ")");
   }
 
-  public List<org.trialledger.site.store.SiteCredential> credentials(SiteActivation activation) {
+  public List<SiteCredential> credentials(SiteActivation activation) {
     return queries.credentials(activation);
   }
 
@@ -134,9 +158,13 @@ public class SponsorSitesBacking implements Serializable {
     if (read.isEmpty()) return;
     byte[] bytes = read.get();
     long site = credentialSite == null ? -1 : credentialSite;
-    var kind = org.trialledger.site.store.SiteCredential.Kind.valueOf(credentialKind);
+    var kind = SiteCredential.Kind.valueOf(credentialKind);
     try {
-      FacesActions.attempt(() -> activations.fileCredential(actor.caller(), new FileCredential(id, site, kind, event.getFile().getFileName(), bytes)),
+      FacesActions.attempt(
+          () ->
+              activations.fileCredential(
+                  actor.caller(),
+                  new FileCredential(id, site, kind, event.getFile().getFileName(), bytes)),
           "Credential filed");
     } catch (InvalidRecordException e) {
       e.errors().forEach(f -> FacesActions.error(f.field() + ": " + f.message()));
@@ -160,15 +188,36 @@ public class SponsorSitesBacking implements Serializable {
         data.add(upTo == null ? 0 : upTo.getValue());
       }
       String colour = colours[i++ % colours.length];
-      datasets.add(Json.createObjectBuilder().add("label", siteName(site.getKey())).add("data", data).add("borderColor", colour)
-          .add("backgroundColor", colour).add("stepped", true));
+      datasets.add(
+          Json.createObjectBuilder()
+              .add("label", siteName(site.getKey()))
+              .add("data", data)
+              .add("borderColor", colour)
+              .add("backgroundColor", colour)
+              .add("stepped", true));
     }
-    return Json.createObjectBuilder().add("type", "line")
+    return Json.createObjectBuilder()
+        .add("type", "line")
         .add("data", Json.createObjectBuilder().add("labels", labels).add("datasets", datasets))
-        .add("options", Json.createObjectBuilder().add("responsive", true).add("animation", false)
-            .add("scales", Json.createObjectBuilder().add("y", Json.createObjectBuilder().add("beginAtZero", true)
-                .add("title", Json.createObjectBuilder().add("display", true).add("text", "subjects enrolled")))))
-        .build().toString();
+        .add(
+            "options",
+            Json.createObjectBuilder()
+                .add("responsive", true)
+                .add("animation", false)
+                .add(
+                    "scales",
+                    Json.createObjectBuilder()
+                        .add(
+                            "y",
+                            Json.createObjectBuilder()
+                                .add("beginAtZero", true)
+                                .add(
+                                    "title",
+                                    Json.createObjectBuilder()
+                                        .add("display", true)
+                                        .add("text", "subjects enrolled")))))
+        .build()
+        .toString();
   }
 
   public boolean isOwner() {
@@ -176,18 +225,59 @@ public class SponsorSitesBacking implements Serializable {
     return TrialAccess.ownsAsSponsor(c, trial());
   }
 
-  public String getId() { return id; }
-  public void setId(String v) { id = v; }
-  public Long getSiteId() { return siteId; }
-  public void setSiteId(Long v) { siteId = v; }
-  public String getPrincipalInvestigator() { return principalInvestigator; }
-  public void setPrincipalInvestigator(String v) { principalInvestigator = v; }
-  public Long getCredentialSite() { return credentialSite; }
-  public void setCredentialSite(Long v) { credentialSite = v; }
-  public String getCredentialKind() { return credentialKind; }
-  public void setCredentialKind(String v) { credentialKind = v; }
-  public String getFormLabel() { return formLabel; }
-  public void setFormLabel(String v) { formLabel = v; }
-  public String getFormLanguage() { return formLanguage; }
-  public void setFormLanguage(String v) { formLanguage = v; }
+  public String getId() {
+    return id;
+  }
+
+  public void setId(String v) {
+    id = v;
+  }
+
+  public Long getSiteId() {
+    return siteId;
+  }
+
+  public void setSiteId(Long v) {
+    siteId = v;
+  }
+
+  public String getPrincipalInvestigator() {
+    return principalInvestigator;
+  }
+
+  public void setPrincipalInvestigator(String v) {
+    principalInvestigator = v;
+  }
+
+  public Long getCredentialSite() {
+    return credentialSite;
+  }
+
+  public void setCredentialSite(Long v) {
+    credentialSite = v;
+  }
+
+  public String getCredentialKind() {
+    return credentialKind;
+  }
+
+  public void setCredentialKind(String v) {
+    credentialKind = v;
+  }
+
+  public String getFormLabel() {
+    return formLabel;
+  }
+
+  public void setFormLabel(String v) {
+    formLabel = v;
+  }
+
+  public String getFormLanguage() {
+    return formLanguage;
+  }
+
+  public void setFormLanguage(String v) {
+    formLanguage = v;
+  }
 }

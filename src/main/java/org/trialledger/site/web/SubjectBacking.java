@@ -6,12 +6,14 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 import org.trialledger.ledger.json.JsonParser;
 import org.trialledger.platform.NotFoundException;
 import org.trialledger.platform.web.FacesActions;
+import org.trialledger.platform.web.ViewErrors;
 import org.trialledger.registry.application.TrialFinder;
 import org.trialledger.registry.domain.FieldError;
 import org.trialledger.registry.domain.InvalidRecordException;
@@ -22,6 +24,7 @@ import org.trialledger.site.application.RecordConsent;
 import org.trialledger.site.application.RecordResult;
 import org.trialledger.site.application.ReportAdverseEvent;
 import org.trialledger.site.application.SignatureCheck;
+import org.trialledger.site.application.Signing;
 import org.trialledger.site.application.SiteQueries;
 import org.trialledger.site.application.SubjectRecords;
 import org.trialledger.site.domain.AdverseEventRecord;
@@ -36,8 +39,9 @@ import org.trialledger.site.store.SiteRecord;
 import org.trialledger.site.store.Subject;
 
 /**
- * One subject for its site: consent with an e-signature (the manifestation shown with every signed record),
- * results and adverse events, corrections with a reason, and every version with its ledger commitment.
+ * One subject for its site: consent with an e-signature (the manifestation shown with every signed
+ * record), results and adverse events, corrections with a reason, and every version with its ledger
+ * commitment.
  */
 @Named
 @ViewScoped
@@ -49,14 +53,14 @@ public class SubjectBacking implements Serializable {
   @Inject private transient TrialFinder trials;
   @Inject private transient CurrentActor actor;
   @Inject private transient SignatureCheck signatures;
-  @Inject private transient org.trialledger.site.application.Signing signer;
+  @Inject private transient Signing signer;
   @Inject private SigningSessions signing;
 
   private String pseudonym;
   private String registryId;
   private Long consentFormId;
   private String consentEvent = "CONSENTED";
-  private String occurredAt = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MINUTES).toString();
+  private String occurredAt = Instant.now().truncatedTo(ChronoUnit.MINUTES).toString();
   private String signUsername, signPassword;
   private String visit, value, unit, resultReason, valueType = "NUMBER";
   private Integer outcomeIndex;
@@ -65,16 +69,28 @@ public class SubjectBacking implements Serializable {
   private Boolean aeSerious = Boolean.FALSE;
   private LocalDate aeOnset = LocalDate.now(), aeEnd;
 
-  /** A stored version as the page shows it; signed consents with their manifestation (21 CFR 11.50). */
-  public record Row(String kind, String key, int version, String summary, String reason, String recordedAt, String recordedBy, String commitment,
-      String leafHash, String manifestation, Boolean signatureValid) {}
+  /**
+   * A stored version as the page shows it; signed consents with their manifestation (21 CFR 11.50).
+   */
+  public record Row(
+      String kind,
+      String key,
+      int version,
+      String summary,
+      String reason,
+      String recordedAt,
+      String recordedBy,
+      String commitment,
+      String leafHash,
+      String manifestation,
+      Boolean signatureValid) {}
 
   public void load() {
     try {
       Subject s = queries.visibleSubject(actor.caller(), pseudonym);
       registryId = trials.trialById(s.getTrialId()).getRegistryId();
     } catch (NotFoundException e) {
-      org.trialledger.platform.web.ViewErrors.send(404, e.getMessage());
+      ViewErrors.send(404, e.getMessage());
     }
   }
 
@@ -84,8 +100,19 @@ public class SubjectBacking implements Serializable {
     List<Row> rows = new ArrayList<>();
     for (SiteRecord r : queries.records(s)) {
       if (r.getRecordJson() == null) {
-        rows.add(new Row(r.getKind().name(), r.getRecordKey(), r.getVersion(), "erased on request", null, r.getRecordedAt().toString(), r.getRecordedBy(),
-            r.getCommitment(), r.getLeafHash(), null, null));
+        rows.add(
+            new Row(
+                r.getKind().name(),
+                r.getRecordKey(),
+                r.getVersion(),
+                "erased on request",
+                null,
+                r.getRecordedAt().toString(),
+                r.getRecordedBy(),
+                r.getCommitment(),
+                r.getLeafHash(),
+                null,
+                null));
         continue;
       }
       Object json = JsonParser.parse(r.getRecordJson());
@@ -93,20 +120,70 @@ public class SubjectBacking implements Serializable {
         case CONSENT -> {
           ConsentRecord c = ConsentRecord.fromJson(json);
           Manifestation m = c.signature();
-          rows.add(new Row("Consent", "form " + c.consentFormVersionId(), r.getVersion(), c.event() + " at " + c.occurredAt(), null,
-              r.getRecordedAt().toString(), r.getRecordedBy(), r.getCommitment(), r.getLeafHash(),
-              "Signed by " + m.printedName() + " (" + m.signer() + ") at " + m.signedAt() + " UTC — " + m.meaning().name(), signatures.holds(r)));
+          rows.add(
+              new Row(
+                  "Consent",
+                  "form " + c.consentFormVersionId(),
+                  r.getVersion(),
+                  c.event() + " at " + c.occurredAt(),
+                  null,
+                  r.getRecordedAt().toString(),
+                  r.getRecordedBy(),
+                  r.getCommitment(),
+                  r.getLeafHash(),
+                  "Signed by "
+                      + m.printedName()
+                      + " ("
+                      + m.signer()
+                      + ") at "
+                      + m.signedAt()
+                      + " UTC — "
+                      + m.meaning().name(),
+                  signatures.holds(r)));
         }
         case RESULT -> {
           ResultRecord x = ResultRecord.fromJson(json);
-          rows.add(new Row("Result", x.visit() + " · " + x.outcomeMeasure(), x.version(), x.value() + (x.unit() == null ? "" : " " + x.unit()) + " (observed "
-              + x.observedOn() + ")", x.reasonForChange(), r.getRecordedAt().toString(), r.getRecordedBy(), r.getCommitment(), r.getLeafHash(), null, null));
+          rows.add(
+              new Row(
+                  "Result",
+                  x.visit() + " · " + x.outcomeMeasure(),
+                  x.version(),
+                  x.value()
+                      + (x.unit() == null ? "" : " " + x.unit())
+                      + " (observed "
+                      + x.observedOn()
+                      + ")",
+                  x.reasonForChange(),
+                  r.getRecordedAt().toString(),
+                  r.getRecordedBy(),
+                  r.getCommitment(),
+                  r.getLeafHash(),
+                  null,
+                  null));
         }
         default -> {
           AdverseEventRecord a = AdverseEventRecord.fromJson(json);
-          rows.add(new Row("Adverse event", a.eventId() + " · " + a.term(), a.version(), (Boolean.TRUE.equals(a.serious()) ? "serious, " : "") + a.severity()
-              + ", onset " + a.onsetDate() + (a.endDate() == null ? ", ongoing" : ", ended " + a.endDate()) + ", " + a.outcome() + ", " + a.relatedness(),
-              a.reasonForChange(), r.getRecordedAt().toString(), r.getRecordedBy(), r.getCommitment(), r.getLeafHash(), null, null));
+          rows.add(
+              new Row(
+                  "Adverse event",
+                  a.eventId() + " · " + a.term(),
+                  a.version(),
+                  (Boolean.TRUE.equals(a.serious()) ? "serious, " : "")
+                      + a.severity()
+                      + ", onset "
+                      + a.onsetDate()
+                      + (a.endDate() == null ? ", ongoing" : ", ended " + a.endDate())
+                      + ", "
+                      + a.outcome()
+                      + ", "
+                      + a.relatedness(),
+                  a.reasonForChange(),
+                  r.getRecordedAt().toString(),
+                  r.getRecordedBy(),
+                  r.getCommitment(),
+                  r.getLeafHash(),
+                  null,
+                  null));
         }
       }
     }
@@ -118,7 +195,12 @@ public class SubjectBacking implements Serializable {
   }
 
   public List<OutcomeMeasure> getMeasures() {
-    return registryId == null ? List.of() : trials.publishedVersion(trial()).map(v -> OutcomeMeasure.registered(trials.recordOf(v))).orElse(List.of());
+    return registryId == null
+        ? List.of()
+        : trials
+            .publishedVersion(trial())
+            .map(v -> OutcomeMeasure.registered(trials.recordOf(v)))
+            .orElse(List.of());
   }
 
   public boolean isNeedsUsername() {
@@ -137,8 +219,16 @@ public class SubjectBacking implements Serializable {
     ConsentRecord.Event event = ConsentRecord.Event.valueOf(consentEvent);
     Manifestation m;
     try {
-      m = signer.sign(signing.of(caller.username()), caller, signUsername, signPassword, null,
-          event == ConsentRecord.Event.WITHDRAWN ? SignatureMeaning.RESPONSIBILITY : SignatureMeaning.CONSENT_OBTAINED);
+      m =
+          signer.sign(
+              signing.of(caller.username()),
+              caller,
+              signUsername,
+              signPassword,
+              null,
+              event == ConsentRecord.Event.WITHDRAWN
+                  ? SignatureMeaning.RESPONSIBILITY
+                  : SignatureMeaning.CONSENT_OBTAINED);
     } catch (SignatureSession.SigningRefusedException e) {
       FacesActions.error("Signature: " + e.getMessage());
       return;
@@ -146,23 +236,51 @@ public class SubjectBacking implements Serializable {
       signPassword = null;
     }
     long form = consentFormId == null ? -1 : consentFormId;
-    run(() -> records.consent(caller, new RecordConsent(pseudonym, form, event, at, m)),
-        event == ConsentRecord.Event.CONSENTED ? "Consent recorded and signed" : "Withdrawal recorded and signed");
+    run(
+        () -> records.consent(caller, new RecordConsent(pseudonym, form, event, at, m)),
+        event == ConsentRecord.Event.CONSENTED
+            ? "Consent recorded and signed"
+            : "Withdrawal recorded and signed");
   }
 
   public void result() {
     int index = outcomeIndex == null ? -1 : outcomeIndex;
-    if (run(() -> records.result(actor.caller(),
-        new RecordResult(pseudonym, visit, observedOn, index, ResultRecord.ValueType.valueOf(valueType), value, unit, resultReason)), "Result saved")) {
+    if (run(
+        () ->
+            records.result(
+                actor.caller(),
+                new RecordResult(
+                    pseudonym,
+                    visit,
+                    observedOn,
+                    index,
+                    ResultRecord.ValueType.valueOf(valueType),
+                    value,
+                    unit,
+                    resultReason)),
+        "Result saved")) {
       value = null;
       resultReason = null;
     }
   }
 
   public void adverseEvent() {
-    if (run(() -> records.adverseEvent(actor.caller(), new ReportAdverseEvent(pseudonym, aeId, aeTerm, aeSerious,
-        choice(AdverseEventRecord.Severity.class, aeSeverity), aeOnset, aeEnd, choice(AdverseEventRecord.Outcome.class, aeOutcome),
-        choice(AdverseEventRecord.Relatedness.class, aeRelatedness), aeReason)), "Adverse event saved")) {
+    if (run(
+        () ->
+            records.adverseEvent(
+                actor.caller(),
+                new ReportAdverseEvent(
+                    pseudonym,
+                    aeId,
+                    aeTerm,
+                    aeSerious,
+                    choice(AdverseEventRecord.Severity.class, aeSeverity),
+                    aeOnset,
+                    aeEnd,
+                    choice(AdverseEventRecord.Outcome.class, aeOutcome),
+                    choice(AdverseEventRecord.Relatedness.class, aeRelatedness),
+                    aeReason)),
+        "Adverse event saved")) {
       aeReason = null;
     }
   }
@@ -180,54 +298,191 @@ public class SubjectBacking implements Serializable {
     }
   }
 
-  /** The subject's trial, through the subject the caller may see: checked on every request, not only the first. */
+  /**
+   * The subject's trial, through the subject the caller may see: checked on every request, not only
+   * the first.
+   */
   private Trial trial() {
     return trials.trialById(queries.visibleSubject(actor.caller(), pseudonym).getTrialId());
   }
 
-  public String getPseudonym() { return pseudonym; }
-  public void setPseudonym(String v) { pseudonym = v; }
-  public String getRegistryId() { return registryId; }
-  public Long getConsentFormId() { return consentFormId; }
-  public void setConsentFormId(Long v) { consentFormId = v; }
-  public String getConsentEvent() { return consentEvent; }
-  public void setConsentEvent(String v) { consentEvent = v; }
-  public String getOccurredAt() { return occurredAt; }
-  public void setOccurredAt(String v) { occurredAt = v; }
-  public String getSignUsername() { return signUsername; }
-  public void setSignUsername(String v) { signUsername = v; }
-  public String getSignPassword() { return signPassword; }
-  public void setSignPassword(String v) { signPassword = v; }
-  public String getVisit() { return visit; }
-  public void setVisit(String v) { visit = v; }
-  public String getValue() { return value; }
-  public void setValue(String v) { value = v; }
-  public String getUnit() { return unit; }
-  public void setUnit(String v) { unit = v; }
-  public String getResultReason() { return resultReason; }
-  public void setResultReason(String v) { resultReason = v; }
-  public String getValueType() { return valueType; }
-  public void setValueType(String v) { valueType = v; }
-  public Integer getOutcomeIndex() { return outcomeIndex; }
-  public void setOutcomeIndex(Integer v) { outcomeIndex = v; }
-  public LocalDate getObservedOn() { return observedOn; }
-  public void setObservedOn(LocalDate v) { observedOn = v; }
-  public String getAeId() { return aeId; }
-  public void setAeId(String v) { aeId = v; }
-  public String getAeTerm() { return aeTerm; }
-  public void setAeTerm(String v) { aeTerm = v; }
-  public String getAeSeverity() { return aeSeverity; }
-  public void setAeSeverity(String v) { aeSeverity = v; }
-  public String getAeOutcome() { return aeOutcome; }
-  public void setAeOutcome(String v) { aeOutcome = v; }
-  public String getAeRelatedness() { return aeRelatedness; }
-  public void setAeRelatedness(String v) { aeRelatedness = v; }
-  public String getAeReason() { return aeReason; }
-  public void setAeReason(String v) { aeReason = v; }
-  public Boolean getAeSerious() { return aeSerious; }
-  public void setAeSerious(Boolean v) { aeSerious = v; }
-  public LocalDate getAeOnset() { return aeOnset; }
-  public void setAeOnset(LocalDate v) { aeOnset = v; }
-  public LocalDate getAeEnd() { return aeEnd; }
-  public void setAeEnd(LocalDate v) { aeEnd = v; }
+  public String getPseudonym() {
+    return pseudonym;
+  }
+
+  public void setPseudonym(String v) {
+    pseudonym = v;
+  }
+
+  public String getRegistryId() {
+    return registryId;
+  }
+
+  public Long getConsentFormId() {
+    return consentFormId;
+  }
+
+  public void setConsentFormId(Long v) {
+    consentFormId = v;
+  }
+
+  public String getConsentEvent() {
+    return consentEvent;
+  }
+
+  public void setConsentEvent(String v) {
+    consentEvent = v;
+  }
+
+  public String getOccurredAt() {
+    return occurredAt;
+  }
+
+  public void setOccurredAt(String v) {
+    occurredAt = v;
+  }
+
+  public String getSignUsername() {
+    return signUsername;
+  }
+
+  public void setSignUsername(String v) {
+    signUsername = v;
+  }
+
+  public String getSignPassword() {
+    return signPassword;
+  }
+
+  public void setSignPassword(String v) {
+    signPassword = v;
+  }
+
+  public String getVisit() {
+    return visit;
+  }
+
+  public void setVisit(String v) {
+    visit = v;
+  }
+
+  public String getValue() {
+    return value;
+  }
+
+  public void setValue(String v) {
+    value = v;
+  }
+
+  public String getUnit() {
+    return unit;
+  }
+
+  public void setUnit(String v) {
+    unit = v;
+  }
+
+  public String getResultReason() {
+    return resultReason;
+  }
+
+  public void setResultReason(String v) {
+    resultReason = v;
+  }
+
+  public String getValueType() {
+    return valueType;
+  }
+
+  public void setValueType(String v) {
+    valueType = v;
+  }
+
+  public Integer getOutcomeIndex() {
+    return outcomeIndex;
+  }
+
+  public void setOutcomeIndex(Integer v) {
+    outcomeIndex = v;
+  }
+
+  public LocalDate getObservedOn() {
+    return observedOn;
+  }
+
+  public void setObservedOn(LocalDate v) {
+    observedOn = v;
+  }
+
+  public String getAeId() {
+    return aeId;
+  }
+
+  public void setAeId(String v) {
+    aeId = v;
+  }
+
+  public String getAeTerm() {
+    return aeTerm;
+  }
+
+  public void setAeTerm(String v) {
+    aeTerm = v;
+  }
+
+  public String getAeSeverity() {
+    return aeSeverity;
+  }
+
+  public void setAeSeverity(String v) {
+    aeSeverity = v;
+  }
+
+  public String getAeOutcome() {
+    return aeOutcome;
+  }
+
+  public void setAeOutcome(String v) {
+    aeOutcome = v;
+  }
+
+  public String getAeRelatedness() {
+    return aeRelatedness;
+  }
+
+  public void setAeRelatedness(String v) {
+    aeRelatedness = v;
+  }
+
+  public String getAeReason() {
+    return aeReason;
+  }
+
+  public void setAeReason(String v) {
+    aeReason = v;
+  }
+
+  public Boolean getAeSerious() {
+    return aeSerious;
+  }
+
+  public void setAeSerious(Boolean v) {
+    aeSerious = v;
+  }
+
+  public LocalDate getAeOnset() {
+    return aeOnset;
+  }
+
+  public void setAeOnset(LocalDate v) {
+    aeOnset = v;
+  }
+
+  public LocalDate getAeEnd() {
+    return aeEnd;
+  }
+
+  public void setAeEnd(LocalDate v) {
+    aeEnd = v;
+  }
 }

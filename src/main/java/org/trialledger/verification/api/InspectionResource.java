@@ -19,7 +19,9 @@ import org.trialledger.security.application.CurrentActor;
 import org.trialledger.security.domain.Role;
 import org.trialledger.verification.application.InspectionJobs;
 
-/** Inspection packages of trials, for regulators: start one, watch its progress, download the zip. */
+/**
+ * Inspection packages of trials, for regulators: start one, watch its progress, download the zip.
+ */
 @Path("/inspections")
 @RolesAllowed(Role.Names.REGULATOR)
 @Produces(MediaType.APPLICATION_JSON)
@@ -31,11 +33,17 @@ public class InspectionResource {
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
-  @Operation(operationId = "startInspection", summary = "Start building the inspection package of a trial")
+  @Operation(
+      operationId = "startInspection",
+      summary = "Start building the inspection package of a trial")
   public Response start(@QueryParam("trial") String registryId) {
-    if (registryId == null || registryId.isBlank()) throw InvalidRecordException.of("trial", "Name the trial (its registry id)");
+    if (registryId == null || registryId.isBlank())
+      throw InvalidRecordException.of("trial", "Name the trial (its registry id)");
     InspectionJobs.Status status = jobs.start(actor.caller(), registryId);
-    return Response.status(202).header("Location", "/api/inspections/" + status.id()).entity(status).build();
+    return Response.status(202)
+        .header("Location", "/api/inspections/" + status.id())
+        .entity(status)
+        .build();
   }
 
   @GET
@@ -53,7 +61,9 @@ public class InspectionResource {
     java.nio.file.Path file = jobs.file(actor.caller(), id);
     InspectionJobs.Status status = jobs.status(actor.caller(), id);
     return Response.ok(file.toFile(), "application/zip")
-        .header("Content-Disposition", "attachment; filename=\"inspection-" + status.registryId() + ".zip\"")
+        .header(
+            "Content-Disposition",
+            "attachment; filename=\"inspection-" + status.registryId() + ".zip\"")
         .build();
   }
 }

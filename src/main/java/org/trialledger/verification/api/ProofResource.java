@@ -14,7 +14,10 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.trialledger.verification.application.AnchoredBundles;
 
-/** Proof bundles, public: what the offline verifier ({@code trialledger-verifier.jar verify}) checks. */
+/**
+ * Proof bundles, public: what the offline verifier ({@code trialledger-verifier.jar verify})
+ * checks.
+ */
 @Path("/proofs")
 @PermitAll
 @Tag(name = "Verification")
@@ -24,13 +27,18 @@ public class ProofResource {
   @GET
   @Path("/{leafHash}")
   @Produces(MediaType.APPLICATION_JSON)
-  @Operation(summary = "The proof bundle of the entry with this leaf hash",
-      description = "Against the first anchored checkpoint that covers the entry, with its .ots proof (else the latest checkpoint).")
+  @Operation(
+      summary = "The proof bundle of the entry with this leaf hash",
+      description =
+          "Against the first anchored checkpoint that covers the entry, with its .ots proof (else the latest checkpoint).")
   public Response bundle(@PathParam("leafHash") String leafHash) {
     String hash = leafHash.toLowerCase(Locale.ROOT);
-    if (!hash.matches("[0-9a-f]{64}")) throw new BadRequestException("A leaf hash is 64 hexadecimal digits");
+    if (!hash.matches("[0-9a-f]{64}"))
+      throw new BadRequestException("A leaf hash is 64 hexadecimal digits");
     return Response.ok(bundles.forLeafHash(hash).toJson())
-        .header("Content-Disposition", "attachment; filename=\"proof-" + hash.substring(0, 16) + ".json\"")
+        .header(
+            "Content-Disposition",
+            "attachment; filename=\"proof-" + hash.substring(0, 16) + ".json\"")
         .build();
   }
 }

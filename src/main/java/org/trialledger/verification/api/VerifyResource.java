@@ -15,7 +15,9 @@ import org.trialledger.verification.application.ConsistencyMonitor;
 import org.trialledger.verification.application.Lookup;
 import org.trialledger.verification.application.RegistryLookup;
 
-/** Public verification: does the registry hold this hash, and what proves it. Only hashes travel. */
+/**
+ * Public verification: does the registry hold this hash, and what proves it. Only hashes travel.
+ */
 @Path("/verify")
 @PermitAll
 @Produces(MediaType.APPLICATION_JSON)
@@ -26,7 +28,8 @@ public class VerifyResource {
 
   @GET
   @Path("/{hash}")
-  @Operation(summary = "Look up a SHA-256 of a file or record, or a leaf hash",
+  @Operation(
+      summary = "Look up a SHA-256 of a file or record, or a leaf hash",
       description = "registered=false means the registry holds no artifact with this hash.")
   public Lookup byHash(@PathParam("hash") String hash) {
     return lookup.lookup(hash);
@@ -35,8 +38,11 @@ public class VerifyResource {
   @POST
   @Path("/consistency")
   @Consumes(MediaType.TEXT_PLAIN)
-  @Operation(operationId = "verifyConsistency", summary = "Check that the latest checkpoint extends a checkpoint you saved earlier",
-      description = "The body is the saved checkpoint's signed note text. The answer carries the consistency proof.")
+  @Operation(
+      operationId = "verifyConsistency",
+      summary = "Check that the latest checkpoint extends a checkpoint you saved earlier",
+      description =
+          "The body is the saved checkpoint's signed note text. The answer carries the consistency proof.")
   public ConsistencyMonitor.Verdict consistency(String savedCheckpoint) {
     return monitor.check(savedCheckpoint);
   }

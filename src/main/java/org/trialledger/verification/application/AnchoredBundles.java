@@ -9,15 +9,15 @@ import org.trialledger.anchoring.application.AnchorStore;
 import org.trialledger.anchoring.store.AnchorRow;
 import org.trialledger.anchoring.store.AnchorStatus;
 import org.trialledger.ledger.bundle.ProofBundle;
-import org.trialledger.log.store.LedgerEntryRow;
 import org.trialledger.log.application.LedgerLog;
 import org.trialledger.log.application.ProofBundles;
+import org.trialledger.log.store.LedgerEntryRow;
 import org.trialledger.platform.NotFoundException;
 
 /**
- * Proof bundles that reach Bitcoin: against the first confirmed anchored checkpoint that covers the entry
- * (else the first pending one, else the latest checkpoint), with that checkpoint's {@code .ots} proof and RFC
- * 3161 token. The bundle then verifies offline from the file to a block header.
+ * Proof bundles that reach Bitcoin: against the first confirmed anchored checkpoint that covers the
+ * entry (else the first pending one, else the latest checkpoint), with that checkpoint's {@code
+ * .ots} proof and RFC 3161 token. The bundle then verifies offline from the file to a block header.
  */
 @ApplicationScoped
 public class AnchoredBundles {
@@ -27,19 +27,29 @@ public class AnchoredBundles {
 
   public ProofBundle forLeafHash(String leafHash) {
     List<LedgerEntryRow> entries = log.entriesByLeafHash(leafHash);
-    if (entries.isEmpty()) throw new NotFoundException("The log holds no entry with leaf hash " + leafHash);
+    if (entries.isEmpty())
+      throw new NotFoundException("The log holds no entry with leaf hash " + leafHash);
     Long index = entries.get(0).getLeafIndex();
     Optional<AnchorRow> anchor = index == null ? Optional.empty() : anchorFor(index);
     if (anchor.isEmpty()) return bundles.forLeafHash(leafHash);
     AnchorRow a = anchor.get();
     byte[] tsa = a.getTsaToken();
-    return bundles.forLeafHash(leafHash, a.getTreeSize(), Base64.getEncoder().encodeToString(a.getOtsProof()),
+    return bundles.forLeafHash(
+        leafHash,
+        a.getTreeSize(),
+        Base64.getEncoder().encodeToString(a.getOtsProof()),
         tsa == null ? null : Base64.getEncoder().encodeToString(tsa));
   }
 
-  /** The anchor that dates leaf {@code index}: the earliest confirmed one covering it, else the earliest covering it. */
+  /**
+   * The anchor that dates leaf {@code index}: the earliest confirmed one covering it, else the
+   * earliest covering it.
+   */
   public Optional<AnchorRow> anchorFor(long index) {
     List<AnchorRow> covering = anchors.covering(index + 1);
-    return covering.stream().filter(a -> a.getStatus() == AnchorStatus.CONFIRMED).findFirst().or(() -> covering.stream().findFirst());
+    return covering.stream()
+        .filter(a -> a.getStatus() == AnchorStatus.CONFIRMED)
+        .findFirst()
+        .or(() -> covering.stream().findFirst());
   }
 }

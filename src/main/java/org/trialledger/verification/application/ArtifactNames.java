@@ -12,8 +12,9 @@ import org.trialledger.registry.store.Trial;
 import org.trialledger.security.application.Caller;
 
 /**
- * Says in words which artifact a ledger entry is, to the public: published trials by title, documents by
- * file name once published; anything not public only by its kind and registry id (which the public log shows).
+ * Says in words which artifact a ledger entry is, to the public: published trials by title,
+ * documents by file name once published; anything not public only by its kind and registry id
+ * (which the public log shows).
  */
 @ApplicationScoped
 public class ArtifactNames {
@@ -26,7 +27,13 @@ public class ArtifactNames {
       if (TrialRegistry.VERSION_ARTIFACT.equals(type)) {
         Trial trial = trials.visibleTrial(Caller.ANONYMOUS, id);
         var version = trials.visibleVersion(Caller.ANONYMOUS, trial, e.getArtifactVersion());
-        return "Version " + version.getVersionNumber() + " of the registration of " + id + " (\"" + trials.recordOf(version).publicTitle() + "\")";
+        return "Version "
+            + version.getVersionNumber()
+            + " of the registration of "
+            + id
+            + " (\""
+            + trials.recordOf(version).publicTitle()
+            + "\")";
       }
       if (TrialDocuments.ARTIFACT_TYPE.equals(type)) {
         String registryId = id.substring(0, id.indexOf('/'));
@@ -38,9 +45,14 @@ public class ArtifactNames {
     } catch (NotFoundException | IndexOutOfBoundsException | NumberFormatException notPublic) {
       // fall through: the entry is public, the artifact is not (yet)
     }
-    if (TrialRegistry.VERSION_ARTIFACT.equals(type)) return "A registration version of " + id + " that is not published";
-    if (TrialDocuments.ARTIFACT_TYPE.equals(type)) return "A document of " + id.substring(0, Math.max(0, id.indexOf('/'))) + " that is not published";
-    if (AuditTrail.ARTIFACT_TYPE.equals(type)) return "An audit-trail record (a salted commitment: its content stays with the registry)";
+    if (TrialRegistry.VERSION_ARTIFACT.equals(type))
+      return "A registration version of " + id + " that is not published";
+    if (TrialDocuments.ARTIFACT_TYPE.equals(type))
+      return "A document of "
+          + id.substring(0, Math.max(0, id.indexOf('/')))
+          + " that is not published";
+    if (AuditTrail.ARTIFACT_TYPE.equals(type))
+      return "An audit-trail record (a salted commitment: its content stays with the registry)";
     return type + " " + id + " v" + e.getArtifactVersion();
   }
 }

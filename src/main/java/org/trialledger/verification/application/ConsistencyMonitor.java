@@ -10,15 +10,16 @@ import org.trialledger.ledger.merkle.ProofException;
 import org.trialledger.ledger.merkle.ProofVerifier;
 import org.trialledger.ledger.note.Checkpoint;
 import org.trialledger.ledger.note.SignedNote;
-import org.trialledger.log.store.CheckpointRow;
 import org.trialledger.log.application.LedgerLog;
 import org.trialledger.log.application.LogSigner;
+import org.trialledger.log.store.CheckpointRow;
 import org.trialledger.registry.domain.InvalidRecordException;
 
 /**
- * "Was history rewritten since I saved this checkpoint?" A checkpoint someone kept is checked: signed by this
- * log's key, the same as the one the registry keeps for that size, and extended by the latest checkpoint
- * (an RFC 9162 consistency proof, verified here and returned so that it can be verified elsewhere too).
+ * "Was history rewritten since I saved this checkpoint?" A checkpoint someone kept is checked:
+ * signed by this log's key, the same as the one the registry keeps for that size, and extended by
+ * the latest checkpoint (an RFC 9162 consistency proof, verified here and returned so that it can
+ * be verified elsewhere too).
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
@@ -27,10 +28,18 @@ public class ConsistencyMonitor {
   @Inject private LogSigner signer;
 
   /** The verdict, with the proof and the latest checkpoint it was checked against. */
-  public record Verdict(boolean consistent, String verdict, Long savedSize, long latestSize, String latestCheckpoint, List<String> proof) {}
+  public record Verdict(
+      boolean consistent,
+      String verdict,
+      Long savedSize,
+      long latestSize,
+      String latestCheckpoint,
+      List<String> proof) {}
 
   public Verdict check(String savedNote) {
-    if (savedNote == null || savedNote.isBlank()) throw InvalidRecordException.of("checkpoint", "Paste a checkpoint (the signed note text) you saved earlier");
+    if (savedNote == null || savedNote.isBlank())
+      throw InvalidRecordException.of(
+          "checkpoint", "Paste a checkpoint (the signed note text) you saved earlier");
     String note = savedNote.replace("\r\n", "\n");
     if (!note.endsWith("\n")) note = note + "\n";
     CheckpointRow latest = log.latestCheckpoint();
@@ -38,8 +47,13 @@ public class ConsistencyMonitor {
     try {
       saved = Checkpoint.open(note, signer.verifier());
     } catch (SignedNote.NoteException e) {
-      return new Verdict(false, "This is not a checkpoint signed by this registry's log key: " + e.getMessage(), null, latest.getTreeSize(),
-          latest.getNote(), List.of());
+      return new Verdict(
+          false,
+          "This is not a checkpoint signed by this registry's log key: " + e.getMessage(),
+          null,
+          latest.getTreeSize(),
+          latest.getNote(),
+          List.of());
     }
     Checkpoint current;
     try {
@@ -48,27 +62,62 @@ public class ConsistencyMonitor {
       throw new IllegalStateException("the latest checkpoint does not verify", e);
     }
     if (saved.size() > current.size()) {
-      return new Verdict(false, "The saved checkpoint is larger (" + saved.size() + ") than the latest one (" + current.size()
-          + "): the registry is showing an older view than it signed before", saved.size(), current.size(), latest.getNote(), List.of());
+      return new Verdict(
+          false,
+          "The saved checkpoint is larger ("
+              + saved.size()
+              + ") than the latest one ("
+              + current.size()
+              + "): the registry is showing an older view than it signed before",
+          saved.size(),
+          current.size(),
+          latest.getNote(),
+          List.of());
     }
     Optional<CheckpointRow> kept = log.findCheckpoint(saved.size());
     if (kept.isPresent() && !Hash.ofHex(kept.get().getRootHash()).equals(saved.root())) {
-      return new Verdict(false, "FORK: the registry signed two different roots for size " + saved.size(), saved.size(), current.size(),
-          latest.getNote(), List.of());
+      return new Verdict(
+          false,
+          "FORK: the registry signed two different roots for size " + saved.size(),
+          saved.size(),
+          current.size(),
+          latest.getNote(),
+          List.of());
     }
     if (kept.isEmpty()) {
-      return new Verdict(false, "The registry does not publish a checkpoint of size " + saved.size() + " although it signed one",
-          saved.size(), current.size(), latest.getNote(), List.of());
+      return new Verdict(
+          false,
+          "The registry does not publish a checkpoint of size "
+              + saved.size()
+              + " although it signed one",
+          saved.size(),
+          current.size(),
+          latest.getNote(),
+          List.of());
     }
     List<Hash> proof = log.consistencyProof(saved.size(), current.size());
     try {
-      ProofVerifier.verifyConsistency(saved.size(), current.size(), saved.root(), current.root(), proof);
+      ProofVerifier.verifyConsistency(
+          saved.size(), current.size(), saved.root(), current.root(), proof);
     } catch (ProofException e) {
-      return new Verdict(false, "The latest checkpoint does NOT extend the saved one: " + e.getMessage(), saved.size(), current.size(),
-          latest.getNote(), proof.stream().map(Hash::hex).toList());
+      return new Verdict(
+          false,
+          "The latest checkpoint does NOT extend the saved one: " + e.getMessage(),
+          saved.size(),
+          current.size(),
+          latest.getNote(),
+          proof.stream().map(Hash::hex).toList());
     }
-    return new Verdict(true, "Consistent: the log of size " + current.size() + " extends the one of size " + saved.size()
-        + " you saved; nothing before it was changed or removed", saved.size(), current.size(), latest.getNote(),
+    return new Verdict(
+        true,
+        "Consistent: the log of size "
+            + current.size()
+            + " extends the one of size "
+            + saved.size()
+            + " you saved; nothing before it was changed or removed",
+        saved.size(),
+        current.size(),
+        latest.getNote(),
         proof.stream().map(Hash::hex).toList());
   }
 }

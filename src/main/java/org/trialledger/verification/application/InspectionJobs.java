@@ -18,8 +18,8 @@ import org.trialledger.platform.NotFoundException;
 import org.trialledger.security.application.Caller;
 
 /**
- * Builds inspection packages in the background (large trials take a while) into temporary files, with
- * progress to watch; a package is fetched by the regulator who asked for it.
+ * Builds inspection packages in the background (large trials take a while) into temporary files,
+ * with progress to watch; a package is fetched by the regulator who asked for it.
  */
 @ApplicationScoped
 public class InspectionJobs {
@@ -31,7 +31,8 @@ public class InspectionJobs {
   private final Map<String, Job> jobs = new ConcurrentHashMap<>();
 
   /** A job's state for the page and API. */
-  public record Status(String id, String registryId, String state, int done, int total, String message) {
+  public record Status(
+      String id, String registryId, String state, int done, int total, String message) {
     public int percent() {
       return total == 0 ? ("DONE".equals(state) ? 100 : 0) : Math.min(100, 100 * done / total);
     }
@@ -62,21 +63,22 @@ public class InspectionJobs {
     Job job = new Job(registryId, caller.username());
     job.total = total;
     jobs.put(job.id, job);
-    executor.submit(() -> {
-      try {
-        Path file = Files.createTempFile("inspection-", ".zip");
-        try (OutputStream out = Files.newOutputStream(file)) {
-          packages.write(caller, registryId, out, job.done::set);
-        }
-        job.file = file;
-        job.state = "DONE";
-        job.message = "Ready: " + job.done.get() + " ledger entries with their proofs";
-      } catch (IOException | RuntimeException e) {
-        LOG.log(Level.SEVERE, "Inspection package of " + registryId + " failed", e);
-        job.state = "FAILED";
-        job.message = "The package could not be built: " + e.getClass().getSimpleName();
-      }
-    });
+    executor.submit(
+        () -> {
+          try {
+            Path file = Files.createTempFile("inspection-", ".zip");
+            try (OutputStream out = Files.newOutputStream(file)) {
+              packages.write(caller, registryId, out, job.done::set);
+            }
+            job.file = file;
+            job.state = "DONE";
+            job.message = "Ready: " + job.done.get() + " ledger entries with their proofs";
+          } catch (IOException | RuntimeException e) {
+            LOG.log(Level.SEVERE, "Inspection package of " + registryId + " failed", e);
+            job.state = "FAILED";
+            job.message = "The package could not be built: " + e.getClass().getSimpleName();
+          }
+        });
     return job.status();
   }
 
@@ -93,7 +95,8 @@ public class InspectionJobs {
 
   private Job own(Caller caller, String id) {
     Job job = jobs.get(id);
-    if (job == null || !job.owner.equals(caller.username())) throw new NotFoundException("No inspection package " + id);
+    if (job == null || !job.owner.equals(caller.username()))
+      throw new NotFoundException("No inspection package " + id);
     return job;
   }
 }

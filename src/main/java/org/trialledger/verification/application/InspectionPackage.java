@@ -19,13 +19,13 @@ import java.util.function.IntConsumer;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.trialledger.audit.application.AuditCsv;
-import org.trialledger.audit.domain.AuditFilter;
 import org.trialledger.audit.application.AuditQueries;
+import org.trialledger.audit.domain.AuditFilter;
 import org.trialledger.ledger.bundle.ProofBundle;
 import org.trialledger.ledger.json.CanonicalJson;
-import org.trialledger.log.store.LedgerEntryRow;
 import org.trialledger.log.application.LedgerLog;
 import org.trialledger.log.application.LogSigner;
+import org.trialledger.log.store.LedgerEntryRow;
 import org.trialledger.platform.AccessDeniedException;
 import org.trialledger.registry.application.TrialDocuments;
 import org.trialledger.registry.application.TrialFinder;
@@ -36,10 +36,11 @@ import org.trialledger.security.application.Caller;
 import org.trialledger.security.domain.Role;
 
 /**
- * A trial's inspection package for regulators, one zip: every artifact the registry holds for the trial
- * (version JSON, documents), the proof bundle of each with its checkpoint's {@code .ots}, the log key, the
- * latest checkpoint, the audit trail as CSV, and a manifest pairing bundles with files. The offline verifier
- * checks it all: {@code java -jar trialledger-verifier.jar verify-package DIR --key VKEY --headers HEADERS}.
+ * A trial's inspection package for regulators, one zip: every artifact the registry holds for the
+ * trial (version JSON, documents), the proof bundle of each with its checkpoint's {@code .ots}, the
+ * log key, the latest checkpoint, the audit trail as CSV, and a manifest pairing bundles with
+ * files. The offline verifier checks it all: {@code java -jar trialledger-verifier.jar
+ * verify-package DIR --key VKEY --headers HEADERS}.
  */
 @ApplicationScoped
 public class InspectionPackage {
@@ -53,16 +54,19 @@ public class InspectionPackage {
   /** How many ledger entries the package will hold, for progress. */
   @Transactional
   public int size(Caller caller, String registryId) {
-    if (!caller.is(Role.REGULATOR)) throw new AccessDeniedException("Inspection packages are for regulators");
+    if (!caller.is(Role.REGULATOR))
+      throw new AccessDeniedException("Inspection packages are for regulators");
     return log.entriesOfArtifact(trials.visibleTrial(caller, registryId).getRegistryId()).size();
   }
 
   @Transactional
   public void write(Caller caller, String registryId, OutputStream out, IntConsumer progress) {
-    if (!caller.is(Role.REGULATOR)) throw new AccessDeniedException("Inspection packages are for regulators");
+    if (!caller.is(Role.REGULATOR))
+      throw new AccessDeniedException("Inspection packages are for regulators");
     Trial trial = trials.visibleTrial(caller, registryId);
     String id = trial.getRegistryId();
-    Map<String, String> files = new LinkedHashMap<>(); // content hash → path of the artifact's bytes in the package
+    Map<String, String> files =
+        new LinkedHashMap<>(); // content hash → path of the artifact's bytes in the package
     try (ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8)) {
       for (TrialVersion v : trials.visibleVersions(caller, trial)) {
         String path = "versions/" + v.getVersionNumber() + ".json";
@@ -80,7 +84,9 @@ public class InspectionPackage {
       int done = 0;
       for (LedgerEntryRow e : log.entriesOfArtifact(id)) {
         Map<String, Object> item = new LinkedHashMap<>();
-        item.put("artifact", e.getArtifactType() + " " + e.getArtifactId() + " v" + e.getArtifactVersion());
+        item.put(
+            "artifact",
+            e.getArtifactType() + " " + e.getArtifactId() + " v" + e.getArtifactVersion());
         item.put("leafHash", e.getLeafHash());
         if (e.getLeafIndex() == null) {
           item.put("note", "queued at packaging time: no proof yet");
@@ -89,10 +95,15 @@ public class InspectionPackage {
           String bundlePath = "bundles/" + e.getLeafHash() + ".json";
           put(zip, bundlePath, bundle.toJson().getBytes(StandardCharsets.UTF_8));
           item.put("bundle", bundlePath);
-          if (files.containsKey(e.getContentHash())) item.put("file", files.get(e.getContentHash()));
-          bundles.anchorFor(e.getLeafIndex()).ifPresent(a -> {
-            if (anchorsWritten.add(a.getId())) put(zip, "anchors/checkpoint-" + a.getTreeSize() + ".ots", a.getOtsProof());
-          });
+          if (files.containsKey(e.getContentHash()))
+            item.put("file", files.get(e.getContentHash()));
+          bundles
+              .anchorFor(e.getLeafIndex())
+              .ifPresent(
+                  a -> {
+                    if (anchorsWritten.add(a.getId()))
+                      put(zip, "anchors/checkpoint-" + a.getTreeSize() + ".ots", a.getOtsProof());
+                  });
         }
         manifest.add(item);
         progress.accept(++done);
@@ -127,7 +138,9 @@ public class InspectionPackage {
   }
 
   private static String readme(String id) {
-    return "Inspection package of " + id + " (TrialLedger)\n\n"
+    return "Inspection package of "
+        + id
+        + " (TrialLedger)\n\n"
         + "manifest.json pairs each ledger entry's proof bundle (bundles/) with the artifact's bytes (versions/, documents/).\n"
         + "Check everything offline, with the log key you obtained yourself and Bitcoin block headers you trust:\n\n"
         + "  unzip package.zip -d pkg\n"

@@ -18,9 +18,10 @@ import org.trialledger.ledger.bundle.TimestampCheck;
 import org.trialledger.ledger.bundle.VerificationReport.Outcome;
 
 /**
- * The bundle's timestamp step, offline: the {@code .ots} proof must be for SHA-256 of the bundle's checkpoint
- * note and lead to a Bitcoin block header, from the given source, whose merkle root it matches and whose
- * proof of work is valid. Pending attestations alone are reported, not failed: the anchor is still on its way.
+ * The bundle's timestamp step, offline: the {@code .ots} proof must be for SHA-256 of the bundle's
+ * checkpoint note and lead to a Bitcoin block header, from the given source, whose merkle root it
+ * matches and whose proof of work is valid. Pending attestations alone are reported, not failed:
+ * the anchor is still on its way.
  */
 public final class OtsTimestampCheck implements TimestampCheck {
   private final HeaderSource headers;
@@ -33,7 +34,10 @@ public final class OtsTimestampCheck implements TimestampCheck {
 
   @Override
   public Result check(String checkpointNote, String otsBase64, String rfc3161Base64) {
-    if (otsBase64 == null) return new Result(Outcome.SKIPPED, "no OpenTimestamps proof (RFC 3161 tokens are checked with openssl ts -verify)");
+    if (otsBase64 == null)
+      return new Result(
+          Outcome.SKIPPED,
+          "no OpenTimestamps proof (RFC 3161 tokens are checked with openssl ts -verify)");
     DetachedTimestampFile proof;
     try {
       proof = DetachedTimestampFile.parse(Base64.getDecoder().decode(otsBase64));
@@ -41,32 +45,57 @@ public final class OtsTimestampCheck implements TimestampCheck {
       return new Result(Outcome.FAIL, "the .ots proof is unreadable: " + e.getMessage());
     }
     Hash noteHash = Hash.sha256(checkpointNote.getBytes(StandardCharsets.UTF_8));
-    VerificationReport report = new TimestampVerifier(headers, powLimit).verify(proof, noteHash.bytes());
-    if (!report.digestMatches()) return new Result(Outcome.FAIL, "the .ots proof is for another digest than SHA-256 of the checkpoint (" + noteHash + ")");
+    VerificationReport report =
+        new TimestampVerifier(headers, powLimit).verify(proof, noteHash.bytes());
+    if (!report.digestMatches())
+      return new Result(
+          Outcome.FAIL,
+          "the .ots proof is for another digest than SHA-256 of the checkpoint (" + noteHash + ")");
     if (report.isConfirmed()) {
       AttestationResult.BitcoinVerified b = report.earliestBitcoin().orElseThrow();
-      return new Result(Outcome.PASS, "the checkpoint existed by Bitcoin block " + b.height() + " (" + b.blockHash() + "), mined " + b.blockTime());
+      return new Result(
+          Outcome.PASS,
+          "the checkpoint existed by Bitcoin block "
+              + b.height()
+              + " ("
+              + b.blockHash()
+              + "), mined "
+              + b.blockTime());
     }
     if (!report.bitcoinFailed().isEmpty()) {
       AttestationResult.BitcoinFailed f = report.bitcoinFailed().get(0);
-      boolean onlyMissing = report.bitcoinFailed().stream().allMatch(x -> x.failure() == AttestationResult.Failure.NO_HEADER);
-      String detail = "Bitcoin attestation at block " + f.height() + ": " + f.failure() + (f.detail() == null ? "" : " " + f.detail());
-      return onlyMissing ? new Result(Outcome.SKIPPED, detail + " (add that block's header to the headers file)") : new Result(Outcome.FAIL, detail);
+      boolean onlyMissing =
+          report.bitcoinFailed().stream()
+              .allMatch(x -> x.failure() == AttestationResult.Failure.NO_HEADER);
+      String detail =
+          "Bitcoin attestation at block "
+              + f.height()
+              + ": "
+              + f.failure()
+              + (f.detail() == null ? "" : " " + f.detail());
+      return onlyMissing
+          ? new Result(Outcome.SKIPPED, detail + " (add that block's header to the headers file)")
+          : new Result(Outcome.FAIL, detail);
     }
-    return new Result(Outcome.SKIPPED, "pending at " + report.pending().size() + " calendar(s); not yet in Bitcoin");
+    return new Result(
+        Outcome.SKIPPED,
+        "pending at " + report.pending().size() + " calendar(s); not yet in Bitcoin");
   }
 
   /**
-   * The check the verifier CLI runs, over block headers read from a file of "HEIGHT HEX" lines. Mainnet's
-   * proof-of-work limit unless told otherwise.
+   * The check the verifier CLI runs, over block headers read from a file of "HEIGHT HEX" lines.
+   * Mainnet's proof-of-work limit unless told otherwise.
    */
   public static OtsTimestampCheck withHeadersFile(Path headersFile) {
     try {
-      BigInteger limit = "regtest".equalsIgnoreCase(System.getProperty("trialledger.chain", "mainnet")) ? BlockHeader.targetOf(0x207fffff)
-          : BlockHeader.MAINNET_POW_LIMIT;
+      BigInteger limit =
+          "regtest".equalsIgnoreCase(System.getProperty("trialledger.chain", "mainnet"))
+              ? BlockHeader.targetOf(0x207fffff)
+              : BlockHeader.MAINNET_POW_LIMIT;
       return new OtsTimestampCheck(HeadersFile.load(headersFile), limit);
     } catch (IOException | IllegalArgumentException e) {
-      throw new IllegalArgumentException("unreadable headers file " + headersFile + ": " + e.getMessage(), e);
+      throw new IllegalArgumentException(
+          "unreadable headers file " + headersFile + ": " + e.getMessage(), e);
     }
   }
 }

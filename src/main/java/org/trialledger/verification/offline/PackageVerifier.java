@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,19 +19,27 @@ import org.trialledger.ledger.bundle.VerificationReport;
 import org.trialledger.ledger.json.JsonParser;
 
 /**
- * Verifies an inspection package (a directory or the zip itself): every bundle its manifest lists, against
- * the artifact's bytes where the package holds them. One line per entry; the count of failures decides.
+ * Verifies an inspection package (a directory or the zip itself): every bundle its manifest lists,
+ * against the artifact's bytes where the package holds them. One line per entry; the count of
+ * failures decides.
  */
 final class PackageVerifier {
   private PackageVerifier() {}
 
-  /** @return the number of entries that failed */
-  static int verify(Path location, Optional<String> key, Optional<TimestampCheck> timestamps, PrintStream out) throws IOException {
+  /**
+   * @return the number of entries that failed
+   */
+  static int verify(
+      Path location, Optional<String> key, Optional<TimestampCheck> timestamps, PrintStream out)
+      throws IOException {
     Map<String, byte[]> files = read(location);
     byte[] manifestBytes = files.get("manifest.json");
-    if (manifestBytes == null) throw new IllegalArgumentException("no manifest.json: not an inspection package");
-    Map<?, ?> manifest = (Map<?, ?>) JsonParser.parse(new String(manifestBytes, StandardCharsets.UTF_8));
-    if (!"trialledger.inspection-package/1".equals(manifest.get("format"))) throw new IllegalArgumentException("unknown package format " + manifest.get("format"));
+    if (manifestBytes == null)
+      throw new IllegalArgumentException("no manifest.json: not an inspection package");
+    Map<?, ?> manifest =
+        (Map<?, ?>) JsonParser.parse(new String(manifestBytes, StandardCharsets.UTF_8));
+    if (!"trialledger.inspection-package/1".equals(manifest.get("format")))
+      throw new IllegalArgumentException("unknown package format " + manifest.get("format"));
     List<?> entries = (List<?>) manifest.get("entries");
     int failed = 0;
     int passed = 0;
@@ -51,7 +60,8 @@ final class PackageVerifier {
         continue;
       }
       Object filePath = entry.get("file");
-      Optional<byte[]> file = filePath == null ? Optional.empty() : Optional.ofNullable(files.get((String) filePath));
+      Optional<byte[]> file =
+          filePath == null ? Optional.empty() : Optional.ofNullable(files.get((String) filePath));
       if (filePath != null && file.isEmpty()) {
         failed++;
         out.println("[FAIL]    " + artifact + ": the package lacks " + filePath);
@@ -59,7 +69,12 @@ final class PackageVerifier {
       }
       VerificationReport report;
       try {
-        report = BundleVerifier.verify(ProofBundle.parse(new String(bundleBytes, StandardCharsets.UTF_8)), file, key, timestamps);
+        report =
+            BundleVerifier.verify(
+                ProofBundle.parse(new String(bundleBytes, StandardCharsets.UTF_8)),
+                file,
+                key,
+                timestamps);
       } catch (IllegalArgumentException e) {
         failed++;
         out.println("[FAIL]    " + artifact + ": unreadable bundle: " + e.getMessage());
@@ -67,15 +82,32 @@ final class PackageVerifier {
       }
       if (report.holds()) {
         passed++;
-        String timestamp = report.steps().stream().filter(s -> s.name().equals("timestamp")).map(s -> s.outcome() + " " + s.detail()).findFirst().orElse("");
-        out.println("[PASS]    " + artifact + (filePath == null ? "" : " = " + filePath) + (timestamp.isEmpty() ? "" : "; timestamp " + timestamp));
+        String timestamp =
+            report.steps().stream()
+                .filter(s -> s.name().equals("timestamp"))
+                .map(s -> s.outcome() + " " + s.detail())
+                .findFirst()
+                .orElse("");
+        out.println(
+            "[PASS]    "
+                + artifact
+                + (filePath == null ? "" : " = " + filePath)
+                + (timestamp.isEmpty() ? "" : "; timestamp " + timestamp));
       } else {
         failed++;
         VerificationReport.Step step = report.firstFailure().orElseThrow();
         out.println("[FAIL]    " + artifact + ": " + step.name() + ": " + step.detail());
       }
     }
-    out.println(passed + " verified, " + failed + " failed, " + unproven + " without proof yet, of " + entries.size() + " entries");
+    out.println(
+        passed
+            + " verified, "
+            + failed
+            + " failed, "
+            + unproven
+            + " without proof yet, of "
+            + entries.size()
+            + " entries");
     return failed;
   }
 
@@ -90,7 +122,7 @@ final class PackageVerifier {
       return files;
     }
     try (ZipFile zip = new ZipFile(location.toFile())) {
-      for (ZipEntry e : java.util.Collections.list(zip.entries())) {
+      for (ZipEntry e : Collections.list(zip.entries())) {
         if (!e.isDirectory()) files.put(e.getName(), zip.getInputStream(e).readAllBytes());
       }
     }

@@ -12,11 +12,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
-import org.trialledger.ledger.bundle.TimestampCheck;
+import java.util.function.Consumer;
 import org.trialledger.ledger.Hash;
 import org.trialledger.ledger.bundle.BundleVerifier;
 import org.trialledger.ledger.bundle.ProofBundle;
+import org.trialledger.ledger.bundle.TimestampCheck;
 import org.trialledger.ledger.bundle.VerificationReport;
 import org.trialledger.ledger.merkle.CompactRange;
 import org.trialledger.ledger.merkle.InMemoryNodeStore;
@@ -24,9 +26,9 @@ import org.trialledger.ledger.merkle.MerkleTree;
 import org.trialledger.ledger.merkle.TreeHasher;
 
 /**
- * The offline verifier: {@code java -jar trialledger-verifier.jar COMMAND …}. Exit 0 when all holds, 1 when a
- * check fails, 2 on unreadable input or wrong usage; never a stack trace. Entries on standard input are one
- * hex-encoded entry per line (an empty line is an empty entry).
+ * The offline verifier: {@code java -jar trialledger-verifier.jar COMMAND …}. Exit 0 when all
+ * holds, 1 when a check fails, 2 on unreadable input or wrong usage; never a stack trace. Entries
+ * on standard input are one hex-encoded entry per line (an empty line is an empty entry).
  */
 public final class VerifierCli {
   static final int OK = 0;
@@ -62,24 +64,29 @@ public final class VerifierCli {
           if (args.length != 1) return usage(err, "tree-root takes no arguments");
           out.println(treeRoot(in).hex());
           return OK;
-        case "inclusion-proof": {
-          if (args.length != 2) return usage(err, "inclusion-proof takes INDEX");
-          long index = number(args[1], "INDEX");
-          InMemoryNodeStore store = storeOf(in);
-          if (index >= store.size()) return unusable(err, "INDEX " + index + " is not below the number of entries " + store.size());
-          print(new MerkleTree(store).inclusionProof(index, store.size()), out);
-          return OK;
-        }
-        case "consistency-proof": {
-          if (args.length != 2) return usage(err, "consistency-proof takes OLD_SIZE");
-          long old = number(args[1], "OLD_SIZE");
-          InMemoryNodeStore store = storeOf(in);
-          if (old < 1 || old > store.size()) {
-            return unusable(err, "OLD_SIZE must be between 1 and the number of entries " + store.size());
+        case "inclusion-proof":
+          {
+            if (args.length != 2) return usage(err, "inclusion-proof takes INDEX");
+            long index = number(args[1], "INDEX");
+            InMemoryNodeStore store = storeOf(in);
+            if (index >= store.size())
+              return unusable(
+                  err, "INDEX " + index + " is not below the number of entries " + store.size());
+            print(new MerkleTree(store).inclusionProof(index, store.size()), out);
+            return OK;
           }
-          print(new MerkleTree(store).consistencyProof(old, store.size()), out);
-          return OK;
-        }
+        case "consistency-proof":
+          {
+            if (args.length != 2) return usage(err, "consistency-proof takes OLD_SIZE");
+            long old = number(args[1], "OLD_SIZE");
+            InMemoryNodeStore store = storeOf(in);
+            if (old < 1 || old > store.size()) {
+              return unusable(
+                  err, "OLD_SIZE must be between 1 and the number of entries " + store.size());
+            }
+            print(new MerkleTree(store).consistencyProof(old, store.size()), out);
+            return OK;
+          }
         case "verify-package":
           return verifyPackage(args, out, err);
         case "verify":
@@ -101,9 +108,13 @@ public final class VerifierCli {
     }
   }
 
-  private static int verifyPackage(String[] args, PrintStream out, PrintStream err) throws IOException {
+  private static int verifyPackage(String[] args, PrintStream out, PrintStream err)
+      throws IOException {
     Options o = Options.parse(args);
-    if (o.problem != null) return o.problem.startsWith("no such file") ? unusable(err, o.problem) : usage(err, o.problem);
+    if (o.problem != null)
+      return o.problem.startsWith("no such file")
+          ? unusable(err, o.problem)
+          : usage(err, o.problem);
     if (o.positional.size() != 1) return usage(err, "verify-package takes one directory or zip");
     Path location = Path.of(o.positional.get(0));
     if (!Files.exists(location)) return unusable(err, "no such file: " + location);
@@ -152,7 +163,8 @@ public final class VerifierCli {
         if (++i >= args.length) return usage(err, "--key needs a verifier key");
         key = Optional.of(args[i]);
       } else if (args[i].equals("--headers")) {
-        if (++i >= args.length) return usage(err, "--headers needs a file of Bitcoin block headers");
+        if (++i >= args.length)
+          return usage(err, "--headers needs a file of Bitcoin block headers");
         Path headers = Path.of(args[i]);
         if (!Files.isRegularFile(headers)) return unusable(err, "no such file: " + args[i]);
         timestamps = Optional.of(OtsTimestampCheck.withHeadersFile(headers));
@@ -160,10 +172,12 @@ public final class VerifierCli {
         positional.add(args[i]);
       }
     }
-    if (positional.isEmpty() || positional.size() > 2) return usage(err, "verify takes BUNDLE.json and optionally FILE");
+    if (positional.isEmpty() || positional.size() > 2)
+      return usage(err, "verify takes BUNDLE.json and optionally FILE");
     ProofBundle bundle;
     try {
-      bundle = ProofBundle.parse(Files.readString(Path.of(positional.get(0)), StandardCharsets.UTF_8));
+      bundle =
+          ProofBundle.parse(Files.readString(Path.of(positional.get(0)), StandardCharsets.UTF_8));
     } catch (NoSuchFileException e) {
       return unusable(err, "no such file: " + positional.get(0));
     } catch (IllegalArgumentException e) {
@@ -197,16 +211,18 @@ public final class VerifierCli {
     return store;
   }
 
-  private static void forEachEntry(InputStream in, java.util.function.Consumer<byte[]> each) throws IOException {
-    BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.US_ASCII));
+  private static void forEachEntry(InputStream in, Consumer<byte[]> each) throws IOException {
+    BufferedReader reader =
+        new BufferedReader(new InputStreamReader(in, StandardCharsets.US_ASCII));
     HexFormat hex = HexFormat.of();
     long line = 0;
     for (String s; (s = reader.readLine()) != null; ) {
       line++;
       String entry = s.strip();
-      if (entry.length() % 2 != 0) throw new UnusableInput("line " + line + " is not hex (odd number of digits)");
+      if (entry.length() % 2 != 0)
+        throw new UnusableInput("line " + line + " is not hex (odd number of digits)");
       try {
-        each.accept(hex.parseHex(entry.toLowerCase(java.util.Locale.ROOT)));
+        each.accept(hex.parseHex(entry.toLowerCase(Locale.ROOT)));
       } catch (IllegalArgumentException e) {
         throw new UnusableInput("line " + line + " is not hex");
       }

@@ -1,9 +1,14 @@
 package org.trialledger.verification.web;
 
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import java.io.IOException;
 import java.io.Serializable;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.trialledger.platform.web.FacesActions;
 import org.trialledger.registry.application.TrialFinder;
@@ -11,7 +16,10 @@ import org.trialledger.registry.store.Trial;
 import org.trialledger.security.application.CurrentActor;
 import org.trialledger.verification.application.InspectionJobs;
 
-/** The regulator's workspace: every trial whatever its state, and inspection packages built with progress. */
+/**
+ * The regulator's workspace: every trial whatever its state, and inspection packages built with
+ * progress.
+ */
 @Named
 @ViewScoped
 public class RegulatorWorkspaceBacking implements Serializable {
@@ -29,7 +37,8 @@ public class RegulatorWorkspaceBacking implements Serializable {
   }
 
   public void inspect(String registryId) {
-    InspectionJobs.Status status = FacesActions.attempt(() -> jobs.start(actor.caller(), registryId), null);
+    InspectionJobs.Status status =
+        FacesActions.attempt(() -> jobs.start(actor.caller(), registryId), null);
     if (status != null) {
       jobId = status.id();
       jobTrial = registryId;
@@ -46,18 +55,24 @@ public class RegulatorWorkspaceBacking implements Serializable {
   }
 
   /** Streams the finished zip to the browser. */
-  public void download() throws java.io.IOException {
-    java.nio.file.Path file = jobs.file(actor.caller(), jobId);
-    jakarta.faces.context.FacesContext faces = jakarta.faces.context.FacesContext.getCurrentInstance();
-    jakarta.faces.context.ExternalContext ext = faces.getExternalContext();
+  public void download() throws IOException {
+    Path file = jobs.file(actor.caller(), jobId);
+    FacesContext faces = FacesContext.getCurrentInstance();
+    ExternalContext ext = faces.getExternalContext();
     ext.responseReset();
     ext.setResponseContentType("application/zip");
-    ext.setResponseContentLength((int) java.nio.file.Files.size(file));
-    ext.setResponseHeader("Content-Disposition", "attachment; filename=\"inspection-" + jobTrial + ".zip\"");
-    java.nio.file.Files.copy(file, ext.getResponseOutputStream());
+    ext.setResponseContentLength((int) Files.size(file));
+    ext.setResponseHeader(
+        "Content-Disposition", "attachment; filename=\"inspection-" + jobTrial + ".zip\"");
+    Files.copy(file, ext.getResponseOutputStream());
     faces.responseComplete();
   }
 
-  public String getJobId() { return jobId; }
-  public String getJobTrial() { return jobTrial; }
+  public String getJobId() {
+    return jobId;
+  }
+
+  public String getJobTrial() {
+    return jobTrial;
+  }
 }

@@ -8,16 +8,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigInteger;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.trialledger.ledger.Vectors;
 
 class BlockHeaderTest {
-  static final String HASH_358391 = "000000000000000003e892881a8cdcdc117c06d444057c98b6f04a9ee75a2319";
+  static final String HASH_358391 =
+      "000000000000000003e892881a8cdcdc117c06d444057c98b6f04a9ee75a2319";
 
   static BlockHeader block358391() throws Exception {
-    return HeadersFile.load(Vectors.dir("ots").resolve("bitcoin-headers.txt")).header(358391).orElseThrow();
+    return HeadersFile.load(Vectors.dir("ots").resolve("bitcoin-headers.txt"))
+        .header(358391)
+        .orElseThrow();
   }
 
   @Test
@@ -28,7 +32,7 @@ class BlockHeaderTest {
     assertEquals(Instant.parse("2015-05-28T15:41:18Z"), h.time());
     assertTrue(h.checkProofOfWork());
     assertTrue(h.checkProofOfWork(BlockHeader.MAINNET_POW_LIMIT));
-    assertArrayEquals(java.util.Arrays.copyOfRange(h.bytes(), 36, 68), h.merkleRoot());
+    assertArrayEquals(Arrays.copyOfRange(h.bytes(), 36, 68), h.merkleRoot());
   }
 
   @Test
@@ -37,7 +41,8 @@ class BlockHeaderTest {
     for (int i = 0; i < raw.length; i++) {
       byte[] changed = raw.clone();
       changed[i] ^= 0x01;
-      assertFalse(BlockHeader.parse(changed).checkProofOfWork(BlockHeader.MAINNET_POW_LIMIT), "byte " + i);
+      assertFalse(
+          BlockHeader.parse(changed).checkProofOfWork(BlockHeader.MAINNET_POW_LIMIT), "byte " + i);
     }
   }
 
@@ -68,14 +73,21 @@ class BlockHeaderTest {
     assertEquals(1, HeadersFile.parse(List.of("# comment", "", "358391 " + hex)).size());
     assertThrows(IllegalArgumentException.class, () -> HeadersFile.parse(List.of("358391")));
     assertThrows(IllegalArgumentException.class, () -> HeadersFile.parse(List.of("358391 00ff")));
-    assertThrows(IllegalArgumentException.class, () -> HeadersFile.parse(List.of("1 " + hex, "1 " + hex)));
+    assertThrows(
+        IllegalArgumentException.class, () -> HeadersFile.parse(List.of("1 " + hex, "1 " + hex)));
     BlockHeader a = TestBlocks.mine(new byte[32], 1L);
-    BlockHeader linked = TestBlocks.mine(a.hashInternalOrder(), new byte[32], 2L, TestBlocks.EASY_BITS);
+    BlockHeader linked =
+        TestBlocks.mine(a.hashInternalOrder(), new byte[32], 2L, TestBlocks.EASY_BITS);
     BlockHeader unlinked = TestBlocks.mine(new byte[32], 3L);
     String ah = HexFormat.of().formatHex(a.bytes());
-    assertEquals(2, HeadersFile.parse(List.of("5 " + ah, "6 " + HexFormat.of().formatHex(linked.bytes()))).size());
+    assertEquals(
+        2,
+        HeadersFile.parse(List.of("5 " + ah, "6 " + HexFormat.of().formatHex(linked.bytes())))
+            .size());
     assertThrows(
         IllegalArgumentException.class,
-        () -> HeadersFile.parse(List.of("5 " + ah, "6 " + HexFormat.of().formatHex(unlinked.bytes()))));
+        () ->
+            HeadersFile.parse(
+                List.of("5 " + ah, "6 " + HexFormat.of().formatHex(unlinked.bytes()))));
   }
 }

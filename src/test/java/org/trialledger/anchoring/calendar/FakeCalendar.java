@@ -24,12 +24,20 @@ import org.trialledger.anchoring.ots.PendingAttestation;
 import org.trialledger.anchoring.ots.Timestamp;
 
 /**
- * A calendar on 127.0.0.1 that speaks the real protocol: {@code POST /digest} answers a pending timestamp
- * naming this calendar; {@code GET /timestamp/<hex>} answers 404 until {@link #confirm} puts the pending
- * commitments in a block (mined with regtest's easy target), then the path to its Bitcoin attestation.
+ * A calendar on 127.0.0.1 that speaks the real protocol: {@code POST /digest} answers a pending
+ * timestamp naming this calendar; {@code GET /timestamp/<hex>} answers 404 until {@link #confirm}
+ * puts the pending commitments in a block (mined with regtest's easy target), then the path to its
+ * Bitcoin attestation.
  */
 public final class FakeCalendar implements AutoCloseable {
-  public enum Mode { NORMAL, ERROR_500, GARBAGE, HUGE, SLOW, REDIRECT }
+  public enum Mode {
+    NORMAL,
+    ERROR_500,
+    GARBAGE,
+    HUGE,
+    SLOW,
+    REDIRECT
+  }
 
   private final HttpServer server;
   private final ExecutorService executor = Executors.newCachedThreadPool();
@@ -68,7 +76,9 @@ public final class FakeCalendar implements AutoCloseable {
     List<byte[]> txids = new ArrayList<>();
     for (byte[] c : commitments) {
       // The commitment inside a transaction, whose id is the double SHA-256 of its bytes.
-      List<Op> tx = List.of(Op.prepend(randomBytes(40)), Op.append(randomBytes(30)), Op.sha256(), Op.sha256());
+      List<Op> tx =
+          List.of(
+              Op.prepend(randomBytes(40)), Op.append(randomBytes(30)), Op.sha256(), Op.sha256());
       byte[] txid = apply(c, tx);
       txids.add(txid);
       leaves.add(Timestamp.path(c, tx, Timestamp.of(txid)));
@@ -85,10 +95,12 @@ public final class FakeCalendar implements AutoCloseable {
       for (int i = 0; i < level.size(); i += 2) {
         byte[] left = level.get(i);
         byte[] right = i + 1 < level.size() ? level.get(i + 1) : left;
-        for (int leaf : members.get(i)) paths.get(leaf).addAll(List.of(Op.append(right), Op.sha256(), Op.sha256()));
+        for (int leaf : members.get(i))
+          paths.get(leaf).addAll(List.of(Op.append(right), Op.sha256(), Op.sha256()));
         List<Integer> joined = new ArrayList<>(members.get(i));
         if (i + 1 < level.size()) {
-          for (int leaf : members.get(i + 1)) paths.get(leaf).addAll(List.of(Op.prepend(left), Op.sha256(), Op.sha256()));
+          for (int leaf : members.get(i + 1))
+            paths.get(leaf).addAll(List.of(Op.prepend(left), Op.sha256(), Op.sha256()));
           joined.addAll(members.get(i + 1));
         }
         next.add(apply(left, List.of(Op.append(right), Op.sha256(), Op.sha256())));
@@ -117,7 +129,8 @@ public final class FakeCalendar implements AutoCloseable {
           return;
         }
         case GARBAGE -> {
-          reply(ex, 200, "<html>this is not a timestamp</html>".getBytes(StandardCharsets.US_ASCII));
+          reply(
+              ex, 200, "<html>this is not a timestamp</html>".getBytes(StandardCharsets.US_ASCII));
           return;
         }
         case HUGE -> {
@@ -144,7 +157,11 @@ public final class FakeCalendar implements AutoCloseable {
           known = pending.containsKey(hex);
         }
         if (t != null) reply(ex, 200, t.serialize());
-        else if (known) reply(ex, 404, "Pending confirmation in Bitcoin blockchain".getBytes(StandardCharsets.US_ASCII));
+        else if (known)
+          reply(
+              ex,
+              404,
+              "Pending confirmation in Bitcoin blockchain".getBytes(StandardCharsets.US_ASCII));
         else reply(ex, 404, "Not found".getBytes(StandardCharsets.US_ASCII));
       } else {
         reply(ex, 404, new byte[0]);
@@ -153,10 +170,12 @@ public final class FakeCalendar implements AutoCloseable {
   }
 
   private synchronized Timestamp submit(byte[] digest) {
-    List<Op> aggregation = List.of(Op.append(randomBytes(8)), Op.sha256(), Op.prepend(randomBytes(4)), Op.sha256());
+    List<Op> aggregation =
+        List.of(Op.append(randomBytes(8)), Op.sha256(), Op.prepend(randomBytes(4)), Op.sha256());
     byte[] commitment = apply(digest, aggregation);
     pending.put(HexFormat.of().formatHex(commitment), commitment);
-    Timestamp tip = Timestamp.of(commitment).withAttestation(new PendingAttestation(uri().toString()));
+    Timestamp tip =
+        Timestamp.of(commitment).withAttestation(new PendingAttestation(uri().toString()));
     return Timestamp.path(digest, aggregation, tip);
   }
 

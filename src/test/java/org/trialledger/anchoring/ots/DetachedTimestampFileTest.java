@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -58,7 +59,8 @@ class DetachedTimestampFileTest {
     assertEquals(2, mixed.size());
     assertTrue(mixed.stream().anyMatch(a -> a instanceof PendingAttestation));
     UnknownAttestation unknown =
-        (UnknownAttestation) mixed.stream().filter(a -> a instanceof UnknownAttestation).findFirst().orElseThrow();
+        (UnknownAttestation)
+            mixed.stream().filter(a -> a instanceof UnknownAttestation).findFirst().orElseThrow();
     assertEquals("0102030405060708", unknown.tagHex());
     for (String twoCalendars : List.of("merkle1.txt.ots", "two-calendars.txt.ots")) {
       List<Attestation> pending = attestations(twoCalendars);
@@ -77,7 +79,10 @@ class DetachedTimestampFileTest {
     for (Path p : OtsVectors.invalidProofs()) {
       Reason want = expected.get(p.getFileName().toString());
       OtsFormatException e =
-          assertThrows(OtsFormatException.class, () -> DetachedTimestampFile.parse(OtsVectors.read(p)), p.toString());
+          assertThrows(
+              OtsFormatException.class,
+              () -> DetachedTimestampFile.parse(OtsVectors.read(p)),
+              p.toString());
       assertEquals(want, e.reason(), e.getMessage());
     }
   }
@@ -86,8 +91,9 @@ class DetachedTimestampFileTest {
   void everyTruncationIsRefused() throws Exception {
     byte[] bytes = OtsVectors.read("hello-world.txt.ots");
     for (int len = 0; len < bytes.length; len++) {
-      byte[] cut = java.util.Arrays.copyOf(bytes, len);
-      OtsFormatException e = assertThrows(OtsFormatException.class, () -> DetachedTimestampFile.parse(cut));
+      byte[] cut = Arrays.copyOf(bytes, len);
+      OtsFormatException e =
+          assertThrows(OtsFormatException.class, () -> DetachedTimestampFile.parse(cut));
       Reason want = len < DetachedTimestampFile.MAGIC.length ? Reason.BAD_MAGIC : Reason.TRUNCATED;
       assertEquals(want, e.reason(), "length " + len + ": " + e.getMessage());
     }
@@ -96,7 +102,7 @@ class DetachedTimestampFileTest {
   @Test
   void trailingBytesAreRefused() {
     byte[] bytes = OtsVectors.read("incomplete.txt.ots");
-    byte[] longer = java.util.Arrays.copyOf(bytes, bytes.length + 1);
+    byte[] longer = Arrays.copyOf(bytes, bytes.length + 1);
     assertReason(Reason.TRAILING_BYTES, longer);
   }
 
@@ -112,13 +118,16 @@ class DetachedTimestampFileTest {
     Timestamp empty = Timestamp.of(new byte[32]);
     DetachedTimestampFile f = new DetachedTimestampFile(OpKind.SHA256, empty);
     assertThrows(IllegalStateException.class, f::serialize);
-    assertThrows(IllegalArgumentException.class, () -> new DetachedTimestampFile(OpKind.SHA1, empty));
-    assertThrows(IllegalArgumentException.class, () -> new DetachedTimestampFile(OpKind.APPEND, empty));
+    assertThrows(
+        IllegalArgumentException.class, () -> new DetachedTimestampFile(OpKind.SHA1, empty));
+    assertThrows(
+        IllegalArgumentException.class, () -> new DetachedTimestampFile(OpKind.APPEND, empty));
     assertFalse(HexFormat.of().formatHex(DetachedTimestampFile.MAGIC).isEmpty());
   }
 
   static void assertReason(Reason reason, byte[] proof) {
-    OtsFormatException e = assertThrows(OtsFormatException.class, () -> DetachedTimestampFile.parse(proof));
+    OtsFormatException e =
+        assertThrows(OtsFormatException.class, () -> DetachedTimestampFile.parse(proof));
     assertEquals(reason, e.reason(), e.getMessage());
   }
 

@@ -4,7 +4,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
-/** Seeded random damage to real proofs: bit flips, byte changes, truncations, insertions, deletions. */
+/**
+ * Seeded random damage to real proofs: bit flips, byte changes, truncations, insertions, deletions.
+ */
 final class Mutations {
   private final Random random;
   private final List<byte[]> seeds;

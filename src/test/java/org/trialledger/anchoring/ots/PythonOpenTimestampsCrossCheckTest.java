@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,8 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.trialledger.anchoring.ots.OtsFormatException.Reason;
 
 /**
- * Debian's python3-opentimestamps (the reference implementation) as a second, strict parser. Skipped where
- * it is not installed ({@code apt-get install python3-opentimestamps}).
+ * Debian's python3-opentimestamps (the reference implementation) as a second, strict parser.
+ * Skipped where it is not installed ({@code apt-get install python3-opentimestamps}).
  */
 class PythonOpenTimestampsCrossCheckTest {
   private static final String SCRIPT =
@@ -49,7 +50,8 @@ class PythonOpenTimestampsCrossCheckTest {
   static void findPython() throws Exception {
     for (String candidate : List.of("/usr/bin/python3", "python3")) {
       try {
-        Process p = new ProcessBuilder(candidate, "-c", "import opentimestamps.core.timestamp").start();
+        Process p =
+            new ProcessBuilder(candidate, "-c", "import opentimestamps.core.timestamp").start();
         if (p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0) {
           python = candidate;
           return;
@@ -67,19 +69,22 @@ class PythonOpenTimestampsCrossCheckTest {
     OtsVectors.validProofs().forEach(p -> proofs.add(OtsVectors.read(p)));
     StampRequest r = StampRequest.forSha256(StampRequestTest.DIGEST, new SecureRandom());
     DetachedTimestampFile stamped =
-        r.proof(List.of(
-            StampRequestTest.pendingAnswer(r.commitment(), "https://a.example"),
-            StampRequestTest.pendingAnswer(r.commitment(), "https://b.example")));
+        r.proof(
+            List.of(
+                StampRequestTest.pendingAnswer(r.commitment(), "https://a.example"),
+                StampRequestTest.pendingAnswer(r.commitment(), "https://b.example")));
     proofs.add(stamped.serialize());
     proofs.add(JavaOpenTimestampsCrossCheckTest.upgraded(stamped).serialize());
-    for (DetachedTimestampFile p : new RandomProofs(3, true, true).take(300)) proofs.add(p.serialize());
+    for (DetachedTimestampFile p : new RandomProofs(3, true, true).take(300))
+      proofs.add(p.serialize());
     Map<String, String> verdicts = run(dir, proofs);
     verdicts.forEach((file, verdict) -> assertEquals("OK", verdict, file));
   }
 
   /**
-   * Differential fuzzing: what we accept, the reference accepts and writes back alike; what we refuse for a
-   * rule the reference shares, it refuses too. (It reads non-canonical bytes that we refuse, so not conversely.)
+   * Differential fuzzing: what we accept, the reference accepts and writes back alike; what we
+   * refuse for a rule the reference shares, it refuses too. (It reads non-canonical bytes that we
+   * refuse, so not conversely.)
    */
   @Test
   void onDamagedProofsTheReferenceAgreesWithUs(@TempDir Path dir) throws Exception {
@@ -102,7 +107,8 @@ class PythonOpenTimestampsCrossCheckTest {
     int accepted = 0;
     for (int i = 0; i < inputs.size(); i++) {
       String verdict = verdicts.get(i).startsWith("REJECT") ? "REJECT" : verdicts.get(i);
-      assertEquals(expected.get(i), verdict, "input " + i + ": " + java.util.HexFormat.of().formatHex(inputs.get(i)));
+      assertEquals(
+          expected.get(i), verdict, "input " + i + ": " + HexFormat.of().formatHex(inputs.get(i)));
       if (verdict.equals("OK")) accepted++;
     }
     assertTrue(accepted > 10, accepted + " accepted");

@@ -6,13 +6,17 @@ import java.util.Random;
 
 /** Seeded random proofs built with our API, for property and cross-implementation tests. */
 final class RandomProofs {
-  private static final OpKind[] HASHES = {OpKind.SHA1, OpKind.RIPEMD160, OpKind.SHA256, OpKind.KECCAK256};
+  private static final OpKind[] HASHES = {
+    OpKind.SHA1, OpKind.RIPEMD160, OpKind.SHA256, OpKind.KECCAK256
+  };
 
   private final Random random;
+
   /**
-   * Whether to use what the reference reads but java-opentimestamps 1.11 does not write back alike: reverse and
-   * hexlify (it lacks them), Litecoin and unknown attestations (it mangles unknown payloads), and nodes with
-   * more than one attestation (it writes the last one twice, or fails to sort different types).
+   * Whether to use what the reference reads but java-opentimestamps 1.11 does not write back alike:
+   * reverse and hexlify (it lacks them), Litecoin and unknown attestations (it mangles unknown
+   * payloads), and nodes with more than one attestation (it writes the last one twice, or fails to
+   * sort different types).
    */
   private final boolean referenceOnlyFeatures;
 
@@ -62,9 +66,12 @@ final class RandomProofs {
     return switch (kind) {
       case 0 -> new BitcoinAttestation(random.nextInt(1_000_000));
       case 1 -> new PendingAttestation("https://cal" + random.nextInt(9) + ".example.org/x_y-z.1");
-      case 2 -> new UnknownAttestation(new byte[] {1, 2, 3, 4, 5, 6, 7, 8}, bytes(random.nextInt(20)));
+      case 2 ->
+          new UnknownAttestation(new byte[] {1, 2, 3, 4, 5, 6, 7, 8}, bytes(random.nextInt(20)));
       case 3 -> new LitecoinAttestation(random.nextInt(100_000));
-      default -> new UnknownAttestation(new byte[] {(byte) 0xee, 2, 3, 4, 5, 6, 7, 8}, bytes(random.nextInt(20)));
+      default ->
+          new UnknownAttestation(
+              new byte[] {(byte) 0xee, 2, 3, 4, 5, 6, 7, 8}, bytes(random.nextInt(20)));
     };
   }
 

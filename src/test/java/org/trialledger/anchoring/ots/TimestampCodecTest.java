@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.trialledger.anchoring.ots.DetachedTimestampFileTest.assertReason;
 
 import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -29,7 +32,7 @@ class TimestampCodecTest {
   }
 
   static String uri(String s) {
-    byte[] b = s.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    byte[] b = s.getBytes(StandardCharsets.US_ASCII);
     String inner = varuint(b.length) + HexFormat.of().formatHex(b);
     return varuint(inner.length() / 2) + inner;
   }
@@ -68,15 +71,21 @@ class TimestampCodecTest {
   @Test
   void varbytesOutsideTheReferenceLimitsAreRefused() throws Exception {
     assertReason(Reason.LENGTH_OUT_OF_RANGE, proof("f000" + BITCOIN + "0100"));
-    assertReason(Reason.LENGTH_OUT_OF_RANGE, proof("f0" + varuint(4097) + "00".repeat(4097) + BITCOIN + "0100"));
-    assertReason(Reason.LENGTH_OUT_OF_RANGE, proof("000102030405060708" + varuint(8193) + "00".repeat(8193)));
+    assertReason(
+        Reason.LENGTH_OUT_OF_RANGE,
+        proof("f0" + varuint(4097) + "00".repeat(4097) + BITCOIN + "0100"));
+    assertReason(
+        Reason.LENGTH_OUT_OF_RANGE,
+        proof("000102030405060708" + varuint(8193) + "00".repeat(8193)));
     roundTrip("000102030405060708" + varuint(8192) + "00".repeat(8192));
   }
 
   @Test
   void messagesOverTheLimitAreRefused() throws Exception {
     roundTrip("f0" + varuint(4064) + "11".repeat(4064) + BITCOIN + "0100");
-    assertReason(Reason.MESSAGE_TOO_LONG, proof("f0" + varuint(4065) + "11".repeat(4065) + BITCOIN + "0100"));
+    assertReason(
+        Reason.MESSAGE_TOO_LONG,
+        proof("f0" + varuint(4065) + "11".repeat(4065) + BITCOIN + "0100"));
     // Hexlify doubles: 32 → 4096 after seven, and an eighth would need an input over 2048 bytes.
     roundTrip("f3".repeat(7) + BITCOIN + "0100");
     assertReason(Reason.MESSAGE_TOO_LONG, proof("f3".repeat(8) + BITCOIN + "0100"));
@@ -92,7 +101,8 @@ class TimestampCodecTest {
   void pendingUrisFollowTheReferenceRules() throws Exception {
     roundTrip(PENDING + uri("https://" + "a".repeat(992)));
     assertReason(Reason.INVALID_PENDING_URI, proof(PENDING + uri("https://" + "a".repeat(993))));
-    for (String bad : List.of("https://a.org/?x=1", "https://user@a.org", "https://a.org/%41", "http://[::1]/")) {
+    for (String bad :
+        List.of("https://a.org/?x=1", "https://user@a.org", "https://a.org/%41", "http://[::1]/")) {
       assertReason(Reason.INVALID_PENDING_URI, proof(PENDING + uri(bad)));
     }
     assertThrows(IllegalArgumentException.class, () -> new PendingAttestation("https://a.org/#x"));
@@ -113,8 +123,10 @@ class TimestampCodecTest {
     assertReason(Reason.NON_CANONICAL, proof("ff" + BITCOIN + "0102" + BITCOIN + "0101"));
     assertReason(Reason.NON_CANONICAL, proof("ff" + BITCOIN + "0101" + BITCOIN + "0101"));
     assertReason(Reason.NON_CANONICAL, proof("ff08" + BITCOIN + "0101" + BITCOIN + "0101"));
-    assertReason(Reason.NON_CANONICAL, proof("fff001aa" + BITCOIN + "0101" + "08" + BITCOIN + "0101"));
-    assertReason(Reason.NON_CANONICAL, proof("fff001bb" + BITCOIN + "0101" + "f001aa" + BITCOIN + "0101"));
+    assertReason(
+        Reason.NON_CANONICAL, proof("fff001aa" + BITCOIN + "0101" + "08" + BITCOIN + "0101"));
+    assertReason(
+        Reason.NON_CANONICAL, proof("fff001bb" + BITCOIN + "0101" + "f001aa" + BITCOIN + "0101"));
     assertReason(Reason.NON_CANONICAL, proof("ff08" + BITCOIN + "0101" + "08" + BITCOIN + "0102"));
   }
 
@@ -130,10 +142,15 @@ class TimestampCodecTest {
     String repeated = "ff" + BITCOIN + "0101" + BITCOIN + "0101";
     assertEquals(
         Reason.NON_CANONICAL,
-        assertThrows(OtsFormatException.class, () -> DetachedTimestampFile.parseAnyOrder(proof(repeated))).reason());
+        assertThrows(
+                OtsFormatException.class,
+                () -> DetachedTimestampFile.parseAnyOrder(proof(repeated)))
+            .reason());
     assertEquals(
         Reason.NON_CANONICAL,
-        assertThrows(OtsFormatException.class, () -> DetachedTimestampFile.parseAnyOrder(proof(BITCOIN + "028000")))
+        assertThrows(
+                OtsFormatException.class,
+                () -> DetachedTimestampFile.parseAnyOrder(proof(BITCOIN + "028000")))
             .reason());
   }
 
@@ -141,9 +158,10 @@ class TimestampCodecTest {
   void aCalendarAnswerMustEndWhereTheTimestampEnds() throws Exception {
     byte[] answer = HexFormat.of().parseHex(BITCOIN + "0100");
     assertEquals(new BitcoinAttestation(0), Timestamp.parse(answer, DIGEST).attestations().get(0));
-    byte[] longer = java.util.Arrays.copyOf(answer, answer.length + 1);
+    byte[] longer = Arrays.copyOf(answer, answer.length + 1);
     assertEquals(
-        Reason.TRAILING_BYTES, assertThrows(OtsFormatException.class, () -> Timestamp.parse(longer, DIGEST)).reason());
+        Reason.TRAILING_BYTES,
+        assertThrows(OtsFormatException.class, () -> Timestamp.parse(longer, DIGEST)).reason());
   }
 
   @Test
@@ -151,29 +169,47 @@ class TimestampCodecTest {
     byte[] m = DIGEST;
     Timestamp a =
         Timestamp.of(m)
-            .withOp(Op.append(new byte[] {2}), Timestamp.of(Op.append(new byte[] {2}).apply(m)).withAttestation(new BitcoinAttestation(1)))
+            .withOp(
+                Op.append(new byte[] {2}),
+                Timestamp.of(Op.append(new byte[] {2}).apply(m))
+                    .withAttestation(new BitcoinAttestation(1)))
             .withAttestation(new PendingAttestation("https://b.org"))
-            .withOp(Op.sha256(), Timestamp.of(Op.sha256().apply(m)).withAttestation(new BitcoinAttestation(2)))
+            .withOp(
+                Op.sha256(),
+                Timestamp.of(Op.sha256().apply(m)).withAttestation(new BitcoinAttestation(2)))
             .withAttestation(new BitcoinAttestation(9))
             .withAttestation(new PendingAttestation("https://a.org"))
-            .withOp(Op.append(new byte[] {1}), Timestamp.of(Op.append(new byte[] {1}).apply(m)).withAttestation(new BitcoinAttestation(3)));
+            .withOp(
+                Op.append(new byte[] {1}),
+                Timestamp.of(Op.append(new byte[] {1}).apply(m))
+                    .withAttestation(new BitcoinAttestation(3)));
     byte[] bytes = new DetachedTimestampFile(OpKind.SHA256, a).serialize();
     DetachedTimestampFile parsed = DetachedTimestampFile.parse(bytes);
     assertEquals(a, parsed.timestamp());
     assertEquals(
-        List.of(new BitcoinAttestation(9), new PendingAttestation("https://a.org"), new PendingAttestation("https://b.org")),
+        List.of(
+            new BitcoinAttestation(9),
+            new PendingAttestation("https://a.org"),
+            new PendingAttestation("https://b.org")),
         a.attestations());
-    assertEquals(List.of(Op.sha256(), Op.append(new byte[] {1}), Op.append(new byte[] {2})), List.copyOf(a.ops().keySet()));
+    assertEquals(
+        List.of(Op.sha256(), Op.append(new byte[] {1}), Op.append(new byte[] {2})),
+        List.copyOf(a.ops().keySet()));
   }
 
   @Test
   void opsComputeWhatTheReferenceComputes() {
     HexFormat hex = HexFormat.of();
-    byte[] abc = "abc".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-    assertEquals("a9993e364706816aba3e25717850c26c9cd0d89d", hex.formatHex(Op.unary(OpKind.SHA1).apply(abc)));
-    assertEquals("8eb208f7e05d987a9b044a8e98c6b087f15a0bfc", hex.formatHex(Op.unary(OpKind.RIPEMD160).apply(abc)));
+    byte[] abc = "abc".getBytes(StandardCharsets.US_ASCII);
     assertEquals(
-        "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad", hex.formatHex(Op.sha256().apply(abc)));
+        "a9993e364706816aba3e25717850c26c9cd0d89d",
+        hex.formatHex(Op.unary(OpKind.SHA1).apply(abc)));
+    assertEquals(
+        "8eb208f7e05d987a9b044a8e98c6b087f15a0bfc",
+        hex.formatHex(Op.unary(OpKind.RIPEMD160).apply(abc)));
+    assertEquals(
+        "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad",
+        hex.formatHex(Op.sha256().apply(abc)));
     assertEquals(
         "c5d2460186f7233c927e7db2dcc703c0e500b653ca82273b7bfad8045d85a470",
         hex.formatHex(Op.unary(OpKind.KECCAK256).apply(new byte[0])));
@@ -187,7 +223,7 @@ class TimestampCodecTest {
 
   @Test
   void builtTreesStayWithinTheDepthTheReferenceReads() {
-    List<Op> path = java.util.Collections.nCopies(256, Op.sha256());
+    List<Op> path = Collections.nCopies(256, Op.sha256());
     byte[] end = DIGEST;
     for (Op op : path) end = op.apply(end);
     Timestamp tip = Timestamp.of(end).withAttestation(new BitcoinAttestation(1));

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.trialledger.anchoring.bitcoin.BlockHeader;
 import org.trialledger.anchoring.bitcoin.HeaderSource;
 import org.trialledger.anchoring.bitcoin.HeadersFile;
+import org.trialledger.anchoring.bitcoin.TestBlocks;
 
 class TimestampVerifierTest {
   static HeadersFile headers;
@@ -25,8 +27,10 @@ class TimestampVerifierTest {
 
   @Test
   void helloWorldIsInBlock358391() throws Exception {
-    DetachedTimestampFile proof = DetachedTimestampFile.parse(OtsVectors.read("hello-world.txt.ots"));
-    VerificationReport report = new TimestampVerifier(headers).verifyFile(proof, OtsVectors.read("hello-world.txt"));
+    DetachedTimestampFile proof =
+        DetachedTimestampFile.parse(OtsVectors.read("hello-world.txt.ots"));
+    VerificationReport report =
+        new TimestampVerifier(headers).verifyFile(proof, OtsVectors.read("hello-world.txt"));
     assertTrue(report.digestMatches());
     assertTrue(report.isConfirmed());
     AttestationResult.BitcoinVerified b = report.earliestBitcoin().orElseThrow();
@@ -38,7 +42,8 @@ class TimestampVerifierTest {
 
   @Test
   void anotherFileIsNotProven() throws Exception {
-    DetachedTimestampFile proof = DetachedTimestampFile.parse(OtsVectors.read("hello-world.txt.ots"));
+    DetachedTimestampFile proof =
+        DetachedTimestampFile.parse(OtsVectors.read("hello-world.txt.ots"));
     byte[] file = OtsVectors.read("hello-world.txt");
     file[0] ^= 1;
     VerificationReport report = new TimestampVerifier(headers).verifyFile(proof, file);
@@ -52,7 +57,7 @@ class TimestampVerifierTest {
     byte[] file = OtsVectors.read("hello-world.txt");
     TimestampVerifier verifier = new TimestampVerifier(headers);
     int refused = 0;
-    List<String> stillVerify = new java.util.ArrayList<>();
+    List<String> stillVerify = new ArrayList<>();
     for (int i = 0; i < proof.length; i++) {
       for (int bit = 0; bit < 8; bit++) {
         byte[] changed = proof.clone();
@@ -67,15 +72,18 @@ class TimestampVerifierTest {
       }
     }
     assertTrue(refused >= 8 * 31, "at least every flip of the magic is refused: " + refused);
-    // One change is no forgery: byte 603 turns "append X" into "prepend X" where the message is X itself (the
-    // transaction was paired with its own hash in the block's merkle tree), so X||X is computed either way.
+    // One change is no forgery: byte 603 turns "append X" into "prepend X" where the message is X
+    // itself (the
+    // transaction was paired with its own hash in the block's merkle tree), so X||X is computed
+    // either way.
     assertEquals(List.of("603:0"), stillVerify);
     assertEquals(OpKind.APPEND.tag(), proof[603] & 0xff);
   }
 
   @Test
   void aChangedHeaderFailsVerification() throws Exception {
-    DetachedTimestampFile proof = DetachedTimestampFile.parse(OtsVectors.read("hello-world.txt.ots"));
+    DetachedTimestampFile proof =
+        DetachedTimestampFile.parse(OtsVectors.read("hello-world.txt.ots"));
     byte[] raw = headers.header(358391).orElseThrow().bytes();
     for (int i : new int[] {0, 40, 70, 79}) {
       byte[] changed = raw.clone();
@@ -89,20 +97,24 @@ class TimestampVerifierTest {
 
   @Test
   void aValidHeaderWithAnotherMerkleRootFails() throws Exception {
-    DetachedTimestampFile proof = DetachedTimestampFile.parse(OtsVectors.read("hello-world.txt.ots"));
+    DetachedTimestampFile proof =
+        DetachedTimestampFile.parse(OtsVectors.read("hello-world.txt.ots"));
     byte[] root = new byte[32];
     root[0] = 7;
-    BlockHeader other = org.trialledger.anchoring.bitcoin.TestBlocks.mine(root, 1_600_000_000L);
+    BlockHeader other = TestBlocks.mine(root, 1_600_000_000L);
     VerificationReport r =
-        new TimestampVerifier(h -> Optional.of(other), org.trialledger.anchoring.bitcoin.TestBlocks.EASY_LIMIT)
+        new TimestampVerifier(h -> Optional.of(other), TestBlocks.EASY_LIMIT)
             .verify(proof, proof.fileDigest());
-    assertEquals(AttestationResult.Failure.MERKLE_ROOT_MISMATCH, r.bitcoinFailed().get(0).failure());
+    assertEquals(
+        AttestationResult.Failure.MERKLE_ROOT_MISMATCH, r.bitcoinFailed().get(0).failure());
   }
 
   @Test
   void aMissingHeaderIsReportedNotFetched() throws Exception {
-    DetachedTimestampFile proof = DetachedTimestampFile.parse(OtsVectors.read("hello-world.txt.ots"));
-    VerificationReport r = new TimestampVerifier(h -> Optional.empty()).verify(proof, proof.fileDigest());
+    DetachedTimestampFile proof =
+        DetachedTimestampFile.parse(OtsVectors.read("hello-world.txt.ots"));
+    VerificationReport r =
+        new TimestampVerifier(h -> Optional.empty()).verify(proof, proof.fileDigest());
     assertFalse(r.isConfirmed());
     assertEquals(AttestationResult.Failure.NO_HEADER, r.bitcoinFailed().get(0).failure());
   }
@@ -123,18 +135,26 @@ class TimestampVerifierTest {
     VerificationReport mixed = verify(verifier, "known-and-unknown-notary.txt");
     assertEquals(1, mixed.pending().size());
     AttestationResult unknown =
-        mixed.results().stream().filter(r -> !(r instanceof AttestationResult.Pending)).findFirst().orElseThrow();
-    assertEquals("0102030405060708", assertInstanceOf(AttestationResult.Unknown.class, unknown).tagHex());
+        mixed.results().stream()
+            .filter(r -> !(r instanceof AttestationResult.Pending))
+            .findFirst()
+            .orElseThrow();
+    assertEquals(
+        "0102030405060708", assertInstanceOf(AttestationResult.Unknown.class, unknown).tagHex());
   }
 
   @Test
   void aBitcoinAttestationOnAShortMessageFails() {
-    Timestamp t = Timestamp.of(HexFormat.of().parseHex("abcd")).withAttestation(new BitcoinAttestation(358391));
+    Timestamp t =
+        Timestamp.of(HexFormat.of().parseHex("abcd"))
+            .withAttestation(new BitcoinAttestation(358391));
     AttestationResult r = new TimestampVerifier(headers).verify(t).get(0);
-    assertEquals(AttestationResult.Failure.DIGEST_LENGTH, ((AttestationResult.BitcoinFailed) r).failure());
+    assertEquals(
+        AttestationResult.Failure.DIGEST_LENGTH, ((AttestationResult.BitcoinFailed) r).failure());
   }
 
-  private static VerificationReport verify(TimestampVerifier v, String file) throws OtsFormatException {
+  private static VerificationReport verify(TimestampVerifier v, String file)
+      throws OtsFormatException {
     DetachedTimestampFile proof = DetachedTimestampFile.parse(OtsVectors.read(file + ".ots"));
     VerificationReport r = v.verifyFile(proof, OtsVectors.read(file));
     assertTrue(r.digestMatches(), file);

@@ -51,12 +51,24 @@ import org.bouncycastle.tsp.TimeStampResponseGenerator;
 import org.bouncycastle.tsp.TimeStampTokenGenerator;
 
 /**
- * An RFC 3161 TSA on 127.0.0.1 built from Bouncy Castle's own generators: a fresh EC P-256 CA and a TSA
- * certificate it issued (extended key usage timeStamping, critical), answering {@code POST /} with
- * {@code application/timestamp-reply}. {@link #mode} switches it to each way a real TSA can fail.
+ * An RFC 3161 TSA on 127.0.0.1 built from Bouncy Castle's own generators: a fresh EC P-256 CA and a
+ * TSA certificate it issued (extended key usage timeStamping, critical), answering {@code POST /}
+ * with {@code application/timestamp-reply}. {@link #mode} switches it to each way a real TSA can
+ * fail.
  */
 public final class LocalTsa implements AutoCloseable {
-  enum Mode { NORMAL, ERROR_500, GARBAGE, HUGE, SLOW, REDIRECT, WRONG_CONTENT_TYPE, REJECTION, WRONG_NONCE, WRONG_IMPRINT }
+  enum Mode {
+    NORMAL,
+    ERROR_500,
+    GARBAGE,
+    HUGE,
+    SLOW,
+    REDIRECT,
+    WRONG_CONTENT_TYPE,
+    REJECTION,
+    WRONG_NONCE,
+    WRONG_IMPRINT
+  }
 
   static final String POLICY = "1.3.6.1.4.1.55555.1.1";
   static final String OTHER_POLICY = "1.3.6.1.4.1.55555.1.2";
@@ -87,21 +99,35 @@ public final class LocalTsa implements AutoCloseable {
     caName = new X500Name("CN=" + name + " Root CA,O=TrialLedger tests");
     tsaName = new X500Name("CN=" + name + " TSA,O=TrialLedger tests");
     caCertificate =
-        certificate(caName, caName, BigInteger.ONE, caKeys.getPublic(), caKeys.getPrivate(), now, builder -> {
-          builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(true));
-          builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
-        });
+        certificate(
+            caName,
+            caName,
+            BigInteger.ONE,
+            caKeys.getPublic(),
+            caKeys.getPrivate(),
+            now,
+            builder -> {
+              builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(true));
+              builder.addExtension(
+                  Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
+            });
     tsaCertificate = tsaCertificate(new ExtendedKeyUsage(KeyPurposeId.id_kp_timeStamping), true);
     TimeStampTokenGenerator tokens =
         new TimeStampTokenGenerator(
-            new JcaSimpleSignerInfoGeneratorBuilder().build("SHA256withECDSA", tsaKeys.getPrivate(), tsaCertificate),
-            new JcaDigestCalculatorProviderBuilder().build().get(new AlgorithmIdentifier(NISTObjectIdentifiers.id_sha256)),
+            new JcaSimpleSignerInfoGeneratorBuilder()
+                .build("SHA256withECDSA", tsaKeys.getPrivate(), tsaCertificate),
+            new JcaDigestCalculatorProviderBuilder()
+                .build()
+                .get(new AlgorithmIdentifier(NISTObjectIdentifiers.id_sha256)),
             new ASN1ObjectIdentifier(POLICY));
-    tokens.addCertificates(new JcaCertStore(List.of(tsaCertificate))); // sent only when the request asks
+    tokens.addCertificates(
+        new JcaCertStore(List.of(tsaCertificate))); // sent only when the request asks
     tokens.setTSA(new GeneralName(tsaName));
     responses =
         new TimeStampResponseGenerator(
-            tokens, TSPAlgorithms.ALLOWED, Set.of(new ASN1ObjectIdentifier(POLICY), new ASN1ObjectIdentifier(OTHER_POLICY)));
+            tokens,
+            TSPAlgorithms.ALLOWED,
+            Set.of(new ASN1ObjectIdentifier(POLICY), new ASN1ObjectIdentifier(OTHER_POLICY)));
 
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
     server.setExecutor(executor);
@@ -123,16 +149,23 @@ public final class LocalTsa implements AutoCloseable {
   }
 
   /**
-   * A certificate for the TSA's key with the TSA certificate's issuer and serial, so tokens name it as
-   * signer too, but other extended key usages (none if {@code usage} is null). BC's generator refuses to sign
-   * with such a certificate, hence the twin.
+   * A certificate for the TSA's key with the TSA certificate's issuer and serial, so tokens name it
+   * as signer too, but other extended key usages (none if {@code usage} is null). BC's generator
+   * refuses to sign with such a certificate, hence the twin.
    */
   X509Certificate tsaCertificate(ExtendedKeyUsage usage, boolean critical) throws Exception {
-    return certificate(tsaName, caName, BigInteger.TWO, tsaKeys.getPublic(), caKeys.getPrivate(), Instant.now(), builder -> {
-      builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
-      builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature));
-      if (usage != null) builder.addExtension(Extension.extendedKeyUsage, critical, usage);
-    });
+    return certificate(
+        tsaName,
+        caName,
+        BigInteger.TWO,
+        tsaKeys.getPublic(),
+        caKeys.getPrivate(),
+        Instant.now(),
+        builder -> {
+          builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
+          builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature));
+          if (usage != null) builder.addExtension(Extension.extendedKeyUsage, critical, usage);
+        });
   }
 
   URI uri() {
@@ -141,7 +174,8 @@ public final class LocalTsa implements AutoCloseable {
 
   public static String pem(X509Certificate certificate) throws Exception {
     return "-----BEGIN CERTIFICATE-----\n"
-        + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(certificate.getEncoded())
+        + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+            .encodeToString(certificate.getEncoded())
         + "\n-----END CERTIFICATE-----\n";
   }
 
@@ -157,28 +191,65 @@ public final class LocalTsa implements AutoCloseable {
       byte[] body = exchange.getRequestBody().readAllBytes();
       if (!"POST".equals(exchange.getRequestMethod())
           || !TsaClient.QUERY_TYPE.equals(exchange.getRequestHeaders().getFirst("Content-Type"))) {
-        reply(exchange, 400, "text/plain", "POST application/timestamp-query only".getBytes(StandardCharsets.US_ASCII));
+        reply(
+            exchange,
+            400,
+            "text/plain",
+            "POST application/timestamp-query only".getBytes(StandardCharsets.US_ASCII));
         return;
       }
       TimeStampRequest request = new TimeStampRequest(body);
       lastRequest = request;
       switch (mode) {
-        case ERROR_500 -> reply(exchange, 500, "text/plain", "internal\u0007 error".getBytes(StandardCharsets.ISO_8859_1));
-        case GARBAGE -> reply(exchange, 200, TsaClient.REPLY_TYPE, "<html>not a reply</html>".getBytes(StandardCharsets.US_ASCII));
+        case ERROR_500 ->
+            reply(
+                exchange,
+                500,
+                "text/plain",
+                "internal\u0007 error".getBytes(StandardCharsets.ISO_8859_1));
+        case GARBAGE ->
+            reply(
+                exchange,
+                200,
+                TsaClient.REPLY_TYPE,
+                "<html>not a reply</html>".getBytes(StandardCharsets.US_ASCII));
         case HUGE -> reply(exchange, 200, TsaClient.REPLY_TYPE, new byte[200_000]);
         case REDIRECT -> {
-          exchange.getResponseHeaders().set("Location", "http://127.0.0.1:" + server.getAddress().getPort() + "/elsewhere");
+          exchange
+              .getResponseHeaders()
+              .set("Location", "http://127.0.0.1:" + server.getAddress().getPort() + "/elsewhere");
           reply(exchange, 302, "text/plain", new byte[0]);
         }
         case WRONG_CONTENT_TYPE -> reply(exchange, 200, "text/html", grant(request));
         case REJECTION ->
-            reply(exchange, 200, TsaClient.REPLY_TYPE,
-                responses.generateFailResponse(PKIStatus.REJECTION, PKIFailureInfo.systemFailure, "TSA clock not synchronised").getEncoded());
-        case WRONG_NONCE -> reply(exchange, 200, TsaClient.REPLY_TYPE, grant(alter(request, request.getMessageImprintDigest(), request.getNonce().add(BigInteger.ONE))));
+            reply(
+                exchange,
+                200,
+                TsaClient.REPLY_TYPE,
+                responses
+                    .generateFailResponse(
+                        PKIStatus.REJECTION,
+                        PKIFailureInfo.systemFailure,
+                        "TSA clock not synchronised")
+                    .getEncoded());
+        case WRONG_NONCE ->
+            reply(
+                exchange,
+                200,
+                TsaClient.REPLY_TYPE,
+                grant(
+                    alter(
+                        request,
+                        request.getMessageImprintDigest(),
+                        request.getNonce().add(BigInteger.ONE))));
         case WRONG_IMPRINT -> {
           byte[] other = request.getMessageImprintDigest();
           other[0] ^= 1;
-          reply(exchange, 200, TsaClient.REPLY_TYPE, grant(alter(request, other, request.getNonce())));
+          reply(
+              exchange,
+              200,
+              TsaClient.REPLY_TYPE,
+              grant(alter(request, other, request.getNonce())));
         }
         case SLOW -> {
           Thread.sleep(delayMillis);
@@ -193,22 +264,34 @@ public final class LocalTsa implements AutoCloseable {
     }
   }
 
-  /** A token straight from the generator, without HTTP: with {@code certReq} false it carries no certificate. */
+  /**
+   * A token straight from the generator, without HTTP: with {@code certReq} false it carries no
+   * certificate.
+   */
   byte[] issue(byte[] sha256Digest, boolean certReq) throws Exception {
     TimeStampRequestGenerator generator = new TimeStampRequestGenerator();
     generator.setCertReq(certReq);
-    TimeStampRequest request = generator.generate(TSPAlgorithms.SHA256, sha256Digest, BigInteger.valueOf(7));
-    return responses.generate(request, BigInteger.valueOf(serials.incrementAndGet()), new Date())
+    TimeStampRequest request =
+        generator.generate(TSPAlgorithms.SHA256, sha256Digest, BigInteger.valueOf(7));
+    return responses
+        .generate(request, BigInteger.valueOf(serials.incrementAndGet()), new Date())
         .getTimeStampToken()
         .getEncoded(ASN1Encoding.DER);
   }
 
-  /** BC's generator checks the request (algorithm, policy) and answers granted or rejected accordingly. */
+  /**
+   * BC's generator checks the request (algorithm, policy) and answers granted or rejected
+   * accordingly.
+   */
   private byte[] grant(TimeStampRequest request) throws Exception {
-    return responses.generate(request, BigInteger.valueOf(serials.incrementAndGet()), new Date()).getEncoded();
+    return responses
+        .generate(request, BigInteger.valueOf(serials.incrementAndGet()), new Date())
+        .getEncoded();
   }
 
-  /** The same request with another imprint or nonce: the token then answers a request nobody sent. */
+  /**
+   * The same request with another imprint or nonce: the token then answers a request nobody sent.
+   */
   private static TimeStampRequest alter(TimeStampRequest request, byte[] digest, BigInteger nonce) {
     TimeStampRequestGenerator generator = new TimeStampRequestGenerator();
     generator.setCertReq(request.getCertReq());
@@ -216,7 +299,8 @@ public final class LocalTsa implements AutoCloseable {
     return generator.generate(request.getMessageImprintAlgOID(), digest, nonce);
   }
 
-  private static void reply(HttpExchange exchange, int status, String type, byte[] body) throws IOException {
+  private static void reply(HttpExchange exchange, int status, String type, byte[] body)
+      throws IOException {
     exchange.getResponseHeaders().set("Content-Type", type);
     exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
     if (body.length > 0) exchange.getResponseBody().write(body);
@@ -227,15 +311,26 @@ public final class LocalTsa implements AutoCloseable {
   }
 
   private static X509Certificate certificate(
-      X500Name subject, X500Name issuer, BigInteger serial, PublicKey key, PrivateKey signer, Instant now,
-      Extensions extensions) throws Exception {
+      X500Name subject,
+      X500Name issuer,
+      BigInteger serial,
+      PublicKey key,
+      PrivateKey signer,
+      Instant now,
+      Extensions extensions)
+      throws Exception {
     X509v3CertificateBuilder builder =
         new JcaX509v3CertificateBuilder(
-            issuer, serial, Date.from(now.minus(Duration.ofHours(1))),
-            Date.from(now.plus(Duration.ofDays(2))), subject, key);
+            issuer,
+            serial,
+            Date.from(now.minus(Duration.ofHours(1))),
+            Date.from(now.plus(Duration.ofDays(2))),
+            subject,
+            key);
     extensions.add(builder);
     return new JcaX509CertificateConverter()
-        .getCertificate(builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(signer)));
+        .getCertificate(
+            builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(signer)));
   }
 
   private static KeyPair ecKeys() {

@@ -21,8 +21,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * OpenSSL as an independent RFC 3161 implementation: it accepts the tokens we store, and we accept the tokens
- * it issues. Skipped where {@code /usr/bin/openssl} is absent.
+ * OpenSSL as an independent RFC 3161 implementation: it accepts the tokens we store, and we accept
+ * the tokens it issues. Skipped where {@code /usr/bin/openssl} is absent.
  */
 class OpensslTsVerifyTest {
   static final Path OPENSSL = Path.of("/usr/bin/openssl");
@@ -49,7 +49,8 @@ class OpensslTsVerifyTest {
   static Run openssl(String... args) throws Exception {
     List<String> command = new ArrayList<>(List.of(OPENSSL.toString()));
     command.addAll(List.of(args));
-    Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+    Process process =
+        new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
     process.getOutputStream().close();
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertTrue(process.waitFor(30, TimeUnit.SECONDS), "openssl did not finish");
@@ -57,13 +58,24 @@ class OpensslTsVerifyTest {
   }
 
   static Run verifyToken(String tokenFile, byte[] digest) throws Exception {
-    return openssl("ts", "-verify", "-token_in", "-in", tokenFile, "-digest", HexFormat.of().formatHex(digest),
-        "-CAfile", "ca.pem", "-untrusted", "tsa.pem");
+    return openssl(
+        "ts",
+        "-verify",
+        "-token_in",
+        "-in",
+        tokenFile,
+        "-digest",
+        HexFormat.of().formatHex(digest),
+        "-CAfile",
+        "ca.pem",
+        "-untrusted",
+        "tsa.pem");
   }
 
   @Test
   void opensslAcceptsTheStoredTokenAndOnlyForItsDigest() throws Exception {
-    TimestampToken token = new TsaClient(TsaClient.Settings.of(tsa.uri(), null), new SecureRandom()).request(DIGEST);
+    TimestampToken token =
+        new TsaClient(TsaClient.Settings.of(tsa.uri(), null), new SecureRandom()).request(DIGEST);
     Files.write(dir.resolve("token.der"), token.encoded());
 
     Run ok = verifyToken("token.der", DIGEST);
@@ -77,23 +89,58 @@ class OpensslTsVerifyTest {
 
   @Test
   void weAcceptATokenOpensslIssues() throws Exception {
-    Files.writeString(dir.resolve("tsa.key"),
+    Files.writeString(
+        dir.resolve("tsa.key"),
         "-----BEGIN PRIVATE KEY-----\n"
-            + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(tsa.tsaKeys.getPrivate().getEncoded())
+            + Base64.getMimeEncoder(64, new byte[] {'\n'})
+                .encodeToString(tsa.tsaKeys.getPrivate().getEncoded())
             + "\n-----END PRIVATE KEY-----\n");
     Files.writeString(dir.resolve("serial"), "01\n");
-    Files.writeString(dir.resolve("tsa.cnf"), String.join("\n",
-        "[ tsa ]", "default_tsa = local",
-        "[ local ]", "serial = ./serial", "signer_digest = sha256", "default_policy = " + LocalTsa.POLICY,
-        "digests = sha256", "ess_cert_id_alg = sha256", "tsa_name = yes", ""));
-    Run query = openssl("ts", "-query", "-digest", HexFormat.of().formatHex(DIGEST), "-sha256", "-cert", "-out", "query.tsq");
+    Files.writeString(
+        dir.resolve("tsa.cnf"),
+        String.join(
+            "\n",
+            "[ tsa ]",
+            "default_tsa = local",
+            "[ local ]",
+            "serial = ./serial",
+            "signer_digest = sha256",
+            "default_policy = " + LocalTsa.POLICY,
+            "digests = sha256",
+            "ess_cert_id_alg = sha256",
+            "tsa_name = yes",
+            ""));
+    Run query =
+        openssl(
+            "ts",
+            "-query",
+            "-digest",
+            HexFormat.of().formatHex(DIGEST),
+            "-sha256",
+            "-cert",
+            "-out",
+            "query.tsq");
     assertEquals(0, query.exit(), query.output());
-    Run reply = openssl("ts", "-reply", "-config", "tsa.cnf", "-queryfile", "query.tsq", "-signer", "tsa.pem",
-        "-inkey", "tsa.key", "-token_out", "-out", "openssl-token.der");
+    Run reply =
+        openssl(
+            "ts",
+            "-reply",
+            "-config",
+            "tsa.cnf",
+            "-queryfile",
+            "query.tsq",
+            "-signer",
+            "tsa.pem",
+            "-inkey",
+            "tsa.key",
+            "-token_out",
+            "-out",
+            "openssl-token.der");
     assertEquals(0, reply.exit(), reply.output());
     byte[] token = Files.readAllBytes(dir.resolve("openssl-token.der"));
 
-    TimestampToken verified = new TimestampTokenVerifier(tsa.caCertificate, List.of()).verify(token, DIGEST);
+    TimestampToken verified =
+        new TimestampTokenVerifier(tsa.caCertificate, List.of()).verify(token, DIGEST);
     assertEquals(LocalTsa.POLICY, verified.policy());
     Run sanity = verifyToken("openssl-token.der", DIGEST);
     assertEquals(0, sanity.exit(), sanity.output());

@@ -8,11 +8,11 @@ import static org.trialledger.anchoring.tsa.TsaClientTest.sha256;
 
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.security.cert.X509Certificate;
-import java.util.Arrays;
 import org.bouncycastle.asn1.ASN1Integer;
 import org.bouncycastle.asn1.ASN1Primitive;
 import org.bouncycastle.asn1.cms.ContentInfo;
@@ -25,7 +25,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.trialledger.anchoring.tsa.TokenVerificationException.Step;
 
-/** Tokens from the local TSA: accepted exactly when digest, certificate, chain and bytes are the right ones. */
+/**
+ * Tokens from the local TSA: accepted exactly when digest, certificate, chain and bytes are the
+ * right ones.
+ */
 class TimestampTokenVerifierTest {
   static final byte[] DIGEST = sha256("checkpoint 7");
 
@@ -52,14 +55,16 @@ class TimestampTokenVerifierTest {
   }
 
   static Step rejection(TimestampTokenVerifier verifier, byte[] token, byte[] digest) {
-    return assertThrows(TokenVerificationException.class, () -> verifier.verify(token, digest)).step();
+    return assertThrows(TokenVerificationException.class, () -> verifier.verify(token, digest))
+        .step();
   }
 
   @Test
   void theTokenVerifiesAgainstTheRootOrThePinnedTsaCertificateInPemOrDer() throws Exception {
     trusting(tsa).verify(token, DIGEST);
     new TimestampTokenVerifier(tsa.tsaCertificate, List.of()).verify(token, DIGEST);
-    TimestampTokenVerifier.fromCertificates(LocalTsa.pem(tsa.caCertificate).getBytes(StandardCharsets.US_ASCII))
+    TimestampTokenVerifier.fromCertificates(
+            LocalTsa.pem(tsa.caCertificate).getBytes(StandardCharsets.US_ASCII))
         .verify(token, DIGEST);
     TimestampTokenVerifier.fromCertificates(tsa.caCertificate.getEncoded()).verify(token, DIGEST);
   }
@@ -79,9 +84,16 @@ class TimestampTokenVerifierTest {
   @Test
   void anotherAuthoritysRootOrCertificateIsRejectedAtTrust() {
     assertEquals(Step.TRUST, rejection(trusting(other), token, DIGEST));
-    assertEquals(Step.TRUST, rejection(new TimestampTokenVerifier(other.tsaCertificate, List.of()), token, DIGEST));
+    assertEquals(
+        Step.TRUST,
+        rejection(new TimestampTokenVerifier(other.tsaCertificate, List.of()), token, DIGEST));
     // The TSA's own CA as an intermediate does not help when the anchor is someone else's.
-    assertEquals(Step.TRUST, rejection(new TimestampTokenVerifier(other.caCertificate, List.of(tsa.caCertificate)), token, DIGEST));
+    assertEquals(
+        Step.TRUST,
+        rejection(
+            new TimestampTokenVerifier(other.caCertificate, List.of(tsa.caCertificate)),
+            token,
+            DIGEST));
   }
 
   @Test
@@ -91,7 +103,8 @@ class TimestampTokenVerifierTest {
     new TimestampTokenVerifier(tsa.tsaCertificate, List.of()).verify(bare, DIGEST);
     new TimestampTokenVerifier(tsa.caCertificate, List.of(tsa.tsaCertificate)).verify(bare, DIGEST);
     String rootThenTsa = LocalTsa.pem(tsa.caCertificate) + LocalTsa.pem(tsa.tsaCertificate);
-    TimestampTokenVerifier.fromCertificates(rootThenTsa.getBytes(StandardCharsets.US_ASCII)).verify(bare, DIGEST);
+    TimestampTokenVerifier.fromCertificates(rootThenTsa.getBytes(StandardCharsets.US_ASCII))
+        .verify(bare, DIGEST);
   }
 
   @Test
@@ -99,10 +112,16 @@ class TimestampTokenVerifierTest {
     byte[] bare = tsa.issue(DIGEST, false);
     ExtendedKeyUsage timeStamping = new ExtendedKeyUsage(KeyPurposeId.id_kp_timeStamping);
     ExtendedKeyUsage andCodeSigning =
-        new ExtendedKeyUsage(new KeyPurposeId[] {KeyPurposeId.id_kp_timeStamping, KeyPurposeId.id_kp_codeSigning});
+        new ExtendedKeyUsage(
+            new KeyPurposeId[] {KeyPurposeId.id_kp_timeStamping, KeyPurposeId.id_kp_codeSigning});
     for (X509Certificate lax :
-        List.of(tsa.tsaCertificate(timeStamping, false), tsa.tsaCertificate(andCodeSigning, true), tsa.tsaCertificate(null, true))) {
-      assertEquals(Step.EXTENDED_KEY_USAGE, rejection(new TimestampTokenVerifier(lax, List.of()), bare, DIGEST));
+        List.of(
+            tsa.tsaCertificate(timeStamping, false),
+            tsa.tsaCertificate(andCodeSigning, true),
+            tsa.tsaCertificate(null, true))) {
+      assertEquals(
+          Step.EXTENDED_KEY_USAGE,
+          rejection(new TimestampTokenVerifier(lax, List.of()), bare, DIGEST));
     }
     new TimestampTokenVerifier(tsa.tsaCertificate, List.of()).verify(bare, DIGEST);
   }
@@ -122,24 +141,30 @@ class TimestampTokenVerifierTest {
 
     int genTime = indexOf(token, info.toASN1Structure().getGenTime().getEncoded(), tstInfo);
     byte[] otherYear = token.clone();
-    otherYear[genTime + 2 + 3] ^= 0x01; // still a valid time, but BC already compares it with the signed signing-time
+    otherYear[genTime + 2 + 3] ^=
+        0x01; // still a valid time, but BC already compares it with the signed signing-time
     TokenVerificationException e =
-        assertThrows(TokenVerificationException.class, () -> trusting(tsa).verify(otherYear, DIGEST));
+        assertThrows(
+            TokenVerificationException.class, () -> trusting(tsa).verify(otherYear, DIGEST));
     assertEquals(Step.PARSE, e.step());
     assertTrue(e.getMessage().contains("signing-time"), e.getMessage());
   }
 
   @Test
   void garbageIsRejectedAtParse() {
-    assertEquals(Step.PARSE, rejection(trusting(tsa), new byte[] {0x30, 0x03, 0x02, 0x01, 0x01}, DIGEST));
-    assertEquals(Step.PARSE, rejection(trusting(tsa), "not a token".getBytes(StandardCharsets.US_ASCII), DIGEST));
+    assertEquals(
+        Step.PARSE, rejection(trusting(tsa), new byte[] {0x30, 0x03, 0x02, 0x01, 0x01}, DIGEST));
+    assertEquals(
+        Step.PARSE,
+        rejection(trusting(tsa), "not a token".getBytes(StandardCharsets.US_ASCII), DIGEST));
     byte[] trailing = Arrays.copyOf(token, token.length + 1);
     assertEquals(Step.PARSE, rejection(trusting(tsa), trailing, DIGEST));
   }
 
   /**
-   * Every single-bit flip anywhere in the token, embedded certificate and unsigned CMS fields included, is
-   * rejected with a named step, never with an unchecked exception: a stored token cannot be altered unnoticed.
+   * Every single-bit flip anywhere in the token, embedded certificate and unsigned CMS fields
+   * included, is rejected with a named step, never with an unchecked exception: a stored token
+   * cannot be altered unnoticed.
    */
   @Test
   void everyFlippedBitIsRejected() {
@@ -151,13 +176,18 @@ class TimestampTokenVerifierTest {
         mutant[i] ^= (byte) bit;
         int at = i;
         Step step =
-            assertThrows(TokenVerificationException.class, () -> verifier.verify(mutant, DIGEST), "bit " + bit + " of byte " + at)
+            assertThrows(
+                    TokenVerificationException.class,
+                    () -> verifier.verify(mutant, DIGEST),
+                    "bit " + bit + " of byte " + at)
                 .step();
         steps.merge(step, 1, Integer::sum);
       }
     }
     System.out.println("bit flips of a " + token.length + "-byte token, rejected at: " + steps);
-    assertTrue(steps.keySet().containsAll(List.of(Step.PARSE, Step.SIGNER_CERTIFICATE, Step.SIGNATURE)), steps.toString());
+    assertTrue(
+        steps.keySet().containsAll(List.of(Step.PARSE, Step.SIGNER_CERTIFICATE, Step.SIGNATURE)),
+        steps.toString());
   }
 
   private static TimeStampToken parse(byte[] token) throws Exception {
@@ -172,5 +202,4 @@ class TimestampTokenVerifierTest {
     }
     return -1;
   }
-
 }

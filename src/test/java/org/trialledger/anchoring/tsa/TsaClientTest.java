@@ -23,7 +23,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.trialledger.anchoring.tsa.TsaException.Reason;
 
-/** The client against a real RFC 3161 responder on the loopback interface, and each way it can fail. */
+/**
+ * The client against a real RFC 3161 responder on the loopback interface, and each way it can fail.
+ */
 class TsaClientTest {
   static final byte[] DIGEST = sha256("checkpoint 42");
 
@@ -41,7 +43,8 @@ class TsaClientTest {
 
   TsaClient client(String policy) {
     return new TsaClient(
-        new TsaClient.Settings(tsa.uri(), policy, Duration.ofSeconds(2), Duration.ofSeconds(1), 64 * 1024),
+        new TsaClient.Settings(
+            tsa.uri(), policy, Duration.ofSeconds(2), Duration.ofSeconds(1), 64 * 1024),
         new SecureRandom());
   }
 
@@ -51,7 +54,8 @@ class TsaClientTest {
     TimestampToken token = client(null).request(DIGEST);
     Instant after = Instant.now().plusSeconds(1);
 
-    assertTrue(!token.genTime().isBefore(before) && !token.genTime().isAfter(after), token.toString());
+    assertTrue(
+        !token.genTime().isBefore(before) && !token.genTime().isAfter(after), token.toString());
     assertEquals(LocalTsa.POLICY, token.policy());
     assertEquals(Optional.of("CN=Local TSA,O=TrialLedger tests"), token.tsaName());
     assertTrue(token.serialNumber().compareTo(BigInteger.valueOf(1000)) > 0);
@@ -62,7 +66,8 @@ class TsaClientTest {
     assertNotNull(query.getNonce());
     assertEquals(null, query.getReqPolicy());
 
-    TimestampToken verified = new TimestampTokenVerifier(tsa.caCertificate, List.of()).verify(token.encoded(), DIGEST);
+    TimestampToken verified =
+        new TimestampTokenVerifier(tsa.caCertificate, List.of()).verify(token.encoded(), DIGEST);
     assertEquals(token, verified);
     assertEquals(token.genTime(), verified.genTime());
   }
@@ -85,7 +90,8 @@ class TsaClientTest {
 
   @Test
   void aPolicyTheTsaDoesNotServeIsRejected() {
-    TsaException e = assertThrows(TsaException.class, () -> client("1.3.6.1.4.1.55555.9").request(DIGEST));
+    TsaException e =
+        assertThrows(TsaException.class, () -> client("1.3.6.1.4.1.55555.9").request(DIGEST));
     assertEquals(Reason.REJECTED, e.reason());
   }
 
@@ -127,9 +133,15 @@ class TsaClientTest {
 
   @Test
   void settingsRefuseWhatIsNotAPlainHttpUrlOrOid() {
-    assertThrows(IllegalArgumentException.class, () -> TsaClient.Settings.of(URI.create("file:///etc/passwd"), null));
-    assertThrows(IllegalArgumentException.class, () -> TsaClient.Settings.of(URI.create("https://u:p@tsa.example/"), null));
-    assertThrows(IllegalArgumentException.class, () -> TsaClient.Settings.of(URI.create("https://tsa.example/"), "not.an.oid"));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> TsaClient.Settings.of(URI.create("file:///etc/passwd"), null));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> TsaClient.Settings.of(URI.create("https://u:p@tsa.example/"), null));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> TsaClient.Settings.of(URI.create("https://tsa.example/"), "not.an.oid"));
     assertThrows(IllegalArgumentException.class, () -> client(null).request(new byte[20]));
   }
 

@@ -19,15 +19,17 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.IntConsumer;
-import org.trialledger.audit.domain.AuditRecord;
+import javax.naming.InitialContext;
 import org.trialledger.audit.application.AuditTrail;
+import org.trialledger.audit.domain.AuditRecord;
 import org.trialledger.security.application.NewOrganisation;
 import org.trialledger.security.application.UserAdministration;
 import org.trialledger.security.domain.OrganisationKind;
 
 /**
- * Test-only endpoints, added to the deployment by the integration tests and never part of the WAR: they drive
- * the real services inside the server (transactions that roll back, writers on many threads).
+ * Test-only endpoints, added to the deployment by the integration tests and never part of the WAR:
+ * they drive the real services inside the server (transactions that roll back, writers on many
+ * threads).
  */
 @Path("/it/ledger")
 @PermitAll
@@ -39,7 +41,9 @@ public class LedgerTestResource {
   @Resource private UserTransaction tx;
   @PersistenceContext private EntityManager em;
 
-  /** Creates an organisation (an artifact with its audit record and ledger entry), then rolls back. */
+  /**
+   * Creates an organisation (an artifact with its audit record and ledger entry), then rolls back.
+   */
   @POST
   @Path("/rollback")
   public String createThenRollBack(@QueryParam("name") String name) throws Exception {
@@ -53,29 +57,49 @@ public class LedgerTestResource {
   }
 
   /**
-   * Benchmark load: {@code n} artifact rows from {@code threads} threads, each in its own transaction, either
-   * as plain INSERTs ({@code mode=plain}) or through the audit trail with their ledger entry ({@code
-   * mode=ledger}). Answers the wall-clock time.
+   * Benchmark load: {@code n} artifact rows from {@code threads} threads, each in its own
+   * transaction, either as plain INSERTs ({@code mode=plain}) or through the audit trail with their
+   * ledger entry ({@code mode=ledger}). Answers the wall-clock time.
    */
   @POST
   @Path("/bench")
-  public String bench(@QueryParam("mode") String mode, @QueryParam("n") int n, @QueryParam("threads") int threads) throws Exception {
+  public String bench(
+      @QueryParam("mode") String mode, @QueryParam("n") int n, @QueryParam("threads") int threads)
+      throws Exception {
     boolean ledger = "ledger".equals(mode);
     long start = System.nanoTime();
-    inTransactions(n, threads, k -> {
-      AuditRecord r = new AuditRecord(clock.instant(), "bench", null, "BENCH", mode.toUpperCase(), "row-" + k, null, "value " + k, null);
-      if (ledger) {
-        trail.record(r);
-      } else {
-        em.createNativeQuery("INSERT INTO audit_event (occurred_at, actor, action, object_type, object_id, new_value, salt, record_hash)"
-                + " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?8, ?7)")
-            .setParameter(1, r.occurredAt()).setParameter(2, r.actor()).setParameter(3, r.action())
-            .setParameter(4, r.objectType()).setParameter(5, r.objectId()).setParameter(6, r.newValue())
-            .setParameter(7, "0".repeat(64))
-            .setParameter(8, "A".repeat(43) + "=")
-            .executeUpdate();
-      }
-    });
+    inTransactions(
+        n,
+        threads,
+        k -> {
+          AuditRecord r =
+              new AuditRecord(
+                  clock.instant(),
+                  "bench",
+                  null,
+                  "BENCH",
+                  mode.toUpperCase(),
+                  "row-" + k,
+                  null,
+                  "value " + k,
+                  null);
+          if (ledger) {
+            trail.record(r);
+          } else {
+            em.createNativeQuery(
+                    "INSERT INTO audit_event (occurred_at, actor, action, object_type, object_id, new_value, salt, record_hash)"
+                        + " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?8, ?7)")
+                .setParameter(1, r.occurredAt())
+                .setParameter(2, r.actor())
+                .setParameter(3, r.action())
+                .setParameter(4, r.objectType())
+                .setParameter(5, r.objectId())
+                .setParameter(6, r.newValue())
+                .setParameter(7, "0".repeat(64))
+                .setParameter(8, "A".repeat(43) + "=")
+                .executeUpdate();
+          }
+        });
     long millis = (System.nanoTime() - start) / 1_000_000;
     return "{\"mode\":\"" + mode + "\",\"n\":" + n + ",\"millis\":" + millis + "}";
   }
@@ -83,31 +107,49 @@ public class LedgerTestResource {
   /** Records {@code n} audit records from {@code threads} threads, each in its own transaction. */
   @POST
   @Path("/record")
-  public String record(@QueryParam("n") int n, @QueryParam("threads") int threads) throws Exception {
-    inTransactions(n, threads, k ->
-        trail.record(new AuditRecord(clock.instant(), "load-test", null, "TEST", "LOAD", "item-" + k, null, "v" + k, "load")));
+  public String record(@QueryParam("n") int n, @QueryParam("threads") int threads)
+      throws Exception {
+    inTransactions(
+        n,
+        threads,
+        k ->
+            trail.record(
+                new AuditRecord(
+                    clock.instant(),
+                    "load-test",
+                    null,
+                    "TEST",
+                    "LOAD",
+                    "item-" + k,
+                    null,
+                    "v" + k,
+                    "load")));
     return "{\"recorded\":" + n + "}";
   }
 
-  /** Runs {@code work} for 0 … n − 1 on {@code threads} threads, each call in a transaction of its own. */
+  /**
+   * Runs {@code work} for 0 … n − 1 on {@code threads} threads, each call in a transaction of its
+   * own.
+   */
   private static void inTransactions(int n, int threads, IntConsumer work) throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     try {
       List<Callable<Void>> tasks = new ArrayList<>();
       for (int i = 0; i < n; i++) {
         int k = i;
-        tasks.add(() -> {
-          UserTransaction utx = javax.naming.InitialContext.doLookup("java:comp/UserTransaction");
-          utx.begin();
-          try {
-            work.accept(k);
-            utx.commit();
-          } catch (Exception e) {
-            utx.rollback();
-            throw e;
-          }
-          return null;
-        });
+        tasks.add(
+            () -> {
+              UserTransaction utx = InitialContext.doLookup("java:comp/UserTransaction");
+              utx.begin();
+              try {
+                work.accept(k);
+                utx.commit();
+              } catch (Exception e) {
+                utx.rollback();
+                throw e;
+              }
+              return null;
+            });
       }
       for (Future<Void> f : pool.invokeAll(tasks)) f.get();
     } finally {

@@ -24,8 +24,9 @@ import org.trialledger.ledger.merkle.ProofVerifier;
 import org.trialledger.ledger.merkle.TreeHasher;
 
 /**
- * The ledger core's costs, with raw SHA-256 over 64-byte inputs as the baseline of the same run: appending
- * leaf hashes, and proofs from stored subtrees in trees of 1M and 10M leaves (docs/benchmarks.md).
+ * The ledger core's costs, with raw SHA-256 over 64-byte inputs as the baseline of the same run:
+ * appending leaf hashes, and proofs from stored subtrees in trees of 1M and 10M leaves
+ * (docs/benchmarks.md).
  */
 public class LedgerBenchmark {
 
@@ -44,7 +45,9 @@ public class LedgerBenchmark {
     return d.md.digest(d.input);
   }
 
-  /** A growing tree's frontier; each call appends one leaf hash (about one node hash on average). */
+  /**
+   * A growing tree's frontier; each call appends one leaf hash (about one node hash on average).
+   */
   @State(Scope.Thread)
   public static class Appender {
     CompactRange range;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.math.BigDecimal;
 import java.security.SecureRandom;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Random;
@@ -36,14 +37,16 @@ class CanonicalJsonTest {
   void rfc8785StringEscapes() {
     // RFC 8785 §3.2.2.2 example strings.
     assertEquals("\"\\u000f\\n\\\"A'B\\\\\\\"/\"", CanonicalJson.write("\u000f\n\"A'B\\\"/"));
-    assertEquals("\"\u20ac$\u000f\"".replace("\u000f", "\\u000f"), CanonicalJson.write("\u20ac$\u000f"));
+    assertEquals(
+        "\"\u20ac$\u000f\"".replace("\u000f", "\\u000f"), CanonicalJson.write("\u20ac$\u000f"));
   }
 
   @Test
   void agreesWithAnIndependentImplementationOnRandomDocuments() throws Exception {
     Random random = new Random(8785);
     for (int i = 0; i < 300; i++) {
-      Map<String, Object> doc = new LinkedHashMap<>(); // the other implementation wants an object at the top
+      Map<String, Object> doc =
+          new LinkedHashMap<>(); // the other implementation wants an object at the top
       doc.put("doc", randomValue(random, 0));
       String ours = CanonicalJson.write(doc);
       String theirs = new JsonCanonicalizer(ours).getEncodedString();
@@ -80,13 +83,15 @@ class CanonicalJsonTest {
         return r.nextBoolean();
       case 3:
         return null;
-      case 4: {
-        Map<String, Object> m = new LinkedHashMap<>();
-        for (int i = r.nextInt(5); i > 0; i--) m.put(randomString(r), randomValue(r, depth + 1));
-        return m;
-      }
+      case 4:
+        {
+          Map<String, Object> m = new LinkedHashMap<>();
+          for (int i = r.nextInt(5); i > 0; i--) m.put(randomString(r), randomValue(r, depth + 1));
+          return m;
+        }
       default:
-        return java.util.Arrays.asList(randomValue(r, depth + 1), randomValue(r, depth + 1)); // may hold nulls
+        return Arrays.asList(
+            randomValue(r, depth + 1), randomValue(r, depth + 1)); // may hold nulls
     }
   }
 

@@ -4,7 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.trialledger.ledger.Hash;
 
-/** RFC 9162 §2.1 written as literally as possible (recursive MTH, PATH, PROOF): the naive cross-check. */
+/**
+ * RFC 9162 §2.1 written as literally as possible (recursive MTH, PATH, PROOF): the naive
+ * cross-check.
+ */
 public final class ReferenceMerkle {
   private ReferenceMerkle() {}
 

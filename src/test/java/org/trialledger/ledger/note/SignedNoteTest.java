@@ -10,7 +10,9 @@ import org.junit.jupiter.api.Test;
 import org.trialledger.ledger.Hash;
 import org.trialledger.ledger.Vectors;
 
-/** The Go signed-note known answer (src/test/resources/vectors/signed-note) and checkpoint notes. */
+/**
+ * The Go signed-note known answer (src/test/resources/vectors/signed-note) and checkpoint notes.
+ */
 class SignedNoteTest {
   private final JsonObject v = Vectors.json(Vectors.dir("signed-note/peterneumann.json"));
 
@@ -31,7 +33,10 @@ class SignedNoteTest {
       char other = c == 'x' ? 'y' : 'x';
       String changed = note.substring(0, i) + other + note.substring(i + 1);
       int at = i;
-      assertThrows(SignedNote.NoteException.class, () -> SignedNote.open(changed, verifier), "changed at " + at);
+      assertThrows(
+          SignedNote.NoteException.class,
+          () -> SignedNote.open(changed, verifier),
+          "changed at " + at);
     }
   }
 
@@ -40,10 +45,12 @@ class SignedNoteTest {
     NoteKey verifier = NoteKey.parseVerifier(v.getString("verifier_key"));
     String note = v.getString("note");
     assertThrows(SignedNote.NoteException.class, () -> SignedNote.open(note + "garbage", verifier));
-    assertThrows(SignedNote.NoteException.class, () -> SignedNote.open(note + "garbage\n", verifier));
+    assertThrows(
+        SignedNote.NoteException.class, () -> SignedNote.open(note + "garbage\n", verifier));
     NoteKey stranger = NoteKey.generate("PeterNeumann", new SecureRandom(new byte[] {1}));
     assertThrows(SignedNote.NoteException.class, () -> SignedNote.open(note, stranger.verifier()));
-    assertThrows(SignedNote.NoteException.class, () -> SignedNote.open(v.getString("text"), verifier));
+    assertThrows(
+        SignedNote.NoteException.class, () -> SignedNote.open(v.getString("text"), verifier));
   }
 
   @Test
@@ -59,8 +66,11 @@ class SignedNoteTest {
     String note = c.sign(key);
     assertEquals(c, Checkpoint.open(note, key.verifier()));
     assertEquals("example.org/log\n42\n" + c.root().base64() + "\n", c.text());
-    assertThrows(IllegalArgumentException.class, () -> Checkpoint.parse("example.org/log\n042\n" + c.root().base64() + "\n"));
-    assertThrows(IllegalArgumentException.class, () -> Checkpoint.parse("example.org/log\n42\nAAAA\n"));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> Checkpoint.parse("example.org/log\n042\n" + c.root().base64() + "\n"));
+    assertThrows(
+        IllegalArgumentException.class, () -> Checkpoint.parse("example.org/log\n42\nAAAA\n"));
     assertDoesNotThrow(() -> Checkpoint.parse("o\n0\n" + c.root().base64() + "\nextension line\n"));
   }
 }

@@ -12,7 +12,8 @@ class PlainTextTest {
 
   private static List<FieldError> draftErrorsWith(String member, String value) {
     @SuppressWarnings("unchecked")
-    Map<String, Object> json = (Map<String, Object>) JsonParser.parse(RegistryFixtures.completeRecordJson());
+    Map<String, Object> json =
+        (Map<String, Object>) JsonParser.parse(RegistryFixtures.completeRecordJson());
     json.put(member, value);
     return RegistrationValidator.checkDraft(RecordCodec.decode(json, RegistrationRecord.class));
   }
@@ -22,13 +23,17 @@ class PlainTextTest {
     for (char c = 0; c < 0xa0; c++) {
       boolean control = c < 0x20 || c >= 0x7f;
       List<FieldError> errors = draftErrorsWith("publicTitle", "Helixumab" + c + "trial");
-      assertEquals(control, errors.stream().anyMatch(e -> e.field().equals("publicTitle")), "U+" + Integer.toHexString(c) + ": " + errors);
+      assertEquals(
+          control,
+          errors.stream().anyMatch(e -> e.field().equals("publicTitle")),
+          "U+" + Integer.toHexString(c) + ": " + errors);
     }
   }
 
   @Test
   void multiLineTextKeepsTabsAndLineBreaksButNotNul() {
-    assertEquals(List.of(), draftErrorsWith("briefSummary", "First paragraph.\r\n\r\n\tSecond paragraph."));
+    assertEquals(
+        List.of(), draftErrorsWith("briefSummary", "First paragraph.\r\n\r\n\tSecond paragraph."));
     List<FieldError> nul = draftErrorsWith("briefSummary", "First\u0000second");
     assertEquals(1, nul.size(), nul.toString());
     assertEquals("briefSummary", nul.get(0).field());
@@ -38,9 +43,13 @@ class PlainTextTest {
   @Test
   void nestedTextIsCheckedWithItsPath() {
     @SuppressWarnings("unchecked")
-    Map<String, Object> json = (Map<String, Object>) JsonParser.parse(
-        RegistryFixtures.completeRecordJson().replace("\"Plaque psoriasis\"", "\"Plaque\\u0007psoriasis\""));
-    List<FieldError> errors = RegistrationValidator.checkDraft(RecordCodec.decode(json, RegistrationRecord.class));
+    Map<String, Object> json =
+        (Map<String, Object>)
+            JsonParser.parse(
+                RegistryFixtures.completeRecordJson()
+                    .replace("\"Plaque psoriasis\"", "\"Plaque\\u0007psoriasis\""));
+    List<FieldError> errors =
+        RegistrationValidator.checkDraft(RecordCodec.decode(json, RegistrationRecord.class));
     assertEquals(List.of("conditions[0]"), errors.stream().map(FieldError::field).toList());
   }
 }

@@ -16,7 +16,8 @@ class RecordCodecTest {
   void aCompleteRecordRoundTripsThroughCanonicalJson() {
     RegistrationRecord record = RegistryFixtures.completeRecord();
     String canonical = CanonicalJson.write(RecordCodec.encode(record));
-    RegistrationRecord back = RecordCodec.decode(JsonParser.parse(canonical), RegistrationRecord.class);
+    RegistrationRecord back =
+        RecordCodec.decode(JsonParser.parse(canonical), RegistrationRecord.class);
     assertEquals(record, back);
     assertEquals(canonical, CanonicalJson.write(RecordCodec.encode(back)));
     assertEquals("Helixumab", back.interventions().get(0).name());
@@ -31,8 +32,10 @@ class RecordCodecTest {
     Map<String, Object> json = RecordCodec.encode(RegistrationRecord.empty());
     assertEquals(Map.of("schema", RegistrationRecord.SCHEMA), json);
     RegistrationRecord fromExplicitNothing =
-        RecordCodec.decode(JsonParser.parse("{\"conditions\":[],\"acronym\":null}"), RegistrationRecord.class);
-    assertEquals(CanonicalJson.write(json), CanonicalJson.write(RecordCodec.encode(fromExplicitNothing)));
+        RecordCodec.decode(
+            JsonParser.parse("{\"conditions\":[],\"acronym\":null}"), RegistrationRecord.class);
+    assertEquals(
+        CanonicalJson.write(json), CanonicalJson.write(RecordCodec.encode(fromExplicitNothing)));
   }
 
   @Test
@@ -46,19 +49,24 @@ class RecordCodecTest {
     assertTrue(unknown.message().contains("RECRUITING"), unknown.message());
     FieldError date = error("{\"firstEnrolment\":{\"date\":\"2023-02-30\"}}");
     assertEquals("firstEnrolment.date", date.field());
-    assertEquals("interventions[1].name", error("{\"interventions\":[{\"name\":\"a\"},{\"name\":7}]}").field());
+    assertEquals(
+        "interventions[1].name",
+        error("{\"interventions\":[{\"name\":\"a\"},{\"name\":7}]}").field());
   }
 
   @Test
   void theSchemaMarkerCannotBeChangedByAClient() {
-    RegistrationRecord r = RecordCodec.decode(JsonParser.parse("{\"schema\":\"evil/9\"}"), RegistrationRecord.class);
+    RegistrationRecord r =
+        RecordCodec.decode(JsonParser.parse("{\"schema\":\"evil/9\"}"), RegistrationRecord.class);
     assertEquals(RegistrationRecord.SCHEMA, r.schema());
     assertFalse(CanonicalJson.write(RecordCodec.encode(r)).contains("evil"));
   }
 
   private static FieldError error(String json) {
     InvalidRecordException e =
-        assertThrows(InvalidRecordException.class, () -> RecordCodec.decode(JsonParser.parse(json), RegistrationRecord.class));
+        assertThrows(
+            InvalidRecordException.class,
+            () -> RecordCodec.decode(JsonParser.parse(json), RegistrationRecord.class));
     assertEquals(1, e.errors().size(), e.getMessage());
     return e.errors().get(0);
   }

@@ -21,14 +21,18 @@ class RecordDiffTest {
   void changedAddedAndRemovedItemsAreNamedWithTheirWhoLabels() {
     RegistrationRecord before = RegistryFixtures.completeRecord();
     @SuppressWarnings("unchecked")
-    Map<String, Object> json = (Map<String, Object>) JsonParser.parse(CanonicalJson.write(RecordCodec.encode(before)));
+    Map<String, Object> json =
+        (Map<String, Object>) JsonParser.parse(CanonicalJson.write(RecordCodec.encode(before)));
     json.put("recruitmentStatus", "RECRUITING");
     json.remove("acronym");
     ((Map<String, Object>) json.get("enrolment")).put("count", 300L);
-    json.put("briefSummary", "This study tests whether helixumab clears psoriasis plaques faster than placebo.");
+    json.put(
+        "briefSummary",
+        "This study tests whether helixumab clears psoriasis plaques faster than placebo.");
     RegistrationRecord after = RecordCodec.decode(json, RegistrationRecord.class);
 
-    List<RecordDiff.Row> changed = RecordDiff.compare(before, after).stream().filter(RecordDiff.Row::isChanged).toList();
+    List<RecordDiff.Row> changed =
+        RecordDiff.compare(before, after).stream().filter(RecordDiff.Row::isChanged).toList();
     assertEquals(4, changed.size(), changed.toString());
     RecordDiff.Row status = row(changed, "recruitmentStatus");
     assertEquals(RecordDiff.Change.CHANGED, status.change());
@@ -42,8 +46,10 @@ class RecordDiffTest {
         RecordDiff.changedItems(before, after).stream().sorted().toList());
 
     List<TextDiff.Segment> words = row(changed, "briefSummary").segments();
-    assertTrue(words.contains(new TextDiff.Segment(TextDiff.Kind.DELETED, "better")), words.toString());
-    assertTrue(words.contains(new TextDiff.Segment(TextDiff.Kind.INSERTED, "faster")), words.toString());
+    assertTrue(
+        words.contains(new TextDiff.Segment(TextDiff.Kind.DELETED, "better")), words.toString());
+    assertTrue(
+        words.contains(new TextDiff.Segment(TextDiff.Kind.INSERTED, "faster")), words.toString());
   }
 
   @Test
@@ -62,6 +68,9 @@ class RecordDiffTest {
   }
 
   private static RecordDiff.Row row(List<RecordDiff.Row> rows, String path) {
-    return rows.stream().filter(r -> r.path().equals(path)).findFirst().orElseThrow(() -> new AssertionError(path + " not in " + rows));
+    return rows.stream()
+        .filter(r -> r.path().equals(path))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError(path + " not in " + rows));
   }
 }

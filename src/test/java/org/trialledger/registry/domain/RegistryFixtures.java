@@ -6,12 +6,16 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import org.trialledger.ledger.json.JsonParser;
 
-/** The complete example registration of the tests (the demo trial, src/main/resources/org/trialledger/demo/helix-pso.json). */
+/**
+ * The complete example registration of the tests (the demo trial,
+ * src/main/resources/org/trialledger/demo/helix-pso.json).
+ */
 public final class RegistryFixtures {
   private RegistryFixtures() {}
 
   public static String completeRecordJson() {
-    try (InputStream in = RegistryFixtures.class.getResourceAsStream("/org/trialledger/demo/helix-pso.json")) {
+    try (InputStream in =
+        RegistryFixtures.class.getResourceAsStream("/org/trialledger/demo/helix-pso.json")) {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

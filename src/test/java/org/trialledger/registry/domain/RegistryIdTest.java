@@ -37,15 +37,23 @@ class RegistryIdTest {
     }
     for (int pos = 0; pos + 1 < digits.length(); pos++) {
       if (digits.charAt(pos) == digits.charAt(pos + 1)) continue;
-      String swapped = digits.substring(0, pos) + digits.charAt(pos + 1) + digits.charAt(pos) + digits.substring(pos + 2);
-      assertFalse(RegistryId.isValid(format(swapped)), "swap at " + pos + " not caught: " + swapped);
+      String swapped =
+          digits.substring(0, pos)
+              + digits.charAt(pos + 1)
+              + digits.charAt(pos)
+              + digits.substring(pos + 2);
+      assertFalse(
+          RegistryId.isValid(format(swapped)), "swap at " + pos + " not caught: " + swapped);
     }
     assertTrue(RegistryId.isValid(format(digits)));
   }
 
   @Test
   void rejectsMalformedIds() {
-    for (String bad : new String[] {"", "TLR-1-2", "TLR-0000004-23", "NCT00763412", "TLR-00000000-0", "TLR-0000000A-1"}) {
+    for (String bad :
+        new String[] {
+          "", "TLR-1-2", "TLR-0000004-23", "NCT00763412", "TLR-00000000-0", "TLR-0000000A-1"
+        }) {
       assertThrows(IllegalArgumentException.class, () -> RegistryId.parse(bad), bad);
     }
     assertThrows(IllegalArgumentException.class, () -> RegistryId.parse(null));

@@ -13,8 +13,16 @@ class VersionEnvelopeTest {
   @Test
   void theStoredTextIsCanonicalAndReadsBackToTheSameVersion() {
     VersionEnvelope v =
-        new VersionEnvelope("TLR-00000042-3", 2, "Helix Therapeutics", "Sample size increased", Instant.parse("2026-11-24T10:15:30.123Z"),
-            RegistryFixtures.completeRecord(), List.of(new VersionEnvelope.DocumentRef("PROTOCOL", "protocol.pdf", "ab".repeat(32), 1234)));
+        new VersionEnvelope(
+            "TLR-00000042-3",
+            2,
+            "Helix Therapeutics",
+            "Sample size increased",
+            Instant.parse("2026-11-24T10:15:30.123Z"),
+            RegistryFixtures.completeRecord(),
+            List.of(
+                new VersionEnvelope.DocumentRef(
+                    "PROTOCOL", "protocol.pdf", "ab".repeat(32), 1234)));
     String text = v.canonicalJson();
     assertEquals(text, CanonicalJson.write(JsonParser.parse(text)));
     assertEquals(v, VersionEnvelope.parse(text));
@@ -22,6 +30,7 @@ class VersionEnvelopeTest {
 
   @Test
   void anotherSchemaIsRefused() {
-    assertThrows(IllegalArgumentException.class, () -> VersionEnvelope.parse("{\"schema\":\"other/1\"}"));
+    assertThrows(
+        IllegalArgumentException.class, () -> VersionEnvelope.parse("{\"schema\":\"other/1\"}"));
   }
 }

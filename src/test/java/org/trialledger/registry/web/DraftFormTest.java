@@ -26,7 +26,9 @@ class DraftFormTest {
   @ParameterizedTest
   @ValueSource(strings = {"NCT06171568", "NCT00763412"})
   void anImportedClinicalTrialsGovRecordSurvivesTheForm(String nctId) throws Exception {
-    RegistrationRecord record = CtGovImporter.importStudy(Files.readString(Vectors.dir("ctgov").resolve(nctId + ".json"))).record();
+    RegistrationRecord record =
+        CtGovImporter.importStudy(Files.readString(Vectors.dir("ctgov").resolve(nctId + ".json")))
+            .record();
     assertEquals(record, DraftForm.of(record).toRecord());
   }
 
@@ -50,6 +52,8 @@ class DraftFormTest {
     form.getDates().getFirstEnrolment().setDate("31/12/2025");
     form.getDates().getCompletion().setDate("2025-02-30");
     InvalidRecordException e = assertThrows(InvalidRecordException.class, form::toRecord);
-    assertEquals(List.of("firstEnrolment.date", "completion.date"), e.errors().stream().map(FieldError::field).toList());
+    assertEquals(
+        List.of("firstEnrolment.date", "completion.date"),
+        e.errors().stream().map(FieldError::field).toList());
   }
 }

@@ -7,14 +7,19 @@ import org.junit.jupiter.api.Test;
 
 /** When a stored hash is replaced at the next successful login. */
 class PasswordHasherTest {
-  private static final String SALT_AND_HASH = ":c2FsdHNhbHRzYWx0c2FsdHNhbHRzYWx0c2FsdHNhbHQ=:aGFzaGhhc2hoYXNoaGFzaGhhc2hoYXNoaGFzaGhhc2g=";
+  private static final String SALT_AND_HASH =
+      ":c2FsdHNhbHRzYWx0c2FsdHNhbHRzYWx0c2FsdHNhbHQ=:aGFzaGhhc2hoYXNoaGFzaGhhc2hoYXNoaGFzaGhhc2g=";
 
   @Test
   void hashesBelowOwaspsIterationCountAreRenewed() {
-    assertTrue(PasswordHasher.needsRehash("PBKDF2WithHmacSHA256:210000" + SALT_AND_HASH), "the former 210,000");
+    assertTrue(
+        PasswordHasher.needsRehash("PBKDF2WithHmacSHA256:210000" + SALT_AND_HASH),
+        "the former 210,000");
     assertTrue(PasswordHasher.needsRehash("PBKDF2WithHmacSHA256:599999" + SALT_AND_HASH));
     assertFalse(PasswordHasher.needsRehash("PBKDF2WithHmacSHA256:600000" + SALT_AND_HASH));
-    assertFalse(PasswordHasher.needsRehash("PBKDF2WithHmacSHA256:1000000" + SALT_AND_HASH), "never weakened");
+    assertFalse(
+        PasswordHasher.needsRehash("PBKDF2WithHmacSHA256:1000000" + SALT_AND_HASH),
+        "never weakened");
   }
 
   @Test

@@ -27,7 +27,11 @@ class AppUserTest {
 
   @Test
   void aSiteMemberCannotHoldTheSponsorOrAdminRole() {
-    assertThrows(IllegalArgumentException.class, () -> new AppUser("x", "X", null, "h", site, Set.of(Role.SPONSOR), T0));
-    assertThrows(IllegalArgumentException.class, () -> new AppUser("x", "X", null, "h", site, Set.of(Role.ADMIN), T0));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> new AppUser("x", "X", null, "h", site, Set.of(Role.SPONSOR), T0));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> new AppUser("x", "X", null, "h", site, Set.of(Role.ADMIN), T0));
   }
 }

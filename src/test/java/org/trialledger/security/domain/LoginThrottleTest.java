@@ -14,8 +14,12 @@ class LoginThrottleTest {
   private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
   private final LoginThrottle accounts = LoginThrottle.ACCOUNTS;
 
-  /** {@code n} failures one second apart from T0; returns the state and leaves the clock at the last. */
-  private LoginThrottle.State fail(LoginThrottle throttle, LoginThrottle.State s, int n, Instant start) {
+  /**
+   * {@code n} failures one second apart from T0; returns the state and leaves the clock at the
+   * last.
+   */
+  private LoginThrottle.State fail(
+      LoginThrottle throttle, LoginThrottle.State s, int n, Instant start) {
     for (int i = 0; i < n; i++) s = throttle.afterFailure(s, start.plusSeconds(i));
     return s;
   }
@@ -28,12 +32,17 @@ class LoginThrottleTest {
     assertEquals(Duration.ofSeconds(2), accounts.delay(4));
 
     LoginThrottle.State s = fail(accounts, LoginThrottle.State.NONE, 2, T0);
-    assertEquals(Optional.empty(), accounts.refusedUntil(s, T0.plusSeconds(1)), "the 3rd attempt may come at once");
+    assertEquals(
+        Optional.empty(),
+        accounts.refusedUntil(s, T0.plusSeconds(1)),
+        "the 3rd attempt may come at once");
     s = accounts.afterFailure(s, T0.plusSeconds(2));
-    assertEquals(Optional.of(T0.plusSeconds(3)), accounts.refusedUntil(s, T0.plusSeconds(2)), "then 1 s");
+    assertEquals(
+        Optional.of(T0.plusSeconds(3)), accounts.refusedUntil(s, T0.plusSeconds(2)), "then 1 s");
     assertEquals(Optional.empty(), accounts.refusedUntil(s, T0.plusSeconds(3)));
     s = accounts.afterFailure(s, T0.plusSeconds(3));
-    assertEquals(Optional.of(T0.plusSeconds(5)), accounts.refusedUntil(s, T0.plusSeconds(4)), "then 2 s");
+    assertEquals(
+        Optional.of(T0.plusSeconds(5)), accounts.refusedUntil(s, T0.plusSeconds(4)), "then 2 s");
     s = accounts.afterFailure(s, T0.plusSeconds(5));
     assertEquals(5, s.failures());
     assertEquals(T0.plusSeconds(5).plus(Duration.ofMinutes(15)), s.lockedUntil());
@@ -56,7 +65,10 @@ class LoginThrottleTest {
   void theFirstFailureAfterAnExpiredLockLocksAgainForTwiceAsLongUpToADay() {
     LoginThrottle.State s = fail(accounts, LoginThrottle.State.NONE, 5, T0);
     Instant after = s.lockedUntil().plusSeconds(1);
-    assertEquals(Optional.empty(), accounts.refusedUntil(s, after), "after the lock one attempt is checked at once");
+    assertEquals(
+        Optional.empty(),
+        accounts.refusedUntil(s, after),
+        "after the lock one attempt is checked at once");
     s = accounts.afterFailure(s, after);
     assertEquals(after.plus(Duration.ofMinutes(30)), s.lockedUntil());
     assertEquals(Duration.ofMinutes(60), accounts.lockDuration(2));
@@ -88,7 +100,10 @@ class LoginThrottleTest {
   void addressesLockOnlyAtTheirThresholdForAMinuteDoublingToAnHour() {
     LoginThrottle addresses = LoginThrottle.addresses(100);
     LoginThrottle.State s = fail(addresses, LoginThrottle.State.NONE, 99, T0);
-    assertEquals(Optional.empty(), addresses.refusedUntil(s, T0.plusSeconds(99)), "no delay below the threshold");
+    assertEquals(
+        Optional.empty(),
+        addresses.refusedUntil(s, T0.plusSeconds(99)),
+        "no delay below the threshold");
     s = addresses.afterFailure(s, T0.plusSeconds(99));
     assertEquals(T0.plusSeconds(99 + 60), s.lockedUntil());
     assertEquals(Duration.ofHours(1), addresses.lockDuration(10));
@@ -105,7 +120,9 @@ class LoginThrottleTest {
   void bucketsCountPerKeyAndStayBounded() {
     ThrottleBuckets buckets = new ThrottleBuckets(accounts, 3);
     for (int i = 0; i < 5; i++) buckets.failed("nobody", T0.plusSeconds(i * 10L));
-    assertTrue(buckets.refusedUntil("nobody", T0.plusSeconds(60)).isPresent(), "a made-up name locks like a real one");
+    assertTrue(
+        buckets.refusedUntil("nobody", T0.plusSeconds(60)).isPresent(),
+        "a made-up name locks like a real one");
     assertTrue(buckets.refusedUntil("other", T0.plusSeconds(60)).isEmpty());
     for (int i = 0; i < 10; i++) buckets.failed("name" + i, T0.plusSeconds(100));
     assertTrue(buckets.size() <= 3, "bounded: " + buckets.size());

@@ -25,9 +25,10 @@ import org.trialledger.site.interop.FhirSiteExporter;
 import org.trialledger.site.interop.OdmWriter;
 
 /**
- * Personal data stay in the vault: build everything the site context produces for subjects with known
- * names, birth dates and contacts, and find none of them, in any usual spelling or as a SHA-256, in records,
- * commitments, signatures, summaries, ODM, FHIR, messages or what was logged meanwhile.
+ * Personal data stay in the vault: build everything the site context produces for subjects with
+ * known names, birth dates and contacts, and find none of them, in any usual spelling or as a
+ * SHA-256, in records, commitments, signatures, summaries, ODM, FHIR, messages or what was logged
+ * meanwhile.
  */
 class NoPersonalDataTest {
   @Test
@@ -60,9 +61,11 @@ class NoPersonalDataTest {
         output.add(c.value().hex());
         output.add(c.value().base64());
         output.add(c.saltBase64());
-        Manifestation m = SiteFixtures.manifestation("emuster", SiteFixtures.NOW, SignatureMeaning.AUTHOR);
+        Manifestation m =
+            SiteFixtures.manifestation("emuster", SiteFixtures.NOW, SignatureMeaning.AUTHOR);
         ElectronicSignature s = ElectronicSignature.sign(r, m, key);
-        output.add(new String(ElectronicSignature.signedBytes(s.recordHash(), m), StandardCharsets.UTF_8));
+        output.add(
+            new String(ElectronicSignature.signedBytes(s.recordHash(), m), StandardCharsets.UTF_8));
         output.add(s.toString());
       }
       for (ConsentRecord c : export.consents()) {
@@ -70,20 +73,29 @@ class NoPersonalDataTest {
         output.addAll(c.validate(SiteFixtures.CLOCK).stream().map(Object::toString).toList());
       }
       for (Enrolment e : export.subjects()) {
-        output.add(FhirSiteExporter.toJson(FhirSiteExporter.toResearchSubject(e, export.consents().get(0), false)));
+        output.add(
+            FhirSiteExporter.toJson(
+                FhirSiteExporter.toResearchSubject(e, export.consents().get(0), false)));
       }
       output.add(OdmWriter.toXml(export));
-      output.add(SummaryResults.compute(subjects, List.of(), export.consents(), export.results(), export.adverseEvents()).toString());
+      output.add(
+          SummaryResults.compute(
+                  subjects, List.of(), export.consents(), export.results(), export.adverseEvents())
+              .toString());
       output.add(ReconsentRule.evaluate(List.of(), subjects, export.consents()).toString());
       for (IdentifyingDetails person : SiteFixtures.PEOPLE) output.add(person.toString());
     } finally {
       output.add(capture.stop());
     }
 
-    assertTrue(output.stream().anyMatch(o -> o.contains("S-")), "the check itself sees pseudonyms in the output");
+    assertTrue(
+        output.stream().anyMatch(o -> o.contains("S-")),
+        "the check itself sees pseudonyms in the output");
     for (String forbidden : forbidden()) {
       for (String o : output) {
-        assertFalse(o.toLowerCase(Locale.ROOT).contains(forbidden.toLowerCase(Locale.ROOT)), "\"" + forbidden + "\" leaked into: " + o);
+        assertFalse(
+            o.toLowerCase(Locale.ROOT).contains(forbidden.toLowerCase(Locale.ROOT)),
+            "\"" + forbidden + "\" leaked into: " + o);
       }
     }
   }
@@ -114,8 +126,11 @@ class NoPersonalDataTest {
   @Test
   void theForbiddenListWouldCatchALeak() {
     String leaky = "{\"subject\":\"" + SiteFixtures.PEOPLE.get(0).name() + "\"}";
-    assertTrue(forbidden().stream().anyMatch(f -> leaky.toLowerCase(Locale.ROOT).contains(f.toLowerCase(Locale.ROOT))));
-    String hashed = Hash.sha256(SiteFixtures.PEOPLE.get(1).contact().getBytes(StandardCharsets.UTF_8)).hex();
+    assertTrue(
+        forbidden().stream()
+            .anyMatch(f -> leaky.toLowerCase(Locale.ROOT).contains(f.toLowerCase(Locale.ROOT))));
+    String hashed =
+        Hash.sha256(SiteFixtures.PEOPLE.get(1).contact().getBytes(StandardCharsets.UTF_8)).hex();
     assertTrue(forbidden().contains(hashed));
     assertEquals(true, forbidden().contains("17.04.1961"));
   }

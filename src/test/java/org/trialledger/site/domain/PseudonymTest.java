@@ -18,7 +18,9 @@ class PseudonymTest {
     SecureRandom random = new SecureRandom();
     for (int i = 0; i < 1000; i++) {
       Pseudonym p = Pseudonym.issue(random);
-      assertTrue(p.value().matches("S-[2-9A-HJKMNP-TV-Z]{4}-[2-9A-HJKMNP-TV-Z]{4}-[2-9A-HJKMNP-TV-Z]{4}"), p.value());
+      assertTrue(
+          p.value().matches("S-[2-9A-HJKMNP-TV-Z]{4}-[2-9A-HJKMNP-TV-Z]{4}-[2-9A-HJKMNP-TV-Z]{4}"),
+          p.value());
       assertEquals(p, Pseudonym.parse(p.value()));
       assertEquals(p, Pseudonym.parse("  " + p.value().toLowerCase().replace("-", " ") + " "));
       assertEquals(p, Pseudonym.parse(p.value().replace("-", "")));
@@ -29,14 +31,16 @@ class PseudonymTest {
   void theAlphabetHasThirtySymbolsWithoutLookAlikes() {
     assertEquals(30, Pseudonym.ALPHABET.length());
     assertEquals(30, Pseudonym.ALPHABET.chars().distinct().count());
-    for (char c : "01OILU".toCharArray()) assertEquals(-1, Pseudonym.ALPHABET.indexOf(c), "look-alike " + c);
+    for (char c : "01OILU".toCharArray())
+      assertEquals(-1, Pseudonym.ALPHABET.indexOf(c), "look-alike " + c);
   }
 
   @Test
   void hundredThousandPseudonymsHaveNoDuplicates() {
     SecureRandom random = new SecureRandom();
     Set<String> seen = new HashSet<>();
-    for (int i = 0; i < 100_000; i++) assertTrue(seen.add(Pseudonym.issue(random).value()), "duplicate after " + i);
+    for (int i = 0; i < 100_000; i++)
+      assertTrue(seen.add(Pseudonym.issue(random).value()), "duplicate after " + i);
   }
 
   @Test
@@ -54,7 +58,9 @@ class PseudonymTest {
         char[] swapped = body.toCharArray();
         swapped[pos] = body.charAt(other);
         swapped[other] = body.charAt(pos);
-        assertFalse(Pseudonym.isValid("S" + new String(swapped)), "swap " + pos + "/" + other + " not caught");
+        assertFalse(
+            Pseudonym.isValid("S" + new String(swapped)),
+            "swap " + pos + "/" + other + " not caught");
       }
     }
   }
@@ -66,7 +72,10 @@ class PseudonymTest {
 
   @Test
   void malformedTextIsRefusedWithAClearMessage() {
-    for (String bad : new String[] {"", "S-7KQ2-M9XD", "X-7KQ2-M9XD-4HPW", "S-7KQ2-M9XD-4HPW-2", "S-7KQ0-M9XD-4HPW"}) {
+    for (String bad :
+        new String[] {
+          "", "S-7KQ2-M9XD", "X-7KQ2-M9XD-4HPW", "S-7KQ2-M9XD-4HPW-2", "S-7KQ0-M9XD-4HPW"
+        }) {
       assertThrows(IllegalArgumentException.class, () -> Pseudonym.parse(bad), bad);
     }
     assertThrows(IllegalArgumentException.class, () -> Pseudonym.parse(null));
@@ -78,7 +87,8 @@ class PseudonymTest {
   @Test
   void issuingTakesNoInputButRandomness() {
     for (Method m : Pseudonym.class.getDeclaredMethods()) {
-      if (!Modifier.isPublic(m.getModifiers()) || !m.getReturnType().equals(Pseudonym.class)) continue;
+      if (!Modifier.isPublic(m.getModifiers()) || !m.getReturnType().equals(Pseudonym.class))
+        continue;
       if (m.getName().equals("parse")) continue;
       assertEquals(1, m.getParameterCount(), m.toString());
       assertEquals(SecureRandom.class, m.getParameterTypes()[0], m.toString());
@@ -95,6 +105,8 @@ class PseudonymTest {
       for (char c : body.toCharArray()) counts[Pseudonym.ALPHABET.indexOf(c)]++;
     }
     int perSymbol = (draws / 11) * 11 / 30;
-    for (int c : counts) assertTrue(Math.abs(c - perSymbol) < perSymbol / 4, "skewed symbol count " + c + " vs " + perSymbol);
+    for (int c : counts)
+      assertTrue(
+          Math.abs(c - perSymbol) < perSymbol / 4, "skewed symbol count " + c + " vs " + perSymbol);
   }
 }

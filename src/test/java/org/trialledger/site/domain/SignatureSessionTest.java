@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,28 +19,31 @@ import org.trialledger.site.domain.SignatureSession.SigningRefusedException;
 class SignatureSessionTest {
   private static final char[] RIGHT = "correct horse".toCharArray();
   private final List<String> checkedUsers = new ArrayList<>();
-  private final PasswordCheck check = (user, password) -> {
-    checkedUsers.add(user);
-    return user.equals("emuster") && new String(password).equals("correct horse");
-  };
+  private final PasswordCheck check =
+      (user, password) -> {
+        checkedUsers.add(user);
+        return user.equals("emuster") && new String(password).equals("correct horse");
+      };
   private Instant now = Instant.parse("2025-03-10T12:00:00Z");
-  private final Clock clock = new Clock() {
-    @Override
-    public ZoneOffset getZone() {
-      return ZoneOffset.UTC;
-    }
+  private final Clock clock =
+      new Clock() {
+        @Override
+        public ZoneOffset getZone() {
+          return ZoneOffset.UTC;
+        }
 
-    @Override
-    public Clock withZone(java.time.ZoneId zone) {
-      return this;
-    }
+        @Override
+        public Clock withZone(ZoneId zone) {
+          return this;
+        }
 
-    @Override
-    public Instant instant() {
-      return now;
-    }
-  };
-  private final SignatureSession session = new SignatureSession("emuster", clock, Duration.ofMinutes(15));
+        @Override
+        public Instant instant() {
+          return now;
+        }
+      };
+  private final SignatureSession session =
+      new SignatureSession("emuster", clock, Duration.ofMinutes(15));
 
   private Manifestation sign(String username, char[] password) {
     return session.sign(username, password, check, "Dr. Erika Mustermann", SignatureMeaning.AUTHOR);
@@ -82,7 +86,9 @@ class SignatureSessionTest {
 
   @Test
   void onlyTheLoggedInUserCanSign() {
-    var e = assertThrows(SigningRefusedException.class, () -> sign("colleague", "correct horse".toCharArray()));
+    var e =
+        assertThrows(
+            SigningRefusedException.class, () -> sign("colleague", "correct horse".toCharArray()));
     assertTrue(e.getMessage().contains("only as yourself"), e.getMessage());
     sign("emuster", RIGHT);
     assertThrows(SigningRefusedException.class, () -> sign("colleague", RIGHT));

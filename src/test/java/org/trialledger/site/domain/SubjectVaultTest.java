@@ -32,7 +32,10 @@ class SubjectVaultTest {
     for (IdentifyingDetails person : SiteFixtures.PEOPLE) {
       Sealed sealed = vault.seal(alice, person);
       assertEquals(person, vault.open(alice, sealed));
-      assertEquals(person, new SubjectVault(masterKey.clone(), random).open(alice, sealed.ciphertext(), sealed.wrappedKey()));
+      assertEquals(
+          person,
+          new SubjectVault(masterKey.clone(), random)
+              .open(alice, sealed.ciphertext(), sealed.wrappedKey()));
     }
     IdentifyingDetails partial = new IdentifyingDetails("Only A Name", null, null);
     assertEquals(partial, vault.open(alice, vault.seal(alice, partial)));
@@ -45,7 +48,10 @@ class SubjectVaultTest {
     String bytes = new String(sealed.ciphertext(), StandardCharsets.ISO_8859_1);
     assertFalse(bytes.contains("Wilhelmina"));
     assertFalse(bytes.contains("1961"));
-    assertNotEquals(Arrays.toString(sealed.ciphertext()), Arrays.toString(vault.seal(alice, person).ciphertext()), "fresh key and nonce each time");
+    assertNotEquals(
+        Arrays.toString(sealed.ciphertext()),
+        Arrays.toString(vault.seal(alice, person).ciphertext()),
+        "fresh key and nonce each time");
   }
 
   @Test
@@ -58,11 +64,16 @@ class SubjectVaultTest {
     byte[] othersKey = vault.seal(bob, SiteFixtures.PEOPLE.get(0)).wrappedKey();
     assertThrows(CannotOpenException.class, () -> vault.open(alice, ciphertext, othersKey));
     // not the master key used directly as the data key,
-    assertThrows(Exception.class, () -> {
-      Cipher gcm = Cipher.getInstance("AES/GCM/NoPadding");
-      gcm.init(Cipher.DECRYPT_MODE, new SecretKeySpec(masterKey, "AES"), new GCMParameterSpec(128, ciphertext, 1, 12));
-      gcm.doFinal(ciphertext, 13, ciphertext.length - 13);
-    });
+    assertThrows(
+        Exception.class,
+        () -> {
+          Cipher gcm = Cipher.getInstance("AES/GCM/NoPadding");
+          gcm.init(
+              Cipher.DECRYPT_MODE,
+              new SecretKeySpec(masterKey, "AES"),
+              new GCMParameterSpec(128, ciphertext, 1, 12));
+          gcm.doFinal(ciphertext, 13, ciphertext.length - 13);
+        });
     // nor a key of the right length but the wrong bits.
     byte[] forged = sealed.wrappedKey();
     forged[5] ^= 1;
@@ -83,7 +94,8 @@ class SubjectVaultTest {
     assertThrows(CannotOpenException.class, () -> vault.open(alice, tampered, sealed.wrappedKey()));
     byte[] otherMaster = new byte[32];
     random.nextBytes(otherMaster);
-    assertThrows(CannotOpenException.class, () -> new SubjectVault(otherMaster, random).open(alice, sealed));
+    assertThrows(
+        CannotOpenException.class, () -> new SubjectVault(otherMaster, random).open(alice, sealed));
   }
 
   @Test

@@ -28,30 +28,43 @@ class SummaryResultsTest {
 
   @Test
   void computesFlowOutcomesAndAdverseEvents() {
-    List<ConsentRecord> consents = List.of(
-        consent(a, "ICF-v1", FORM_V1_SHA, Event.CONSENTED, T0),
-        consent(b, "ICF-v1", FORM_V1_SHA, Event.CONSENTED, T0),
-        consent(c, "ICF-v1", FORM_V1_SHA, Event.CONSENTED, T0),
-        consent(c, "ICF-v1", FORM_V1_SHA, Event.WITHDRAWN, T0.plusSeconds(10)));
+    List<ConsentRecord> consents =
+        List.of(
+            consent(a, "ICF-v1", FORM_V1_SHA, Event.CONSENTED, T0),
+            consent(b, "ICF-v1", FORM_V1_SHA, Event.CONSENTED, T0),
+            consent(c, "ICF-v1", FORM_V1_SHA, Event.CONSENTED, T0),
+            consent(c, "ICF-v1", FORM_V1_SHA, Event.WITHDRAWN, T0.plusSeconds(10)));
     ResultRecord aWeek12 = result(a, "Week 12", HBA1C, "-1.0");
-    List<ResultRecord> results = List.of(
-        aWeek12,
-        aWeek12.correct("-2.0", "%", "Transcription error", "emuster", T0), // replaces -1.0
-        result(b, "Week 12", HBA1C, "-4.0"),
-        result(c, "Week 12", HBA1C, "-3.0"),
-        result(a, "Week 12", QOL, "better"),
-        earlier(result(a, "Week 4", HBA1C, "-0.5")));
+    List<ResultRecord> results =
+        List.of(
+            aWeek12,
+            aWeek12.correct("-2.0", "%", "Transcription error", "emuster", T0), // replaces -1.0
+            result(b, "Week 12", HBA1C, "-4.0"),
+            result(c, "Week 12", HBA1C, "-3.0"),
+            result(a, "Week 12", QOL, "better"),
+            earlier(result(a, "Week 4", HBA1C, "-0.5")));
     AdverseEventRecord headache = adverseEvent(a, "AE-1", "Headache", false);
-    List<AdverseEventRecord> aes = List.of(
-        headache,
-        adverseEvent(a, "AE-2", "headache ", false),
-        adverseEvent(b, "AE-1", "Headache", false),
-        adverseEvent(b, "AE-2", "Headache", true),
-        adverseEvent(c, "AE-1", "Nausea", false),
-        headache.correct("Nausea", false, headache.severity(), headache.onsetDate(), null, headache.outcome(), headache.relatedness(),
-            "Wrong term", "emuster", T0.plusSeconds(1)));
+    List<AdverseEventRecord> aes =
+        List.of(
+            headache,
+            adverseEvent(a, "AE-2", "headache ", false),
+            adverseEvent(b, "AE-1", "Headache", false),
+            adverseEvent(b, "AE-2", "Headache", true),
+            adverseEvent(c, "AE-1", "Nausea", false),
+            headache.correct(
+                "Nausea",
+                false,
+                headache.severity(),
+                headache.onsetDate(),
+                null,
+                headache.outcome(),
+                headache.relatedness(),
+                "Wrong term",
+                "emuster",
+                T0.plusSeconds(1)));
 
-    SummaryResults s = SummaryResults.compute(List.of(a, b, c, d), List.of(a, c), consents, results, aes);
+    SummaryResults s =
+        SummaryResults.compute(List.of(a, b, c, d), List.of(a, c), consents, results, aes);
 
     assertEquals(new ParticipantFlow(4, 3, 1, 1), s.flow());
     assertEquals(3, s.outcomes().size());
@@ -69,23 +82,58 @@ class SummaryResultsTest {
     assertEquals(0, qol.n());
     assertEquals(1, qol.other());
     assertNull(qol.mean());
-    assertEquals(List.of(
-        new AdverseEventRow("Headache", false, 2, 2),
-        new AdverseEventRow("Headache", true, 1, 1),
-        new AdverseEventRow("Nausea", false, 2, 2)), s.adverseEvents());
+    assertEquals(
+        List.of(
+            new AdverseEventRow("Headache", false, 2, 2),
+            new AdverseEventRow("Headache", true, 1, 1),
+            new AdverseEventRow("Nausea", false, 2, 2)),
+        s.adverseEvents());
   }
 
   @Test
   void differentUnitsAreNotAveragedTogether() {
-    ResultRecord mmol = new ResultRecord(SiteFixtures.TRIAL, SiteFixtures.SITE, b, "Week 12", LocalDate.of(2025, 2, 1), 1, HBA1C.name(),
-        ResultRecord.ValueType.NUMBER, "-10", "mmol/mol", 1, null, "emuster", T0);
-    SummaryResults s = SummaryResults.compute(List.of(a, b), List.of(), List.of(), List.of(result(a, "Week 12", HBA1C, "-1.0"), mmol), List.of());
+    ResultRecord mmol =
+        new ResultRecord(
+            SiteFixtures.TRIAL,
+            SiteFixtures.SITE,
+            b,
+            "Week 12",
+            LocalDate.of(2025, 2, 1),
+            1,
+            HBA1C.name(),
+            ResultRecord.ValueType.NUMBER,
+            "-10",
+            "mmol/mol",
+            1,
+            null,
+            "emuster",
+            T0);
+    SummaryResults s =
+        SummaryResults.compute(
+            List.of(a, b),
+            List.of(),
+            List.of(),
+            List.of(result(a, "Week 12", HBA1C, "-1.0"), mmol),
+            List.of());
     assertEquals(2, s.outcomes().size());
     assertEquals(new ParticipantFlow(2, 0, 0, 0), s.flow());
   }
 
   private static ResultRecord earlier(ResultRecord r) {
-    return new ResultRecord(r.trialId(), r.siteId(), r.subject(), r.visit(), r.observedOn().minusWeeks(8), r.outcomeIndex(), r.outcomeMeasure(),
-        r.valueType(), r.value(), r.unit(), r.version(), r.reasonForChange(), r.enteredBy(), r.enteredAt());
+    return new ResultRecord(
+        r.trialId(),
+        r.siteId(),
+        r.subject(),
+        r.visit(),
+        r.observedOn().minusWeeks(8),
+        r.outcomeIndex(),
+        r.outcomeMeasure(),
+        r.valueType(),
+        r.value(),
+        r.unit(),
+        r.version(),
+        r.reasonForChange(),
+        r.enteredBy(),
+        r.enteredAt());
   }
 }

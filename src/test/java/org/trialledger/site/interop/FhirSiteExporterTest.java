@@ -16,8 +16,8 @@ import org.hl7.fhir.r4.model.ResearchSubject;
 import org.hl7.fhir.r4.model.ResearchSubject.ResearchSubjectStatus;
 import org.junit.jupiter.api.Test;
 import org.trialledger.registry.interop.FhirResearchStudyExporter;
-import org.trialledger.site.domain.ConsentRecord.Event;
 import org.trialledger.site.domain.ConsentRecord;
+import org.trialledger.site.domain.ConsentRecord.Event;
 import org.trialledger.site.domain.Enrolment;
 import org.trialledger.site.domain.Pseudonym;
 import org.trialledger.site.domain.SiteFixtures;
@@ -25,10 +25,16 @@ import org.trialledger.site.domain.SiteFixtures;
 class FhirSiteExporterTest {
   private static final Instant AT = Instant.parse("2025-03-01T09:00:00Z");
   private final Pseudonym subject = Pseudonym.issue(SiteFixtures.seeded(31));
-  private final ConsentRecord consented = SiteFixtures.consent(subject, "ICF-v1", FORM_V1_SHA, Event.CONSENTED, AT);
-  private final ConsentRecord withdrawn = SiteFixtures.consent(subject, "ICF-v1", FORM_V1_SHA, Event.WITHDRAWN, AT.plusSeconds(3600));
-  private final Enrolment enrolment = new Enrolment(subject, SiteFixtures.TRIAL, SiteFixtures.SITE, AT.minusSeconds(60));
-  private final IParser strict = FhirResearchStudyExporter.fhirContext().newJsonParser().setParserErrorHandler(new StrictErrorHandler());
+  private final ConsentRecord consented =
+      SiteFixtures.consent(subject, "ICF-v1", FORM_V1_SHA, Event.CONSENTED, AT);
+  private final ConsentRecord withdrawn =
+      SiteFixtures.consent(subject, "ICF-v1", FORM_V1_SHA, Event.WITHDRAWN, AT.plusSeconds(3600));
+  private final Enrolment enrolment =
+      new Enrolment(subject, SiteFixtures.TRIAL, SiteFixtures.SITE, AT.minusSeconds(60));
+  private final IParser strict =
+      FhirResearchStudyExporter.fhirContext()
+          .newJsonParser()
+          .setParserErrorHandler(new StrictErrorHandler());
 
   @Test
   void consentIsActiveForResearchWithThePseudonymAsDisplayOnlyPatient() {
@@ -43,7 +49,9 @@ class FhirSiteExporterTest {
     assertTrue(c.getPolicyRule().getText().contains(SiteFixtures.TRIAL));
     Reference form = c.getSourceReference();
     assertEquals("ICF-v1", form.getIdentifier().getValue());
-    assertEquals(FORM_V1_SHA.hex(), form.getExtensionByUrl(FhirSiteExporter.DOCUMENT_SHA256).getValue().primitiveValue());
+    assertEquals(
+        FORM_V1_SHA.hex(),
+        form.getExtensionByUrl(FhirSiteExporter.DOCUMENT_SHA256).getValue().primitiveValue());
     assertEquals(Consent.ConsentProvisionType.PERMIT, c.getProvision().getType());
   }
 
@@ -58,14 +66,21 @@ class FhirSiteExporterTest {
   void researchSubjectNamesStudyByRegistryIdAndIndividualByPseudonym() {
     ResearchSubject s = FhirSiteExporter.toResearchSubject(enrolment, consented, false);
     assertEquals(ResearchSubjectStatus.ONSTUDY, s.getStatus());
-    assertEquals(FhirResearchStudyExporter.REGISTRY_ID_SYSTEM, s.getStudy().getIdentifier().getSystem());
+    assertEquals(
+        FhirResearchStudyExporter.REGISTRY_ID_SYSTEM, s.getStudy().getIdentifier().getSystem());
     assertEquals(SiteFixtures.TRIAL, s.getStudy().getIdentifier().getValue());
     assertEquals(FhirSiteExporter.PSEUDONYM_SYSTEM, s.getIndividual().getIdentifier().getSystem());
     assertEquals(subject.value(), s.getIndividual().getIdentifier().getValue());
     assertNull(s.getIndividual().getReference());
-    assertEquals(ResearchSubjectStatus.WITHDRAWN, FhirSiteExporter.toResearchSubject(enrolment, withdrawn, false).getStatus());
-    assertEquals(ResearchSubjectStatus.OFFSTUDY, FhirSiteExporter.toResearchSubject(enrolment, consented, true).getStatus());
-    assertEquals(ResearchSubjectStatus.CANDIDATE, FhirSiteExporter.toResearchSubject(enrolment, null, false).getStatus());
+    assertEquals(
+        ResearchSubjectStatus.WITHDRAWN,
+        FhirSiteExporter.toResearchSubject(enrolment, withdrawn, false).getStatus());
+    assertEquals(
+        ResearchSubjectStatus.OFFSTUDY,
+        FhirSiteExporter.toResearchSubject(enrolment, consented, true).getStatus());
+    assertEquals(
+        ResearchSubjectStatus.CANDIDATE,
+        FhirSiteExporter.toResearchSubject(enrolment, null, false).getStatus());
   }
 
   @Test
@@ -73,7 +88,8 @@ class FhirSiteExporterTest {
     String consentJson = FhirSiteExporter.toJson(FhirSiteExporter.toConsent(consented));
     Consent back = strict.parseResource(Consent.class, consentJson);
     assertEquals(subject.value(), back.getPatient().getDisplay());
-    String subjectJson = FhirSiteExporter.toJson(FhirSiteExporter.toResearchSubject(enrolment, consented, false));
+    String subjectJson =
+        FhirSiteExporter.toJson(FhirSiteExporter.toResearchSubject(enrolment, consented, false));
     ResearchSubject rs = strict.parseResource(ResearchSubject.class, subjectJson);
     assertEquals("on-study", rs.getStatus().toCode());
     assertFalse(subjectJson.contains("Patient/"));

@@ -22,8 +22,11 @@ import org.w3c.dom.NodeList;
 
 class OdmWriterTest {
   private static final String NS = OdmWriter.NAMESPACE;
-  private final List<Pseudonym> subjects = List.of(Pseudonym.issue(SiteFixtures.seeded(21)), Pseudonym.issue(SiteFixtures.seeded(22)),
-      Pseudonym.issue(SiteFixtures.seeded(23)));
+  private final List<Pseudonym> subjects =
+      List.of(
+          Pseudonym.issue(SiteFixtures.seeded(21)),
+          Pseudonym.issue(SiteFixtures.seeded(22)),
+          Pseudonym.issue(SiteFixtures.seeded(23)));
   private final String xml = OdmWriter.toXml(SiteFixtures.export(subjects));
   private final Document doc = parse(xml);
 
@@ -32,7 +35,8 @@ class OdmWriterTest {
       DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
       f.setNamespaceAware(true);
       f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-      return f.newDocumentBuilder().parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+      return f.newDocumentBuilder()
+          .parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
     } catch (Exception e) {
       throw new AssertionError("not well-formed: " + e.getMessage() + "\n" + xml, e);
     }
@@ -60,19 +64,33 @@ class OdmWriterTest {
     assertEquals("Snapshot", root.getAttribute("FileType"));
     assertEquals("2025-03-10T12:00:00Z", root.getAttribute("CreationDateTime"));
     List<String> children = new ArrayList<>();
-    for (var n = root.getFirstChild(); n != null; n = n.getNextSibling()) if (n instanceof Element e) children.add(e.getLocalName());
+    for (var n = root.getFirstChild(); n != null; n = n.getNextSibling())
+      if (n instanceof Element e) children.add(e.getLocalName());
     assertEquals(List.of("Study", "AdminData", "ClinicalData"), children);
   }
 
   @Test
   void subjectsAreKeyedByPseudonymWithTheirConsentsResultsAndAdverseEvents() {
-    List<String> keys = all("SubjectData").stream().map(e -> e.getAttribute("SubjectKey")).sorted().toList();
+    List<String> keys =
+        all("SubjectData").stream().map(e -> e.getAttribute("SubjectKey")).sorted().toList();
     assertEquals(subjects.stream().map(Pseudonym::value).sorted().toList(), keys);
-    assertEquals(4, all("FormData").stream().filter(f -> f.getAttribute("FormOID").equals("F.CONSENT")).count(), "3 consents, 1 withdrawal");
-    assertEquals(3, all("ItemGroupData").stream().filter(g -> g.getAttribute("ItemGroupOID").equals("IG.AE")).count());
-    List<String> hba1c = all("ItemData").stream().filter(i -> i.getAttribute("ItemOID").equals("IT.OUTCOME.1")).map(i -> i.getAttribute("Value"))
-        .sorted().toList();
-    assertEquals(List.of("-0.2", "-0.3", "-0.9"), hba1c, "only the latest version of a corrected value");
+    assertEquals(
+        4,
+        all("FormData").stream().filter(f -> f.getAttribute("FormOID").equals("F.CONSENT")).count(),
+        "3 consents, 1 withdrawal");
+    assertEquals(
+        3,
+        all("ItemGroupData").stream()
+            .filter(g -> g.getAttribute("ItemGroupOID").equals("IG.AE"))
+            .count());
+    List<String> hba1c =
+        all("ItemData").stream()
+            .filter(i -> i.getAttribute("ItemOID").equals("IT.OUTCOME.1"))
+            .map(i -> i.getAttribute("Value"))
+            .sorted()
+            .toList();
+    assertEquals(
+        List.of("-0.2", "-0.3", "-0.9"), hba1c, "only the latest version of a corrected value");
     assertTrue(all("ItemData").stream().anyMatch(i -> i.getAttribute("Value").equals("WITHDRAWN")));
   }
 
@@ -82,19 +100,30 @@ class OdmWriterTest {
     Set<String> locations = oids("Location");
     Set<String> signatureDefs = oids("SignatureDef");
     assertFalse(all("AuditRecord").isEmpty());
-    for (Element ref : all("UserRef")) assertTrue(users.contains(ref.getAttribute("UserOID")), ref.getAttribute("UserOID"));
-    for (Element ref : all("LocationRef")) assertTrue(locations.contains(ref.getAttribute("LocationOID")));
-    for (Element ref : all("SiteRef")) assertTrue(locations.contains(ref.getAttribute("LocationOID")));
+    for (Element ref : all("UserRef"))
+      assertTrue(users.contains(ref.getAttribute("UserOID")), ref.getAttribute("UserOID"));
+    for (Element ref : all("LocationRef"))
+      assertTrue(locations.contains(ref.getAttribute("LocationOID")));
+    for (Element ref : all("SiteRef"))
+      assertTrue(locations.contains(ref.getAttribute("LocationOID")));
     assertEquals(4, all("Signature").size());
-    for (Element ref : all("SignatureRef")) assertTrue(signatureDefs.contains(ref.getAttribute("SignatureOID")));
+    for (Element ref : all("SignatureRef"))
+      assertTrue(signatureDefs.contains(ref.getAttribute("SignatureOID")));
     Element def = all("SignatureDef").get(0);
     assertEquals("Electronic", def.getAttribute("Methodology"));
-    assertEquals(SignatureMeaning.CONSENT_OBTAINED.text(), def.getElementsByTagNameNS(NS, "Meaning").item(0).getTextContent());
-    assertTrue(def.getElementsByTagNameNS(NS, "LegalReason").item(0).getTextContent().contains("21 CFR Part 11"));
+    assertEquals(
+        SignatureMeaning.CONSENT_OBTAINED.text(),
+        def.getElementsByTagNameNS(NS, "Meaning").item(0).getTextContent());
+    assertTrue(
+        def.getElementsByTagNameNS(NS, "LegalReason")
+            .item(0)
+            .getTextContent()
+            .contains("21 CFR Part 11"));
     assertEquals("Dr. Erika Mustermann", all("FullName").get(0).getTextContent());
     Element signature = all("Signature").get(0);
     assertNotNull(signature.getElementsByTagNameNS(NS, "DateTimeStamp").item(0));
-    for (Element ref : all("MeasurementUnitRef")) assertTrue(oids("MeasurementUnit").contains(ref.getAttribute("MeasurementUnitOID")));
+    for (Element ref : all("MeasurementUnitRef"))
+      assertTrue(oids("MeasurementUnit").contains(ref.getAttribute("MeasurementUnitOID")));
   }
 
   @Test
@@ -107,7 +136,11 @@ class OdmWriterTest {
   void hostileStringsAreEscapedAndComeBackIntact() {
     assertFalse(xml.contains("<b>bold</b>"));
     assertFalse(xml.contains("<better>"));
-    List<String> terms = all("ItemData").stream().filter(i -> i.getAttribute("ItemOID").equals("IT.AE.TERM")).map(i -> i.getAttribute("Value")).toList();
+    List<String> terms =
+        all("ItemData").stream()
+            .filter(i -> i.getAttribute("ItemOID").equals("IT.AE.TERM"))
+            .map(i -> i.getAttribute("Value"))
+            .toList();
     assertTrue(terms.contains("Headache ]]> <b>bold</b> & 'quoted' \uFFFD"), terms.toString());
     assertEquals("HbA1c <study> & \"friends\"", all("StudyName").get(0).getTextContent());
     assertEquals("Charité <Berlin>", all("Location").get(0).getAttribute("Name"));
@@ -115,7 +148,8 @@ class OdmWriterTest {
 
   @Test
   void xmlSafeReplacesOnlyWhatXmlCannotCarry() {
-    assertEquals("a\uFFFDb\tc\n\uD83D\uDE00\uFFFD", OdmWriter.xmlSafe("a\u0000b\tc\n\uD83D\uDE00\uD800"));
+    assertEquals(
+        "a\uFFFDb\tc\n\uD83D\uDE00\uFFFD", OdmWriter.xmlSafe("a\u0000b\tc\n\uD83D\uDE00\uD800"));
     String clean = "plain text";
     assertTrue(clean == OdmWriter.xmlSafe(clean));
   }
