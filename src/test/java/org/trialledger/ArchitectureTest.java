@@ -5,12 +5,15 @@ import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPac
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Table;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -78,7 +81,9 @@ class ArchitectureTest {
                   "SubjectResource",
                   "SiteDashboardBacking",
                   "SponsorSitesBacking",
-                  "SubjectBacking"))
+                  "SubjectBacking",
+                  "AccountBacking",
+                  "AdminUsersBacking"))
           .as("a page or resource that binds entities today");
 
   private static DescribedPredicate<JavaClass> simpleNameStartingWithAny(String... names) {
@@ -209,6 +214,37 @@ class ArchitectureTest {
           .allowEmptyShould(true)
           .check(classes);
     }
+  }
+
+  /**
+   * One convention for entities: they live in their context's {@code store} and are named after
+   * their table ({@code site_record} → {@code SiteRecord}); only where the pure core already has a
+   * type of that name ({@code checkpoint}, {@code ledger_entry}) does the entity add {@code Row}.
+   */
+  @Test
+  void entitiesLiveInStoreNamedAfterTheirTable() {
+    List<String> wrong = new ArrayList<>();
+    for (JavaClass c : classes) {
+      if (!c.isAnnotatedWith(Entity.class)) continue;
+      String table = c.getAnnotationOfType(Table.class).name();
+      StringBuilder camel = new StringBuilder();
+      for (String word : table.split("_")) {
+        camel.append(Character.toUpperCase(word.charAt(0))).append(word.substring(1));
+      }
+      boolean coreHasName =
+          classes.stream()
+              .anyMatch(
+                  k ->
+                      k.getPackageName().startsWith("org.trialledger.ledger")
+                          && k.getSimpleName().contentEquals(camel));
+      String expected = coreHasName ? camel + "Row" : camel.toString();
+      if (!c.getPackageName().matches("org\\.trialledger\\.\\w+\\.store")
+          || !c.getSimpleName().equals(expected)) {
+        wrong.add(
+            c.getName() + " (table " + table + ", expected <context>.store." + expected + ")");
+      }
+    }
+    assertEquals(List.of(), wrong);
   }
 
   /**

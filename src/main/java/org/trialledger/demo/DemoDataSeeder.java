@@ -14,9 +14,9 @@ import org.trialledger.security.application.NewOrganisation;
 import org.trialledger.security.application.NewUser;
 import org.trialledger.security.application.UserAdministration;
 import org.trialledger.security.application.UserDirectory;
-import org.trialledger.security.domain.Organisation;
 import org.trialledger.security.domain.OrganisationKind;
 import org.trialledger.security.domain.Role;
+import org.trialledger.security.store.Organisation;
 
 /**
  * Seeds the demo when asked ({@code trialledger.demo.seed=true}, which only the run command sets)

@@ -25,7 +25,7 @@ import org.trialledger.registry.domain.RecordCodec;
 import org.trialledger.registry.domain.RegistrationRecord;
 import org.trialledger.security.application.Caller;
 import org.trialledger.security.application.UserDirectory;
-import org.trialledger.security.domain.AppUser;
+import org.trialledger.security.store.AppUser;
 import org.trialledger.site.application.Enrolment;
 import org.trialledger.site.application.PublishConsentForm;
 import org.trialledger.site.application.SiteActivations;

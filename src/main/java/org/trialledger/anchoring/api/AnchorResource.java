@@ -20,7 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.trialledger.anchoring.application.AnchorStore;
 import org.trialledger.anchoring.application.Anchoring;
-import org.trialledger.anchoring.store.AnchorRow;
+import org.trialledger.anchoring.store.Anchor;
 import org.trialledger.platform.NotFoundException;
 import org.trialledger.security.domain.Role;
 
@@ -62,7 +62,7 @@ public class AnchorResource {
       summary = "The OpenTimestamps proof (.ots) of the anchored checkpoint note",
       description = "Verify it with any OpenTimestamps client against the checkpoint's note text.")
   public Response ots(@PathParam("id") long id) {
-    AnchorRow a = store.anchor(id);
+    Anchor a = store.anchor(id);
     return Response.ok(a.getOtsProof(), OTS_MEDIA_TYPE)
         .header(
             "Content-Disposition",
@@ -78,7 +78,7 @@ public class AnchorResource {
       summary = "The RFC 3161 token of the anchored checkpoint (DER)",
       description = "openssl ts -verify -token_in -in … -digest <SHA-256 of the checkpoint note>")
   public Response tsaToken(@PathParam("id") long id) {
-    AnchorRow a = store.anchor(id);
+    Anchor a = store.anchor(id);
     if (a.getTsaToken() == null)
       throw new NotFoundException("Anchor " + id + " has no RFC 3161 token");
     return Response.ok(a.getTsaToken(), "application/timestamp-reply")

@@ -1,8 +1,8 @@
 package org.trialledger.anchoring.api;
 
 import java.util.List;
-import org.trialledger.anchoring.store.AnchorCalendarRow;
-import org.trialledger.anchoring.store.AnchorRow;
+import org.trialledger.anchoring.store.Anchor;
+import org.trialledger.anchoring.store.AnchorCalendar;
 
 /** An anchor as the API shows it. */
 public record AnchorView(
@@ -24,7 +24,7 @@ public record AnchorView(
   /** One calendar's state for this anchor. */
   public record CalendarView(String url, String state, String message, String at) {}
 
-  static AnchorView of(AnchorRow a, List<AnchorCalendarRow> calendars) {
+  static AnchorView of(Anchor a, List<AnchorCalendar> calendars) {
     return new AnchorView(
         a.getId(),
         a.getTreeSize(),

@@ -9,9 +9,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.trialledger.anchoring.store.AnchorAttemptRow;
-import org.trialledger.anchoring.store.AnchorCalendarRow;
-import org.trialledger.anchoring.store.AnchorRow;
+import org.trialledger.anchoring.store.Anchor;
+import org.trialledger.anchoring.store.AnchorAttempt;
+import org.trialledger.anchoring.store.AnchorCalendar;
 import org.trialledger.anchoring.store.AnchorStatus;
 import org.trialledger.platform.NotFoundException;
 
@@ -26,30 +26,29 @@ public class AnchorStore {
   /** The tree size of the newest anchor, or -1. */
   @Transactional
   public long newestAnchoredSize() {
-    Long max =
-        em.createQuery("SELECT MAX(a.treeSize) FROM AnchorRow a", Long.class).getSingleResult();
+    Long max = em.createQuery("SELECT MAX(a.treeSize) FROM Anchor a", Long.class).getSingleResult();
     return max == null ? -1 : max;
   }
 
   @Transactional
   public Optional<Instant> lastAttemptAt() {
     return Optional.ofNullable(
-        em.createQuery("SELECT MAX(a.attemptedAt) FROM AnchorAttemptRow a", Instant.class)
+        em.createQuery("SELECT MAX(a.attemptedAt) FROM AnchorAttempt a", Instant.class)
             .getSingleResult());
   }
 
   @Transactional
-  public AnchorRow saveStamp(
-      AnchorRow anchor, Map<String, String> failures, List<String> answered, Instant now) {
+  public Anchor saveStamp(
+      Anchor anchor, Map<String, String> failures, List<String> answered, Instant now) {
     em.persist(anchor);
     em.flush();
     for (String url : answered)
-      em.persist(new AnchorCalendarRow(anchor.getId(), url, "PENDING", "Stamp accepted", now));
+      em.persist(new AnchorCalendar(anchor.getId(), url, "PENDING", "Stamp accepted", now));
     failures.forEach(
         (url, message) ->
-            em.persist(new AnchorCalendarRow(anchor.getId(), url, "FAILED", message, now)));
+            em.persist(new AnchorCalendar(anchor.getId(), url, "FAILED", message, now)));
     em.persist(
-        new AnchorAttemptRow(
+        new AnchorAttempt(
             now,
             anchor.getTreeSize(),
             true,
@@ -62,16 +61,16 @@ public class AnchorStore {
 
   @Transactional
   public void saveFailedAttempt(long treeSize, String message, Instant now) {
-    em.persist(new AnchorAttemptRow(now, treeSize, false, message));
+    em.persist(new AnchorAttempt(now, treeSize, false, message));
   }
 
   @Transactional
-  public List<AnchorRow> dueForUpgrade(Instant now, boolean all) {
+  public List<Anchor> dueForUpgrade(Instant now, boolean all) {
     String due = all ? "" : " AND (a.nextUpgradeAt IS NULL OR a.nextUpgradeAt <= :now)";
     var q =
         em.createQuery(
-                "SELECT a FROM AnchorRow a WHERE a.status IN :open" + due + " ORDER BY a.id",
-                AnchorRow.class)
+                "SELECT a FROM Anchor a WHERE a.status IN :open" + due + " ORDER BY a.id",
+                Anchor.class)
             .setParameter("open", List.of(AnchorStatus.PENDING, AnchorStatus.UNVERIFIED));
     if (!all) q.setParameter("now", now);
     return q.getResultList();
@@ -86,53 +85,51 @@ public class AnchorStore {
       AnchorVerification.Outcome outcome,
       Instant now,
       Instant next) {
-    AnchorRow anchor = em.find(AnchorRow.class, anchorId, LockModeType.PESSIMISTIC_WRITE);
+    Anchor anchor = em.find(Anchor.class, anchorId, LockModeType.PESSIMISTIC_WRITE);
     anchor.upgraded(proof, now, next);
     anchor.verified(
         outcome.status(), outcome.height(), outcome.blockHash(), outcome.blockTime(), now);
     calendarStates.forEach(
         (url, state) -> {
-          AnchorCalendarRow row =
+          AnchorCalendar row =
               em.createQuery(
-                      "SELECT c FROM AnchorCalendarRow c WHERE c.anchorId = :a AND c.calendarUrl = :u",
-                      AnchorCalendarRow.class)
+                      "SELECT c FROM AnchorCalendar c WHERE c.anchorId = :a AND c.calendarUrl = :u",
+                      AnchorCalendar.class)
                   .setParameter("a", anchorId)
                   .setParameter("u", url)
                   .getResultStream()
                   .findFirst()
                   .orElse(null);
-          if (row == null)
-            em.persist(new AnchorCalendarRow(anchorId, url, state[0], state[1], now));
+          if (row == null) em.persist(new AnchorCalendar(anchorId, url, state[0], state[1], now));
           else row.update(state[0], state[1], now);
         });
   }
 
   @Transactional
   public void saveTsaToken(long anchorId, byte[] token, Instant time) {
-    em.find(AnchorRow.class, anchorId, LockModeType.PESSIMISTIC_WRITE)
-        .timestampedByTsa(token, time);
+    em.find(Anchor.class, anchorId, LockModeType.PESSIMISTIC_WRITE).timestampedByTsa(token, time);
   }
 
   @Transactional
-  public List<AnchorRow> anchors(int max) {
-    return em.createQuery("SELECT a FROM AnchorRow a ORDER BY a.id DESC", AnchorRow.class)
+  public List<Anchor> anchors(int max) {
+    return em.createQuery("SELECT a FROM Anchor a ORDER BY a.id DESC", Anchor.class)
         .setMaxResults(max)
         .getResultList();
   }
 
   @Transactional
-  public AnchorRow anchor(long id) {
-    AnchorRow a = em.find(AnchorRow.class, id);
+  public Anchor anchor(long id) {
+    Anchor a = em.find(Anchor.class, id);
     if (a == null) throw new NotFoundException("There is no anchor " + id);
     return a;
   }
 
   /** Every anchor whose checkpoint covers a tree of at least this size, smallest first. */
   @Transactional
-  public List<AnchorRow> covering(long treeSize) {
+  public List<Anchor> covering(long treeSize) {
     return em.createQuery(
-            "SELECT a FROM AnchorRow a WHERE a.treeSize >= :s AND a.status <> :invalid ORDER BY a.treeSize, a.id",
-            AnchorRow.class)
+            "SELECT a FROM Anchor a WHERE a.treeSize >= :s AND a.status <> :invalid ORDER BY a.treeSize, a.id",
+            Anchor.class)
         .setParameter("s", treeSize)
         .setParameter("invalid", AnchorStatus.INVALID)
         .setMaxResults(50)
@@ -140,18 +137,18 @@ public class AnchorStore {
   }
 
   @Transactional
-  public List<AnchorCalendarRow> calendars(long anchorId) {
+  public List<AnchorCalendar> calendars(long anchorId) {
     return em.createQuery(
-            "SELECT c FROM AnchorCalendarRow c WHERE c.anchorId = :a ORDER BY c.calendarUrl",
-            AnchorCalendarRow.class)
+            "SELECT c FROM AnchorCalendar c WHERE c.anchorId = :a ORDER BY c.calendarUrl",
+            AnchorCalendar.class)
         .setParameter("a", anchorId)
         .getResultList();
   }
 
   @Transactional
-  public List<AnchorAttemptRow> recentAttempts(int max) {
+  public List<AnchorAttempt> recentAttempts(int max) {
     return em.createQuery(
-            "SELECT a FROM AnchorAttemptRow a ORDER BY a.attemptedAt DESC", AnchorAttemptRow.class)
+            "SELECT a FROM AnchorAttempt a ORDER BY a.attemptedAt DESC", AnchorAttempt.class)
         .setMaxResults(max)
         .getResultList();
   }

@@ -21,7 +21,7 @@ import org.trialledger.anchoring.calendar.CalendarException;
 import org.trialledger.anchoring.calendar.CalendarStamper;
 import org.trialledger.anchoring.ots.DetachedTimestampFile;
 import org.trialledger.anchoring.ots.OtsFormatException;
-import org.trialledger.anchoring.store.AnchorRow;
+import org.trialledger.anchoring.store.Anchor;
 import org.trialledger.anchoring.tsa.TimestampToken;
 import org.trialledger.anchoring.tsa.TsaClient;
 import org.trialledger.anchoring.tsa.TsaException;
@@ -85,8 +85,8 @@ public class Anchoring {
         store.saveFailedAttempt(checkpoint.getTreeSize(), message, now);
         return new StampOutcome(false, null, message);
       }
-      AnchorRow anchor =
-          new AnchorRow(
+      Anchor anchor =
+          new Anchor(
               checkpoint.getTreeSize(),
               HexFormat.of().formatHex(digest),
               now,
@@ -119,7 +119,7 @@ public class Anchoring {
    * The optional RFC 3161 token for the same digest; its failure does not undo the OpenTimestamps
    * anchor.
    */
-  private String timestampAtTsa(AnchorRow anchor, byte[] digest) {
+  private String timestampAtTsa(Anchor anchor, byte[] digest) {
     if (settings.tsaUrl().isEmpty()) return "";
     try {
       TsaClient client =
@@ -138,7 +138,7 @@ public class Anchoring {
   /** Asks the calendars about every open anchor that is due (or every open anchor, if forced). */
   public synchronized int upgradeDue(boolean force) {
     int changed = 0;
-    for (AnchorRow anchor : store.dueForUpgrade(now(), force)) {
+    for (Anchor anchor : store.dueForUpgrade(now(), force)) {
       try {
         if (upgrade(anchor)) changed++;
       } catch (RuntimeException e) {
@@ -151,7 +151,7 @@ public class Anchoring {
     return changed;
   }
 
-  private boolean upgrade(AnchorRow anchor) {
+  private boolean upgrade(Anchor anchor) {
     DetachedTimestampFile proof;
     try {
       proof = DetachedTimestampFile.parse(anchor.getOtsProof());
@@ -186,7 +186,7 @@ public class Anchoring {
   /** Re-checks stored proofs against the header source (after new headers arrived). */
   public synchronized void reverify() {
     Instant now = now();
-    for (AnchorRow anchor : store.dueForUpgrade(now, true)) {
+    for (Anchor anchor : store.dueForUpgrade(now, true)) {
       AnchorVerification.Outcome outcome =
           AnchorVerification.of(anchor.getOtsProof(), anchor.getNoteSha256(), settings);
       store.saveUpgrade(

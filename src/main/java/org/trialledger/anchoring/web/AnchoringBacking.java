@@ -13,9 +13,9 @@ import java.util.List;
 import org.trialledger.anchoring.application.AnchorStore;
 import org.trialledger.anchoring.application.Anchoring;
 import org.trialledger.anchoring.application.AnchoringSettings;
-import org.trialledger.anchoring.store.AnchorAttemptRow;
-import org.trialledger.anchoring.store.AnchorCalendarRow;
-import org.trialledger.anchoring.store.AnchorRow;
+import org.trialledger.anchoring.store.Anchor;
+import org.trialledger.anchoring.store.AnchorAttempt;
+import org.trialledger.anchoring.store.AnchorCalendar;
 import org.trialledger.platform.web.FacesActions;
 
 /**
@@ -35,17 +35,17 @@ public class AnchoringBacking {
   private List<Row> rows;
 
   /** An anchor with its calendars, for the table. */
-  public record Row(AnchorRow anchor, List<AnchorCalendarRow> calendars) {}
+  public record Row(Anchor anchor, List<AnchorCalendar> calendars) {}
 
   public List<Row> getRows() {
     if (rows == null) {
       rows = new ArrayList<>();
-      for (AnchorRow a : store.anchors(100)) rows.add(new Row(a, store.calendars(a.getId())));
+      for (Anchor a : store.anchors(100)) rows.add(new Row(a, store.calendars(a.getId())));
     }
     return rows;
   }
 
-  public List<AnchorAttemptRow> getAttempts() {
+  public List<AnchorAttempt> getAttempts() {
     return store.recentAttempts(20);
   }
 

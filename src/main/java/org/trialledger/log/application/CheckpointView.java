@@ -6,6 +6,7 @@ import org.trialledger.log.store.CheckpointRow;
 /** A published checkpoint: tree size, root and the signed note. */
 public record CheckpointView(long treeSize, String rootHash, Instant createdAt, String note) {
   public static CheckpointView of(CheckpointRow c) {
-    return new CheckpointView(c.getTreeSize(), c.getRootHash(), c.getCreatedAt(), c.getNote());
+    return new CheckpointView(
+        c.getTreeSize(), c.getRootHash().hex(), c.getCreatedAt(), c.getNote());
   }
 }

@@ -14,8 +14,8 @@ import org.trialledger.ledger.merkle.MerkleTree;
 import org.trialledger.log.store.CheckpointRow;
 import org.trialledger.log.store.JpaNodeStore;
 import org.trialledger.log.store.LedgerEntryRow;
-import org.trialledger.log.store.LogHeadRow;
-import org.trialledger.log.store.TreeNodeRow;
+import org.trialledger.log.store.LogHead;
+import org.trialledger.log.store.TreeNode;
 
 /**
  * One batch of integration, in one transaction: lock the log head (the single-writer lock across
@@ -33,7 +33,7 @@ public class IntegrationStep {
   /** Integrates up to {@code maxBatch} queued entries; returns how many it integrated. */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public int integrateBatch(int maxBatch) {
-    LogHeadRow head = em.find(LogHeadRow.class, LogHeadRow.ID, LockModeType.PESSIMISTIC_WRITE);
+    LogHead head = em.find(LogHead.class, LogHead.ID, LockModeType.PESSIMISTIC_WRITE);
     List<LedgerEntryRow> queued =
         em.createNamedQuery("LedgerEntryRow.queued", LedgerEntryRow.class)
             .setMaxResults(maxBatch)
@@ -44,7 +44,7 @@ public class IntegrationStep {
     Instant now = clock.instant();
     MerkleTree.Appended appended =
         new MerkleTree(new JpaNodeStore(em))
-            .append(size, queued.stream().map(e -> Hash.ofHex(e.getLeafHash())).toList());
+            .append(size, queued.stream().map(LedgerEntryRow::getLeafHash).toList());
     for (int i = 0; i < queued.size(); i++) {
       queued.get(i).integrate(size + i, now);
     }
@@ -53,11 +53,10 @@ public class IntegrationStep {
         .forEach(
             (id, hash) -> {
               if (id.level() > 0)
-                em.persist(
-                    new TreeNodeRow(id.level(), id.index(), hash.hex())); // leaves are the entries'
+                em.persist(new TreeNode(id.level(), id.index(), hash)); // leaves are the entries'
             });
     long newSize = size + queued.size();
-    String root = appended.root().hex();
+    Hash root = appended.root();
     head.advance(newSize, root, now);
     em.persist(new CheckpointRow(newSize, root, signer.sign(newSize, appended.root()), now));
     return queued.size();

@@ -28,7 +28,7 @@ import org.trialledger.log.domain.Discrepancy;
 import org.trialledger.log.store.CheckpointRow;
 import org.trialledger.log.store.JpaNodeStore;
 import org.trialledger.log.store.LedgerEntryRow;
-import org.trialledger.log.store.LogHeadRow;
+import org.trialledger.log.store.LogHead;
 
 /**
  * The full audit: trusts nothing stored. It recomputes every artifact's content hash from the
@@ -53,7 +53,7 @@ public class LedgerAuditor {
     final Set<String> recorded = new HashSet<>();
     final Map<Long, Hash> rootsAtCheckpoints = new LinkedHashMap<>();
     final CompactRange recomputed = new CompactRange();
-    LogHeadRow head;
+    LogHead head;
     List<CheckpointRow> allCheckpoints;
     List<CheckpointRow> checkpoints;
     long currentSize;
@@ -81,7 +81,7 @@ public class LedgerAuditor {
   private Run begin(AuditProgress progress) {
     Run run = new Run(progress);
     for (ArtifactVerifier v : verifiers) run.byType.put(v.artifactType(), v);
-    run.head = em.find(LogHeadRow.class, LogHeadRow.ID);
+    run.head = em.find(LogHead.class, LogHead.ID);
     // checkpoints signed after the head was read belong to the next audit (the integrator may be
     // running)
     run.allCheckpoints =
@@ -90,7 +90,7 @@ public class LedgerAuditor {
         run.allCheckpoints.stream().filter(c -> c.getTreeSize() <= run.head.getTreeSize()).toList();
     long entries =
         em.createQuery("SELECT COUNT(e) FROM LedgerEntryRow e", Long.class).getSingleResult();
-    long nodes = em.createQuery("SELECT COUNT(n) FROM TreeNodeRow n", Long.class).getSingleResult();
+    long nodes = em.createQuery("SELECT COUNT(n) FROM TreeNode n", Long.class).getSingleResult();
     progress.total(entries + nodes + 2L * run.checkpoints.size());
     for (CheckpointRow c : run.checkpoints) run.rootsAtCheckpoints.put(c.getTreeSize(), null);
     if (run.rootsAtCheckpoints.containsKey(0L))
@@ -178,10 +178,9 @@ public class LedgerAuditor {
                 LedgerEntryRow.class)
             .setParameter("size", size)
             .getResultList();
-    long allNodes =
-        em.createQuery("SELECT COUNT(n) FROM TreeNodeRow n", Long.class).getSingleResult();
+    long allNodes = em.createQuery("SELECT COUNT(n) FROM TreeNode n", Long.class).getSingleResult();
     run.currentSize =
-        em.createQuery("SELECT h.treeSize FROM LogHeadRow h", Long.class).getSingleResult();
+        em.createQuery("SELECT h.treeSize FROM LogHead h", Long.class).getSingleResult();
     checkBeyond(beyond, run.currentSize, run.byType, run.recorded, progress);
     checkNodeCount(nodesWithin(size), size, progress);
     long stray = allNodes - nodesWithin(run.currentSize);
@@ -195,14 +194,14 @@ public class LedgerAuditor {
               stray + " stray node(s)"));
     }
     Hash headRoot = run.recomputed.size() == size ? run.recomputed.root() : null;
-    if (headRoot != null && !headRoot.hex().equals(run.head.getRootHash())) {
+    if (headRoot != null && !headRoot.equals(run.head.getRootHash())) {
       progress.found(
           new Discrepancy(
               Discrepancy.Kind.ROOT_MISMATCH,
               "log head",
               "root_hash",
               headRoot.hex(),
-              run.head.getRootHash()));
+              run.head.getRootHash().hex()));
     }
   }
 
@@ -254,7 +253,7 @@ public class LedgerAuditor {
     for (short level = 1; level < 63 && (size >> level) > 0; level++) {
       count +=
           em.createQuery(
-                  "SELECT COUNT(n) FROM TreeNodeRow n WHERE n.key.level = :l AND n.key.nodeIndex < :max",
+                  "SELECT COUNT(n) FROM TreeNode n WHERE n.key.level = :l AND n.key.nodeIndex < :max",
                   Long.class)
               .setParameter("l", level)
               .setParameter("max", size >> level)
@@ -297,14 +296,14 @@ public class LedgerAuditor {
             + ")";
     byte[] bytes = row.getEntryBytes();
     Hash leaf = TreeHasher.leafHash(bytes);
-    if (!leaf.hex().equals(row.getLeafHash())) {
+    if (!leaf.equals(row.getLeafHash())) {
       progress.found(
           new Discrepancy(
               Discrepancy.Kind.LEAF_HASH_CHANGED,
               where,
               "leaf_hash",
               leaf.hex(),
-              row.getLeafHash()));
+              row.getLeafHash().hex()));
     }
     try {
       LedgerEntry e = LedgerEntry.decode(bytes);
@@ -317,7 +316,8 @@ public class LedgerAuditor {
           String.valueOf(row.getArtifactVersion()),
           progress);
       compareField(where, "content_kind", e.kind().name(), row.getContentKind(), progress);
-      compareField(where, "content_hash", e.contentHash().hex(), row.getContentHash(), progress);
+      compareField(
+          where, "content_hash", e.contentHash().hex(), row.getContentHash().hex(), progress);
       compareField(
           where, "queued_at", e.queuedAt().toString(), row.getQueuedAt().toString(), progress);
     } catch (IllegalArgumentException malformed) {
@@ -338,13 +338,13 @@ public class LedgerAuditor {
           progress.found(
               new Discrepancy(
                   Discrepancy.Kind.ARTIFACT_MISSING, where, null, "the stored artifact", "none"));
-        } else if (!actual.get().equals(row.getContentHash())) {
+        } else if (!actual.get().equals(row.getContentHash().hex())) {
           progress.found(
               new Discrepancy(
                   Discrepancy.Kind.ARTIFACT_CHANGED,
                   where,
                   "content",
-                  row.getContentHash(),
+                  row.getContentHash().hex(),
                   actual.get()));
         }
       } catch (ArtifactVerifier.ErasedArtifact erased) {
@@ -442,7 +442,7 @@ public class LedgerAuditor {
       }
       if (signed != null) {
         if (signed.size() != row.getTreeSize()
-            || !signed.root().hex().equals(row.getRootHash())
+            || !signed.root().equals(row.getRootHash())
             || !signed.origin().equals(signer.origin())) {
           progress.found(
               new Discrepancy(
@@ -450,7 +450,7 @@ public class LedgerAuditor {
                   where,
                   "tree_size/root_hash/origin",
                   signed.origin() + " " + signed.size() + " " + signed.root().hex(),
-                  signer.origin() + " " + row.getTreeSize() + " " + row.getRootHash()));
+                  signer.origin() + " " + row.getTreeSize() + " " + row.getRootHash().hex()));
         }
         Hash recomputed = recomputedRoots.get(row.getTreeSize());
         if (recomputed != null && !recomputed.equals(signed.root())) {

@@ -15,7 +15,7 @@ import org.trialledger.ledger.merkle.MerkleTree;
 import org.trialledger.log.store.CheckpointRow;
 import org.trialledger.log.store.JpaNodeStore;
 import org.trialledger.log.store.LedgerEntryRow;
-import org.trialledger.log.store.LogHeadRow;
+import org.trialledger.log.store.LogHead;
 import org.trialledger.platform.NotFoundException;
 import org.trialledger.platform.RuleViolationException;
 
@@ -129,7 +129,7 @@ public class LedgerLog {
    * Entries whose content hash (a file's SHA-256, a record's hash or commitment) is this, oldest
    * first.
    */
-  public List<LedgerEntryRow> entriesByContentHash(String contentHash) {
+  public List<LedgerEntryRow> entriesByContentHash(Hash contentHash) {
     return em.createQuery(
             "SELECT e FROM LedgerEntryRow e WHERE e.contentHash = :h ORDER BY e.id",
             LedgerEntryRow.class)
@@ -151,7 +151,25 @@ public class LedgerLog {
         .getResultList();
   }
 
-  public List<LedgerEntryRow> entriesByLeafHash(String leafHash) {
+  /** As {@link #entriesByLeafHash(Hash)} for a hash as typed in a URL: none if it is not one. */
+  public List<LedgerEntryRow> entriesByLeafHash(String leafHashHex) {
+    return parsed(leafHashHex).map(this::entriesByLeafHash).orElse(List.of());
+  }
+
+  /** As {@link #entriesByContentHash(Hash)} for a hash as typed: none if it is not one. */
+  public List<LedgerEntryRow> entriesByContentHash(String contentHashHex) {
+    return parsed(contentHashHex).map(this::entriesByContentHash).orElse(List.of());
+  }
+
+  private static Optional<Hash> parsed(String hex) {
+    try {
+      return Optional.of(Hash.ofHex(hex));
+    } catch (IllegalArgumentException notAHash) {
+      return Optional.empty();
+    }
+  }
+
+  public List<LedgerEntryRow> entriesByLeafHash(Hash leafHash) {
     return em.createNamedQuery("LedgerEntryRow.byLeafHash", LedgerEntryRow.class)
         .setParameter("leafHash", leafHash)
         .getResultList();
@@ -168,7 +186,7 @@ public class LedgerLog {
   }
 
   public long treeSize() {
-    return em.find(LogHeadRow.class, LogHeadRow.ID).getTreeSize();
+    return em.find(LogHead.class, LogHead.ID).getTreeSize();
   }
 
   public long queuedCount() {

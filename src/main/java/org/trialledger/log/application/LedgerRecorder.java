@@ -59,11 +59,11 @@ public class LedgerRecorder {
     if (!HEX_HASH.matcher(contentHash).matches())
       throw new IllegalArgumentException("content hash must be 64 lower-case hex digits");
     Instant queuedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-    byte[] entry =
-        new LedgerEntry(kind, type, id, version, Hash.ofHex(contentHash), queuedAt).encode();
-    String leafHash = TreeHasher.leafHash(entry).hex();
+    Hash content = Hash.ofHex(contentHash);
+    byte[] entry = new LedgerEntry(kind, type, id, version, content, queuedAt).encode();
+    Hash leafHash = TreeHasher.leafHash(entry);
     LedgerEntryRow row =
-        new LedgerEntryRow(type, id, version, kind.name(), contentHash, queuedAt, entry, leafHash);
+        new LedgerEntryRow(type, id, version, kind.name(), content, queuedAt, entry, leafHash);
     em.persist(row); // an IDENTITY insert: the row and its id exist from here on
     return new Receipt(
         row.getId(),
@@ -72,7 +72,7 @@ public class LedgerRecorder {
         version,
         contentHash,
         HexFormat.of().formatHex(entry),
-        leafHash,
+        leafHash.hex(),
         queuedAt);
   }
 }

@@ -15,7 +15,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.trialledger.ledger.merkle.TreeHasher;
 import org.trialledger.ledger.note.NoteKey;
 import org.trialledger.log.store.CheckpointRow;
-import org.trialledger.log.store.LogKeyRow;
+import org.trialledger.log.store.LogKey;
 
 /**
  * At start-up: loads the log's private key from its file (creating it on first start), publishes
@@ -44,10 +44,9 @@ public class LogKeyInitializer {
   @PostConstruct
   void init() {
     NoteKey key = NoteKey.signer(origin, LogKeyFile.loadOrCreate(Path.of(keyFile)));
-    List<LogKeyRow> published =
-        em.createQuery("SELECT k FROM LogKeyRow k", LogKeyRow.class).getResultList();
+    List<LogKey> published = em.createQuery("SELECT k FROM LogKey k", LogKey.class).getResultList();
     if (published.isEmpty()) {
-      em.persist(new LogKeyRow(key.keyIdHex(), origin, key.verifierKey(), clock.instant()));
+      em.persist(new LogKey(key.keyIdHex(), origin, key.verifierKey(), clock.instant()));
       LOG.info(() -> "Log key created and published: " + key.verifierKey());
     } else if (published.stream().noneMatch(k -> k.getVkey().equals(key.verifierKey()))) {
       throw new IllegalStateException(
@@ -63,10 +62,7 @@ public class LogKeyInitializer {
     if (em.find(CheckpointRow.class, 0L) == null) {
       em.persist(
           new CheckpointRow(
-              0,
-              TreeHasher.EMPTY_ROOT.hex(),
-              signer.sign(0, TreeHasher.EMPTY_ROOT),
-              clock.instant()));
+              0, TreeHasher.EMPTY_ROOT, signer.sign(0, TreeHasher.EMPTY_ROOT), clock.instant()));
     }
     LOG.info(() -> "Log " + origin + " signs with key " + key.keyIdHex());
   }

@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.List;
-import org.trialledger.ledger.Hash;
 import org.trialledger.ledger.bundle.ProofBundle;
 import org.trialledger.log.store.CheckpointRow;
 import org.trialledger.log.store.LedgerEntryRow;
@@ -58,7 +57,7 @@ public class ProofBundles {
             .orElse(List.of());
     return new ProofBundle(
         entry.getContentKind(),
-        Hash.ofHex(entry.getContentHash()),
+        entry.getContentHash(),
         null,
         null,
         entry.getEntryBytes(),

@@ -6,6 +6,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import org.trialledger.ledger.Hash;
 
 /** A signed checkpoint: the signed note text for a tree size. Every one ever signed is kept. */
 @Entity
@@ -23,7 +24,7 @@ public class CheckpointRow {
   private long treeSize;
 
   @Column(name = "root_hash", nullable = false, length = 64)
-  private String rootHash;
+  private Hash rootHash;
 
   @Column(nullable = false, length = 4000)
   private String note;
@@ -33,7 +34,7 @@ public class CheckpointRow {
 
   protected CheckpointRow() {}
 
-  public CheckpointRow(long treeSize, String rootHash, String note, Instant createdAt) {
+  public CheckpointRow(long treeSize, Hash rootHash, String note, Instant createdAt) {
     this.treeSize = treeSize;
     this.rootHash = rootHash;
     this.note = note;
@@ -44,7 +45,7 @@ public class CheckpointRow {
     return treeSize;
   }
 
-  public String getRootHash() {
+  public Hash getRootHash() {
     return rootHash;
   }
 

@@ -8,6 +8,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import org.trialledger.ledger.Hash;
 
 /** One entry of the log: queued while {@code leafIndex} is null, a leaf once integrated. */
 @Entity
@@ -36,7 +37,7 @@ public class LedgerEntryRow {
   private String contentKind;
 
   @Column(name = "content_hash", nullable = false, length = 64)
-  private String contentHash;
+  private Hash contentHash;
 
   @Column(name = "queued_at", nullable = false)
   private Instant queuedAt;
@@ -45,7 +46,7 @@ public class LedgerEntryRow {
   private byte[] entryBytes;
 
   @Column(name = "leaf_hash", nullable = false, length = 64)
-  private String leafHash;
+  private Hash leafHash;
 
   @Column(name = "leaf_index")
   private Long leafIndex;
@@ -60,10 +61,10 @@ public class LedgerEntryRow {
       String artifactId,
       int artifactVersion,
       String contentKind,
-      String contentHash,
+      Hash contentHash,
       Instant queuedAt,
       byte[] entryBytes,
-      String leafHash) {
+      Hash leafHash) {
     this.artifactType = artifactType;
     this.artifactId = artifactId;
     this.artifactVersion = artifactVersion;
@@ -99,7 +100,7 @@ public class LedgerEntryRow {
     return contentKind;
   }
 
-  public String getContentHash() {
+  public Hash getContentHash() {
     return contentHash;
   }
 
@@ -111,7 +112,7 @@ public class LedgerEntryRow {
     return entryBytes.clone();
   }
 
-  public String getLeafHash() {
+  public Hash getLeafHash() {
     return leafHash;
   }
 

@@ -17,8 +17,10 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.trialledger.security.application.NewOrganisation;
 import org.trialledger.security.application.NewUser;
+import org.trialledger.security.application.OrganisationView;
 import org.trialledger.security.application.UserAdministration;
 import org.trialledger.security.application.UserDirectory;
+import org.trialledger.security.application.UserView;
 import org.trialledger.security.domain.Role;
 
 /** Organisations and users, for administrators. */

@@ -12,6 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.trialledger.security.application.UserDirectory;
+import org.trialledger.security.application.UserView;
 import org.trialledger.security.domain.Role;
 
 /** Who the caller is. */

@@ -4,7 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.SecurityContext;
 import java.security.Principal;
-import org.trialledger.security.domain.AppUser;
+import org.trialledger.security.store.AppUser;
 
 /**
  * Who is acting: the authenticated caller, or "system" for work the application does on its own.

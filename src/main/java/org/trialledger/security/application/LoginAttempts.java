@@ -8,10 +8,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.logging.Logger;
-import org.trialledger.security.domain.AppUser;
 import org.trialledger.security.domain.LoginThrottle;
 import org.trialledger.security.domain.ThrottleBuckets;
 import org.trialledger.security.events.SecurityEvent;
+import org.trialledger.security.store.AppUser;
 
 /**
  * Checks a password and keeps count, throttling instead of locking for good (docs/security.md,

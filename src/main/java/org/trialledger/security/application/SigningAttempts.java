@@ -8,9 +8,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.logging.Logger;
-import org.trialledger.security.domain.AppUser;
 import org.trialledger.security.domain.LoginThrottle;
 import org.trialledger.security.events.SecurityEvent;
+import org.trialledger.security.store.AppUser;
 
 /**
  * E-signature failures per user, kept with the account (not per login session or API call, which an

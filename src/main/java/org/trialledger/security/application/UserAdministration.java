@@ -12,9 +12,9 @@ import java.time.Clock;
 import java.util.Set;
 import org.trialledger.platform.NotFoundException;
 import org.trialledger.platform.RuleViolationException;
-import org.trialledger.security.domain.AppUser;
-import org.trialledger.security.domain.Organisation;
 import org.trialledger.security.events.SecurityEvent;
+import org.trialledger.security.store.AppUser;
+import org.trialledger.security.store.Organisation;
 
 /** What an administrator does to organisations and users. Callers must hold the ADMIN role. */
 @ApplicationScoped

@@ -6,8 +6,8 @@ import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import java.util.Optional;
 import org.trialledger.platform.NotFoundException;
-import org.trialledger.security.domain.AppUser;
-import org.trialledger.security.domain.Organisation;
+import org.trialledger.security.store.AppUser;
+import org.trialledger.security.store.Organisation;
 
 /** Reads organisations and users. */
 @ApplicationScoped

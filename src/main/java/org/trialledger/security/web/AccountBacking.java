@@ -8,7 +8,7 @@ import jakarta.security.enterprise.SecurityContext;
 import java.io.Serializable;
 import java.util.List;
 import org.trialledger.security.application.UserDirectory;
-import org.trialledger.security.domain.AppUser;
+import org.trialledger.security.store.AppUser;
 
 /** The signed-in user's own account and the members of their organisation. */
 @Named

@@ -12,10 +12,10 @@ import org.trialledger.security.application.NewOrganisation;
 import org.trialledger.security.application.NewUser;
 import org.trialledger.security.application.UserAdministration;
 import org.trialledger.security.application.UserDirectory;
-import org.trialledger.security.domain.AppUser;
-import org.trialledger.security.domain.Organisation;
 import org.trialledger.security.domain.OrganisationKind;
 import org.trialledger.security.domain.Role;
+import org.trialledger.security.store.AppUser;
+import org.trialledger.security.store.Organisation;
 
 /**
  * The administrator's page of organisations and users. The forms bind straight to the service's

@@ -10,7 +10,7 @@ import org.trialledger.security.application.Caller;
 import org.trialledger.security.application.PasswordHasher;
 import org.trialledger.security.application.SigningAttempts;
 import org.trialledger.security.application.UserDirectory;
-import org.trialledger.security.domain.AppUser;
+import org.trialledger.security.store.AppUser;
 import org.trialledger.site.domain.Manifestation;
 import org.trialledger.site.domain.SignatureMeaning;
 import org.trialledger.site.domain.SignatureSession;

@@ -147,7 +147,7 @@ public final class SiteArtifactVerifiers {
     @Override
     public Optional<String> recomputeContentHash(String registryId, int version) {
       return em.createQuery(
-              "SELECT v.canonicalJson FROM SummaryResultVersion v, Trial t WHERE v.trialId = t.id AND t.registryId = :r"
+              "SELECT v.canonicalJson FROM SummaryResult v, Trial t WHERE v.trialId = t.id AND t.registryId = :r"
                   + " AND v.versionNumber = :n",
               String.class)
           .setParameter("r", registryId)
@@ -160,7 +160,7 @@ public final class SiteArtifactVerifiers {
     @Override
     public Stream<ArtifactVersion> storedVersions() {
       return em.createQuery(
-              "SELECT t.registryId, v.versionNumber FROM SummaryResultVersion v, Trial t WHERE v.trialId = t.id ORDER BY v.id",
+              "SELECT t.registryId, v.versionNumber FROM SummaryResult v, Trial t WHERE v.trialId = t.id ORDER BY v.id",
               Object[].class)
           .getResultStream()
           .map(row -> new ArtifactVersion((String) row[0], ((Number) row[1]).intValue()));

@@ -33,7 +33,7 @@ import org.trialledger.site.domain.Pseudonym;
 import org.trialledger.site.domain.ResultRecord;
 import org.trialledger.site.domain.SummaryResults;
 import org.trialledger.site.store.Subject;
-import org.trialledger.site.store.SummaryResultVersion;
+import org.trialledger.site.store.SummaryResult;
 
 /**
  * Summary results computed from the sites' data (latest versions, erased subjects left out) and
@@ -53,7 +53,7 @@ public class SummaryPublication {
   @Inject private Clock clock;
 
   @Transactional
-  public SummaryResultVersion publish(Caller sponsor, String registryId) {
+  public SummaryResult publish(Caller sponsor, String registryId) {
     Trial trial = trials.visibleTrial(sponsor, registryId);
     if (!TrialAccess.ownsAsSponsor(sponsor, trial))
       throw new AccessDeniedException("Only the trial's sponsor publishes its summary results");
@@ -77,8 +77,8 @@ public class SummaryPublication {
     String json = CanonicalJson.write(toJson(registryId, version, now, summary));
     String hash = Hash.sha256(json.getBytes(StandardCharsets.UTF_8)).hex();
     var receipt = ledger.recordHash(ARTIFACT_TYPE, registryId, version, hash);
-    SummaryResultVersion row =
-        new SummaryResultVersion(
+    SummaryResult row =
+        new SummaryResult(
             trial.getId(), version, json, hash, now, sponsor.username(), receipt.leafHash());
     em.persist(row);
     audit.record(
@@ -96,10 +96,10 @@ public class SummaryPublication {
   }
 
   @Transactional(Transactional.TxType.SUPPORTS)
-  public Optional<SummaryResultVersion> latest(Trial trial) {
+  public Optional<SummaryResult> latest(Trial trial) {
     return em.createQuery(
-            "SELECT v FROM SummaryResultVersion v WHERE v.trialId = :t ORDER BY v.versionNumber DESC",
-            SummaryResultVersion.class)
+            "SELECT v FROM SummaryResult v WHERE v.trialId = :t ORDER BY v.versionNumber DESC",
+            SummaryResult.class)
         .setParameter("t", trial.getId())
         .setMaxResults(1)
         .getResultStream()

@@ -6,7 +6,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import org.trialledger.anchoring.application.AnchorStore;
-import org.trialledger.anchoring.store.AnchorRow;
+import org.trialledger.anchoring.store.Anchor;
 import org.trialledger.anchoring.store.AnchorStatus;
 import org.trialledger.ledger.bundle.ProofBundle;
 import org.trialledger.log.application.LedgerLog;
@@ -30,9 +30,9 @@ public class AnchoredBundles {
     if (entries.isEmpty())
       throw new NotFoundException("The log holds no entry with leaf hash " + leafHash);
     Long index = entries.get(0).getLeafIndex();
-    Optional<AnchorRow> anchor = index == null ? Optional.empty() : anchorFor(index);
+    Optional<Anchor> anchor = index == null ? Optional.empty() : anchorFor(index);
     if (anchor.isEmpty()) return bundles.forLeafHash(leafHash);
-    AnchorRow a = anchor.get();
+    Anchor a = anchor.get();
     byte[] tsa = a.getTsaToken();
     return bundles.forLeafHash(
         leafHash,
@@ -45,8 +45,8 @@ public class AnchoredBundles {
    * The anchor that dates leaf {@code index}: the earliest confirmed one covering it, else the
    * earliest covering it.
    */
-  public Optional<AnchorRow> anchorFor(long index) {
-    List<AnchorRow> covering = anchors.covering(index + 1);
+  public Optional<Anchor> anchorFor(long index) {
+    List<Anchor> covering = anchors.covering(index + 1);
     return covering.stream()
         .filter(a -> a.getStatus() == AnchorStatus.CONFIRMED)
         .findFirst()

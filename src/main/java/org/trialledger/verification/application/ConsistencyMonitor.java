@@ -75,7 +75,7 @@ public class ConsistencyMonitor {
           List.of());
     }
     Optional<CheckpointRow> kept = log.findCheckpoint(saved.size());
-    if (kept.isPresent() && !Hash.ofHex(kept.get().getRootHash()).equals(saved.root())) {
+    if (kept.isPresent() && !kept.get().getRootHash().equals(saved.root())) {
       return new Verdict(
           false,
           "FORK: the registry signed two different roots for size " + saved.size(),

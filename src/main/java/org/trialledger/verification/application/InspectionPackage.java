@@ -87,16 +87,16 @@ public class InspectionPackage {
         item.put(
             "artifact",
             e.getArtifactType() + " " + e.getArtifactId() + " v" + e.getArtifactVersion());
-        item.put("leafHash", e.getLeafHash());
+        item.put("leafHash", e.getLeafHash().hex());
         if (e.getLeafIndex() == null) {
           item.put("note", "queued at packaging time: no proof yet");
         } else {
-          ProofBundle bundle = bundles.forLeafHash(e.getLeafHash());
-          String bundlePath = "bundles/" + e.getLeafHash() + ".json";
+          ProofBundle bundle = bundles.forLeafHash(e.getLeafHash().hex());
+          String bundlePath = "bundles/" + e.getLeafHash().hex() + ".json";
           put(zip, bundlePath, bundle.toJson().getBytes(StandardCharsets.UTF_8));
           item.put("bundle", bundlePath);
-          if (files.containsKey(e.getContentHash()))
-            item.put("file", files.get(e.getContentHash()));
+          if (files.containsKey(e.getContentHash().hex()))
+            item.put("file", files.get(e.getContentHash().hex()));
           bundles
               .anchorFor(e.getLeafIndex())
               .ifPresent(

@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.trialledger.anchoring.store.AnchorRow;
+import org.trialledger.anchoring.store.Anchor;
 import org.trialledger.ledger.Hash;
 import org.trialledger.ledger.merkle.ProofException;
 import org.trialledger.ledger.merkle.ProofVerifier;
@@ -92,11 +92,7 @@ public class RegistryLookup {
       try {
         List<Hash> proof = log.inclusionProof(index, latest.getTreeSize());
         ProofVerifier.verifyInclusion(
-            index,
-            latest.getTreeSize(),
-            Hash.ofHex(e.getLeafHash()),
-            proof,
-            checkpoint.get().root());
+            index, latest.getTreeSize(), e.getLeafHash(), proof, checkpoint.get().root());
         included = true;
         detail =
             "Leaf "
@@ -111,15 +107,15 @@ public class RegistryLookup {
         detail = "The inclusion proof does not lead to the signed root: " + ex.getMessage();
       }
     }
-    Optional<AnchorRow> anchor = index == null ? Optional.empty() : anchors.anchorFor(index);
+    Optional<Anchor> anchor = index == null ? Optional.empty() : anchors.anchorFor(index);
     return new Lookup.Match(
         names.describe(e),
         e.getArtifactType(),
         e.getArtifactId(),
         e.getArtifactVersion(),
         e.getContentKind(),
-        e.getContentHash(),
-        e.getLeafHash(),
+        e.getContentHash().hex(),
+        e.getLeafHash().hex(),
         e.getQueuedAt().toString(),
         index,
         latest.getTreeSize(),
@@ -127,12 +123,12 @@ public class RegistryLookup {
         detail,
         checkpoint.isPresent(),
         anchor.map(a -> a.getStatus().name()).orElse("NOT_ANCHORED"),
-        anchor.map(AnchorRow::getBitcoinHeight).orElse(null),
+        anchor.map(Anchor::getBitcoinHeight).orElse(null),
         anchor
             .map(a -> a.getBitcoinTime() == null ? null : a.getBitcoinTime().toString())
             .orElse(null),
-        anchor.map(AnchorRow::getTreeSize).orElse(null),
-        "/api/proofs/" + e.getLeafHash(),
-        "/api/receipts/" + e.getLeafHash());
+        anchor.map(Anchor::getTreeSize).orElse(null),
+        "/api/proofs/" + e.getLeafHash().hex(),
+        "/api/receipts/" + e.getLeafHash().hex());
   }
 }

@@ -5,11 +5,12 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import org.trialledger.ledger.Hash;
 
 /** The single row holding the log's current size and root; locking it serialises integrators. */
 @Entity
 @Table(name = "log_head")
-public class LogHeadRow {
+public class LogHead {
   public static final int ID = 1;
 
   @Id private int id;
@@ -18,14 +19,14 @@ public class LogHeadRow {
   private long treeSize;
 
   @Column(name = "root_hash", nullable = false, length = 64)
-  private String rootHash;
+  private Hash rootHash;
 
   @Column(name = "updated_at", nullable = false)
   private Instant updatedAt;
 
-  protected LogHeadRow() {}
+  protected LogHead() {}
 
-  public void advance(long size, String root, Instant at) {
+  public void advance(long size, Hash root, Instant at) {
     this.treeSize = size;
     this.rootHash = root;
     this.updatedAt = at;
@@ -35,7 +36,7 @@ public class LogHeadRow {
     return treeSize;
   }
 
-  public String getRootHash() {
+  public Hash getRootHash() {
     return rootHash;
   }
 

@@ -13,7 +13,7 @@ import java.time.Instant;
  */
 @Entity
 @Table(name = "summary_result")
-public class SummaryResultVersion {
+public class SummaryResult {
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
   private Long id;
@@ -39,9 +39,9 @@ public class SummaryResultVersion {
   @Column(name = "leaf_hash", nullable = false, updatable = false, length = 64)
   private String leafHash;
 
-  protected SummaryResultVersion() {}
+  protected SummaryResult() {}
 
-  public SummaryResultVersion(
+  public SummaryResult(
       long trialId,
       int versionNumber,
       String canonicalJson,

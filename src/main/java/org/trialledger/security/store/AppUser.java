@@ -1,4 +1,4 @@
-package org.trialledger.security.domain;
+package org.trialledger.security.store;
 
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -20,6 +20,8 @@ import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
+import org.trialledger.security.domain.LoginThrottle;
+import org.trialledger.security.domain.Role;
 
 /**
  * A person who logs in. Belongs to exactly one organisation; holds roles that organisation permits.

@@ -1,4 +1,4 @@
-package org.trialledger.security.domain;
+package org.trialledger.security.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.time.Instant;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.trialledger.security.domain.LoginThrottle;
+import org.trialledger.security.domain.OrganisationKind;
+import org.trialledger.security.domain.Role;
 
 class AppUserTest {
   private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");

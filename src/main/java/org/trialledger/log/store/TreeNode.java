@@ -7,19 +7,20 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 import java.io.Serializable;
 import java.util.Objects;
+import org.trialledger.ledger.Hash;
 
 /** The stored hash of one complete subtree. */
 @Entity
 @Table(name = "tree_node")
-public class TreeNodeRow {
+public class TreeNode {
   @EmbeddedId private Key key;
 
   @Column(nullable = false, length = 64)
-  private String hash;
+  private Hash hash;
 
-  protected TreeNodeRow() {}
+  protected TreeNode() {}
 
-  public TreeNodeRow(int level, long index, String hash) {
+  public TreeNode(int level, long index, Hash hash) {
     this.key = new Key(level, index);
     this.hash = hash;
   }
@@ -32,7 +33,7 @@ public class TreeNodeRow {
     return key.nodeIndex;
   }
 
-  public String hash() {
+  public Hash hash() {
     return hash;
   }
 

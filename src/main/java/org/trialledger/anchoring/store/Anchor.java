@@ -14,7 +14,7 @@ import java.time.Instant;
 /** One checkpoint's timestamp proof and what is known about it. */
 @Entity
 @Table(name = "anchor")
-public class AnchorRow {
+public class Anchor {
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
   private Long id;
@@ -66,9 +66,9 @@ public class AnchorRow {
   @Column(name = "row_version", nullable = false)
   private long rowVersion;
 
-  protected AnchorRow() {}
+  protected Anchor() {}
 
-  public AnchorRow(
+  public Anchor(
       long treeSize, String noteSha256, Instant stampedAt, byte[] otsProof, Instant nextUpgradeAt) {
     this.treeSize = treeSize;
     this.noteSha256 = noteSha256;

@@ -13,7 +13,7 @@ import java.time.Instant;
  */
 @Entity
 @Table(name = "anchor_calendar")
-public class AnchorCalendarRow {
+public class AnchorCalendar {
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
   private Long id;
@@ -33,9 +33,9 @@ public class AnchorCalendarRow {
   @Column(name = "last_attempt_at")
   private Instant lastAttemptAt;
 
-  protected AnchorCalendarRow() {}
+  protected AnchorCalendar() {}
 
-  public AnchorCalendarRow(
+  public AnchorCalendar(
       long anchorId, String calendarUrl, String state, String message, Instant at) {
     this.anchorId = anchorId;
     this.calendarUrl = calendarUrl;

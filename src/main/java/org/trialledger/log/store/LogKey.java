@@ -9,7 +9,7 @@ import java.time.Instant;
 /** The log's public verifier key, as published. */
 @Entity
 @Table(name = "log_key")
-public class LogKeyRow {
+public class LogKey {
   @Id
   @Column(name = "key_id", length = 8)
   private String keyId;
@@ -23,9 +23,9 @@ public class LogKeyRow {
   @Column(name = "created_at", nullable = false)
   private Instant createdAt;
 
-  protected LogKeyRow() {}
+  protected LogKey() {}
 
-  public LogKeyRow(String keyId, String origin, String vkey, Instant createdAt) {
+  public LogKey(String keyId, String origin, String vkey, Instant createdAt) {
     this.keyId = keyId;
     this.origin = origin;
     this.vkey = vkey;

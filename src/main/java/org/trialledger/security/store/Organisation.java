@@ -1,4 +1,4 @@
-package org.trialledger.security.domain;
+package org.trialledger.security.store;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -11,6 +11,7 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Objects;
+import org.trialledger.security.domain.OrganisationKind;
 
 /** A sponsor, a trial site, a regulator, or the registry's operator. */
 @Entity

@@ -11,7 +11,7 @@ import java.time.Instant;
 /** A stamping attempt, successful or not. */
 @Entity
 @Table(name = "anchor_attempt")
-public class AnchorAttemptRow {
+public class AnchorAttempt {
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
   private Long id;
@@ -28,9 +28,9 @@ public class AnchorAttemptRow {
   @Column(nullable = false, length = 2000, updatable = false)
   private String message;
 
-  protected AnchorAttemptRow() {}
+  protected AnchorAttempt() {}
 
-  public AnchorAttemptRow(Instant attemptedAt, long treeSize, boolean succeeded, String message) {
+  public AnchorAttempt(Instant attemptedAt, long treeSize, boolean succeeded, String message) {
     this.attemptedAt = attemptedAt;
     this.treeSize = treeSize;
     this.succeeded = succeeded;

@@ -1,9 +1,9 @@
-package org.trialledger.security.api;
+package org.trialledger.security.application;
 
 import java.time.Instant;
 import java.util.Set;
-import org.trialledger.security.domain.AppUser;
 import org.trialledger.security.domain.Role;
+import org.trialledger.security.store.AppUser;
 
 /** A user as the API shows it: never the password hash. */
 public record UserView(
@@ -16,7 +16,7 @@ public record UserView(
     boolean locked,
     int failedLogins,
     Instant lastLoginAt) {
-  static UserView of(AppUser u) {
+  public static UserView of(AppUser u) {
     return new UserView(
         u.getUsername(),
         u.getFullName(),
