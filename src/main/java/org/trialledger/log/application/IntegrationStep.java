@@ -9,6 +9,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.trialledger.ledger.Hash;
 import org.trialledger.ledger.merkle.MerkleTree;
 import org.trialledger.log.store.CheckpointRow;
@@ -19,25 +20,38 @@ import org.trialledger.log.store.TreeNode;
 
 /**
  * One batch of integration, in one transaction: lock the log head (the single-writer lock across
- * every instance, since all share the database), give the oldest queued entries the next leaf
- * indices, store the new complete-subtree hashes, advance the head and sign a checkpoint. A crash
- * anywhere in between rolls the whole batch back: indices, nodes and checkpoint commit together or
- * not at all.
+ * every instance, since all share the database), check that the head is the tree the log last
+ * signed (else refuse, and raise the {@link IntegrityAlarm}), give the oldest queued entries the
+ * next leaf indices, store the new complete-subtree hashes, advance the head and sign a checkpoint.
+ * A crash anywhere in between rolls the whole batch back: indices, nodes and checkpoint commit
+ * together or not at all.
  */
 @ApplicationScoped
 public class IntegrationStep {
   @PersistenceContext private EntityManager em;
   @Inject private LogSigner signer;
   @Inject private Clock clock;
+  @Inject private HeadGuard guard;
+  @Inject private IntegrityAlarm alarm;
 
   /** Integrates up to {@code maxBatch} queued entries; returns how many it integrated. */
   @Transactional(Transactional.TxType.REQUIRES_NEW)
   public int integrateBatch(int maxBatch) {
     LogHead head = em.find(LogHead.class, LogHead.ID, LockModeType.PESSIMISTIC_WRITE);
-    List<LedgerEntryRow> queued =
-        em.createNamedQuery("LedgerEntryRow.queued", LedgerEntryRow.class)
-            .setMaxResults(maxBatch)
-            .getResultList();
+    Optional<String> refusal = guard.headRefusal(head);
+    List<LedgerEntryRow> queued = List.of();
+    if (refusal.isEmpty()) {
+      queued =
+          em.createNamedQuery("LedgerEntryRow.queued", LedgerEntryRow.class)
+              .setMaxResults(maxBatch)
+              .getResultList();
+      if (!queued.isEmpty()) refusal = guard.treeRefusal(head);
+    }
+    if (refusal.isPresent()) {
+      alarm.raise(refusal.get(), clock.instant());
+      return 0;
+    }
+    alarm.clear();
     if (queued.isEmpty()) return 0;
 
     long size = head.getTreeSize();

@@ -25,6 +25,7 @@ import org.trialledger.ledger.note.NoteKey;
 import org.trialledger.ledger.note.SignedNote;
 import org.trialledger.log.domain.ArtifactVerifier;
 import org.trialledger.log.domain.Discrepancy;
+import org.trialledger.log.domain.SignedHead;
 import org.trialledger.log.store.CheckpointRow;
 import org.trialledger.log.store.JpaNodeStore;
 import org.trialledger.log.store.LedgerEntryRow;
@@ -35,8 +36,8 @@ import org.trialledger.log.store.LogHead;
  * artifact, every entry's bytes from its fields, every leaf hash from the entry bytes, every tree
  * node and root from the leaves in index order, checks that indices run 0 … size − 1 without a gap,
  * that every checkpoint is signed by the log key and matches the recomputed root, and that
- * successive checkpoints are consistent through the stored nodes. Reads in pages, in O(log n)
- * memory for the tree.
+ * successive checkpoints are consistent through the stored nodes, and that the head is the newest
+ * signed checkpoint (no unsigned extension). Reads in pages, in O(log n) memory for the tree.
  */
 @ApplicationScoped
 public class LedgerAuditor {
@@ -70,6 +71,7 @@ public class LedgerAuditor {
     checkWhatCameAfterTheHead(run);
     progress.phase("checkpoints");
     checkCheckpoints(run);
+    checkHeadIsSigned(run);
     progress.phase("artifacts without entries");
     checkArtifactsWithoutEntries(run);
   }
@@ -222,6 +224,21 @@ public class LedgerAuditor {
                 String.valueOf(later.getTreeSize())));
       }
     }
+  }
+
+  /**
+   * The head read at the start against the newest checkpoint within it: the integrator moves both
+   * in one transaction, so any difference is a tree that nobody signed.
+   */
+  private void checkHeadIsSigned(Run run) {
+    SignedHead.StoredCheckpoint newest =
+        run.checkpoints.isEmpty()
+            ? null
+            : new SignedHead.StoredCheckpoint(
+                run.checkpoints.get(run.checkpoints.size() - 1).getTreeSize(),
+                run.checkpoints.get(run.checkpoints.size() - 1).getNote());
+    SignedHead.check(run.head.getTreeSize(), run.head.getRootHash(), newest, signer.verifier())
+        .ifPresent(run.progress::found);
   }
 
   /** Every stored artifact version must have its entry. */

@@ -10,18 +10,24 @@ import jakarta.persistence.PersistenceContext;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.trialledger.ledger.merkle.TreeHasher;
 import org.trialledger.ledger.note.NoteKey;
+import org.trialledger.log.domain.PublishedKeyCheck;
+import org.trialledger.log.domain.SignedHead;
 import org.trialledger.log.store.CheckpointRow;
+import org.trialledger.log.store.LogHead;
 import org.trialledger.log.store.LogKey;
+import org.trialledger.platform.RefusedStart;
 
 /**
  * At start-up: loads the log's private key from its file (creating it on first start), publishes
- * the public key, and refuses to start if the database already names another key — checkpoints must
- * never be signed by a key that verifiers have not been shown. Signs the checkpoint of the empty
- * log if there is none.
+ * the public key on a first start, and otherwise refuses to start ({@link RefusedStart}: the
+ * process ends) unless the database publishes exactly this one key and its newest checkpoint
+ * verifies under it ({@link PublishedKeyCheck}) — checkpoints must never be signed by a key that
+ * verifiers have not been shown. Signs the checkpoint of the empty log if there is none.
  */
 @Startup
 @Singleton
@@ -44,22 +50,25 @@ public class LogKeyInitializer {
   @PostConstruct
   void init() {
     NoteKey key = NoteKey.signer(origin, LogKeyFile.loadOrCreate(Path.of(keyFile)));
-    List<LogKey> published = em.createQuery("SELECT k FROM LogKey k", LogKey.class).getResultList();
+    List<String> published =
+        em.createQuery("SELECT k.vkey FROM LogKey k ORDER BY k.createdAt", String.class)
+            .getResultList();
+    SignedHead.StoredCheckpoint newest =
+        em.createNamedQuery("CheckpointRow.latest", CheckpointRow.class)
+            .setMaxResults(1)
+            .getResultStream()
+            .findFirst()
+            .map(c -> new SignedHead.StoredCheckpoint(c.getTreeSize(), c.getNote()))
+            .orElse(null);
+    long headSize = em.find(LogHead.class, LogHead.ID).getTreeSize();
+    Optional<String> refusal = PublishedKeyCheck.refusal(published, key, keyFile, newest, headSize);
+    if (refusal.isPresent()) throw RefusedStart.refuse(refusal.get());
     if (published.isEmpty()) {
       em.persist(new LogKey(key.keyIdHex(), origin, key.verifierKey(), clock.instant()));
       LOG.info(() -> "Log key created and published: " + key.verifierKey());
-    } else if (published.stream().noneMatch(k -> k.getVkey().equals(key.verifierKey()))) {
-      throw new IllegalStateException(
-          "The log key in "
-              + keyFile
-              + " ("
-              + key.verifierKey()
-              + ") is not the key this database published ("
-              + published.get(0).getVkey()
-              + "). Restore the right key file; refusing to sign with another.");
     }
     signer.use(origin, key);
-    if (em.find(CheckpointRow.class, 0L) == null) {
+    if (newest == null) {
       em.persist(
           new CheckpointRow(
               0, TreeHasher.EMPTY_ROOT, signer.sign(0, TreeHasher.EMPTY_ROOT), clock.instant()));

@@ -32,7 +32,12 @@ public record Discrepancy(Kind kind, String where, String field, String expected
      */
     CHECKPOINT_SIGNATURE,
     /** A consistency proof between successive checkpoints, from stored nodes, does not verify. */
-    INCONSISTENT_CHECKPOINTS
+    INCONSISTENT_CHECKPOINTS,
+    /**
+     * The log head is not the newest signed checkpoint: leaves or a root that no checkpoint signs
+     * (an unsigned extension), or a newest checkpoint that does not verify under the log key.
+     */
+    UNSIGNED_HEAD
   }
 
   @Override

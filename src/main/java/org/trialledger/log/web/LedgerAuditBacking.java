@@ -8,6 +8,7 @@ import java.io.Serializable;
 import java.time.Clock;
 import org.trialledger.log.application.AuditJobs;
 import org.trialledger.log.application.AuditProgress;
+import org.trialledger.log.application.IntegrityAlarm;
 import org.trialledger.platform.web.FacesActions;
 
 /**
@@ -21,6 +22,7 @@ public class LedgerAuditBacking implements Serializable {
   @Inject private transient AuditJobs jobs;
   @Inject private transient SecurityContext securityContext;
   @Inject private transient Clock clock;
+  @Inject private transient IntegrityAlarm alarm;
 
   private String jobId;
 
@@ -36,6 +38,11 @@ public class LedgerAuditBacking implements Serializable {
     return (jobId == null ? jobs.latest() : jobs.find(jobId))
         .map(p -> p.snapshot(clock.instant()))
         .orElse(null);
+  }
+
+  /** Set while the integrator refuses to extend a head that no checkpoint signs; else null. */
+  public IntegrityAlarm.Alarm getAlarm() {
+    return alarm.current().orElse(null);
   }
 
   public boolean isRunning() {

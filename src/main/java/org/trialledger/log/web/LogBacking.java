@@ -14,6 +14,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import org.trialledger.log.application.CheckpointView;
+import org.trialledger.log.application.IntegrityAlarm;
 import org.trialledger.log.application.LedgerLog;
 import org.trialledger.log.application.LogSigner;
 
@@ -32,6 +33,7 @@ public class LogBacking implements Serializable {
   @Inject private transient LedgerLog log;
   @Inject private transient LogSigner signer;
   @Inject private transient Clock clock;
+  @Inject private transient IntegrityAlarm alarm;
 
   private long treeSize;
   private long queued;
@@ -114,6 +116,11 @@ public class LogBacking implements Serializable {
 
   public String getVkey() {
     return signer.vkey();
+  }
+
+  /** Set while the integrator refuses to extend a head that no checkpoint signs; else null. */
+  public IntegrityAlarm.Alarm getAlarm() {
+    return alarm.current().orElse(null);
   }
 
   public String getOrigin() {
