@@ -216,6 +216,129 @@ class LedgerTamperIT {
     }
   }
 
+  /**
+   * Issue 15 finding 3, "an unsigned head": a forged leaf appended as the next leaf, with its tree
+   * nodes and the head moved, and no checkpoint. The audit passed it and the next batch signed a
+   * checkpoint over it; now the audit names UNSIGNED_HEAD, and the integrator refuses to extend the
+   * head, says so on the log page and turns readiness DOWN.
+   */
+  @Test
+  void anUnsignedExtensionOfTheHead() throws Exception {
+    awaitHealth("\"UP\"");
+    long size = LedgerIT.count("SELECT tree_size FROM log_head");
+    String headRoot = LedgerIT.string("SELECT root_hash FROM log_head");
+    List<byte[]> entries = new ArrayList<>();
+    try (Connection c = TestDatabase.connect();
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT entry_bytes FROM ledger_entry ORDER BY leaf_index")) {
+      while (rs.next()) entries.add(rs.getBytes(1));
+    }
+    // A second entry for an audit record that exists, under another spelling of its id ("042"
+    // for 42), so that its content checks out and it is unique: only the head tells the forgery.
+    LedgerEntry copied =
+        LedgerEntry.decode(
+            exactBytes(
+                "SELECT entry_bytes FROM ledger_entry WHERE artifact_type = 'AUDIT_EVENT'"
+                    + " ORDER BY leaf_index DESC LIMIT 1"));
+    LedgerEntry forged =
+        new LedgerEntry(
+            copied.kind(),
+            copied.artifactType(),
+            "0" + copied.artifactId(),
+            copied.version(),
+            copied.contentHash(),
+            Instant.parse("2026-01-01T00:00:00Z"));
+    List<byte[]> extended = new ArrayList<>(entries);
+    extended.add(forged.encode());
+    Map<NodeId, Hash> honest = allNodes(entries);
+    Map<NodeId, Hash> added = new HashMap<>(allNodes(extended));
+    added.keySet().removeIf(id -> id.level() == 0 || honest.containsKey(id));
+    long checkpoints = LedgerIT.count("SELECT COUNT(*) FROM checkpoint");
+    long queuedBefore =
+        LedgerIT.count("SELECT COUNT(*) FROM ledger_entry WHERE leaf_index IS NULL");
+    try (Connection c = TestDatabase.connect()) {
+      // Holding the head's lock, so that the integrator's next look sees the forged head and a
+      // queued entry together.
+      c.setAutoCommit(false);
+      try (Statement s = c.createStatement()) {
+        s.executeQuery("SELECT tree_size FROM log_head FOR UPDATE").close();
+      }
+      Map<String, Object> row = forgedRow(forged, size);
+      insert(c, "ledger_entry", row);
+      try (PreparedStatement p =
+          c.prepareStatement("INSERT INTO tree_node (level, node_index, hash) VALUES (?, ?, ?)")) {
+        for (Map.Entry<NodeId, Hash> n : added.entrySet()) {
+          p.setShort(1, (short) n.getKey().level());
+          p.setLong(2, n.getKey().index());
+          p.setString(3, n.getValue().hex());
+          p.executeUpdate();
+        }
+      }
+      try (PreparedStatement p =
+          c.prepareStatement("UPDATE log_head SET tree_size = ?, root_hash = ?")) {
+        p.setLong(1, size + 1);
+        p.setString(2, new MerkleTree(store(extended)).root(extended.size()).hex());
+        assertEquals(1, p.executeUpdate());
+      }
+      assertEquals(
+          200, api().postJson("/api/it/ledger/record?n=1&threads=1", "", null, null).statusCode());
+      c.commit();
+    }
+    try {
+      String health = awaitHealth("leaves nobody signed");
+      assertTrue(health.contains("log-integrity"), health);
+      assertEquals(
+          checkpoints,
+          LedgerIT.count("SELECT COUNT(*) FROM checkpoint"),
+          "the integrator signed over a tree it did not build");
+      assertEquals(
+          queuedBefore + 1,
+          LedgerIT.count("SELECT COUNT(*) FROM ledger_entry WHERE leaf_index IS NULL"),
+          "the new entry waits");
+      assertTrue(api().get("/log.xhtml").body().contains("integrityAlarm"), "the log page says so");
+      JsonObject result = audit();
+      assertFinding(result, "UNSIGNED_HEAD", "log head");
+    } finally {
+      update("DELETE FROM ledger_entry WHERE id = 999998");
+      for (NodeId id : added.keySet()) {
+        update(
+            "DELETE FROM tree_node WHERE level = "
+                + id.level()
+                + " AND node_index = "
+                + id.index());
+      }
+      update("UPDATE log_head SET tree_size = " + size + ", root_hash = '" + headRoot + "'");
+    }
+    awaitHealth("\"UP\"");
+  }
+
+  /** Waits until /health's answer contains {@code text}; returns it. */
+  private String awaitHealth(String text) throws InterruptedException {
+    long deadline = System.currentTimeMillis() + 30_000;
+    while (true) {
+      String body = api().get("/health").body();
+      if (body.contains(text)) return body;
+      assertTrue(System.currentTimeMillis() < deadline, "/health never said " + text + ": " + body);
+      Thread.sleep(100);
+    }
+  }
+
+  private static Map<String, Object> forgedRow(LedgerEntry forged, long index) {
+    Map<String, Object> row = new HashMap<>();
+    row.put("id", 999_998L);
+    row.put("artifact_type", forged.artifactType());
+    row.put("artifact_id", forged.artifactId());
+    row.put("artifact_version", forged.version());
+    row.put("content_kind", forged.kind().name());
+    row.put("content_hash", forged.contentHash().hex());
+    row.put("queued_at", Timestamp.from(forged.queuedAt()));
+    row.put("entry_bytes", forged.encode());
+    row.put("leaf_hash", forged.leafHash().hex());
+    row.put("leaf_index", index);
+    row.put("integrated_at", Timestamp.from(forged.queuedAt()));
+    return row;
+  }
+
   private JsonObject audit() throws InterruptedException {
     return LedgerAudits.run(api(), "admin", "admin-demo-pw");
   }
@@ -295,6 +418,15 @@ class LedgerTamperIT {
     }
   }
 
+  private static byte[] exactBytes(String sql) throws Exception {
+    try (Connection c = TestDatabase.connect();
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(sql)) {
+      assertTrue(rs.next());
+      return rs.getBytes(1);
+    }
+  }
+
   /** A column's text exactly as stored (a signed note's final newline is part of it). */
   private static String exactString(String sql) throws Exception {
     try (Connection c = TestDatabase.connect();
@@ -325,6 +457,12 @@ class LedgerTamperIT {
   }
 
   private static void insert(String table, Map<String, Object> row) throws Exception {
+    try (Connection c = TestDatabase.connect()) {
+      insert(c, table, row);
+    }
+  }
+
+  private static void insert(Connection c, String table, Map<String, Object> row) throws Exception {
     List<String> columns = new ArrayList<>(row.keySet());
     String sql =
         "INSERT INTO "
@@ -334,8 +472,7 @@ class LedgerTamperIT {
             + ") VALUES ("
             + "?, ".repeat(columns.size() - 1)
             + "?)";
-    try (Connection c = TestDatabase.connect();
-        PreparedStatement p = c.prepareStatement(sql)) {
+    try (PreparedStatement p = c.prepareStatement(sql)) {
       for (int i = 0; i < columns.size(); i++) p.setObject(i + 1, row.get(columns.get(i)));
       assertEquals(1, p.executeUpdate());
     }

@@ -22,6 +22,12 @@ final class MicroProcess implements AutoCloseable {
   }
 
   static MicroProcess start(Path war, int port, Path log) throws IOException {
+    return start(war, port, log, Map.of());
+  }
+
+  /** With {@code env} over the build's TRIALLEDGER_* variables (e.g. another key file). */
+  static MicroProcess start(Path war, int port, Path log, Map<String, String> env)
+      throws IOException {
     String jar =
         new File(
                 fish.payara.micro.PayaraMicro.class
@@ -46,8 +52,11 @@ final class MicroProcess implements AutoCloseable {
                 "--nocluster"));
     // TRIALLEDGER_* (database, demo seed, key file) come from the build, as for the Arquillian
     // tests.
-    Map<String, String> env = pb.environment();
-    env.putIfAbsent("TRIALLEDGER_DEMO_SEED", "true");
+    Map<String, String> environment = pb.environment();
+    environment.putIfAbsent("TRIALLEDGER_DEMO_SEED", "true");
+    // as in production: a refused start ends the process (Arquillian's container must not)
+    environment.put("TRIALLEDGER_EXIT_ON_REFUSED_START", "true");
+    environment.putAll(env);
     pb.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
     return new MicroProcess(pb.start(), port);
   }
@@ -77,6 +86,30 @@ final class MicroProcess implements AutoCloseable {
       Thread.sleep(500);
     }
     throw new IllegalStateException("Payara Micro was not ready within " + timeoutMillis + " ms");
+  }
+
+  /**
+   * Waits for the process to end by itself and returns its exit status; fails if the application
+   * becomes ready instead, or if the process stays up (a failed deployment that keeps answering).
+   */
+  int awaitExit(long timeoutMillis) throws Exception {
+    ApiClient client = new ApiClient(url());
+    long deadline = System.currentTimeMillis() + timeoutMillis;
+    while (process.isAlive()) {
+      if (System.currentTimeMillis() > deadline)
+        throw new IllegalStateException(
+            "Payara Micro neither exited nor started within " + timeoutMillis + " ms");
+      String health;
+      try {
+        health = client.get("/health").body();
+      } catch (IllegalStateException notListening) {
+        health = "";
+      }
+      if (health.contains("\"database\"") && health.contains("\"UP\""))
+        throw new IllegalStateException("Payara Micro started instead of refusing: " + health);
+      Thread.sleep(500);
+    }
+    return process.exitValue();
   }
 
   /** SIGKILL: no shutdown hooks, no chance to finish anything. */
