@@ -19,7 +19,7 @@ import org.trialledger.log.store.LogHead;
  * without the key), and signing the next batch would sign their tree as ours.
  */
 @ApplicationScoped
-class HeadGuard {
+public class HeadGuard {
   @PersistenceContext private EntityManager em;
   @Inject private LogSigner signer;
 
