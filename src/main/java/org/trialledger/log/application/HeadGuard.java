@@ -38,7 +38,13 @@ public class HeadGuard {
 
   /** Why the stored nodes an append builds on do not give the signed root, if they do not. */
   Optional<String> treeRefusal(LogHead head) {
-    Hash stored = new MerkleTree(new JpaNodeStore(em)).root(head.getTreeSize());
+    Hash stored;
+    try {
+      stored = new MerkleTree(new JpaNodeStore(em)).root(head.getTreeSize());
+    } catch (MerkleTree.MissingNodeException e) {
+      return Optional.of(
+          "the stored tree of size " + head.getTreeSize() + " lacks a node: " + e.getMessage());
+    }
     if (stored.equals(head.getRootHash())) return Optional.empty();
     return Optional.of(
         "the stored tree nodes give the root "
