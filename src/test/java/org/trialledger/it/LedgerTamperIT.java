@@ -193,6 +193,7 @@ class LedgerTamperIT {
       JsonObject result = audit();
       assertFinding(result, "ROOT_MISMATCH", "checkpoint of size " + entries.size());
       assertFinding(result, "ARTIFACT_CHANGED", "at leaf " + last + " ");
+      assertFinding(result, "UNSIGNED_HEAD", "log head"); // another root at the signed size
     } finally {
       writeEntry(last, entries.get(last), original);
       writeNodes(honest, forgedNodes);
@@ -306,6 +307,36 @@ class LedgerTamperIT {
                 + id.index());
       }
       update("UPDATE log_head SET tree_size = " + size + ", root_hash = '" + headRoot + "'");
+    }
+    awaitHealth("UP", "log-integrity");
+  }
+
+  /**
+   * Issue 15 finding 3, the integrator's side: a stored tree node that the next append builds on is
+   * changed, the head left alone. Before, the next batch signed a root computed from the forged
+   * node; now the integrator refuses and readiness says why.
+   */
+  @Test
+  void aChangedTreeNodeIsNotBuiltOn() throws Exception {
+    awaitHealth("UP", "database");
+    Map<String, Object> node =
+        row(
+            "SELECT level, node_index, hash FROM tree_node WHERE node_index = 0"
+                + " ORDER BY level DESC LIMIT 1");
+    String where =
+        " WHERE level = " + node.get("level") + " AND node_index = " + node.get("node_index");
+    long checkpoints = LedgerIT.count("SELECT COUNT(*) FROM checkpoint");
+    update("UPDATE tree_node SET hash = '" + "cd".repeat(32) + "'" + where);
+    try {
+      assertEquals(
+          200, api().postJson("/api/it/ledger/record?n=1&threads=1", "", null, null).statusCode());
+      awaitHealth("DOWN", "the stored tree nodes give the root");
+      assertEquals(
+          checkpoints,
+          LedgerIT.count("SELECT COUNT(*) FROM checkpoint"),
+          "the integrator signed a root built on a forged node");
+    } finally {
+      update("UPDATE tree_node SET hash = '" + node.get("hash") + "'" + where);
     }
     awaitHealth("UP", "log-integrity");
   }
