@@ -46,6 +46,7 @@ public class LedgerAuditor {
   @PersistenceContext private EntityManager em;
   @Inject private LogSigner signer;
   @Inject private Instance<ArtifactVerifier> verifiers;
+  @Inject private RegistryStateAudit registryState;
 
   /** One audit's state, passed from phase to phase. */
   private static final class Run {
@@ -74,6 +75,7 @@ public class LedgerAuditor {
     checkHeadIsSigned(run);
     progress.phase("artifacts without entries");
     checkArtifactsWithoutEntries(run);
+    registryState.audit(progress);
   }
 
   /**
@@ -367,6 +369,14 @@ public class LedgerAuditor {
       } catch (ArtifactVerifier.ErasedArtifact erased) {
         // erased on request: its leaf stays in the log, its content is gone by design
         progress.erased();
+      } catch (ArtifactVerifier.ErasedWithoutRequest blanked) {
+        progress.found(
+            new Discrepancy(
+                Discrepancy.Kind.ERASED_WITHOUT_REQUEST,
+                where,
+                "content",
+                "the artifact, or an erasure request for it",
+                blanked.getMessage()));
       }
     }
     return leaf;

@@ -14,7 +14,7 @@ public interface ArtifactVerifier {
   /**
    * The content hash (or commitment) recomputed from the stored artifact, or empty if the artifact
    * no longer exists. {@link ErasedArtifact} if it was erased on request (crypto-shredding), which
-   * is not tampering.
+   * is not tampering; {@link ErasedWithoutRequest} if its content is gone without such a request.
    */
   Optional<String> recomputeContentHash(String artifactId, int version);
 
@@ -23,6 +23,16 @@ public interface ArtifactVerifier {
 
   /** An artifact id and version. */
   record ArtifactVersion(String artifactId, int version) {}
+
+  /**
+   * Thrown by {@link #recomputeContentHash} for an artifact whose content is gone without an
+   * erasure request to account for it: a finding, not an erasure.
+   */
+  final class ErasedWithoutRequest extends RuntimeException {
+    public ErasedWithoutRequest(String message) {
+      super(message, null, false, false);
+    }
+  }
 
   /** Thrown by {@link #recomputeContentHash} for an artifact erased on request. */
   final class ErasedArtifact extends RuntimeException {

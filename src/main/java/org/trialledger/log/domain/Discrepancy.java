@@ -37,7 +37,17 @@ public record Discrepancy(Kind kind, String where, String field, String expected
      * The log head is not the newest signed checkpoint: leaves or a root that no checkpoint signs
      * (an unsigned extension), or a newest checkpoint that does not verify under the log key.
      */
-    UNSIGNED_HEAD
+    UNSIGNED_HEAD,
+    /**
+     * Workflow state in a table (published version, status, withdrawal, activation, enrolment,
+     * which subject owns a record) disagrees with the transitions the log holds.
+     */
+    STATE_MISMATCH,
+    /**
+     * A record blanked, or a subject marked erased, without an erasure request in the log (the
+     * administrator's audit record with the request's reference).
+     */
+    ERASED_WITHOUT_REQUEST
   }
 
   @Override

@@ -24,6 +24,7 @@ import org.trialledger.registry.domain.RecordCodec;
 import org.trialledger.registry.domain.RegistrationRecord;
 import org.trialledger.registry.domain.RegistrationValidator;
 import org.trialledger.registry.domain.RegistryId;
+import org.trialledger.registry.domain.TrialStateReplay;
 import org.trialledger.registry.domain.TrialStatus;
 import org.trialledger.registry.domain.VersionEnvelope;
 import org.trialledger.registry.domain.VersionState;
@@ -148,7 +149,7 @@ public class TrialRegistry {
     for (TrialDocument d : documents) {
       if (d.getVersionId() == null) d.bindTo(version.getId());
     }
-    audit(caller, "VERSION_SUBMITTED", registryId, null, "version " + number, why);
+    audit(caller, "VERSION_SUBMITTED", registryId, null, TrialStateReplay.versionText(number), why);
     return version;
   }
 
@@ -203,7 +204,13 @@ public class TrialRegistry {
     version.decide(VersionState.PUBLISHED, caller.username(), now);
     RegistrationRecord record = finder.recordOf(version);
     trial.publish(versionNumber, SearchProjection.of(record), now);
-    audit(caller, "VERSION_PUBLISHED", registryId, null, "version " + versionNumber, null);
+    audit(
+        caller,
+        "VERSION_PUBLISHED",
+        registryId,
+        null,
+        TrialStateReplay.versionText(versionNumber),
+        null);
     search.invalidate();
     return version;
   }
@@ -222,7 +229,13 @@ public class TrialRegistry {
           "Add a major comment saying what the sponsor must change before returning the version");
     }
     version.decide(VersionState.RETURNED, caller.username(), now());
-    audit(caller, "VERSION_RETURNED", registryId, null, "version " + versionNumber, null);
+    audit(
+        caller,
+        "VERSION_RETURNED",
+        registryId,
+        null,
+        TrialStateReplay.versionText(versionNumber),
+        null);
     return version;
   }
 

@@ -21,6 +21,7 @@ import org.trialledger.security.application.Caller;
 import org.trialledger.security.domain.Role;
 import org.trialledger.site.domain.IdentifyingDetails;
 import org.trialledger.site.domain.Pseudonym;
+import org.trialledger.site.domain.SiteStateReplay;
 import org.trialledger.site.domain.SubjectVault;
 import org.trialledger.site.store.SiteRecord;
 import org.trialledger.site.store.Subject;
@@ -65,7 +66,8 @@ public class Enrolment {
             sealed,
             wrapped);
     em.persist(subject);
-    audit(site, "SUBJECT_ENROLLED", registryId, "subject " + pseudonym.value(), null);
+    audit(
+        site, "SUBJECT_ENROLLED", registryId, SiteStateReplay.subjectText(pseudonym.value()), null);
     return subject;
   }
 
@@ -91,7 +93,7 @@ public class Enrolment {
         admin,
         "SUBJECT_ERASED",
         trials.trialById(subject.getTrialId()).getRegistryId(),
-        "subject " + pseudonym,
+        SiteStateReplay.subjectText(subject.getPseudonym()),
         why);
   }
 

@@ -25,6 +25,7 @@ import org.trialledger.registry.store.Trial;
 import org.trialledger.security.application.Caller;
 import org.trialledger.security.application.UserDirectory;
 import org.trialledger.security.domain.OrganisationKind;
+import org.trialledger.site.domain.SiteStateReplay;
 import org.trialledger.site.store.ConsentForm;
 import org.trialledger.site.store.SiteActivation;
 import org.trialledger.site.store.SiteCredential;
@@ -70,7 +71,12 @@ public class SiteActivations {
     SiteActivation a =
         new SiteActivation(trial.getId(), site.getId(), pi, now(), sponsor.username());
     em.persist(a);
-    audit(sponsor, "SITE_ACTIVATED", registryId, site.getName() + " (PI " + pi + ")", null);
+    audit(
+        sponsor,
+        "SITE_ACTIVATED",
+        registryId,
+        SiteStateReplay.activationText(site.getName(), pi),
+        null);
     return a;
   }
 

@@ -6,16 +6,21 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.trialledger.audit.application.LedgeredAuditRecords;
+import org.trialledger.audit.domain.LedgeredAuditRecord;
 import org.trialledger.ledger.Hash;
 import org.trialledger.ledger.json.Commitment;
 import org.trialledger.ledger.json.JsonParser;
 import org.trialledger.log.domain.ArtifactVerifier;
 import org.trialledger.registry.application.DocumentBlobs;
+import org.trialledger.site.domain.SiteStateReplay;
 import org.trialledger.site.store.ConsentForm;
 import org.trialledger.site.store.SiteCredential;
 import org.trialledger.site.store.SiteRecord;
+import org.trialledger.site.store.Subject;
 
 /**
  * Lets the full ledger audit recompute the sites' commitments and consent-form hashes from what is
@@ -34,6 +39,7 @@ public final class SiteArtifactVerifiers {
    */
   abstract static class Records implements ArtifactVerifier {
     @PersistenceContext EntityManager em;
+    @Inject LedgeredAuditRecords evidence;
 
     @Override
     public Optional<String> recomputeContentHash(String artifactId, int version) {
@@ -44,8 +50,7 @@ public final class SiteArtifactVerifiers {
         return Optional.empty();
       }
       if (r == null) return Optional.empty();
-      if (r.getSalt() == null || r.getRecordJson() == null)
-        throw new ErasedArtifact("erased on request");
+      if (r.getSalt() == null || r.getRecordJson() == null) throw erasure(r);
       return Optional.of(
           Commitment.of(
                   Base64.getDecoder().decode(r.getSalt()), JsonParser.parse(r.getRecordJson()))
@@ -64,6 +69,31 @@ public final class SiteArtifactVerifiers {
     }
 
     abstract SiteRecord.Kind kind();
+
+    /**
+     * A blanked record is erased by request only if its subject is marked erased and the log holds
+     * the administrator's audit record of that erasure with the request's reference.
+     */
+    private RuntimeException erasure(SiteRecord r) {
+      Subject s = em.find(Subject.class, r.getSubjectId());
+      if (s == null)
+        return new ErasedWithoutRequest(
+            "content blanked, and subject " + r.getSubjectId() + " missing");
+      boolean requested =
+          evidence.of("TRIAL", List.of(SiteStateReplay.Step.SUBJECT_ERASED.name())).stream()
+              .map(LedgeredAuditRecord::record)
+              .anyMatch(
+                  a ->
+                      SiteStateReplay.namedSubject(a.newValue()).orElse("").equals(s.getPseudonym())
+                          && a.reason() != null
+                          && !a.reason().isBlank());
+      if (s.getErasedAt() != null && requested) return new ErasedArtifact("erased on request");
+      return new ErasedWithoutRequest(
+          "content blanked; subject "
+              + s.getPseudonym()
+              + (s.getErasedAt() == null ? " not marked erased" : " marked erased")
+              + (requested ? "" : ", no erasure request in the log"));
+    }
   }
 
   @ApplicationScoped

@@ -1,0 +1,278 @@
+package org.trialledger.site.domain;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.trialledger.ledger.json.JsonParser;
+
+/**
+ * The sites' state recomputed from what the log holds, compared with the tables: which sites are
+ * activated for which trial (and with which principal investigator), which subjects were enrolled
+ * where, which were erased on request, and which subject owns each record. Transitions are the
+ * audit records written, and entered in the ledger, with each change; a record's owner is the
+ * subject its own committed JSON names. Plain Java, tested without a server.
+ */
+public final class SiteStateReplay {
+  private static final String SUBJECT = "subject ";
+  private static final String PI = " (PI ";
+
+  private SiteStateReplay() {}
+
+  public enum Step {
+    SITE_ACTIVATED,
+    SUBJECT_ENROLLED,
+    SUBJECT_ERASED
+  }
+
+  /**
+   * One transition; {@code evidence} is the id of the audit record it was read from, {@code
+   * actorOrganisationId} the organisation that made it (the site, for an enrolment), {@code text}
+   * its recorded value ("St. Mary's (PI Dr. A)", "subject S-…"), {@code reason} the reason given
+   * (an erasure request's reference).
+   */
+  public record Transition(
+      long evidence,
+      String registryId,
+      Step step,
+      Long actorOrganisationId,
+      String text,
+      String reason) {}
+
+  public record StoredActivation(
+      String registryId, long siteOrganisationId, String siteName, String principalInvestigator) {}
+
+  public record StoredSubject(
+      long id, String registryId, long siteOrganisationId, String pseudonym, String erasedAt) {}
+
+  /** A site record; {@code recordJson} is null once erased. */
+  public record StoredRecord(
+      long id, String kind, String recordKey, long subjectId, String recordJson) {}
+
+  /** One disagreement; {@code erasure} for an erasure without its request. */
+  public record Finding(
+      boolean erasure, String where, String field, String expected, String found) {}
+
+  /** How an enrolment or an erasure names its subject in its audit record. */
+  public static String subjectText(String pseudonym) {
+    return SUBJECT + pseudonym;
+  }
+
+  /** How an activation names its site and principal investigator in its audit record. */
+  public static String activationText(String siteName, String principalInvestigator) {
+    return siteName + PI + principalInvestigator + ")";
+  }
+
+  /**
+   * The pseudonym an enrolment or erasure names, normalised as the application reads it (an
+   * administrator may have typed it in lower case); empty if the text names none.
+   */
+  public static Optional<String> namedSubject(String text) {
+    if (text == null || !text.startsWith(SUBJECT)) return Optional.empty();
+    String p = text.substring(SUBJECT.length());
+    return Optional.of(Pseudonym.isValid(p) ? Pseudonym.parse(p).value() : p);
+  }
+
+  public static Optional<Transition> read(
+      long evidence,
+      String action,
+      String registryId,
+      Long actorOrganisationId,
+      String newValue,
+      String reason) {
+    try {
+      return Optional.of(
+          new Transition(
+              evidence, registryId, Step.valueOf(action), actorOrganisationId, newValue, reason));
+    } catch (IllegalArgumentException notAStep) {
+      return Optional.empty();
+    }
+  }
+
+  public static List<Finding> compare(
+      List<Transition> transitions,
+      List<StoredActivation> activations,
+      List<StoredSubject> subjects,
+      List<StoredRecord> records) {
+    List<Finding> out = new ArrayList<>();
+    compareActivations(of(transitions, Step.SITE_ACTIVATED), activations, out);
+    Map<Long, StoredSubject> byId = compareSubjects(transitions, subjects, out);
+    compareOwners(records, byId, out);
+    return out;
+  }
+
+  private static List<Transition> of(List<Transition> all, Step step) {
+    return all.stream().filter(t -> t.step() == step).toList();
+  }
+
+  private static void compareActivations(
+      List<Transition> activated, List<StoredActivation> stored, List<Finding> out) {
+    List<Transition> unmatched = new ArrayList<>(activated);
+    for (StoredActivation a : stored) {
+      String where =
+          "site "
+              + a.siteName()
+              + " (organisation "
+              + a.siteOrganisationId()
+              + ") for trial "
+              + a.registryId();
+      Optional<Transition> t =
+          unmatched.stream()
+              .filter(x -> x.registryId().equals(a.registryId()))
+              .filter(x -> x.text() != null && x.text().startsWith(a.siteName() + PI))
+              .findFirst();
+      if (t.isEmpty()) {
+        out.add(
+            new Finding(
+                false,
+                where,
+                "site_activation",
+                "no activation (the log never activated it)",
+                "activated"));
+        continue;
+      }
+      unmatched.remove(t.get());
+      String want = activationText(a.siteName(), a.principalInvestigator());
+      if (!t.get().text().equals(want)) {
+        out.add(
+            new Finding(
+                false,
+                where,
+                "principal_investigator",
+                "\"" + t.get().text() + "\" (audit record " + t.get().evidence() + ")",
+                "\"" + want + "\""));
+      }
+    }
+    for (Transition t : unmatched) {
+      out.add(
+          new Finding(
+              false,
+              "activation \"" + t.text() + "\" for trial " + t.registryId(),
+              "site_activation",
+              "activated (audit record " + t.evidence() + ")",
+              "none"));
+    }
+  }
+
+  private static Map<Long, StoredSubject> compareSubjects(
+      List<Transition> transitions, List<StoredSubject> subjects, List<Finding> out) {
+    Map<String, Transition> enrolled = new HashMap<>();
+    Map<String, Transition> erased = new HashMap<>();
+    for (Transition t : transitions) {
+      Optional<String> named = namedSubject(t.text());
+      if (named.isEmpty()) continue;
+      String pseudonym = named.get();
+      if (t.step() == Step.SUBJECT_ENROLLED) enrolled.putIfAbsent(pseudonym, t);
+      if (t.step() == Step.SUBJECT_ERASED && t.reason() != null && !t.reason().isBlank())
+        erased.putIfAbsent(pseudonym, t);
+    }
+    Map<Long, StoredSubject> byId = new HashMap<>();
+    for (StoredSubject s : subjects) {
+      byId.put(s.id(), s);
+      String where = "subject " + s.pseudonym() + " (id " + s.id() + ")";
+      Transition e = enrolled.remove(s.pseudonym());
+      if (e == null) {
+        out.add(
+            new Finding(
+                false,
+                where,
+                "row",
+                "no subject (the log never enrolled it)",
+                "enrolled in trial " + s.registryId()));
+      } else {
+        if (!e.registryId().equals(s.registryId()))
+          out.add(
+              new Finding(
+                  false,
+                  where,
+                  "trial_id",
+                  e.registryId() + " (audit record " + e.evidence() + ")",
+                  s.registryId()));
+        if (e.actorOrganisationId() == null || e.actorOrganisationId() != s.siteOrganisationId())
+          out.add(
+              new Finding(
+                  false,
+                  where,
+                  "site_organisation_id",
+                  e.actorOrganisationId() + " (audit record " + e.evidence() + ")",
+                  String.valueOf(s.siteOrganisationId())));
+      }
+      Transition request = erased.get(s.pseudonym());
+      if (s.erasedAt() != null && request == null) {
+        out.add(
+            new Finding(
+                true,
+                where,
+                "erased_at",
+                "an erasure request in the log (the administrator's audit record with its reference)",
+                "erased at " + s.erasedAt() + " without one"));
+      } else if (s.erasedAt() == null && request != null) {
+        out.add(
+            new Finding(
+                false,
+                where,
+                "erased_at",
+                "erased (audit record " + request.evidence() + ")",
+                "not erased"));
+      }
+    }
+    enrolled.forEach(
+        (pseudonym, t) ->
+            out.add(
+                new Finding(
+                    false,
+                    "subject " + pseudonym,
+                    "row",
+                    "enrolled in trial " + t.registryId() + " (audit record " + t.evidence() + ")",
+                    "none")));
+    return byId;
+  }
+
+  /** The subject a record's committed JSON names must be the subject that holds it. */
+  private static void compareOwners(
+      List<StoredRecord> records, Map<Long, StoredSubject> subjects, List<Finding> out) {
+    for (StoredRecord r : records) {
+      if (r.recordJson() == null) continue; // erased: the content phase judges its erasure
+      String where = "site record " + r.id() + " (" + r.kind() + " " + r.recordKey() + ")";
+      Map<?, ?> json;
+      try {
+        json = (Map<?, ?>) JsonParser.parse(r.recordJson());
+      } catch (RuntimeException malformed) {
+        continue; // no longer its committed JSON: the content phase names it
+      }
+      StoredSubject owner = subjects.get(r.subjectId());
+      String named = String.valueOf(json.get("subject"));
+      if (owner == null) {
+        out.add(
+            new Finding(
+                false, where, "subject_id", "subject " + named, "no subject " + r.subjectId()));
+        continue;
+      }
+      if (!named.equals(owner.pseudonym()))
+        out.add(
+            new Finding(
+                false,
+                where,
+                "subject_id",
+                "subject " + named + " (named in the record's committed JSON)",
+                "subject " + owner.pseudonym()));
+      if (!String.valueOf(json.get("trialId")).equals(owner.registryId()))
+        out.add(
+            new Finding(
+                false,
+                where,
+                "trial",
+                json.get("trialId") + " (named in the record's committed JSON)",
+                owner.registryId()));
+      if (!String.valueOf(json.get("siteId")).equals("SITE-" + owner.siteOrganisationId()))
+        out.add(
+            new Finding(
+                false,
+                where,
+                "site",
+                json.get("siteId") + " (named in the record's committed JSON)",
+                "SITE-" + owner.siteOrganisationId()));
+    }
+  }
+}
