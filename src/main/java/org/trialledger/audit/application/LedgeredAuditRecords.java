@@ -3,6 +3,8 @@ package org.trialledger.audit.application;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.Query;
+import jakarta.persistence.TypedQuery;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -21,23 +23,37 @@ public class LedgeredAuditRecords {
 
   /** The ledger-backed records of {@code actions} on objects of {@code objectType}, in order. */
   public List<LedgeredAuditRecord> of(String objectType, Collection<String> actions) {
-    Set<Long> inLedger = new HashSet<>();
-    for (Object id :
+    return of(objectType, null, actions);
+  }
+
+  /** The same, on one object only (all objects if {@code objectId} is null). */
+  public List<LedgeredAuditRecord> of(
+      String objectType, String objectId, Collection<String> actions) {
+    String oneObject = objectId == null ? "" : " AND e.object_id = :o";
+    Query ids =
         em.createNativeQuery(
                 "SELECT e.id FROM audit_event e JOIN ledger_entry l ON l.artifact_type = 'AUDIT_EVENT'"
                     + " AND l.artifact_id = CAST(e.id AS VARCHAR(100)) AND l.artifact_version = 1"
                     + " AND l.content_hash = e.record_hash"
-                    + " WHERE e.object_type = :t AND e.action IN (:a)")
+                    + " WHERE e.object_type = :t AND e.action IN (:a)"
+                    + oneObject)
             .setParameter("t", objectType)
-            .setParameter("a", List.copyOf(actions))
-            .getResultList()) {
-      inLedger.add(((Number) id).longValue());
+            .setParameter("a", List.copyOf(actions));
+    TypedQuery<AuditEvent> events =
+        em.createQuery(
+                "SELECT e FROM AuditEvent e WHERE e.objectType = :t AND e.action IN :a"
+                    + oneObject.replace("e.object_id", "e.objectId")
+                    + " ORDER BY e.id",
+                AuditEvent.class)
+            .setParameter("t", objectType)
+            .setParameter("a", List.copyOf(actions));
+    if (objectId != null) {
+      ids.setParameter("o", objectId);
+      events.setParameter("o", objectId);
     }
-    return em.createQuery(
-            "SELECT e FROM AuditEvent e WHERE e.objectType = :t AND e.action IN :a ORDER BY e.id",
-            AuditEvent.class)
-        .setParameter("t", objectType)
-        .setParameter("a", List.copyOf(actions))
+    Set<Long> inLedger = new HashSet<>();
+    for (Object id : ids.getResultList()) inLedger.add(((Number) id).longValue());
+    return events
         .getResultStream()
         .filter(e -> inLedger.contains(e.getId()))
         .filter(LedgeredAuditRecords::stillHashes)

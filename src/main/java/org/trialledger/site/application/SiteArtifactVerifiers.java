@@ -70,6 +70,12 @@ public final class SiteArtifactVerifiers {
 
     abstract SiteRecord.Kind kind();
 
+    private String registryIdOf(Subject s) {
+      return em.createQuery("SELECT t.registryId FROM Trial t WHERE t.id = :i", String.class)
+          .setParameter("i", s.getTrialId())
+          .getSingleResult();
+    }
+
     /**
      * A blanked record is erased by request only if its subject is marked erased and the log holds
      * the administrator's audit record of that erasure with the request's reference.
@@ -80,7 +86,9 @@ public final class SiteArtifactVerifiers {
         return new ErasedWithoutRequest(
             "content blanked, and subject " + r.getSubjectId() + " missing");
       boolean requested =
-          evidence.of("TRIAL", List.of(SiteStateReplay.Step.SUBJECT_ERASED.name())).stream()
+          evidence
+              .of("TRIAL", registryIdOf(s), List.of(SiteStateReplay.Step.SUBJECT_ERASED.name()))
+              .stream()
               .map(LedgeredAuditRecord::record)
               .anyMatch(
                   a ->
