@@ -20,6 +20,8 @@ import org.trialledger.site.store.SiteRecord;
  */
 @ApplicationScoped
 public class SiteStateVerifier implements StateVerifier {
+  private static final int PAGE = 1_000;
+
   @PersistenceContext private EntityManager em;
   @Inject private LedgeredAuditRecords evidence;
 
@@ -74,20 +76,37 @@ public class SiteStateVerifier implements StateVerifier {
                         (String) r[3],
                         r[4] == null ? null : r[4].toString()))
             .toList();
-    List<SiteStateReplay.StoredRecord> records =
-        em.createQuery("SELECT r FROM SiteRecord r ORDER BY r.id", SiteRecord.class)
-            .getResultStream()
-            .map(
-                r ->
-                    new SiteStateReplay.StoredRecord(
-                        r.getId(),
-                        r.getKind().name(),
-                        r.getRecordKey(),
-                        r.getSubjectId(),
-                        r.getRecordJson()))
-            .toList();
-    for (SiteStateReplay.Finding f :
-        SiteStateReplay.compare(transitions, activations, subjects, records)) {
+    report(SiteStateReplay.compare(transitions, activations, subjects), found);
+    // records in pages: their JSON is the bulk of the sites' data
+    long last = -1;
+    List<Object[]> page;
+    do {
+      page =
+          em.createQuery(
+                  "SELECT r.id, r.kind, r.recordKey, r.subjectId, r.recordJson FROM SiteRecord r"
+                      + " WHERE r.id > :last ORDER BY r.id",
+                  Object[].class)
+              .setParameter("last", last)
+              .setMaxResults(PAGE)
+              .getResultList();
+      List<SiteStateReplay.StoredRecord> records =
+          page.stream()
+              .map(
+                  r ->
+                      new SiteStateReplay.StoredRecord(
+                          ((Number) r[0]).longValue(),
+                          ((SiteRecord.Kind) r[1]).name(),
+                          (String) r[2],
+                          ((Number) r[3]).longValue(),
+                          (String) r[4]))
+              .toList();
+      report(SiteStateReplay.compareOwners(records, subjects), found);
+      if (!records.isEmpty()) last = records.get(records.size() - 1).id();
+    } while (page.size() == PAGE);
+  }
+
+  private static void report(List<SiteStateReplay.Finding> findings, Consumer<Discrepancy> found) {
+    for (SiteStateReplay.Finding f : findings) {
       found.accept(
           new Discrepancy(
               f.erasure()

@@ -90,14 +90,37 @@ public final class SiteStateReplay {
     }
   }
 
+  /** Activations and subjects against the log, then each record's owner. */
   public static List<Finding> compare(
       List<Transition> transitions,
       List<StoredActivation> activations,
       List<StoredSubject> subjects,
       List<StoredRecord> records) {
+    List<Finding> out = compare(transitions, activations, subjects);
+    out.addAll(compareOwners(records, subjects));
+    return out;
+  }
+
+  /** Activations and subjects against the log. */
+  public static List<Finding> compare(
+      List<Transition> transitions,
+      List<StoredActivation> activations,
+      List<StoredSubject> subjects) {
     List<Finding> out = new ArrayList<>();
     compareActivations(of(transitions, Step.SITE_ACTIVATED), activations, out);
-    Map<Long, StoredSubject> byId = compareSubjects(transitions, subjects, out);
+    compareSubjects(transitions, subjects, out);
+    return out;
+  }
+
+  /**
+   * Each record's owner against the subject its committed JSON names; records may come in pages,
+   * the subjects are all of them.
+   */
+  public static List<Finding> compareOwners(
+      List<StoredRecord> records, List<StoredSubject> subjects) {
+    Map<Long, StoredSubject> byId = new HashMap<>();
+    for (StoredSubject s : subjects) byId.put(s.id(), s);
+    List<Finding> out = new ArrayList<>();
     compareOwners(records, byId, out);
     return out;
   }
@@ -155,7 +178,7 @@ public final class SiteStateReplay {
     }
   }
 
-  private static Map<Long, StoredSubject> compareSubjects(
+  private static void compareSubjects(
       List<Transition> transitions, List<StoredSubject> subjects, List<Finding> out) {
     Map<String, Transition> enrolled = new HashMap<>();
     Map<String, Transition> erased = new HashMap<>();
@@ -167,9 +190,7 @@ public final class SiteStateReplay {
       if (t.step() == Step.SUBJECT_ERASED && t.reason() != null && !t.reason().isBlank())
         erased.putIfAbsent(pseudonym, t);
     }
-    Map<Long, StoredSubject> byId = new HashMap<>();
     for (StoredSubject s : subjects) {
-      byId.put(s.id(), s);
       String where = "subject " + s.pseudonym() + " (id " + s.id() + ")";
       Transition e = enrolled.remove(s.pseudonym());
       if (e == null) {
@@ -226,7 +247,6 @@ public final class SiteStateReplay {
                     "row",
                     "enrolled in trial " + t.registryId() + " (audit record " + t.evidence() + ")",
                     "none")));
-    return byId;
   }
 
   /** The subject a record's committed JSON names must be the subject that holds it. */
