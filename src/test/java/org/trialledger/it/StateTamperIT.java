@@ -178,6 +178,22 @@ class StateTamperIT {
   }
 
   @Test
+  void aSearchColumnNotTakenFromThePublishedVersion() throws Exception {
+    update("UPDATE trial SET recruitment_status = 'COMPLETED' WHERE registry_id = '" + trial + "'");
+    try {
+      String search = api().get("/api/trials?recruitmentStatus=COMPLETED").body();
+      assertTrue(search.contains(trial), "the public search finds it as completed: " + search);
+      JsonObject d =
+          assertFinding(audit(), "STATE_MISMATCH", "trial " + trial, "recruitment_status");
+      assertEquals("RECRUITING (published version 2)", d.getString("expected"));
+      assertEquals("COMPLETED", d.getString("found"));
+    } finally {
+      update(
+          "UPDATE trial SET recruitment_status = 'RECRUITING' WHERE registry_id = '" + trial + "'");
+    }
+  }
+
+  @Test
   void aVersionStateForged() throws Exception {
     long trialId = LedgerIT.count("SELECT id FROM trial WHERE registry_id = '" + trial + "'");
     update(

@@ -8,17 +8,20 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 import org.trialledger.audit.application.LedgeredAuditRecords;
 import org.trialledger.audit.domain.AuditRecord;
 import org.trialledger.log.domain.Discrepancy;
 import org.trialledger.log.domain.StateVerifier;
 import org.trialledger.registry.domain.TrialStateReplay;
+import org.trialledger.registry.domain.VersionEnvelope;
 import org.trialledger.registry.domain.VersionState;
+import org.trialledger.registry.store.SearchProjection;
 import org.trialledger.registry.store.Trial;
-import org.trialledger.registry.store.TrialVersion;
 
 /**
  * Lets the full audit recompute each trial's status, published version, withdrawal and version
@@ -49,15 +52,18 @@ public class RegistryStateVerifier implements StateVerifier {
                 })
             .toList();
     Map<Long, Map<Integer, VersionState>> versions = new HashMap<>();
-    for (TrialVersion v :
-        em.createQuery("SELECT v FROM TrialVersion v", TrialVersion.class).getResultList()) {
+    for (Object[] v :
+        em.createQuery(
+                "SELECT v.trialId, v.versionNumber, v.state FROM TrialVersion v", Object[].class)
+            .getResultList()) {
       versions
-          .computeIfAbsent(v.getTrialId(), id -> new TreeMap<>())
-          .put(v.getVersionNumber(), v.getState());
+          .computeIfAbsent(((Number) v[0]).longValue(), id -> new TreeMap<>())
+          .put(((Number) v[1]).intValue(), (VersionState) v[2]);
     }
+    List<Trial> trials =
+        em.createQuery("SELECT t FROM Trial t ORDER BY t.id", Trial.class).getResultList();
     List<TrialStateReplay.StoredTrial> stored =
-        em.createQuery("SELECT t FROM Trial t ORDER BY t.id", Trial.class)
-            .getResultStream()
+        trials.stream()
             .map(
                 t ->
                     new TrialStateReplay.StoredTrial(
@@ -72,6 +78,65 @@ public class RegistryStateVerifier implements StateVerifier {
       found.accept(
           new Discrepancy(
               Discrepancy.Kind.STATE_MISMATCH, m.where(), m.field(), m.expected(), m.found()));
+    }
+    for (Trial t : trials) compareSearchColumns(t, found);
+  }
+
+  /**
+   * What the public search shows of a trial (title, sponsor, recruitment status, phases, start,
+   * conditions, countries) must be taken from its published version, whose canonical JSON the
+   * content phase has checked against the log.
+   */
+  private void compareSearchColumns(Trial t, Consumer<Discrepancy> found) {
+    if (t.getPublishedVersion() == null) return;
+    Optional<String> json =
+        em.createQuery(
+                "SELECT v.canonicalJson FROM TrialVersion v WHERE v.trialId = :t AND v.versionNumber = :n",
+                String.class)
+            .setParameter("t", t.getId())
+            .setParameter("n", t.getPublishedVersion())
+            .getResultStream()
+            .findFirst();
+    if (json.isEmpty()) return; // a published version that is not stored: named above
+    SearchProjection p;
+    try {
+      p = SearchProjection.of(VersionEnvelope.parse(json.get()).record());
+    } catch (RuntimeException unreadable) {
+      return; // no longer the canonical JSON the log holds: the content phase names it
+    }
+    String where = "trial " + t.getRegistryId();
+    String from = " (published version " + t.getPublishedVersion() + ")";
+    column(where, "public_title", p.publicTitle(), t.getPublicTitle(), from, found);
+    column(where, "sponsor_name", p.sponsorName(), t.getSponsorName(), from, found);
+    column(
+        where, "recruitment_status", p.recruitmentStatus(), t.getRecruitmentStatus(), from, found);
+    column(where, "phases", p.phases(), t.getPhases(), from, found);
+    column(where, "start_date", p.startDate(), t.getStartDate(), from, found);
+    column(where, "conditions_text", p.conditionsText(), t.getConditionsText(), from, found);
+    column(
+        where,
+        "trial_country",
+        new TreeSet<>(p.countries()),
+        new TreeSet<>(t.getCountries()),
+        from,
+        found);
+  }
+
+  private static void column(
+      String where,
+      String field,
+      Object expected,
+      Object stored,
+      String from,
+      Consumer<Discrepancy> found) {
+    if (!Objects.equals(expected, stored)) {
+      found.accept(
+          new Discrepancy(
+              Discrepancy.Kind.STATE_MISMATCH,
+              where,
+              field,
+              expected + from,
+              String.valueOf(stored)));
     }
   }
 }
