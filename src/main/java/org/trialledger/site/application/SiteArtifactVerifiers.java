@@ -92,9 +92,10 @@ public final class SiteArtifactVerifiers {
               .map(LedgeredAuditRecord::record)
               .anyMatch(
                   a ->
-                      SiteStateReplay.namedSubject(a.newValue()).orElse("").equals(s.getPseudonym())
-                          && a.reason() != null
-                          && !a.reason().isBlank());
+                      SiteStateReplay.isRequest(a.newValue(), a.reason())
+                          && SiteStateReplay.namedSubject(a.newValue())
+                              .orElseThrow()
+                              .equals(s.getPseudonym()));
       if (s.getErasedAt() != null && requested) return new ErasedArtifact("erased on request");
       return new ErasedWithoutRequest(
           "content blanked; subject "

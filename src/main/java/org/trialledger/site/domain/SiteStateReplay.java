@@ -74,6 +74,14 @@ public final class SiteStateReplay {
     return Optional.of(Pseudonym.isValid(p) ? Pseudonym.parse(p).value() : p);
   }
 
+  /**
+   * Whether an erasure's audit record is a request: it names a subject and gives the request's
+   * reference as its reason.
+   */
+  public static boolean isRequest(String newValue, String reason) {
+    return namedSubject(newValue).isPresent() && reason != null && !reason.isBlank();
+  }
+
   public static Optional<Transition> read(
       long evidence,
       String action,
@@ -187,7 +195,7 @@ public final class SiteStateReplay {
       if (named.isEmpty()) continue;
       String pseudonym = named.get();
       if (t.step() == Step.SUBJECT_ENROLLED) enrolled.putIfAbsent(pseudonym, t);
-      if (t.step() == Step.SUBJECT_ERASED && t.reason() != null && !t.reason().isBlank())
+      if (t.step() == Step.SUBJECT_ERASED && isRequest(t.text(), t.reason()))
         erased.putIfAbsent(pseudonym, t);
     }
     for (StoredSubject s : subjects) {
