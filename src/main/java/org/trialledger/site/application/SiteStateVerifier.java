@@ -83,7 +83,8 @@ public class SiteStateVerifier implements StateVerifier {
     do {
       page =
           em.createQuery(
-                  "SELECT r.id, r.kind, r.recordKey, r.subjectId, r.recordJson FROM SiteRecord r"
+                  "SELECT r.id, r.kind, r.recordKey, r.version, r.subjectId, r.recordJson"
+                      + " FROM SiteRecord r"
                       + " WHERE r.id > :last ORDER BY r.id",
                   Object[].class)
               .setParameter("last", last)
@@ -97,8 +98,9 @@ public class SiteStateVerifier implements StateVerifier {
                           ((Number) r[0]).longValue(),
                           ((SiteRecord.Kind) r[1]).name(),
                           (String) r[2],
-                          ((Number) r[3]).longValue(),
-                          (String) r[4]))
+                          ((Number) r[3]).intValue(),
+                          ((Number) r[4]).longValue(),
+                          (String) r[5]))
               .toList();
       report(SiteStateReplay.compareOwners(records, subjects), found);
       if (!records.isEmpty()) last = records.get(records.size() - 1).id();

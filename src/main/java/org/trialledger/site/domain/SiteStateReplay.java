@@ -17,6 +17,7 @@ import org.trialledger.ledger.json.JsonParser;
 public final class SiteStateReplay {
   private static final String SUBJECT = "subject ";
   private static final String PI = " (PI ";
+  private static final String COMMITTED = " (named in the record's committed JSON)";
 
   private SiteStateReplay() {}
 
@@ -48,7 +49,7 @@ public final class SiteStateReplay {
 
   /** A site record; {@code recordJson} is null once erased. */
   public record StoredRecord(
-      long id, String kind, String recordKey, long subjectId, String recordJson) {}
+      long id, String kind, String recordKey, int version, long subjectId, String recordJson) {}
 
   /** One disagreement; {@code erasure} for an erasure without its request. */
   public record Finding(
@@ -301,6 +302,35 @@ public final class SiteStateReplay {
                 "site",
                 json.get("siteId") + " (named in the record's committed JSON)",
                 "SITE-" + owner.siteOrganisationId()));
+      compareIdentity(where, r, json, out);
     }
+  }
+
+  /**
+   * The kind, key and version a record is filed under (what decides which version is current) must
+   * be the ones its committed JSON states.
+   */
+  private static void compareIdentity(
+      String where, StoredRecord r, Map<?, ?> json, List<Finding> out) {
+    String kind =
+        switch (String.valueOf(json.get("schema"))) {
+          case ConsentRecord.SCHEMA -> "CONSENT";
+          case ResultRecord.SCHEMA -> "RESULT";
+          case AdverseEventRecord.SCHEMA -> "ADVERSE_EVENT";
+          default -> null;
+        };
+    if (kind != null && !kind.equals(r.kind()))
+      out.add(new Finding(false, where, "kind", kind + COMMITTED, r.kind()));
+    String key = null;
+    if ("ADVERSE_EVENT".equals(kind) && json.get("eventId") != null)
+      key = String.valueOf(json.get("eventId"));
+    if ("RESULT".equals(kind) && json.get("outcomeIndex") instanceof Number n)
+      key = (json.get("visit") == null ? "" : json.get("visit")) + "|" + n.longValue();
+    if (key != null && !key.equals(r.recordKey()))
+      out.add(new Finding(false, where, "record_key", key + COMMITTED, r.recordKey()));
+    if (json.get("version") instanceof Number v && v.longValue() != r.version())
+      out.add(
+          new Finding(
+              false, where, "version", v.longValue() + COMMITTED, String.valueOf(r.version())));
   }
 }

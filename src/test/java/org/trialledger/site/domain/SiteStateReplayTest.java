@@ -40,20 +40,24 @@ class SiteStateReplayTest {
         new StoredSubject(11, T, SITE, bob, null));
   }
 
-  private static String json(String subject) {
-    return "{\"schema\":\"trialledger.adverse-event/1\",\"siteId\":\"SITE-"
+  private static String json(String subject, String eventId) {
+    return "{\"eventId\":\""
+        + eventId
+        + "\",\"schema\":\""
+        + AdverseEventRecord.SCHEMA
+        + "\",\"siteId\":\"SITE-"
         + SITE
         + "\",\"subject\":\""
         + subject
         + "\",\"trialId\":\""
         + T
-        + "\"}";
+        + "\",\"version\":1}";
   }
 
   private List<StoredRecord> records() {
     return List.of(
-        new StoredRecord(20, "ADVERSE_EVENT", "AE-1", 10, json(alice)),
-        new StoredRecord(21, "ADVERSE_EVENT", "AE-2", 11, json(bob)));
+        new StoredRecord(20, "ADVERSE_EVENT", "AE-1", 1, 10, json(alice, "AE-1")),
+        new StoredRecord(21, "ADVERSE_EVENT", "AE-2", 1, 11, json(bob, "AE-2")));
   }
 
   @Test
@@ -66,8 +70,8 @@ class SiteStateReplayTest {
   void anAdverseEventMovedToAnotherSubjectIsNamed() {
     List<StoredRecord> moved =
         List.of(
-            new StoredRecord(20, "ADVERSE_EVENT", "AE-1", 11, json(alice)),
-            new StoredRecord(21, "ADVERSE_EVENT", "AE-2", 11, json(bob)));
+            new StoredRecord(20, "ADVERSE_EVENT", "AE-1", 1, 11, json(alice, "AE-1")),
+            new StoredRecord(21, "ADVERSE_EVENT", "AE-2", 1, 11, json(bob, "AE-2")));
     assertEquals(
         List.of(
             new Finding(
@@ -182,8 +186,38 @@ class SiteStateReplayTest {
   void erasedRecordsAreLeftToTheContentPhase() {
     List<StoredRecord> blanked =
         List.of(
-            new StoredRecord(20, "ADVERSE_EVENT", "AE-1", 11, null),
-            new StoredRecord(21, "ADVERSE_EVENT", "AE-2", 11, json(bob)));
+            new StoredRecord(20, "ADVERSE_EVENT", "AE-1", 1, 11, null),
+            new StoredRecord(21, "ADVERSE_EVENT", "AE-2", 1, 11, json(bob, "AE-2")));
     assertEquals(List.of(), SiteStateReplay.compare(log(), activations(), subjects(null), blanked));
+  }
+
+  @Test
+  void aRecordFiledUnderAnotherKeyOrVersionIsNamed() {
+    List<StoredRecord> refiled =
+        List.of(
+            new StoredRecord(20, "ADVERSE_EVENT", "AE-1", 2, 10, json(alice, "AE-1")),
+            new StoredRecord(21, "ADVERSE_EVENT", "AE-1", 1, 11, json(bob, "AE-2")),
+            new StoredRecord(22, "RESULT", "AE-3", 1, 11, json(bob, "AE-3")));
+    assertEquals(
+        List.of(
+            new Finding(
+                false,
+                "site record 20 (ADVERSE_EVENT AE-1)",
+                "version",
+                "1 (named in the record's committed JSON)",
+                "2"),
+            new Finding(
+                false,
+                "site record 21 (ADVERSE_EVENT AE-1)",
+                "record_key",
+                "AE-2 (named in the record's committed JSON)",
+                "AE-1"),
+            new Finding(
+                false,
+                "site record 22 (RESULT AE-3)",
+                "kind",
+                "ADVERSE_EVENT (named in the record's committed JSON)",
+                "RESULT")),
+        SiteStateReplay.compare(log(), activations(), subjects(null), refiled));
   }
 }
