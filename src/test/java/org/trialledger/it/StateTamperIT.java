@@ -226,6 +226,18 @@ class StateTamperIT {
   }
 
   @Test
+  void anAdverseEventRefiledAsALaterVersion() throws Exception {
+    update("UPDATE site_record SET version = 7 WHERE id = " + aliceAe);
+    try {
+      JsonObject d =
+          assertFinding(audit(), "STATE_MISMATCH", "site record " + aliceAe + " ", "version");
+      assertEquals("7", d.getString("found"));
+    } finally {
+      update("UPDATE site_record SET version = 1 WHERE id = " + aliceAe);
+    }
+  }
+
+  @Test
   void aForgedSiteActivation() throws Exception {
     long trialId = LedgerIT.count("SELECT id FROM trial WHERE registry_id = '" + trial + "'");
     long nordic = organisation(NORDIC);
