@@ -63,7 +63,8 @@ public class SiteStateVerifier implements StateVerifier {
             .toList();
     List<SiteStateReplay.StoredSubject> subjects =
         em.createQuery(
-                "SELECT s.id, t.registryId, s.siteOrganisationId, s.pseudonym, s.erasedAt"
+                "SELECT s.id, t.registryId, s.siteOrganisationId, s.pseudonym, s.erasedAt,"
+                    + " CASE WHEN s.sealedDetails IS NULL AND s.wrappedKey IS NULL THEN 0 ELSE 1 END"
                     + " FROM Subject s, Trial t WHERE s.trialId = t.id ORDER BY s.id",
                 Object[].class)
             .getResultStream()
@@ -74,7 +75,8 @@ public class SiteStateVerifier implements StateVerifier {
                         (String) r[1],
                         ((Number) r[2]).longValue(),
                         (String) r[3],
-                        r[4] == null ? null : r[4].toString()))
+                        r[4] == null ? null : r[4].toString(),
+                        ((Number) r[5]).intValue() == 1))
             .toList();
     report(SiteStateReplay.compare(transitions, activations, subjects), found);
     // records in pages: their JSON is the bulk of the sites' data

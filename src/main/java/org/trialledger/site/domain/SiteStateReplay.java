@@ -44,8 +44,14 @@ public final class SiteStateReplay {
   public record StoredActivation(
       String registryId, long siteOrganisationId, String siteName, String principalInvestigator) {}
 
+  /** A subject; {@code keepsDetails} if sealed details or their wrapped key are still stored. */
   public record StoredSubject(
-      long id, String registryId, long siteOrganisationId, String pseudonym, String erasedAt) {}
+      long id,
+      String registryId,
+      long siteOrganisationId,
+      String pseudonym,
+      String erasedAt,
+      boolean keepsDetails) {}
 
   /** A site record; {@code recordJson} is null once erased. */
   public record StoredRecord(
@@ -237,6 +243,14 @@ public final class SiteStateReplay {
                 "erased_at",
                 "an erasure request in the log (the administrator's audit record with its reference)",
                 "erased at " + s.erasedAt() + " without one"));
+      } else if (s.erasedAt() != null && s.keepsDetails()) {
+        out.add(
+            new Finding(
+                false,
+                where,
+                "sealed_details",
+                "destroyed by the erasure (audit record " + request.evidence() + ")",
+                "still stored"));
       } else if (s.erasedAt() == null && request != null) {
         out.add(
             new Finding(

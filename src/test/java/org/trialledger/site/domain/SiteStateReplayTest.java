@@ -36,8 +36,8 @@ class SiteStateReplayTest {
 
   private List<StoredSubject> subjects(String aliceErasedAt) {
     return List.of(
-        new StoredSubject(10, T, SITE, alice, aliceErasedAt),
-        new StoredSubject(11, T, SITE, bob, null));
+        new StoredSubject(10, T, SITE, alice, aliceErasedAt, false),
+        new StoredSubject(11, T, SITE, bob, null, false));
   }
 
   private static String json(String subject, String eventId) {
@@ -163,7 +163,7 @@ class SiteStateReplayTest {
   void aSubjectTheLogNeverEnrolledOrEnrolledElsewhereIsNamed() {
     String carol = Pseudonym.issue(random).value();
     List<StoredSubject> withStranger = new ArrayList<>(subjects(null));
-    withStranger.add(new StoredSubject(12, T, SITE, carol, null));
+    withStranger.add(new StoredSubject(12, T, SITE, carol, null, false));
     assertEquals(
         List.of(
             new Finding(
@@ -175,7 +175,8 @@ class SiteStateReplayTest {
         SiteStateReplay.compare(log(), activations(), withStranger, records()));
     List<StoredSubject> moved =
         List.of(
-            new StoredSubject(10, T, 6, alice, null), new StoredSubject(11, T, SITE, bob, null));
+            new StoredSubject(10, T, 6, alice, null, false),
+            new StoredSubject(11, T, SITE, bob, null, false));
     List<Finding> found = SiteStateReplay.compare(log(), activations(), moved, records());
     assertEquals("site_organisation_id", found.get(0).field(), found.toString());
     assertEquals("5 (audit record 2)", found.get(0).expected());
@@ -219,5 +220,24 @@ class SiteStateReplayTest {
                 "ADVERSE_EVENT (named in the record's committed JSON)",
                 "RESULT")),
         SiteStateReplay.compare(log(), activations(), subjects(null), refiled));
+  }
+
+  @Test
+  void anErasureThatKeptTheSealedDetailsIsNamed() {
+    List<Transition> requested = log();
+    requested.add(new Transition(4, T, Step.SUBJECT_ERASED, 1L, "subject " + alice, "ref ER-7"));
+    List<StoredSubject> kept =
+        List.of(
+            new StoredSubject(10, T, SITE, alice, "2026-11-28T07:00:00Z", true),
+            new StoredSubject(11, T, SITE, bob, null, true));
+    assertEquals(
+        List.of(
+            new Finding(
+                false,
+                "subject " + alice + " (id 10)",
+                "sealed_details",
+                "destroyed by the erasure (audit record 4)",
+                "still stored")),
+        SiteStateReplay.compare(requested, activations(), kept, records()));
   }
 }
