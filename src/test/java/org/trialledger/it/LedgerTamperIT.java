@@ -235,7 +235,8 @@ class LedgerTamperIT {
       while (rs.next()) entries.add(rs.getBytes(1));
     }
     // A second entry for an audit record that exists, under another spelling of its id ("042"
-    // for 42), so that its content checks out and it is unique: only the head tells the forgery.
+    // for 42), so that its content checks out and it is unique: the head tells the forgery, and
+    // so does the id, which is not the artifact's own.
     LedgerEntry copied =
         LedgerEntry.decode(
             exactBytes(
@@ -286,7 +287,12 @@ class LedgerTamperIT {
       c.commit();
     }
     try {
-      assertFinding(audit(), "UNSIGNED_HEAD", "log head");
+      JsonObject result = audit();
+      assertFinding(result, "UNSIGNED_HEAD", "log head");
+      assertFinding(
+          result,
+          "ARTIFACT_MISSING",
+          "AUDIT_EVENT " + forged.artifactId() + " v" + forged.version());
       awaitHealth("DOWN", "leaves nobody signed");
       assertEquals(
           checkpoints,

@@ -53,6 +53,7 @@ public class LedgerAuditor {
     final AuditProgress progress;
     final Map<String, ArtifactVerifier> byType = new HashMap<>();
     final Set<String> recorded = new HashSet<>();
+    final Set<String> storedArtifacts = new HashSet<>();
     final Map<Long, Hash> rootsAtCheckpoints = new LinkedHashMap<>();
     final CompactRange recomputed = new CompactRange();
     LogHead head;
@@ -99,6 +100,13 @@ public class LedgerAuditor {
     for (CheckpointRow c : run.checkpoints) run.rootsAtCheckpoints.put(c.getTreeSize(), null);
     if (run.rootsAtCheckpoints.containsKey(0L))
       run.rootsAtCheckpoints.put(0L, run.recomputed.root());
+    // read after the head: an artifact commits with its entry, so every entry in the audited tree
+    // names an artifact in this set, spelt exactly as its context writes it
+    for (ArtifactVerifier v : run.byType.values()) {
+      v.storedVersions()
+          .forEach(
+              a -> run.storedArtifacts.add(key(v.artifactType(), a.artifactId(), a.version())));
+    }
     return run;
   }
 
@@ -135,7 +143,7 @@ public class LedgerAuditor {
                   "leaves " + expectedIndex + "…" + (index - 1),
                   index > expectedIndex ? "missing" : "duplicate index " + index));
         }
-        Hash leaf = checkEntry(row, run.byType, progress);
+        Hash leaf = checkEntry(row, run.byType, run.storedArtifacts, progress);
         run.recorded.add(key(row.getArtifactType(), row.getArtifactId(), row.getArtifactVersion()));
         while (recomputed.size() < index) {
           // a gap: keep positions aligned so later leaves are still checked where they claim to be
@@ -301,7 +309,10 @@ public class LedgerAuditor {
    * imply.
    */
   private Hash checkEntry(
-      LedgerEntryRow row, Map<String, ArtifactVerifier> byType, AuditProgress progress) {
+      LedgerEntryRow row,
+      Map<String, ArtifactVerifier> byType,
+      Set<String> storedArtifacts,
+      AuditProgress progress) {
     String where =
         "entry "
             + row.getId()
@@ -365,6 +376,18 @@ public class LedgerAuditor {
                   "content",
                   row.getContentHash().hex(),
                   actual.get()));
+        } else if (storedArtifacts != null
+            && !storedArtifacts.contains(
+                key(row.getArtifactType(), row.getArtifactId(), row.getArtifactVersion()))) {
+          // "TLR-…/documents/042" finds document 42 too: a second entry under another spelling
+          // would pass the content check, so the id must be the artifact's own
+          progress.found(
+              new Discrepancy(
+                  Discrepancy.Kind.ARTIFACT_MISSING,
+                  where,
+                  "artifact_id",
+                  "an artifact stored under exactly this id and version",
+                  "only one under another spelling"));
         }
       } catch (ArtifactVerifier.ErasedArtifact erased) {
         // erased on request: its leaf stays in the log, its content is gone by design
@@ -400,7 +423,7 @@ public class LedgerAuditor {
                 "below the log size " + currentSize,
                 String.valueOf(row.getLeafIndex())));
       }
-      checkEntry(row, byType, progress);
+      checkEntry(row, byType, null, progress); // their artifacts may be newer than the audit
       recorded.add(key(row.getArtifactType(), row.getArtifactId(), row.getArtifactVersion()));
       if (row.getLeafIndex() == null && row.getIntegratedAt() != null) {
         progress.found(
