@@ -19,6 +19,7 @@ import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.trialledger.platform.AccessDeniedException;
+import org.trialledger.platform.DatabaseUnavailable;
 import org.trialledger.platform.InvalidFieldsException;
 import org.trialledger.platform.MalformedBodyException;
 import org.trialledger.platform.NotFoundException;
@@ -37,6 +38,7 @@ public class ProblemExceptionMapper implements ExceptionMapper<Throwable> {
 
   @Override
   public Response toResponse(Throwable e) {
+    if (DatabaseUnavailable.isCause(e)) return unavailable(e);
     Throwable cause = unwrap(e);
     if (cause instanceof ConstraintViolationException cve)
       return new ConstraintViolationMapper().toResponse(cve);
@@ -77,6 +79,16 @@ public class ProblemExceptionMapper implements ExceptionMapper<Throwable> {
         500, "Internal Server Error", "Something went wrong on our side. Incident " + incident);
   }
 
+  /** 503: the database cannot serve the request now; the caller may retry (platform-notes §11). */
+  static Response unavailable(Throwable e) {
+    LOG.log(Level.WARNING, "Database unavailable for a REST call: {0}", String.valueOf(e));
+    return Response.status(503)
+        .header("Retry-After", DatabaseUnavailable.RETRY_AFTER_SECONDS)
+        .type(Problem.MEDIA_TYPE)
+        .entity(DatabaseUnavailable.problem().toJson())
+        .build();
+  }
+
   private static Throwable unwrap(Throwable e) {
     Throwable t = e;
     while ((t instanceof EJBException || t instanceof RollbackException) && t.getCause() != null) {
@@ -91,7 +103,9 @@ public class ProblemExceptionMapper implements ExceptionMapper<Throwable> {
       case 404 -> "There is no such resource";
       case 405 -> "This method is not allowed on this resource";
       case 406 -> "No representation in the requested media type";
-      case 415 -> "Send the request body as application/json";
+      case 415 ->
+          "This resource does not take a body of this Content-Type; /openapi names the media type"
+              + " each operation takes";
       default -> null;
     };
   }

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
+import java.sql.Statement;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
@@ -13,14 +14,17 @@ import org.postgresql.ds.PGSimpleDataSource;
  * A data source chosen by its JDBC URL alone, so that one setting ({@code TRIALLEDGER_DB_URL})
  * switches between the embedded H2 default and PostgreSQL. The application server pools it and
  * enlists it in JTA; the server sets the properties below by reflection from {@link
- * DataSourceConfiguration}.
+ * DataSourceConfiguration}. Every connection gets the statement and lock timeouts of {@link
+ * DatabaseTimeouts}.
  */
 public class ConfiguredDataSource implements DataSource {
+  static final int CONNECT_TIMEOUT_SECONDS = 5;
 
   private String url;
   private String user;
   private String password;
   private volatile DataSource delegate;
+  private volatile DatabaseTimeouts timeouts;
   private PrintWriter logWriter;
   private int loginTimeout;
 
@@ -44,6 +48,11 @@ public class ConfiguredDataSource implements DataSource {
     this.password = password;
   }
 
+  /** Timeouts other than the configured ones (tests); before the first connection only. */
+  void useTimeouts(DatabaseTimeouts timeouts) {
+    this.timeouts = timeouts;
+  }
+
   private DataSource delegate() throws SQLException {
     DataSource d = delegate;
     if (d == null) {
@@ -57,9 +66,15 @@ public class ConfiguredDataSource implements DataSource {
     if (url == null || url.isBlank()) {
       throw new SQLException("No database URL is configured (TRIALLEDGER_DB_URL)");
     }
+    if (timeouts == null) timeouts = DatabaseTimeouts.configured();
     if (url.startsWith("jdbc:postgresql:")) {
       PGSimpleDataSource pg = new PGSimpleDataSource();
       pg.setURL(url);
+      pg.setOptions(timeouts.postgresOptions(pg.getOptions()));
+      // The server enforces the statement timeout; this bounds a wait on a server that no longer
+      // answers at all (a cut network), and a connection attempt to one that never accepts.
+      if (pg.getSocketTimeout() == 0) pg.setSocketTimeout(timeouts.postgresSocketTimeoutSeconds());
+      if (!url.contains("connectTimeout")) pg.setConnectTimeout(CONNECT_TIMEOUT_SECONDS);
       if (user != null && !user.isEmpty()) pg.setUser(user);
       if (password != null && !password.isEmpty()) pg.setPassword(password);
       return pg;
@@ -76,12 +91,24 @@ public class ConfiguredDataSource implements DataSource {
 
   @Override
   public Connection getConnection() throws SQLException {
-    return delegate().getConnection();
+    return withTimeouts(delegate().getConnection());
   }
 
   @Override
   public Connection getConnection(String username, String pwd) throws SQLException {
-    return delegate().getConnection(username, pwd);
+    return withTimeouts(delegate().getConnection(username, pwd));
+  }
+
+  /** H2 takes its timeouts per session; PostgreSQL's came with the connection's options. */
+  private Connection withTimeouts(Connection c) throws SQLException {
+    if (!(delegate instanceof JdbcDataSource)) return c;
+    try (Statement s = c.createStatement()) {
+      for (String setting : timeouts.h2Settings()) s.execute(setting);
+    } catch (SQLException e) {
+      c.close();
+      throw e;
+    }
+    return c;
   }
 
   @Override

@@ -9,6 +9,12 @@ import jakarta.enterprise.context.ApplicationScoped;
  * §9). Without settings it is an embedded H2 file database under {@code ./data/} in PostgreSQL
  * mode, writing each commit at once ({@code WRITE_DELAY=0}; H2's default delay of 500 ms loses
  * acknowledged commits when the process is killed).
+ *
+ * <p>Faults (docs/platform-notes.md §11): a request waits at most {@code
+ * fish.payara.max-wait-time-in-millis} for a pooled connection (the server's default is a minute);
+ * each connection is checked ({@code Connection.isValid}) before it is handed out, and one failed
+ * check empties the pool, so connections the database terminated are replaced instead of failing
+ * requests one by one.
  */
 @DataSourceDefinition(
     name = DataSourceConfiguration.JNDI_NAME,
@@ -18,10 +24,21 @@ import jakarta.enterprise.context.ApplicationScoped;
     password = "${ENV=TRIALLEDGER_DB_PASSWORD:}",
     minPoolSize = 2,
     maxPoolSize = 32,
-    transactional = true)
+    transactional = true,
+    properties = {
+      "fish.payara.max-wait-time-in-millis=" + DataSourceConfiguration.ACQUIRE_TIMEOUT_MILLIS,
+      "fish.payara.is-connection-validation-required=true",
+      "fish.payara.connection-validation-method=custom-validation",
+      "fish.payara.validation-classname=org.glassfish.api.jdbc.validation.JDBC40ConnectionValidation",
+      "fish.payara.fail-all-connections=true"
+    })
 @ApplicationScoped
 public class DataSourceConfiguration {
   public static final String JNDI_NAME = "java:app/jdbc/trialledger";
+
+  /** How long a request waits for a connection from the pool before it is answered 503. */
+  public static final int ACQUIRE_TIMEOUT_MILLIS = 5000;
+
   static final String DEFAULT_URL =
       "jdbc:h2:file:./data/trialledger;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
           + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.Map;
+import org.trialledger.platform.web.UnavailablePage;
 
 /**
  * Error pages render as a fresh page, not as a postback of the page that failed. An error met
@@ -19,6 +20,9 @@ import java.util.Map;
  * request; JSF would then treat the error page as a postback too (restoring a view it never had,
  * checking the CSP nonce of another page) and fail a second time, turning an honest 400 or 404 into
  * a 500.
+ *
+ * <p>The error is also answered in the client's format ({@link ErrorAnswers}): a problem document
+ * for {@code /api}, the 503 page when the database was unavailable.
  */
 @WebFilter(
     filterName = "ErrorPageRequestFilter",
@@ -31,6 +35,18 @@ public class ErrorPageRequestFilter extends HttpFilter {
   protected void doFilter(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
+    if (ErrorAnswers.forApi(request)) {
+      ErrorAnswers.writeProblem(request, response);
+      return;
+    }
+    if (ErrorAnswers.unavailable(request)
+        && !request.getServletPath().equals(UnavailablePage.LOCATION)) {
+      ErrorAnswers.markUnavailable(response);
+      request
+          .getRequestDispatcher(UnavailablePage.LOCATION)
+          .forward(new WithoutParameters(request), response);
+      return;
+    }
     chain.doFilter(new WithoutParameters(request), response);
   }
 

@@ -23,6 +23,9 @@ import org.trialledger.log.application.ReceiptView;
 @PermitAll
 @Tag(name = "Log")
 public class LogResource {
+  /** Notes contain non-ASCII text ("—"); a client must not guess ISO-8859-1. */
+  static final String SIGNED_NOTE = "text/plain; charset=utf-8";
+
   @Inject private LedgerLog log;
   @Inject private LogSigner signer;
 
@@ -36,7 +39,7 @@ public class LogResource {
 
   @GET
   @Path("/checkpoint")
-  @Produces(MediaType.TEXT_PLAIN)
+  @Produces(SIGNED_NOTE)
   @Operation(summary = "The latest signed checkpoint (C2SP tlog-checkpoint signed note)")
   public String latestCheckpoint() {
     return log.latestCheckpointView().note();
@@ -44,7 +47,7 @@ public class LogResource {
 
   @GET
   @Path("/checkpoint/{size}")
-  @Produces(MediaType.TEXT_PLAIN)
+  @Produces(SIGNED_NOTE)
   @Operation(summary = "The signed checkpoint published for a tree size")
   public String checkpoint(@PathParam("size") long size) {
     return log.checkpointView(size).note();

@@ -13,13 +13,15 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Iterator;
 import org.trialledger.platform.AccessDeniedException;
+import org.trialledger.platform.DatabaseUnavailable;
 import org.trialledger.platform.NotFoundException;
 
 /**
  * What a page request could not do, answered with an honest status instead of 500: an expired or
  * foreign view state is 400 (the friendly "page expired" text; an Ajax request is sent to reload
- * the page), an object the caller may not see is 404, one they may not change is 403. Anything else
- * stays a 500.
+ * the page), an object the caller may not see is 404, one they may not change is 403, a database
+ * that cannot serve the request now is 503 with {@code Retry-After} ({@link UnavailablePage}).
+ * Anything else stays a 500.
  */
 public class PageExceptions extends ExceptionHandlerFactory {
   /** Request attribute telling the 400 page that the view state was the problem. */
@@ -45,6 +47,13 @@ public class PageExceptions extends ExceptionHandlerFactory {
       for (Iterator<ExceptionQueuedEvent> events = getUnhandledExceptionQueuedEvents().iterator();
           events.hasNext(); ) {
         Throwable cause = events.next().getContext().getException();
+        if (DatabaseUnavailable.isCause(cause)
+            && faces != null
+            && !faces.getExternalContext().isResponseCommitted()) {
+          events.remove();
+          UnavailablePage.answer(faces);
+          return;
+        }
         while (cause.getCause() != null && !known(cause)) cause = cause.getCause();
         if (!known(cause) || faces == null || faces.getExternalContext().isResponseCommitted())
           continue;

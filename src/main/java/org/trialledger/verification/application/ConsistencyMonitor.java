@@ -13,6 +13,8 @@ import org.trialledger.ledger.note.SignedNote;
 import org.trialledger.log.application.LedgerLog;
 import org.trialledger.log.application.LogSigner;
 import org.trialledger.log.store.CheckpointRow;
+import org.trialledger.platform.DatabaseUnavailable;
+import org.trialledger.platform.NotFoundException;
 import org.trialledger.registry.domain.InvalidRecordException;
 
 /**
@@ -20,6 +22,10 @@ import org.trialledger.registry.domain.InvalidRecordException;
  * signed by this log's key, the same as the one the registry keeps for that size, and extended by
  * the latest checkpoint (an RFC 9162 consistency proof, verified here and returned so that it can
  * be verified elsewhere too).
+ *
+ * <p>Whatever fails in that check is the verdict, not an error: above all a latest checkpoint that
+ * does not verify, or a proof the stored tree cannot give, which is what this check exists to
+ * report. Only a missing body (422) and a database that is not available (503) are errors.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
@@ -36,13 +42,25 @@ public class ConsistencyMonitor {
       String latestCheckpoint,
       List<String> proof) {}
 
+  private Optional<CheckpointRow> latestCheckpoint() {
+    try {
+      return Optional.of(log.latestCheckpoint());
+    } catch (NotFoundException none) {
+      return Optional.empty();
+    }
+  }
+
   public Verdict check(String savedNote) {
     if (savedNote == null || savedNote.isBlank())
       throw InvalidRecordException.of(
           "checkpoint", "Paste a checkpoint (the signed note text) you saved earlier");
     String note = savedNote.replace("\r\n", "\n");
     if (!note.endsWith("\n")) note = note + "\n";
-    CheckpointRow latest = log.latestCheckpoint();
+    Optional<CheckpointRow> newest = latestCheckpoint();
+    if (newest.isEmpty())
+      return new Verdict(
+          false, "The registry has not signed a checkpoint yet", null, 0, null, List.of());
+    CheckpointRow latest = newest.get();
     Checkpoint saved;
     try {
       saved = Checkpoint.open(note, signer.verifier());
@@ -59,7 +77,17 @@ public class ConsistencyMonitor {
     try {
       current = Checkpoint.open(latest.getNote(), signer.verifier());
     } catch (SignedNote.NoteException e) {
-      throw new IllegalStateException("the latest checkpoint does not verify", e);
+      return new Verdict(
+          false,
+          "ALARM: the registry's latest checkpoint (size "
+              + latest.getTreeSize()
+              + ") does not verify under its own log key ("
+              + e.getMessage()
+              + "): it cannot show that it extends the one you saved",
+          saved.size(),
+          latest.getTreeSize(),
+          latest.getNote(),
+          List.of());
     }
     if (saved.size() > current.size()) {
       return new Verdict(
@@ -95,7 +123,33 @@ public class ConsistencyMonitor {
           latest.getNote(),
           List.of());
     }
-    List<Hash> proof = log.consistencyProof(saved.size(), current.size());
+    if (saved.size() == 0) {
+      return new Verdict(
+          true,
+          "Consistent: every log extends the empty one you saved",
+          0L,
+          current.size(),
+          latest.getNote(),
+          List.of());
+    }
+    List<Hash> proof;
+    try {
+      proof = log.consistencyProof(saved.size(), current.size());
+    } catch (RuntimeException e) {
+      if (DatabaseUnavailable.isCause(e)) throw e;
+      return new Verdict(
+          false,
+          "The registry cannot give a consistency proof from size "
+              + saved.size()
+              + " to "
+              + current.size()
+              + " from what it stores: "
+              + e.getMessage(),
+          saved.size(),
+          current.size(),
+          latest.getNote(),
+          List.of());
+    }
     try {
       ProofVerifier.verifyConsistency(
           saved.size(), current.size(), saved.root(), current.root(), proof);
