@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
+import org.trialledger.platform.DatabaseUnavailable;
 import org.trialledger.platform.Problem;
 import org.trialledger.security.application.LoginOutcome;
 import org.trialledger.security.domain.LoginThrottle;
@@ -67,8 +68,14 @@ public class AppAuthenticationMechanism implements HttpAuthenticationMechanism {
     String authorization = request.getHeader("Authorization");
     if (api && authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
       UsernamePasswordCredential basic = decodeBasic(authorization.substring(6).trim());
-      AuthenticationStatus status =
-          basic == null ? AuthenticationStatus.SEND_FAILURE : login(basic, request, context);
+      AuthenticationStatus status;
+      try {
+        status = basic == null ? AuthenticationStatus.SEND_FAILURE : login(basic, request, context);
+      } catch (RuntimeException e) {
+        // Before JAX-RS runs: its problem mapper cannot answer this one (platform-notes §11).
+        if (DatabaseUnavailable.isCause(e)) return unavailable(response);
+        throw e;
+      }
       if (status != AuthenticationStatus.SUCCESS) {
         Instant retryAt = lastFailure.retryAt();
         return retryAt != null
@@ -127,6 +134,19 @@ public class AppAuthenticationMechanism implements HttpAuthenticationMechanism {
       response.setContentType(Problem.MEDIA_TYPE);
       response.setCharacterEncoding("UTF-8");
       response.getWriter().write(new Problem(401, "Unauthorized", detail).toJson());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return AuthenticationStatus.SEND_FAILURE;
+  }
+
+  private static AuthenticationStatus unavailable(HttpServletResponse response) {
+    try {
+      response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+      response.setHeader("Retry-After", String.valueOf(DatabaseUnavailable.RETRY_AFTER_SECONDS));
+      response.setContentType(Problem.MEDIA_TYPE);
+      response.setCharacterEncoding("UTF-8");
+      response.getWriter().write(DatabaseUnavailable.problem().toJson());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
