@@ -220,6 +220,22 @@ class DatabaseFaultsIT {
     assertTrue(verdict.getString("verdict").contains("does not verify"), check.body());
   }
 
+  @Order(5)
+  @Test
+  void anApiErrorTheContainerAnswersIsNeverAnHtmlPage() {
+    // TRACE is refused by web.xml's security constraint, before JAX-RS: the container's error page.
+    HttpResponse<String> trace =
+        api.send(
+            HttpRequest.newBuilder(api.resolve("/api/trials"))
+                .method("TRACE", HttpRequest.BodyPublishers.noBody()),
+            null,
+            null);
+    assertTrue(trace.statusCode() >= 400 && trace.statusCode() < 500, trace.toString());
+    String type = trace.headers().firstValue("Content-Type").orElse("");
+    assertFalse(type.startsWith("text/html"), type + ": " + trace.body());
+    if (!trace.body().isEmpty()) assertTrue(type.startsWith("application/problem+json"), type);
+  }
+
   private static HttpResponse<String> createTrial() {
     return api.postJson("/api/trials", RegistryFixtures.completeRecordJson(), SPONSOR, SPONSOR_PW);
   }
