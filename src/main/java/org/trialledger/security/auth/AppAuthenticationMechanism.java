@@ -45,6 +45,9 @@ public class AppAuthenticationMechanism implements HttpAuthenticationMechanism {
   public static final String LOGIN_PAGE = "/login.xhtml";
   public static final String RETURN_TO = "org.trialledger.returnTo";
 
+  /** Request attribute: the failure of a login that could not reach the database. */
+  public static final String DATABASE_UNAVAILABLE = "org.trialledger.loginDatabaseUnavailable";
+
   @Inject private IdentityStoreHandler identityStores;
   @Inject private AddressThrottle addresses;
   @Inject private LastLoginFailure lastFailure;
@@ -55,7 +58,15 @@ public class AppAuthenticationMechanism implements HttpAuthenticationMechanism {
       HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
     Credential credential = context.getAuthParameters().getCredential();
     if (credential != null) {
-      AuthenticationStatus status = login(credential, request, context);
+      AuthenticationStatus status;
+      try {
+        status = login(credential, request, context);
+      } catch (RuntimeException e) {
+        // The login page's action answers it (503), not "wrong password" (platform-notes §11).
+        if (!DatabaseUnavailable.isCause(e)) throw e;
+        request.setAttribute(DATABASE_UNAVAILABLE, e);
+        return AuthenticationStatus.SEND_FAILURE;
+      }
       if (status == AuthenticationStatus.SUCCESS) SessionIdentity.keep(request, context);
       return status;
     }

@@ -61,7 +61,12 @@ public class LoginBacking {
       // One message for an unknown user, a wrong password and a throttled account alike: the page
       // must not
       // tell which user names exist (docs/security.md, "Logins and signatures").
-      default -> FacesActions.error(FAILED);
+      default -> {
+        // Not "wrong password" when the database could not be asked: 503 (PageExceptions).
+        if (request.getAttribute(AppAuthenticationMechanism.DATABASE_UNAVAILABLE)
+            instanceof RuntimeException unavailable) throw unavailable;
+        FacesActions.error(FAILED);
+      }
     }
   }
 
