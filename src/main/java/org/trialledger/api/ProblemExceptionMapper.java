@@ -79,7 +79,7 @@ public class ProblemExceptionMapper implements ExceptionMapper<Throwable> {
         500, "Internal Server Error", "Something went wrong on our side. Incident " + incident);
   }
 
-  /** 503: the database cannot serve the request now; the caller may retry (platform-notes §11). */
+  /** 503: the database cannot serve the request now; the caller may retry (platform-notes §12). */
   static Response unavailable(Throwable e) {
     LOG.log(Level.WARNING, "Database unavailable for a REST call: {0}", String.valueOf(e));
     return Response.status(503)

@@ -10,7 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
  * mode, writing each commit at once ({@code WRITE_DELAY=0}; H2's default delay of 500 ms loses
  * acknowledged commits when the process is killed).
  *
- * <p>Faults (docs/platform-notes.md §11): a request waits at most {@code
+ * <p>Faults (docs/platform-notes.md §12): a request waits at most {@code
  * fish.payara.max-wait-time-in-millis} for a pooled connection (the server's default is a minute);
  * each connection is checked ({@code Connection.isValid}) before it is handed out, and one failed
  * check empties the pool, so connections the database terminated are replaced instead of failing

@@ -70,7 +70,7 @@ class DatabaseFaultsIT {
             work.resolve("payara.log"),
             Map.of(
                 "TRIALLEDGER_DB_URL", proxied,
-                // MicroProcess settings as an operator sets them (docs/platform-notes.md §11).
+                // timeouts set as an operator sets them (docs/platform-notes.md §12).
                 "TRIALLEDGER_DB_LOCK_TIMEOUT_MS", "3000",
                 "TRIALLEDGER_DB_STATEMENT_TIMEOUT_MS", "10000"));
     server.awaitReady(180_000);

@@ -62,7 +62,7 @@ public class AppAuthenticationMechanism implements HttpAuthenticationMechanism {
       try {
         status = login(credential, request, context);
       } catch (RuntimeException e) {
-        // The login page's action answers it (503), not "wrong password" (platform-notes §11).
+        // The login page's action answers it (503), not "wrong password" (platform-notes §12).
         if (!DatabaseUnavailable.isCause(e)) throw e;
         request.setAttribute(DATABASE_UNAVAILABLE, e);
         return AuthenticationStatus.SEND_FAILURE;
@@ -83,7 +83,7 @@ public class AppAuthenticationMechanism implements HttpAuthenticationMechanism {
       try {
         status = basic == null ? AuthenticationStatus.SEND_FAILURE : login(basic, request, context);
       } catch (RuntimeException e) {
-        // Before JAX-RS runs: its problem mapper cannot answer this one (platform-notes §11).
+        // Before JAX-RS runs: its problem mapper cannot answer this one (platform-notes §12).
         if (DatabaseUnavailable.isCause(e)) return unavailable(response);
         throw e;
       }
