@@ -37,6 +37,8 @@ public class Integrator {
   private int batchSize;
 
   private ScheduledFuture<?> task;
+  private long failedRuns; // runs never overlap: the executor runs them with a fixed delay
+  private long lastWarning;
 
   @PostConstruct
   void start() {
@@ -55,9 +57,22 @@ public class Integrator {
       while (step.integrateBatch(batchSize) == batchSize) {
         // a full batch: more may be waiting
       }
+      if (failedRuns > 0) {
+        LOG.info("Integration runs succeed again after " + failedRuns + " failed run(s)");
+        failedRuns = 0;
+      }
     } catch (RuntimeException e) {
       // Another instance holding the lock, or a transient database error: the next run retries.
-      LOG.log(Level.WARNING, "Integration run failed; will retry", e);
+      // Runs come every 200 ms: an outage is logged once with its cause, then once a minute.
+      failedRuns++;
+      long now = System.nanoTime();
+      if (failedRuns == 1 || now - lastWarning > TimeUnit.MINUTES.toNanos(1)) {
+        lastWarning = now;
+        LOG.log(
+            Level.WARNING,
+            "Integration run failed (" + failedRuns + " in a row); will retry",
+            failedRuns == 1 ? e : null);
+      }
     }
   }
 }
