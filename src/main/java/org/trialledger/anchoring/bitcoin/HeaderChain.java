@@ -123,7 +123,8 @@ public final class HeaderChain implements HeaderSource {
           ChainValidator.check(trusted.network(), height, run.get(i).getValue(), below);
       if (why.isPresent()) {
         refused.put(height, why.get());
-        refuseFrom(run, i + 1, refused, "follows the refused header at " + height);
+        refuseFrom(
+            run, i + 1, refused, "follows the refused header at " + height + ": " + why.get());
         return;
       }
       accepted.put(height, run.get(i).getValue());
