@@ -77,7 +77,7 @@ public final class BitcoinCoreRpc implements RemoteHeaderSource {
             .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
     if (authorization != null) request.header("Authorization", authorization);
-    HttpAnswers.Answer a = http.send(request, uri);
+    HttpAnswers.Answer a = http.send(request);
     if (a.status() == 401 || a.status() == 403)
       throw new SourceException(name() + " refused the credentials (HTTP " + a.status() + ")");
     Object reply;

@@ -38,7 +38,7 @@ public final class EsploraRest implements RemoteHeaderSource {
 
   private String get(String path) throws SourceException {
     URI uri = URI.create(base + path);
-    HttpAnswers.Answer a = http.send(HttpRequest.newBuilder(uri).GET(), uri);
+    HttpAnswers.Answer a = http.send(HttpRequest.newBuilder(uri).GET());
     if (a.status() != 200) throw new SourceException(uri + " answered HTTP " + a.status());
     return a.body();
   }

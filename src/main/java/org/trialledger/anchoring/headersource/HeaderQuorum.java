@@ -13,6 +13,8 @@ import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 import org.trialledger.anchoring.bitcoin.BlockHeader;
 import org.trialledger.anchoring.bitcoin.ChainValidator;
 import org.trialledger.anchoring.bitcoin.HeaderSource;
@@ -47,11 +49,15 @@ public final class HeaderQuorum implements HeaderSource {
   private final List<RemoteHeaderSource> sources;
   private final int required;
   private final Clock clock;
-  private final TreeMap<Long, BlockHeader> chain = new TreeMap<>();
-  private final Map<Long, List<String>> confirmedBy = new HashMap<>();
-  private final Map<String, SourceState> states = new LinkedHashMap<>();
-  private final Map<String, SourceState> lastRefusals = new LinkedHashMap<>();
-  private String problem = "not asked yet";
+  // read by the page while a catch-up runs: concurrent maps, and one lock for growing the chain
+  private final ConcurrentSkipListMap<Long, BlockHeader> chain = new ConcurrentSkipListMap<>();
+  private final Map<Long, List<String>> confirmedBy = new ConcurrentHashMap<>();
+  private final Map<String, SourceState> states =
+      Collections.synchronizedMap(new LinkedHashMap<>());
+  private final Map<String, SourceState> lastRefusals =
+      Collections.synchronizedMap(new LinkedHashMap<>());
+  private final Object growing = new Object();
+  private volatile String problem = "not asked yet";
 
   public HeaderQuorum(
       TrustedHeaders trusted, List<RemoteHeaderSource> sources, int required, Clock clock) {
@@ -69,38 +75,42 @@ public final class HeaderQuorum implements HeaderSource {
 
   /** The validated header at {@code height}, asking the sources up to it if needed. */
   @Override
-  public synchronized Optional<BlockHeader> header(long height) {
+  public Optional<BlockHeader> header(long height) {
     Optional<BlockHeader> known = known(height);
-    if (known.isEmpty()) {
-      sync(height);
-      known = known(height);
+    if (known.isPresent()) return known;
+    synchronized (growing) {
+      if (known(height).isEmpty()) sync(height);
+      return known(height);
     }
-    return known;
   }
 
   @Override
-  public synchronized String whyMissing(long height) {
+  public String whyMissing(long height) {
     return "no agreed header at height " + height + ": " + problem;
   }
 
   /** The sources that agreed on the block at {@code height} (empty if not validated). */
-  public synchronized List<String> confirmedBy(long height) {
+  public List<String> confirmedBy(long height) {
     if (trusted.header(height).isPresent()) return List.of(TRUSTED);
     return confirmedBy.getOrDefault(height, List.of());
   }
 
   /** Every source's last verdict, in configuration order. */
-  public synchronized List<SourceState> states() {
-    return List.copyOf(states.values());
+  public List<SourceState> states() {
+    synchronized (states) {
+      return List.copyOf(states.values());
+    }
   }
 
   /** Each refused source's last refusal: which source lied, where, and how. */
-  public synchronized List<SourceState> refusals() {
-    return List.copyOf(lastRefusals.values());
+  public List<SourceState> refusals() {
+    synchronized (lastRefusals) {
+      return List.copyOf(lastRefusals.values());
+    }
   }
 
   /** Validated headers (trusted or agreed) in a height range, without asking anyone. */
-  public synchronized NavigableMap<Long, BlockHeader> validated(long from, long to) {
+  public NavigableMap<Long, BlockHeader> validated(long from, long to) {
     TreeMap<Long, BlockHeader> out = new TreeMap<>(chain.subMap(from, true, to, true));
     trusted.headers().subMap(from, true, to, true).forEach(out::putIfAbsent);
     return Collections.unmodifiableNavigableMap(out);

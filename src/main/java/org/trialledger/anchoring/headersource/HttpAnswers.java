@@ -1,6 +1,5 @@
 package org.trialledger.anchoring.headersource;
 
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -28,7 +27,7 @@ final class HttpAnswers {
 
   record Answer(int status, String body) {}
 
-  Answer send(HttpRequest.Builder request, URI uri) throws SourceException {
+  Answer send(HttpRequest.Builder request) throws SourceException {
     try {
       HttpResponse<byte[]> r =
           BoundedSend.send(
