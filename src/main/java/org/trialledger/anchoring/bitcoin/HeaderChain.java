@@ -21,19 +21,22 @@ public final class HeaderChain implements HeaderSource {
   private final TrustedHeaders trusted;
   private final NavigableMap<Long, BlockHeader> accepted;
   private final NavigableMap<Long, String> refused;
+  private final NavigableMap<Long, BlockHeader> refusedHeaders;
 
   private HeaderChain(
       TrustedHeaders trusted,
       NavigableMap<Long, BlockHeader> accepted,
-      NavigableMap<Long, String> refused) {
+      NavigableMap<Long, String> refused,
+      NavigableMap<Long, BlockHeader> refusedHeaders) {
     this.trusted = trusted;
     this.accepted = Collections.unmodifiableNavigableMap(accepted);
     this.refused = Collections.unmodifiableNavigableMap(refused);
+    this.refusedHeaders = Collections.unmodifiableNavigableMap(refusedHeaders);
   }
 
   /** Only the trusted headers themselves. */
   public static HeaderChain trustedOnly(TrustedHeaders trusted) {
-    return new HeaderChain(trusted, new TreeMap<>(), new TreeMap<>());
+    return new HeaderChain(trusted, new TreeMap<>(), new TreeMap<>(), new TreeMap<>());
   }
 
   /** Validates {@code given} (height → header) against {@code trusted}. */
@@ -42,7 +45,9 @@ public final class HeaderChain implements HeaderSource {
     TreeMap<Long, String> refused = new TreeMap<>();
     for (List<Map.Entry<Long, BlockHeader>> run : runs(new TreeMap<>(given)))
       validateRun(trusted, run, accepted, refused);
-    return new HeaderChain(trusted, accepted, refused);
+    TreeMap<Long, BlockHeader> refusedHeaders = new TreeMap<>();
+    refused.keySet().forEach(h -> refusedHeaders.put(h, given.get(h)));
+    return new HeaderChain(trusted, accepted, refused, refusedHeaders);
   }
 
   /** Maximal stretches of consecutive heights where each header names the one before it. */
@@ -170,6 +175,11 @@ public final class HeaderChain implements HeaderSource {
   /** The given headers that were refused, with the reason. */
   public NavigableMap<Long, String> refused() {
     return refused;
+  }
+
+  /** The given headers that were refused, by height (the reasons are in {@link #refused}). */
+  public NavigableMap<Long, BlockHeader> refusedHeaders() {
+    return refusedHeaders;
   }
 
   public TrustedHeaders trusted() {
