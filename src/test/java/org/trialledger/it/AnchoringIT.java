@@ -137,7 +137,7 @@ class AnchoringIT {
         page.contains("confirmed by " + ItBitcoinChain.CORE + ", " + ItBitcoinChain.ESPLORA), page);
     String refusals = page.substring(page.indexOf("headerRefusals"));
     assertTrue(
-        refusals.contains(ItBitcoinChain.LIAR) && refusals.contains("difficulty rule"), refusals);
+        refusals.contains(ItBitcoinChain.LIAR) && refusals.contains("does not link"), refusals);
     assertFalse(
         page.contains("confirmed by " + ItBitcoinChain.LIAR)
             || page.contains(", " + ItBitcoinChain.LIAR),
