@@ -30,10 +30,11 @@ public class BitcoinHeadersResource {
   @Operation(
       summary =
           "Validated Bitcoin block headers from height `from` to `to` (at most 2016), one \"HEIGHT HEX\" line each; heights not validated yet are left out")
-  public String headers(@QueryParam("from") Long from, @QueryParam("to") Long to) {
-    if (from == null || to == null) throw new BadRequestException("from and to are required");
-    if (from < 0 || to < from)
-      throw new BadRequestException("from must be ≥ 0 and to at least from");
+  public String headers(@QueryParam("from") String fromText, @QueryParam("to") String toText) {
+    // parsed here, not by JAX-RS: a malformed number is the caller's 400, not a 404
+    long from = height("from", fromText);
+    long to = height("to", toText);
+    if (to < from) throw new BadRequestException("to must be at least from");
     if (to - from >= BitcoinHeaders.MAX_RANGE)
       throw new BadRequestException(
           "at most " + BitcoinHeaders.MAX_RANGE + " headers at once (one difficulty period)");
@@ -47,5 +48,16 @@ public class BitcoinHeadersResource {
                     .append(HexFormat.of().formatHex(header.bytes()))
                     .append('\n'));
     return out.toString();
+  }
+
+  private static long height(String name, String text) {
+    if (text == null || text.isBlank()) throw new BadRequestException(name + " is required");
+    try {
+      long h = Long.parseLong(text.strip());
+      if (h < 0) throw new BadRequestException(name + " must be ≥ 0");
+      return h;
+    } catch (NumberFormatException e) {
+      throw new BadRequestException(name + " must be a block height (a whole number)");
+    }
   }
 }
