@@ -28,6 +28,13 @@ import org.trialledger.ledger.json.JsonParser;
  * header off the chain, with a minimum-difficulty header, or with the block of another height.
  */
 public final class FakeChainServer implements AutoCloseable {
+  static {
+    // the JDK server writes a response's headers and body apart; with Nagle's algorithm on, the
+    // client's delayed ACK then holds every answer back by some 40 ms (read once per JVM, so set
+    // before the first server starts)
+    System.setProperty("sun.net.httpserver.nodelay", "true");
+  }
+
   public enum Kind {
     BITCOIN_CORE,
     ESPLORA
