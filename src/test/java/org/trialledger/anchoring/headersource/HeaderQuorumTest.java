@@ -125,8 +125,8 @@ class HeaderQuorumTest {
     VerificationReport report = anchor(q);
     assertFalse(report.isConfirmed());
     assertTrue(
-        report.bitcoinFailed().get(0).detail().contains("1 source(s) agree on a valid block, 2"),
-        report.bitcoinFailed().get(0).detail());
+        q.whyMissing(ANCHOR).contains("1 source(s) agree on a valid block, 2"),
+        q.whyMissing(ANCHOR));
     assertEquals(liar.name(), q.refusals().get(0).source());
   }
 
