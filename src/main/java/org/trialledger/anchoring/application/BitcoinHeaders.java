@@ -5,11 +5,13 @@ import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.trialledger.anchoring.bitcoin.BlockHeader;
+import org.trialledger.anchoring.bitcoin.ProofHeaders;
 import org.trialledger.anchoring.bitcoin.TrustedHeaders;
 import org.trialledger.anchoring.headersource.BitcoinCoreRpc;
 import org.trialledger.anchoring.headersource.EsploraRest;
@@ -59,6 +61,14 @@ public class BitcoinHeaders {
     return quorum()
         .map(q -> q.validated(from, to))
         .orElseGet(() -> new TreeMap<>(trusted().headers().subMap(from, true, to, true)));
+  }
+
+  /**
+   * A headers file for blocks at {@code heights} from what is validated here (nothing is fetched):
+   * see {@link ProofHeaders#forHeights}.
+   */
+  public String headersFileFor(Collection<Long> heights) {
+    return ProofHeaders.forHeights(trusted(), this::validated, heights);
   }
 
   /** For the page: which sources, and how many must agree. */
