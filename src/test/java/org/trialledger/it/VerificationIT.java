@@ -32,6 +32,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.trialledger.anchoring.bitcoin.HeaderChain;
+import org.trialledger.anchoring.bitcoin.HeadersFile;
 import org.trialledger.anchoring.calendar.FakeCalendar;
 import org.trialledger.ledger.json.JsonParser;
 
@@ -216,8 +218,25 @@ class VerificationIT {
     Path pkg = Files.createTempFile("inspection", ".zip");
     Files.write(pkg, zip.body());
     String key = (String) RegistryApiIT.json(api.get("/api/log/key")).get("vkey");
+    // the package carries the headers of its anchors' blocks, from the trusted block on
+    Path packagedHeaders = Files.createTempFile("bitcoin-headers", ".txt");
+    try (ZipFile in = new ZipFile(pkg.toFile())) {
+      Files.write(
+          packagedHeaders, in.getInputStream(in.getEntry("bitcoin-headers.txt")).readAllBytes());
+    }
+    HeaderChain packaged =
+        HeaderChain.build(
+            ItBitcoinChain.CHAIN.trusted(), HeadersFile.load(packagedHeaders).headers());
+    assertEquals(Map.of(), packaged.refused());
+    assertFalse(packaged.accepted().isEmpty(), "the package's anchors have their headers");
     Result ok =
-        verifier("verify-package", pkg.toString(), "--key", key, "--headers", HEADERS.toString());
+        verifier(
+            "verify-package",
+            pkg.toString(),
+            "--key",
+            key,
+            "--headers",
+            packagedHeaders.toString());
     assertEquals(0, ok.exit(), tail(ok.out()));
     assertTrue(ok.out().contains("1000 verified, 0 failed"), tail(ok.out()));
 
