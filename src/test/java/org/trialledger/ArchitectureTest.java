@@ -49,7 +49,7 @@ class ArchitectureTest {
    */
   private static final Map<String, List<String>> DOMAIN_LEVEL =
       Map.of(
-          "anchoring", List.of("ots", "bitcoin", "tsa", "http", "calendar"),
+          "anchoring", List.of("ots", "bitcoin", "tsa", "http", "calendar", "headersource"),
           "registry", List.of("interop"),
           "site", List.of("interop"),
           "security", List.of("events"),

@@ -1,9 +1,9 @@
 package org.trialledger.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.math.BigInteger;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -28,8 +28,9 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.trialledger.anchoring.bitcoin.BlockHeader;
+import org.trialledger.anchoring.bitcoin.HeaderChain;
 import org.trialledger.anchoring.bitcoin.HeadersFile;
+import org.trialledger.anchoring.bitcoin.NetworkParameters;
 import org.trialledger.anchoring.calendar.FakeCalendar;
 import org.trialledger.anchoring.ots.DetachedTimestampFile;
 import org.trialledger.anchoring.ots.TimestampVerifier;
@@ -40,18 +41,16 @@ import org.trialledger.ledger.json.JsonParser;
 /**
  * Anchoring through the real HTTP path: the server stamps its newest checkpoint at three fake
  * calendars on loopback (the real OpenTimestamps protocol), upgrades when they confirm, and checks
- * the attestation against a headers file; calendar faults leave proofs pending and visible, never
+ * the attestation against headers that fake Bitcoin Core and Esplora sources agree on (one of them
+ * lying, refused and named on the page); calendar faults leave proofs pending and visible, never
  * corrupt.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AnchoringIT {
-  private static final BigInteger REGTEST = BlockHeader.targetOf(0x207fffff);
   private static final List<FakeCalendar> calendars = new ArrayList<>();
   private static LocalTsa tsa;
-  private static final Path HEADERS =
-      Path.of(System.getProperty("project.build.directory", "target"), "it-bitcoin-headers.txt");
 
   @Deployment(testable = false)
   static WebArchive deployment() throws Exception {
@@ -62,7 +61,7 @@ class AnchoringIT {
 
   @BeforeAll
   static void startCalendars() throws Exception {
-    Files.deleteIfExists(HEADERS);
+    ItBitcoinChain.startSources();
     for (int port : new int[] {18561, 18562, 18563}) calendars.add(FakeCalendar.start(port));
     tsa = LocalTsa.startOnPort(18564);
   }
@@ -93,39 +92,34 @@ class AnchoringIT {
     admin(api, "/api/anchors/upgrade");
     assertEquals("PENDING", anchor(api, id).get("status"), "the calendars have not confirmed yet");
 
-    // the calendars put their commitments in blocks; the operator's headers file gains those blocks
-    List<String> lines = new ArrayList<>();
-    long height = 900_000;
-    for (FakeCalendar c : calendars) {
-      BlockHeader header = c.confirm(height, 1_790_000_000L + height);
-      lines.add(height + " " + HexFormat.of().formatHex(header.bytes()));
-      height += 10;
-    }
-    Files.write(HEADERS, lines);
+    // the calendars put their commitments in blocks; the header sources serve them
+    List<Long> heights = ItBitcoinChain.confirm(calendars);
     admin(api, "/api/anchors/upgrade");
     anchor = anchor(api, id);
     assertEquals("CONFIRMED", anchor.get("status"), anchor.toString());
     assertEquals(
-        900_000L,
+        heights.get(0),
         ((Number) anchor.get("bitcoinHeight")).longValue(),
         "the earliest block dates the checkpoint");
     assertEquals(
         3, calendarStates(anchor).stream().filter("CONFIRMED"::equals).count(), anchor.toString());
 
     // the .ots verifies offline against the checkpoint note with our codec, independently of the
-    // server
+    // server, through headers validated from the same checkpoint
     HttpResponse<byte[]> ots = api.getBytes("/api/anchors/" + id + "/ots");
     assertEquals(200, ots.statusCode());
     long treeSize = ((Number) anchor.get("treeSize")).longValue();
     byte[] note =
         api.get("/api/log/checkpoint/" + treeSize).body().getBytes(StandardCharsets.UTF_8);
     DetachedTimestampFile proof = DetachedTimestampFile.parse(ots.body());
+    HeaderChain chain =
+        HeaderChain.build(ItBitcoinChain.CHAIN.trusted(), ItBitcoinChain.CHAIN.headers());
     VerificationReport report =
-        new TimestampVerifier(HeadersFile.load(HEADERS), REGTEST)
+        new TimestampVerifier(chain, NetworkParameters.TEST.powLimit())
             .verify(proof, MessageDigest.getInstance("SHA-256").digest(note));
     assertTrue(report.digestMatches());
     assertTrue(report.isConfirmed(), report.toString());
-    assertEquals(900_000L, report.earliestBitcoin().orElseThrow().height());
+    assertEquals(heights.get(0), report.earliestBitcoin().orElseThrow().height());
 
     // the second anchor: an RFC 3161 token for the same digest, which openssl accepts with the
     // TSA's CA
@@ -136,9 +130,36 @@ class AnchoringIT {
 
     String page = api.get("/anchoring.xhtml").body();
     assertTrue(
-        page.contains("Anchoring in Bitcoin") && page.contains("block 900000"),
+        page.contains("Anchoring in Bitcoin") && page.contains("block " + heights.get(0)),
         "the page shows the confirmation");
+    // which sources confirmed it, and the lying source named with what it did
+    assertTrue(
+        page.contains("confirmed by " + ItBitcoinChain.CORE + ", " + ItBitcoinChain.ESPLORA), page);
+    String refusals = page.substring(page.indexOf("headerRefusals"));
+    assertTrue(
+        refusals.contains(ItBitcoinChain.LIAR) && refusals.contains("does not link"), refusals);
+    for (String confirmedBy : page.split("confirmed by ")) {
+      String sources = confirmedBy.substring(0, Math.max(0, confirmedBy.indexOf('<')));
+      assertFalse(sources.contains(ItBitcoinChain.LIAR), "the liar confirmed nothing: " + sources);
+    }
     Pages.assertNoStackTrace(page);
+
+    // the validated chain, served as a headers file that the offline verifier re-validates
+    HttpResponse<String> served =
+        api.get("/api/bitcoin/headers?from=" + ItBitcoinChain.START + "&to=" + heights.get(2));
+    assertEquals(200, served.statusCode());
+    HeaderChain fromServer =
+        HeaderChain.build(
+            ItBitcoinChain.CHAIN.trusted(),
+            HeadersFile.parse(served.body().lines().toList()).headers());
+    assertEquals(Map.of(), fromServer.refused());
+    assertEquals(ItBitcoinChain.CHAIN.at(heights.get(2)), fromServer.header(heights.get(2)).get());
+    for (String bad :
+        List.of("from=5&to=4", "from=-1&to=3", "from=0&to=2016", "from=x&to=1", "to=3")) {
+      HttpResponse<String> r = api.get("/api/bitcoin/headers?" + bad);
+      assertEquals(400, r.statusCode(), bad + ": " + r.body());
+      assertTrue(r.headers().firstValue("Content-Type").orElse("").contains("problem+json"), bad);
+    }
   }
 
   @Test

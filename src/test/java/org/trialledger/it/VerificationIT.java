@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -33,7 +32,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.trialledger.anchoring.bitcoin.BlockHeader;
+import org.trialledger.anchoring.bitcoin.HeaderChain;
+import org.trialledger.anchoring.bitcoin.HeadersFile;
 import org.trialledger.anchoring.calendar.FakeCalendar;
 import org.trialledger.ledger.json.JsonParser;
 
@@ -50,7 +50,6 @@ class VerificationIT {
   private static final Path HEADERS = Path.of("target", "it-bitcoin-headers.txt");
   private static final Path JAR =
       Path.of(System.getProperty("war.file")).resolveSibling("trialledger-verifier.jar");
-  private static long nextHeight = 700_000;
 
   @Deployment(testable = false)
   static WebArchive deployment() {
@@ -61,7 +60,7 @@ class VerificationIT {
 
   @BeforeAll
   static void startCalendars() throws Exception {
-    Files.deleteIfExists(HEADERS);
+    ItBitcoinChain.startSources();
     for (int port : new int[] {18561, 18562, 18563}) calendars.add(FakeCalendar.start(port));
   }
 
@@ -219,8 +218,25 @@ class VerificationIT {
     Path pkg = Files.createTempFile("inspection", ".zip");
     Files.write(pkg, zip.body());
     String key = (String) RegistryApiIT.json(api.get("/api/log/key")).get("vkey");
+    // the package carries the headers of its anchors' blocks, from the trusted block on
+    Path packagedHeaders = Files.createTempFile("bitcoin-headers", ".txt");
+    try (ZipFile in = new ZipFile(pkg.toFile())) {
+      Files.write(
+          packagedHeaders, in.getInputStream(in.getEntry("bitcoin-headers.txt")).readAllBytes());
+    }
+    HeaderChain packaged =
+        HeaderChain.build(
+            ItBitcoinChain.CHAIN.trusted(), HeadersFile.load(packagedHeaders).headers());
+    assertEquals(Map.of(), packaged.refused());
+    assertFalse(packaged.accepted().isEmpty(), "the package's anchors have their headers");
     Result ok =
-        verifier("verify-package", pkg.toString(), "--key", key, "--headers", HEADERS.toString());
+        verifier(
+            "verify-package",
+            pkg.toString(),
+            "--key",
+            key,
+            "--headers",
+            packagedHeaders.toString());
     assertEquals(0, ok.exit(), tail(ok.out()));
     assertTrue(ok.out().contains("1000 verified, 0 failed"), tail(ok.out()));
 
@@ -330,14 +346,10 @@ class VerificationIT {
     HttpResponse<String> stamped =
         api.postJson("/api/anchors/stamp?force=true", "", "admin", "admin-demo-pw");
     assertTrue(stamped.body().contains("\"stamped\":true"), stamped.body());
-    List<String> lines =
-        Files.exists(HEADERS) ? new ArrayList<>(Files.readAllLines(HEADERS)) : new ArrayList<>();
-    for (FakeCalendar c : calendars) {
-      BlockHeader header = c.confirm(nextHeight, 1_780_000_000L + nextHeight);
-      lines.add(nextHeight + " " + HexFormat.of().formatHex(header.bytes()));
-      nextHeight += 10;
-    }
-    Files.write(HEADERS, lines);
+    // the calendars confirm in the next blocks, which the server's header sources serve; the
+    // offline verifier gets the chain as a headers file and trusts only its first block
+    ItBitcoinChain.confirm(calendars);
+    ItBitcoinChain.writeHeaders(HEADERS);
     assertEquals(
         200, api.postJson("/api/anchors/upgrade", "", "admin", "admin-demo-pw").statusCode());
   }
@@ -378,10 +390,12 @@ class VerificationIT {
         new ArrayList<>(
             List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dtrialledger.chain=regtest",
+                "-Dtrialledger.chain=test",
                 "-jar",
                 JAR.toString()));
     command.addAll(List.of(args));
+    if (List.of(args).contains("--headers"))
+      command.addAll(List.of("--checkpoint", ItBitcoinChain.checkpoint()));
     Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertTrue(p.waitFor(120, TimeUnit.SECONDS));

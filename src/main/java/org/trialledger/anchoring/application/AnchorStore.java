@@ -89,6 +89,7 @@ public class AnchorStore {
     anchor.upgraded(proof, now, next);
     anchor.verified(
         outcome.status(), outcome.height(), outcome.blockHash(), outcome.blockTime(), now);
+    anchor.confirmedBy(outcome.confirmedBy());
     calendarStates.forEach(
         (url, state) -> {
           AnchorCalendar row =

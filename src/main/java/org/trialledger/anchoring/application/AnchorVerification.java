@@ -1,10 +1,9 @@
 package org.trialledger.anchoring.application;
 
-import java.io.IOException;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Optional;
-import org.trialledger.anchoring.bitcoin.HeadersFile;
+import org.trialledger.anchoring.headersource.HeaderQuorum;
 import org.trialledger.anchoring.ots.AttestationResult;
 import org.trialledger.anchoring.ots.BitcoinAttestation;
 import org.trialledger.anchoring.ots.DetachedTimestampFile;
@@ -14,16 +13,26 @@ import org.trialledger.anchoring.ots.VerificationReport;
 import org.trialledger.anchoring.store.AnchorStatus;
 
 /**
- * What a stored proof proves, checked against the configured header source (never a public
- * service).
+ * What a stored proof proves, checked against the header chain the configured sources agree on
+ * (never a service that is not configured).
  */
 final class AnchorVerification {
   private AnchorVerification() {}
 
   record Outcome(
-      AnchorStatus status, Long height, String blockHash, Instant blockTime, String detail) {}
+      AnchorStatus status,
+      Long height,
+      String blockHash,
+      Instant blockTime,
+      String detail,
+      String confirmedBy) {
+    Outcome(AnchorStatus status, Long height, String blockHash, Instant blockTime, String detail) {
+      this(status, height, blockHash, blockTime, detail, null);
+    }
+  }
 
-  static Outcome of(byte[] proofBytes, String noteSha256, AnchoringSettings settings) {
+  static Outcome of(
+      byte[] proofBytes, String noteSha256, AnchoringSettings settings, BitcoinHeaders bitcoin) {
     DetachedTimestampFile proof;
     try {
       proof = DetachedTimestampFile.parse(proofBytes);
@@ -49,7 +58,7 @@ final class AnchorVerification {
     if (!hasBitcoin)
       return new Outcome(
           AnchorStatus.PENDING, null, null, null, "Waiting for the calendars to reach Bitcoin");
-    Optional<HeadersFile> headers = headers(settings);
+    Optional<HeaderQuorum> headers = bitcoin.quorum();
     if (headers.isEmpty()) {
       return new Outcome(
           AnchorStatus.UNVERIFIED,
@@ -68,7 +77,8 @@ final class AnchorVerification {
           b.height(),
           b.blockHash(),
           b.blockTime(),
-          "Confirmed in Bitcoin block " + b.height());
+          "Confirmed in Bitcoin block " + b.height(),
+          String.join(", ", headers.get().confirmedBy(b.height())));
     }
     boolean missingHeader =
         report.bitcoinFailed().stream()
@@ -80,14 +90,5 @@ final class AnchorVerification {
             .orElse("");
     return new Outcome(
         missingHeader ? AnchorStatus.UNVERIFIED : AnchorStatus.INVALID, null, null, null, detail);
-  }
-
-  private static Optional<HeadersFile> headers(AnchoringSettings settings) {
-    if (settings.headersFile().isEmpty()) return Optional.empty();
-    try {
-      return Optional.of(HeadersFile.load(settings.headersFile().get()));
-    } catch (IOException | RuntimeException e) {
-      return Optional.empty();
-    }
   }
 }

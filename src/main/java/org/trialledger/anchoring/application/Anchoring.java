@@ -40,6 +40,7 @@ public class Anchoring {
   private static final Duration MAX_BACKOFF = Duration.ofHours(6);
 
   @Inject private AnchoringSettings settings;
+  @Inject private BitcoinHeaders bitcoin;
   @Inject private AnchorStore store;
   @Inject private LedgerLog log;
   @Inject private Clock clock;
@@ -171,7 +172,7 @@ public class Anchoring {
     result.failures().forEach((url, e) -> states.put(url, new String[] {"FAILED", e.getMessage()}));
     byte[] upgraded = result.proof().serialize();
     AnchorVerification.Outcome outcome =
-        AnchorVerification.of(upgraded, anchor.getNoteSha256(), settings);
+        AnchorVerification.of(upgraded, anchor.getNoteSha256(), settings, bitcoin);
     Instant now = now();
     store.saveUpgrade(
         anchor.getId(),
@@ -188,7 +189,7 @@ public class Anchoring {
     Instant now = now();
     for (Anchor anchor : store.dueForUpgrade(now, true)) {
       AnchorVerification.Outcome outcome =
-          AnchorVerification.of(anchor.getOtsProof(), anchor.getNoteSha256(), settings);
+          AnchorVerification.of(anchor.getOtsProof(), anchor.getNoteSha256(), settings, bitcoin);
       store.saveUpgrade(
           anchor.getId(), anchor.getOtsProof(), Map.of(), outcome, now, anchor.getNextUpgradeAt());
     }

@@ -11,7 +11,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.trialledger.anchoring.bitcoin.BlockHeader;
+import org.trialledger.anchoring.bitcoin.NetworkParameters;
+import org.trialledger.anchoring.bitcoin.TrustedHeaders;
 
 /**
  * Anchoring configuration. The calendars listed here are the only URLs the server ever contacts: a
@@ -61,12 +62,32 @@ public class AnchoringSettings {
   private String headersFile;
 
   /**
-   * "mainnet" (default) or "regtest": the highest target a header may claim. Only tests use
-   * regtest.
+   * "mainnet" (default) or "test" (alias "regtest"): the network whose rules headers are checked
+   * by. Only tests use the test network.
    */
   @Inject
   @ConfigProperty(name = "trialledger.anchoring.chain", defaultValue = "mainnet")
   private String chain;
+
+  /** Further trusted blocks, "HEIGHT:HASH" comma-separated (the test network has no others). */
+  @Inject
+  @ConfigProperty(name = "trialledger.anchoring.checkpoints", defaultValue = " ")
+  private String checkpoints;
+
+  /** Bitcoin Core JSON-RPC URLs ({@code http://user:password@host:8332/}), comma-separated. */
+  @Inject
+  @ConfigProperty(name = "trialledger.anchoring.bitcoin-rpc", defaultValue = " ")
+  private String bitcoinRpc;
+
+  /** Esplora REST base URLs (e.g. a self-hosted {@code http://host:3000/api}), comma-separated. */
+  @Inject
+  @ConfigProperty(name = "trialledger.anchoring.esplora", defaultValue = " ")
+  private String esplora;
+
+  /** How many header sources must name the same valid block; 0 for a majority of them. */
+  @Inject
+  @ConfigProperty(name = "trialledger.anchoring.header-sources-required", defaultValue = "0")
+  private int headerSourcesRequired;
 
   /** An RFC 3161 time-stamping authority for a second, independent anchor; empty for none. */
   @Inject
@@ -134,10 +155,31 @@ public class AnchoringSettings {
   }
 
   public BigInteger powLimit() {
-    // regtest's limit (0x207fffff) lets tests mine headers in milliseconds; production keeps
-    // mainnet's.
-    return "regtest".equalsIgnoreCase(chain.strip())
-        ? BlockHeader.targetOf(0x207fffff)
-        : BlockHeader.MAINNET_POW_LIMIT;
+    return network().powLimit();
+  }
+
+  public NetworkParameters network() {
+    return NetworkParameters.named(chain);
+  }
+
+  public List<TrustedHeaders.Checkpoint> checkpoints() {
+    return Arrays.stream(checkpoints.split(","))
+        .map(String::strip)
+        .filter(c -> !c.isEmpty())
+        .map(TrustedHeaders.Checkpoint::parse)
+        .toList();
+  }
+
+  public List<URI> bitcoinRpc() {
+    return uris(bitcoinRpc);
+  }
+
+  public List<URI> esplora() {
+    return uris(esplora);
+  }
+
+  /** Agreement needed among {@code n} sources: as configured (at most n), or a majority. */
+  public int headerSourcesRequired(int n) {
+    return headerSourcesRequired <= 0 ? n / 2 + 1 : Math.min(headerSourcesRequired, n);
   }
 }

@@ -63,6 +63,11 @@ public final class HeadersFile implements HeaderSource {
     return Optional.ofNullable(byHeight.get(height));
   }
 
+  /** Every header of the file, by height. */
+  public Map<Long, BlockHeader> headers() {
+    return byHeight;
+  }
+
   public int size() {
     return byHeight.size();
   }

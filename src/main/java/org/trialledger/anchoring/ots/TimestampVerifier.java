@@ -73,7 +73,7 @@ public final class TimestampVerifier {
     Optional<BlockHeader> found = headers.header(height);
     if (found.isEmpty()) {
       return failed(
-          message, height, AttestationResult.Failure.NO_HEADER, "no header at height " + height);
+          message, height, AttestationResult.Failure.NO_HEADER, headers.whyMissing(height));
     }
     BlockHeader header = found.get();
     if (!header.checkProofOfWork(powLimit)) {

@@ -56,6 +56,10 @@ public class Anchor {
   @Column(name = "next_upgrade_at")
   private Instant nextUpgradeAt;
 
+  /** The header sources that agreed on the confirming block (V14). */
+  @Column(name = "header_sources", length = 1000)
+  private String headerSources;
+
   @Column(name = "tsa_token")
   private byte[] tsaToken;
 
@@ -94,6 +98,16 @@ public class Anchor {
     this.bitcoinTime = blockTime;
     if (status == AnchorStatus.CONFIRMED && confirmedAt == null) confirmedAt = now;
     if (status == AnchorStatus.CONFIRMED) nextUpgradeAt = null;
+  }
+
+  /** Which header sources agreed on the block that confirmed this anchor (null: none yet). */
+  public void confirmedBy(String sources) {
+    this.headerSources =
+        sources == null || sources.length() <= 1000 ? sources : sources.substring(0, 999) + "…";
+  }
+
+  public String getHeaderSources() {
+    return headerSources;
   }
 
   public void timestampedByTsa(byte[] token, Instant time) {

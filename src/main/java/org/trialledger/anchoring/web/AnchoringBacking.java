@@ -13,6 +13,8 @@ import java.util.List;
 import org.trialledger.anchoring.application.AnchorStore;
 import org.trialledger.anchoring.application.Anchoring;
 import org.trialledger.anchoring.application.AnchoringSettings;
+import org.trialledger.anchoring.application.BitcoinHeaders;
+import org.trialledger.anchoring.headersource.HeaderQuorum;
 import org.trialledger.anchoring.store.Anchor;
 import org.trialledger.anchoring.store.AnchorAttempt;
 import org.trialledger.anchoring.store.AnchorCalendar;
@@ -31,6 +33,7 @@ public class AnchoringBacking {
   @Inject private AnchorStore store;
   @Inject private Anchoring anchoring;
   @Inject private AnchoringSettings settings;
+  @Inject private BitcoinHeaders bitcoin;
 
   private List<Row> rows;
 
@@ -58,10 +61,19 @@ public class AnchoringBacking {
   }
 
   public String getHeaderSource() {
-    return settings
-        .headersFile()
-        .map(p -> "headers file " + p)
-        .orElse("none configured: Bitcoin attestations are stored but not checked here");
+    return bitcoin.describe();
+  }
+
+  /**
+   * Each header source's last verdict, then the last refusal of every source that gave a header the
+   * rules refused: the page names a lying source.
+   */
+  public List<HeaderQuorum.SourceState> getHeaderSourceStates() {
+    return bitcoin.quorum().map(HeaderQuorum::states).orElse(List.of());
+  }
+
+  public List<HeaderQuorum.SourceState> getHeaderSourceRefusals() {
+    return bitcoin.quorum().map(HeaderQuorum::refusals).orElse(List.of());
   }
 
   /**

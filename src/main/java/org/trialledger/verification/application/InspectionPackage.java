@@ -15,9 +15,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.IntConsumer;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import org.trialledger.anchoring.application.BitcoinHeaders;
 import org.trialledger.audit.application.AuditCsv;
 import org.trialledger.audit.application.AuditQueries;
 import org.trialledger.audit.domain.AuditFilter;
@@ -50,6 +52,7 @@ public class InspectionPackage {
   @Inject private LogSigner signer;
   @Inject private AnchoredBundles bundles;
   @Inject private AuditQueries audit;
+  @Inject private BitcoinHeaders bitcoin;
 
   /** How many ledger entries the package will hold, for progress. */
   @Transactional
@@ -81,6 +84,7 @@ public class InspectionPackage {
       }
       List<Object> manifest = new ArrayList<>();
       Set<Long> anchorsWritten = new HashSet<>();
+      Set<Long> bitcoinHeights = new TreeSet<>();
       int done = 0;
       for (LedgerEntryRow e : log.entriesOfArtifact(id)) {
         Map<String, Object> item = new LinkedHashMap<>();
@@ -103,6 +107,7 @@ public class InspectionPackage {
                   a -> {
                     if (anchorsWritten.add(a.getId()))
                       put(zip, "anchors/checkpoint-" + a.getTreeSize() + ".ots", a.getOtsProof());
+                    if (a.getBitcoinHeight() != null) bitcoinHeights.add(a.getBitcoinHeight());
                   });
         }
         manifest.add(item);
@@ -116,6 +121,11 @@ public class InspectionPackage {
       put(zip, "manifest.json", CanonicalJson.write(m).getBytes(StandardCharsets.UTF_8));
       put(zip, "log-key.txt", (signer.vkey() + "\n").getBytes(StandardCharsets.UTF_8));
       put(zip, "checkpoint.txt", log.latestCheckpoint().getNote().getBytes(StandardCharsets.UTF_8));
+      // one headers file for all anchors: the verifier validates it against the headers it trusts
+      put(
+          zip,
+          "bitcoin-headers.txt",
+          bitcoin.headersFileFor(bitcoinHeights).getBytes(StandardCharsets.US_ASCII));
       zip.putNextEntry(new ZipEntry("audit-trail.csv"));
       Writer csv = new OutputStreamWriter(zip, StandardCharsets.UTF_8);
       AuditCsv.write(audit.stream(new AuditFilter(null, null, "TRIAL", id, null, null)), csv);
@@ -142,9 +152,11 @@ public class InspectionPackage {
         + id
         + " (TrialLedger)\n\n"
         + "manifest.json pairs each ledger entry's proof bundle (bundles/) with the artifact's bytes (versions/, documents/).\n"
-        + "Check everything offline, with the log key you obtained yourself and Bitcoin block headers you trust:\n\n"
+        + "Check everything offline, with the log key you obtained yourself:\n\n"
         + "  unzip package.zip -d pkg\n"
-        + "  java -jar trialledger-verifier.jar verify-package pkg --key \"$(cat pkg/log-key.txt)\" --headers headers.txt\n\n"
+        + "  java -jar trialledger-verifier.jar verify-package pkg --key \"$(cat pkg/log-key.txt)\" --headers pkg/bitcoin-headers.txt\n\n"
+        + "bitcoin-headers.txt holds the Bitcoin headers of the anchors' blocks, each from the start of its difficulty period;\n"
+        + "the verifier accepts them only where they link to the headers it trusts (or to a --checkpoint HEIGHT:HASH you add).\n"
         + "anchors/ holds the OpenTimestamps proofs of the checkpoints (also inside each bundle); audit-trail.csv is the\n"
         + "trial's audit trail. Personal data never appears here: consent and result records enter the log as salted commitments.\n";
   }

@@ -5,9 +5,13 @@ import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Base64;
-import org.trialledger.anchoring.bitcoin.BlockHeader;
+import java.util.List;
+import java.util.Optional;
+import org.trialledger.anchoring.bitcoin.HeaderChain;
 import org.trialledger.anchoring.bitcoin.HeaderSource;
 import org.trialledger.anchoring.bitcoin.HeadersFile;
+import org.trialledger.anchoring.bitcoin.NetworkParameters;
+import org.trialledger.anchoring.bitcoin.TrustedHeaders;
 import org.trialledger.anchoring.ots.AttestationResult;
 import org.trialledger.anchoring.ots.DetachedTimestampFile;
 import org.trialledger.anchoring.ots.OtsFormatException;
@@ -74,7 +78,9 @@ public final class OtsTimestampCheck implements TimestampCheck {
               + f.failure()
               + (f.detail() == null ? "" : " " + f.detail());
       return onlyMissing
-          ? new Result(Outcome.SKIPPED, detail + " (add that block's header to the headers file)")
+          ? new Result(
+              Outcome.SKIPPED,
+              detail + " (give headers from a trusted one to that block, or a --checkpoint)")
           : new Result(Outcome.FAIL, detail);
     }
     return new Result(
@@ -83,19 +89,28 @@ public final class OtsTimestampCheck implements TimestampCheck {
   }
 
   /**
-   * The check the verifier CLI runs, over block headers read from a file of "HEIGHT HEX" lines.
-   * Mainnet's proof-of-work limit unless told otherwise.
+   * The check the verifier CLI runs: the trusted headers the jar carries (for {@code
+   * -Dtrialledger.chain=test}, none), the user's checkpoints, and the headers of a file of "HEIGHT
+   * HEX" lines, which count only where they link to a trusted block by Bitcoin's header rules.
    */
-  public static OtsTimestampCheck withHeadersFile(Path headersFile) {
+  public static OtsTimestampCheck withHeaders(
+      Optional<Path> headersFile, List<TrustedHeaders.Checkpoint> checkpoints) {
+    NetworkParameters net =
+        NetworkParameters.named(System.getProperty("trialledger.chain", "mainnet"));
+    TrustedHeaders trusted = TrustedHeaders.of(net).withCheckpoints(checkpoints);
+    if (headersFile.isEmpty())
+      return new OtsTimestampCheck(HeaderChain.trustedOnly(trusted), net.powLimit());
     try {
-      BigInteger limit =
-          "regtest".equalsIgnoreCase(System.getProperty("trialledger.chain", "mainnet"))
-              ? BlockHeader.targetOf(0x207fffff)
-              : BlockHeader.MAINNET_POW_LIMIT;
-      return new OtsTimestampCheck(HeadersFile.load(headersFile), limit);
+      HeadersFile file = HeadersFile.load(headersFile.get());
+      return new OtsTimestampCheck(HeaderChain.build(trusted, file.headers()), net.powLimit());
     } catch (IOException | IllegalArgumentException e) {
       throw new IllegalArgumentException(
-          "unreadable headers file " + headersFile + ": " + e.getMessage(), e);
+          "unreadable headers file " + headersFile.get() + ": " + e.getMessage(), e);
     }
+  }
+
+  /** {@link #withHeaders} with a headers file and no checkpoint. */
+  public static OtsTimestampCheck withHeadersFile(Path headersFile) {
+    return withHeaders(Optional.of(headersFile), List.of());
   }
 }

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.trialledger.anchoring.bitcoin.TrustedHeaders;
 import org.trialledger.ledger.Hash;
 import org.trialledger.ledger.bundle.BundleVerifier;
 import org.trialledger.ledger.bundle.ProofBundle;
@@ -41,13 +42,16 @@ public final class VerifierCli {
         tree-root                       root hash of the entries on stdin
         inclusion-proof INDEX           audit path of leaf INDEX among the entries on stdin
         consistency-proof OLD_SIZE      consistency proof from OLD_SIZE to all entries on stdin
-        verify-package DIR|ZIP [--key VKEY] [--headers HEADERS.txt]
+        verify-package DIR|ZIP [--key VKEY] [--headers HEADERS.txt] [--checkpoint HEIGHT:HASH]
                                         check every bundle of an inspection package against its files
-        verify BUNDLE.json [FILE] [--key VKEY] [--headers HEADERS.txt]
+        verify BUNDLE.json [FILE] [--key VKEY] [--headers HEADERS.txt] [--checkpoint HEIGHT:HASH]
                                         check a proof bundle (and that FILE is the artifact);
                                         --key pins the log key you obtained yourself;
                                         --headers checks the checkpoint's Bitcoin timestamp
-                                        against block headers you trust (HEIGHT HEX per line)
+                                        against block headers (HEIGHT HEX per line), accepted
+                                        only where they link to the headers this jar trusts
+                                        (one per difficulty period, from bitcoinj) or to a
+                                        --checkpoint (a block hash you trust; repeatable)
       """;
 
   private VerifierCli() {}
@@ -130,6 +134,7 @@ public final class VerifierCli {
     final List<String> positional = new ArrayList<>();
     Optional<String> key = Optional.empty();
     Optional<TimestampCheck> timestamps = Optional.empty();
+    final HeaderOptions headers = new HeaderOptions();
     String problem;
 
     static Options parse(String[] args) {
@@ -144,20 +149,48 @@ public final class VerifierCli {
           } else if (!Files.isRegularFile(Path.of(args[i]))) {
             o.problem = "no such file: " + args[i];
           } else {
-            o.timestamps = Optional.of(OtsTimestampCheck.withHeadersFile(Path.of(args[i])));
+            o.headers.headersFile = Optional.of(Path.of(args[i]));
           }
+        } else if (args[i].equals("--checkpoint")) {
+          if (++i >= args.length) o.problem = "--checkpoint needs HEIGHT:HASH";
+          else o.problem = o.headers.addCheckpoint(args[i]);
         } else {
           o.positional.add(args[i]);
         }
       }
+      if (o.problem == null) o.timestamps = o.headers.check();
       return o;
+    }
+  }
+
+  /**
+   * --headers and --checkpoint: headers count only where they link to the jar's trusted headers or
+   * a checkpoint (docs: README, "Verify without trusting us").
+   */
+  private static final class HeaderOptions {
+    Optional<Path> headersFile = Optional.empty();
+    final List<TrustedHeaders.Checkpoint> checkpoints = new ArrayList<>();
+
+    /** Null when {@code text} is a checkpoint; otherwise the problem. */
+    String addCheckpoint(String text) {
+      try {
+        checkpoints.add(TrustedHeaders.Checkpoint.parse(text));
+        return null;
+      } catch (IllegalArgumentException e) {
+        return "--checkpoint: " + e.getMessage();
+      }
+    }
+
+    Optional<TimestampCheck> check() {
+      if (headersFile.isEmpty() && checkpoints.isEmpty()) return Optional.empty();
+      return Optional.of(OtsTimestampCheck.withHeaders(headersFile, checkpoints));
     }
   }
 
   private static int verify(String[] args, PrintStream out, PrintStream err) throws IOException {
     List<String> positional = new ArrayList<>();
     Optional<String> key = Optional.empty();
-    Optional<TimestampCheck> timestamps = Optional.empty();
+    HeaderOptions headerOptions = new HeaderOptions();
     for (int i = 1; i < args.length; i++) {
       if (args[i].equals("--key")) {
         if (++i >= args.length) return usage(err, "--key needs a verifier key");
@@ -167,13 +200,18 @@ public final class VerifierCli {
           return usage(err, "--headers needs a file of Bitcoin block headers");
         Path headers = Path.of(args[i]);
         if (!Files.isRegularFile(headers)) return unusable(err, "no such file: " + args[i]);
-        timestamps = Optional.of(OtsTimestampCheck.withHeadersFile(headers));
+        headerOptions.headersFile = Optional.of(headers);
+      } else if (args[i].equals("--checkpoint")) {
+        if (++i >= args.length) return usage(err, "--checkpoint needs HEIGHT:HASH");
+        String problem = headerOptions.addCheckpoint(args[i]);
+        if (problem != null) return usage(err, problem);
       } else {
         positional.add(args[i]);
       }
     }
     if (positional.isEmpty() || positional.size() > 2)
       return usage(err, "verify takes BUNDLE.json and optionally FILE");
+    Optional<TimestampCheck> timestamps = headerOptions.check();
     ProofBundle bundle;
     try {
       bundle =

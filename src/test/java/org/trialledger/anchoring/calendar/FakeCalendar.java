@@ -71,6 +71,14 @@ public final class FakeCalendar implements AutoCloseable {
 
   /** Puts every pending commitment into a new block at {@code height}; returns its header. */
   public synchronized BlockHeader confirm(long height, long timeSeconds) {
+    return TestBlocks.mine(confirmRoot(height), timeSeconds);
+  }
+
+  /**
+   * Puts every pending commitment into the block at {@code height} and returns that block's merkle
+   * root, for a test that mines the block into a chain of its own.
+   */
+  public synchronized byte[] confirmRoot(long height) {
     List<byte[]> commitments = new ArrayList<>(pending.values());
     List<Timestamp> leaves = new ArrayList<>();
     List<byte[]> txids = new ArrayList<>();
@@ -116,7 +124,7 @@ public final class FakeCalendar implements AutoCloseable {
       confirmed.put(HexFormat.of().formatHex(commitments.get(i)), leaves.get(i).mergeAt(fromTxid));
     }
     pending.clear();
-    return TestBlocks.mine(root, timeSeconds);
+    return root;
   }
 
   private void handle(HttpExchange ex) throws IOException {

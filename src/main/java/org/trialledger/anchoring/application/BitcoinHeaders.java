@@ -1,0 +1,89 @@
+package org.trialledger.anchoring.application;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.NavigableMap;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.trialledger.anchoring.bitcoin.BlockHeader;
+import org.trialledger.anchoring.bitcoin.ProofHeaders;
+import org.trialledger.anchoring.bitcoin.TrustedHeaders;
+import org.trialledger.anchoring.headersource.BitcoinCoreRpc;
+import org.trialledger.anchoring.headersource.EsploraRest;
+import org.trialledger.anchoring.headersource.HeaderQuorum;
+import org.trialledger.anchoring.headersource.HeadersFileSource;
+import org.trialledger.anchoring.headersource.RemoteHeaderSource;
+
+/**
+ * The server's Bitcoin header chain: the trusted headers of the configured network, grown from the
+ * configured sources (Bitcoin Core RPC, Esplora, a headers file) by {@link HeaderQuorum}. Nothing
+ * is contacted unless configured. Kept in memory: after a restart it is asked again from the newest
+ * trusted block.
+ */
+@ApplicationScoped
+public class BitcoinHeaders {
+  /** The longest range {@code /api/bitcoin/headers} serves at once: one difficulty period. */
+  public static final int MAX_RANGE = 2016;
+
+  @Inject private AnchoringSettings settings;
+  @Inject private Clock clock;
+  private HeaderQuorum quorum;
+  private TrustedHeaders trusted;
+
+  /** The sources, or empty when none is configured. */
+  public synchronized Optional<HeaderQuorum> quorum() {
+    if (quorum == null) {
+      List<RemoteHeaderSource> sources = new ArrayList<>();
+      settings.bitcoinRpc().forEach(u -> sources.add(new BitcoinCoreRpc(u, settings.timeout())));
+      settings.esplora().forEach(u -> sources.add(new EsploraRest(u, settings.timeout())));
+      settings.headersFile().map(HeadersFileSource::new).ifPresent(sources::add);
+      if (sources.isEmpty()) return Optional.empty();
+      quorum =
+          new HeaderQuorum(
+              trusted(), sources, settings.headerSourcesRequired(sources.size()), clock);
+    }
+    return Optional.of(quorum);
+  }
+
+  public synchronized TrustedHeaders trusted() {
+    if (trusted == null)
+      trusted = TrustedHeaders.of(settings.network()).withCheckpoints(settings.checkpoints());
+    return trusted;
+  }
+
+  /** Validated headers in {@code [from, to]}, without asking any source. */
+  public NavigableMap<Long, BlockHeader> validated(long from, long to) {
+    return quorum()
+        .map(q -> q.validated(from, to))
+        .orElseGet(() -> new TreeMap<>(trusted().headers().subMap(from, true, to, true)));
+  }
+
+  /**
+   * A headers file for blocks at {@code heights} from what is validated here (nothing is fetched):
+   * see {@link ProofHeaders#forHeights}.
+   */
+  public String headersFileFor(Collection<Long> heights) {
+    return ProofHeaders.forHeights(trusted(), this::validated, heights);
+  }
+
+  /** For the page: which sources, and how many must agree. */
+  public String describe() {
+    Optional<HeaderQuorum> q = quorum();
+    if (q.isEmpty()) return "none configured: Bitcoin attestations are stored but not checked here";
+    return q.get().required()
+        + " of "
+        + q.get().sourceNames().size()
+        + " must agree: "
+        + String.join(", ", q.get().sourceNames());
+  }
+
+  /** The configured headers file, if any (shown beside the sources). */
+  public Optional<Path> headersFile() {
+    return settings.headersFile();
+  }
+}
