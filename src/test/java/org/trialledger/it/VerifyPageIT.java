@@ -143,6 +143,7 @@ class VerifyPageIT {
     ApiClient api = new ApiClient(base);
     byte[] pdf = VerificationIT.pdf("tampered " + System.nanoTime());
     documentInTheLog(api, pdf);
+    String another = documentInTheLog(api, VerificationIT.pdf("another " + System.nanoTime()));
     String vkey = (String) RegistryApiIT.json(api.get("/api/log/key")).get("vkey");
     record Tamper(String step, String url, String js) {}
     List<Tamper> tamperings =
@@ -153,6 +154,13 @@ class VerifyPageIT {
                 "/api/receipts/",
                 "var j = JSON.parse(b); var h = j.entryHex; var c = h.charAt(h.length - 1);"
                     + " j.entryHex = h.slice(0, -1) + (c === '0' ? '1' : '0'); return JSON.stringify(j);"),
+            // another genuine entry in the log instead of the one asked for
+            new Tamper(
+                "entry and leaf",
+                "/api/verify",
+                "var j = JSON.parse(b); j.matches[0].leafHash = '"
+                    + another
+                    + "'; return JSON.stringify(j);"),
             // the checkpoint: another root under the same signature
             new Tamper(
                 "checkpoint signature",
@@ -495,8 +503,10 @@ class VerifyPageIT {
     assertEquals(List.of(), csp, "the page's scripts run under its CSP");
   }
 
-  /** A draft trial with this document; returns once the document's entry has its leaf. */
-  private static void documentInTheLog(ApiClient api, byte[] pdf) throws Exception {
+  /**
+   * A draft trial with this document; returns the document's leaf hash once a checkpoint covers it.
+   */
+  private static String documentInTheLog(ApiClient api, byte[] pdf) throws Exception {
     String id =
         (String)
             RegistryApiIT.json(
@@ -521,6 +531,7 @@ class VerifyPageIT {
       assertTrue(System.currentTimeMillis() < deadline, "integrated");
       Thread.sleep(100);
     }
+    return leaf;
   }
 
   private static boolean covered(ApiClient api, String leaf) {
