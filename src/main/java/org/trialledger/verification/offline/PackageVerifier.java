@@ -53,7 +53,7 @@ final class PackageVerifier {
       Object bundlePath = entry.get("bundle");
       if (bundlePath == null) {
         unproven++;
-        out.println("[SKIPPED] " + artifact + ": " + entry.get("note"));
+        out.println("[PENDING] " + artifact + ": " + entry.get("note"));
         continue;
       }
       byte[] bundleBytes = files.get((String) bundlePath);
@@ -93,7 +93,7 @@ final class PackageVerifier {
                 .findFirst()
                 .orElse("");
         out.println(
-            "[PASS]    "
+            (report.verified() ? "[PASS]    " : "[HOLDS]   ")
                 + artifact
                 + (filePath == null ? "" : " = " + filePath)
                 + (timestamp.isEmpty() ? "" : "; timestamp " + timestamp));
@@ -105,7 +105,7 @@ final class PackageVerifier {
     }
     out.println(
         passed
-            + " verified, "
+            + (key.isPresent() ? " verified, " : " hold (log key not pinned), ")
             + failed
             + " failed, "
             + unproven
