@@ -108,7 +108,7 @@ class PythonOpenTimestampsCrossCheckTest {
     Mutations mutations = new Mutations(99L);
     List<byte[]> inputs = new ArrayList<>();
     List<String> expected = new ArrayList<>();
-    while (inputs.size() < 600) {
+    while (inputs.size() < 1000) {
       byte[] input = mutations.next();
       try {
         expected.add(DetachedTimestampFile.parse(input).isCanonical() ? "OK" : "DIFF");
