@@ -87,6 +87,24 @@ class VerifierExitCodesTest {
   }
 
   @Test
+  void theHelpDocumentsTheExitCodes() {
+    Result help = VerifierCliTest.run("", "--help");
+    assertEquals(0, help.code());
+    for (String line :
+        List.of(
+            "exit codes:",
+            "0  verified",
+            "1  not verified",
+            "2  unusable",
+            "3  holds, but the log key is not pinned",
+            "--require-anchor",
+            "--key-file",
+            "--checkpoint HEIGHT:HASH",
+            "ots-info",
+            "ots-verify")) assertTrue(help.out().contains(line), line + " in:\n" + help.out());
+  }
+
+  @Test
   void aBundleReSignedWithAnotherKeyIsNeverVerified() throws Exception {
     TestLog forged = new TestLog(13, NoteKey.generate("test.example/log", new SecureRandom()));
     String bundle = bundle(forged.bundle(5));
