@@ -29,6 +29,7 @@ import org.trialledger.ledger.merkle.CompactRange;
 import org.trialledger.ledger.merkle.InMemoryNodeStore;
 import org.trialledger.ledger.merkle.MerkleTree;
 import org.trialledger.ledger.merkle.TreeHasher;
+import org.trialledger.ledger.note.NoteKey;
 
 /**
  * The offline verifier: {@code java -jar trialledger-verifier.jar COMMAND …}. Its exit code says
@@ -309,6 +310,18 @@ public final class VerifierCli {
             o.positional.add(a);
           }
         }
+      }
+      if (o.key.isPresent()) {
+        try {
+          NoteKey.parseVerifier(o.key.get());
+        } catch (IllegalArgumentException e) {
+          throw new UnusableInput("the pinned key is not a verifier key: " + e.getMessage());
+        }
+      }
+      boolean otsVerify = args[0].equals("ots-verify");
+      if (!otsVerify && (o.file.isPresent() || o.digest.isPresent())) {
+        usage(err, args[0] + " takes no --file or --digest (give FILE after BUNDLE.json)");
+        return null;
       }
       return o;
     }

@@ -87,6 +87,26 @@ class VerifierExitCodesTest {
   }
 
   @Test
+  void wrongUsageOfVerifyIsUnusable() throws Exception {
+    String bundle = bundle(log.bundle(5));
+    for (String[] args :
+        new String[][] {
+          {"verify", bundle, "--key", "not a key"},
+          {"verify", bundle, "--key"},
+          {"verify", bundle, "--key-file", "/no/such/key"},
+          {"verify", bundle, "--digest", "00"},
+          {"verify", bundle, "--headers", "/no/such/headers"},
+          {"verify", bundle, "--checkpoint", "1:00"},
+          {"verify", bundle, "--frobnicate"},
+          {"verify-package", dir.toString(), "--file", bundle}
+        }) {
+      Result r = VerifierCliTest.run("", args);
+      assertEquals(2, r.code(), String.join(" ", args) + "\n" + r.out() + r.err());
+      assertFalse(r.err().contains("\tat "), r.err());
+    }
+  }
+
+  @Test
   void theHelpDocumentsTheExitCodes() {
     Result help = VerifierCliTest.run("", "--help");
     assertEquals(0, help.code());
