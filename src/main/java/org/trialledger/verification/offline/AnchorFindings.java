@@ -49,7 +49,7 @@ final class AnchorFindings {
                 + f.height()
                 + " claimed, not confirmed: "
                 + f.detail()
-                + " (give its header with --headers, or pin it with --checkpoint)");
+                + " (give its header with --headers; pin its hash with --checkpoint)");
       } else if (r instanceof AttestationResult.Pending p) {
         calendars.add(p.calendarUri());
       } else if (r instanceof AttestationResult.Unsupported u) {
