@@ -167,6 +167,10 @@ public final class VerifierCli {
       return unusable(err, "unreadable package: " + e.getMessage());
     }
     if (result.failed() > 0) return FAILED;
+    if (result.passed() == 0) {
+      out.println("Nothing in the package has a proof yet: nothing was verified.");
+      return FAILED;
+    }
     if (o.key.isEmpty()) {
       out.println(
           "The log key is not pinned: every bundle holds against the key it names. Pass --key"

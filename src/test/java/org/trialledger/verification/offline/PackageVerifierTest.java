@@ -74,6 +74,19 @@ class PackageVerifierTest {
   }
 
   @Test
+  void aPackageWithNothingProvenIsNotVerified() throws Exception {
+    Files.writeString(
+        dir.resolve("manifest.json"),
+        """
+        {"format":"trialledger.inspection-package/1","entries":[
+          {"artifact":"doc-3","note":"queued at packaging time: no proof yet"}]}
+        """);
+    Result r = verify("--key", key);
+    assertEquals(1, r.code(), r.out());
+    assertTrue(r.out().contains("nothing was verified"), r.out());
+  }
+
+  @Test
   void anAnchorCanBeRequired() {
     Result r = verify("--key", key, "--require-anchor");
     assertEquals(1, r.code(), r.out());
