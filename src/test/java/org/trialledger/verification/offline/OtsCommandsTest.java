@@ -75,9 +75,20 @@ class OtsCommandsTest {
   void helloWorldIsConfirmedInBlock358391() {
     String proof = vector("hello-world.txt.ots");
     String file = vector("hello-world.txt");
-    Result r = run("ots-verify", proof, "--file", file, "--headers", HEADERS);
+    Result r =
+        run(
+            "ots-verify",
+            proof,
+            "--file",
+            file,
+            "--headers",
+            HEADERS,
+            "--checkpoint",
+            "358391:" + HELLO_BLOCK);
     assertEquals(0, r.code(), r.out() + r.err());
     assertTrue(r.out().contains("existed by Bitcoin block 358391 (" + HELLO_BLOCK + ")"), r.out());
+    Result unlinked = run("ots-verify", proof, "--file", file, "--headers", HEADERS);
+    assertEquals(3, unlinked.code(), "a header alone is not trusted: " + unlinked.out());
 
     Result pinned =
         run(
@@ -90,7 +101,7 @@ class OtsCommandsTest {
             "--checkpoint",
             "358391:" + HELLO_BLOCK.toUpperCase());
     assertEquals(0, pinned.code(), pinned.out());
-    assertTrue(pinned.out().contains("pinned with --checkpoint"), pinned.out());
+    assertTrue(pinned.out().contains("--checkpoint by Bitcoin's header rules"), pinned.out());
 
     Result otherPin =
         run(
@@ -102,8 +113,8 @@ class OtsCommandsTest {
             HEADERS,
             "--checkpoint",
             "358391:" + HELLO_BLOCK.replace('3', '4'));
-    assertEquals(1, otherPin.code(), otherPin.out());
-    assertTrue(otherPin.out().contains("RESULT: NOT VERIFIED (timestamp)"), otherPin.out());
+    assertEquals(3, otherPin.code(), "the header is refused, nothing confirms: " + otherPin.out());
+    assertTrue(otherPin.out().contains("[UNCONFIRMED]"), otherPin.out());
   }
 
   @Test
@@ -156,7 +167,9 @@ class OtsCommandsTest {
             "--file",
             vector("corpus/bad-stamp.txt"),
             "--headers",
-            HEADERS);
+            HEADERS,
+            "--checkpoint",
+            "358391:" + HELLO_BLOCK);
     assertEquals(1, badStamp.code(), badStamp.out());
     assertTrue(badStamp.out().contains("is not the merkle root"), badStamp.out());
   }

@@ -302,19 +302,35 @@ class VerifierExitCodesTest {
     assertStep(noHeader, "UNCONFIRMED", "Bitcoin block 7 claimed, not confirmed");
     assertEquals(1, verify(b, "--require-anchor").code());
 
-    Result confirmed = verify(b, "--headers", headers, "--require-anchor");
-    assertEquals(0, confirmed.code(), confirmed.out());
-    assertStep(confirmed, "PASS", "existed by Bitcoin block 7 (" + header.blockHashHex() + ")");
+    // A header alone proves only work; it counts once linked to a trusted one or a --checkpoint.
+    Result unlinked = verify(b, "--headers", headers);
+    assertEquals(0, unlinked.code(), unlinked.out());
+    assertStep(unlinked, "UNCONFIRMED", "do not link to a trusted block");
+    assertEquals(1, verify(b, "--headers", headers, "--require-anchor").code());
 
-    Result pinned = verify(b, "--headers", headers, "--checkpoint", "7:" + header.blockHashHex());
+    Result pinned =
+        verify(
+            b,
+            "--headers",
+            headers,
+            "--checkpoint",
+            "7:" + header.blockHashHex(),
+            "--require-anchor");
     assertEquals(0, pinned.code(), pinned.out());
-    assertStep(pinned, "PASS", "pinned with --checkpoint");
-    Result otherPin = verify(b, "--headers", headers, "--checkpoint", "7:" + "00".repeat(32));
+    assertStep(pinned, "PASS", "existed by Bitcoin block 7 (" + header.blockHashHex() + ")");
+    Result otherPin =
+        verify(b, "--headers", headers, "--checkpoint", "7:" + "00".repeat(32), "--require-anchor");
     assertEquals(1, otherPin.code(), otherPin.out());
-    assertStep(otherPin, "FAIL", "not the pinned");
+    assertStep(otherPin, "FAIL", "not confirmed");
 
     BlockHeader otherBlock = TestBlocks.mine(new byte[32], 1_700_000_000L);
-    Result mismatch = verify(b, "--headers", headersFile(7, otherBlock));
+    Result mismatch =
+        verify(
+            b,
+            "--headers",
+            headersFile(7, otherBlock),
+            "--checkpoint",
+            "7:" + otherBlock.blockHashHex());
     assertEquals(1, mismatch.code(), mismatch.out());
     assertStep(mismatch, "FAIL", "is not the merkle root");
   }
