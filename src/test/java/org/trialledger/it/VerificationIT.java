@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -36,6 +37,7 @@ import org.trialledger.anchoring.bitcoin.HeaderChain;
 import org.trialledger.anchoring.bitcoin.HeadersFile;
 import org.trialledger.anchoring.calendar.FakeCalendar;
 import org.trialledger.ledger.json.JsonParser;
+import org.trialledger.ledger.note.NoteKey;
 
 /**
  * Verification without trusting the server: the public verify page in Chromium, a published
@@ -159,7 +161,12 @@ class VerificationIT {
             "log key", bundle);
     for (Map.Entry<String, String> t : tamperings.entrySet()) {
       Files.writeString(bundleFile, t.getValue());
-      String pinned = t.getKey().equals("log key") ? "tampered+00000000+AQID" : key;
+      // a well-formed key that is not the log's: a malformed one is unusable input (exit 2)
+      String pinned =
+          t.getKey().equals("log key")
+              ? NoteKey.generate(key.substring(0, key.indexOf('+')), new SecureRandom())
+                  .verifierKey()
+              : key;
       Result r =
           verifier(
               "verify",

@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.zip.ZipFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.trialledger.ledger.Vectors;
 import org.trialledger.ledger.bundle.TestLog;
 
 /**
@@ -70,6 +71,74 @@ class VerifierJarIT {
     Result failed = run("", "verify", tampered.toString(), file.toString());
     assertEquals(1, failed.code, failed.out);
     assertTrue(failed.out.contains("[FAIL]") && failed.out.contains("inclusion"), failed.out);
+  }
+
+  @Test
+  void theExitCodeSaysWhatWasProven(@TempDir Path dir) throws Exception {
+    TestLog log = new TestLog(6);
+    Path bundle = Files.writeString(dir.resolve("bundle.json"), log.bundle(2).toJson());
+    Result unpinned = run("", "verify", bundle.toString());
+    assertEquals(3, unpinned.code, unpinned.out);
+    assertTrue(unpinned.out.contains(TestLog.KEY.verifierKey()), unpinned.out);
+
+    Result anchorRequired =
+        run(
+            "",
+            "verify",
+            bundle.toString(),
+            "--key",
+            TestLog.KEY.verifierKey(),
+            "--require-anchor");
+    assertEquals(1, anchorRequired.code, anchorRequired.out);
+
+    Path renamed =
+        Files.writeString(
+            dir.resolve("renamed.json"),
+            log.bundle(2).toJson().replace("\"consistency\":", "\"consistencyy\":"));
+    Result unknown = run("", "verify", renamed.toString(), "--key", TestLog.KEY.verifierKey());
+    assertEquals(2, unknown.code, unknown.out);
+    assertTrue(unknown.out.contains("unknown member bundle.consistencyy"), unknown.out);
+
+    byte[] latin = log.bundle(2).toJson().getBytes(StandardCharsets.UTF_8);
+    latin[latin.length / 2] = (byte) 0xe9;
+    Result notUtf8 = run("", "verify", Files.write(dir.resolve("latin.json"), latin).toString());
+    assertEquals(2, notUtf8.code, notUtf8.out);
+    assertTrue(notUtf8.out.contains("is not UTF-8 text"), notUtf8.out);
+
+    Result help = run("", "--help");
+    assertEquals(0, help.code);
+    assertTrue(help.out.contains("exit codes:") && help.out.contains("3  holds"), help.out);
+  }
+
+  @Test
+  void otsInfoAndOtsVerifyOnTheReferenceClientsProofs() throws Exception {
+    Path vectors = Vectors.dir("ots");
+    Result info = run("", "ots-info", vectors.resolve("corpus/ripemd160/README.md.ots").toString());
+    assertEquals(0, info.code, info.out);
+    assertTrue(info.out.startsWith("File ripemd160 hash: 0423ced4"), info.out);
+
+    Result confirmed =
+        run(
+            "",
+            "ots-verify",
+            vectors.resolve("hello-world.txt.ots").toString(),
+            "--file",
+            vectors.resolve("hello-world.txt").toString(),
+            "--headers",
+            vectors.resolve("bitcoin-headers.txt").toString(),
+            "--checkpoint",
+            "358391:000000000000000003e892881a8cdcdc117c06d444057c98b6f04a9ee75a2319");
+    assertEquals(0, confirmed.code, confirmed.out);
+    assertTrue(confirmed.out.contains("existed by Bitcoin block 358391"), confirmed.out);
+
+    Result pending =
+        run(
+            "",
+            "ots-verify",
+            vectors.resolve("incomplete.txt.ots").toString(),
+            "--file",
+            vectors.resolve("incomplete.txt").toString());
+    assertEquals(3, pending.code, pending.out);
   }
 
   record Result(int code, String out) {}

@@ -17,8 +17,12 @@ public sealed interface AttestationResult {
   /** A known notary this code does not verify (Litecoin, Ethereum). */
   record Unsupported(byte[] message, Attestation attestation) implements AttestationResult {}
 
-  /** The message is the merkle root of a header with valid proof of work at {@code height}. */
-  record BitcoinVerified(byte[] message, long height, String blockHash, Instant blockTime)
+  /**
+   * The message is the merkle root of the header at {@code height}, which the header check
+   * confirmed ({@code confirmedBy} says on what grounds).
+   */
+  record BitcoinVerified(
+      byte[] message, long height, String blockHash, Instant blockTime, String confirmedBy)
       implements AttestationResult {}
 
   /** A Bitcoin attestation that could not be verified, and why. */
@@ -30,8 +34,11 @@ public sealed interface AttestationResult {
     NO_HEADER,
     /** The attested message is not 32 bytes, so it cannot be a merkle root. */
     DIGEST_LENGTH,
-    /** The header's hash does not meet its target, or its target is above the chain's limit. */
-    PROOF_OF_WORK,
+    /**
+     * The header check refused the header at that height (proof of work, a pinned hash, or the
+     * chain it must link to; the detail says which).
+     */
+    HEADER_REFUSED,
     /** The attested message is not the header's merkle root. */
     MERKLE_ROOT_MISMATCH
   }

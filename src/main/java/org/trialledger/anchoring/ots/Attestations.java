@@ -33,7 +33,7 @@ final class Attestations {
     byte[] payload = in.readVarbytes(0, Attestation.MAX_PAYLOAD_SIZE);
     if (!isKnownTag(tag)) return new UnknownAttestation(tag, payload);
     try {
-      return readKnown(tag, new ByteReader(payload));
+      return readKnown(tag, new ByteReader(payload, in.minimalOnly()));
     } catch (OtsFormatException e) {
       // Offsets inside the payload mean little to a reader of the whole proof; report the
       // attestation's start.

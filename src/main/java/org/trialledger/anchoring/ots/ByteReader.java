@@ -11,10 +11,25 @@ import java.util.Arrays;
 /** A cursor over untrusted bytes with the reference's primitive reads, each bounds-checked. */
 final class ByteReader {
   private final byte[] data;
+  private final boolean minimalOnly;
   private int pos;
 
+  /** A reader that refuses non-minimal varuints (bytes the reference never writes). */
   ByteReader(byte[] data) {
+    this(data, true);
+  }
+
+  /**
+   * @param minimalOnly whether a varuint with a trailing zero group is refused; the reference reads
+   *     it, so a reader of other tools' proofs accepts it
+   */
+  ByteReader(byte[] data, boolean minimalOnly) {
     this.data = data;
+    this.minimalOnly = minimalOnly;
+  }
+
+  boolean minimalOnly() {
+    return minimalOnly;
   }
 
   int position() {
@@ -35,7 +50,10 @@ final class ByteReader {
     return out;
   }
 
-  /** LEB128 as the reference writes it: minimal, so a trailing zero group is refused. */
+  /**
+   * LEB128; when {@code minimalOnly}, as the reference writes it, so a trailing zero group is
+   * refused.
+   */
   long readVaruint() throws OtsFormatException {
     int start = pos;
     long value = 0;
@@ -47,7 +65,7 @@ final class ByteReader {
       int b = readByte();
       value |= (long) (b & 0x7f) << shift;
       if ((b & 0x80) == 0) {
-        if (b == 0 && shift > 0)
+        if (minimalOnly && b == 0 && shift > 0)
           throw new OtsFormatException(NON_CANONICAL, start, "non-minimal varuint");
         return value;
       }

@@ -11,7 +11,9 @@ import java.util.List;
 
 /**
  * A {@code .ots} file: header, the stamped file's hash op and digest, and the timestamp tree on
- * that digest.
+ * that digest. A proof read from bytes keeps them, so that it is written back exactly as its author
+ * wrote it (other clients write branches in other orders, and the reference reads them); a proof
+ * built or changed here is written in the reference's canonical form.
  */
 public final class DetachedTimestampFile {
   static final byte[] MAGIC =
@@ -20,14 +22,20 @@ public final class DetachedTimestampFile {
 
   private final OpKind fileHashOp;
   private final Timestamp timestamp;
+  private final byte[] encoded;
 
   public DetachedTimestampFile(OpKind fileHashOp, Timestamp timestamp) {
+    this(fileHashOp, timestamp, null);
+  }
+
+  private DetachedTimestampFile(OpKind fileHashOp, Timestamp timestamp, byte[] encoded) {
     if (!fileHashOp.isHash()) throw new IllegalArgumentException(fileHashOp + " is not a hash op");
     if (timestamp.message().length != fileHashOp.digestLength()) {
       throw new IllegalArgumentException("digest length does not match " + fileHashOp.label());
     }
     this.fileHashOp = fileHashOp;
     this.timestamp = timestamp;
+    this.encoded = encoded;
   }
 
   public OpKind fileHashOp() {
@@ -69,7 +77,18 @@ public final class DetachedTimestampFile {
   /** A calendar URI and the commitment it holds for this proof. */
   public record PendingCommitment(String calendarUri, byte[] commitment) {}
 
+  /** The bytes this proof was read from, or its canonical form if it was built here. */
   public byte[] serialize() {
+    return encoded != null ? encoded.clone() : canonicalBytes();
+  }
+
+  /** Whether {@link #serialize()} gives the reference's canonical form. */
+  public boolean isCanonical() {
+    return encoded == null || Arrays.equals(encoded, canonicalBytes());
+  }
+
+  /** The reference's canonical form: sorted, distinct branches and minimal varuints. */
+  public byte[] canonicalBytes() {
     ByteWriter w =
         new ByteWriter().writeBytes(MAGIC).writeVaruint(MAJOR_VERSION).writeByte(fileHashOp.tag());
     w.writeBytes(timestamp.message());
@@ -78,30 +97,30 @@ public final class DetachedTimestampFile {
   }
 
   /**
-   * Parses a whole {@code .ots} file strictly: every accepted input re-serializes to the same
-   * bytes.
+   * Parses a whole {@code .ots} file as the Python reference reads it: branches in any order (a
+   * repeated one as the reference merges it) and non-minimal varuints are accepted; anything the
+   * reference refuses is refused, and so are heights beyond 2^63. {@link #serialize()} gives back
+   * the same bytes.
    */
   public static DetachedTimestampFile parse(byte[] bytes) throws OtsFormatException {
-    return parse(bytes, true);
-  }
-
-  /**
-   * Parses a proof whose branches may come in any order, as the reference reads them: for proofs
-   * written by other tools (java-opentimestamps 1.11 writes forks in hash-map order). {@link
-   * #serialize()} then gives the reference's order, so the bytes may differ from the input.
-   * Everything else is as strict as {@link #parse}.
-   */
-  public static DetachedTimestampFile parseAnyOrder(byte[] bytes) throws OtsFormatException {
     return parse(bytes, false);
   }
 
-  private static DetachedTimestampFile parse(byte[] bytes, boolean strictOrder)
+  /**
+   * Parses only the reference's canonical form (what we write ourselves): refuses, as {@link
+   * OtsFormatException.Reason#NON_CANONICAL}, what the reference reads but never writes.
+   */
+  public static DetachedTimestampFile parseCanonical(byte[] bytes) throws OtsFormatException {
+    return parse(bytes, true);
+  }
+
+  private static DetachedTimestampFile parse(byte[] bytes, boolean canonical)
       throws OtsFormatException {
     if (bytes.length < MAGIC.length
         || !Arrays.equals(bytes, 0, MAGIC.length, MAGIC, 0, MAGIC.length)) {
       throw new OtsFormatException(BAD_MAGIC, 0, "not an OpenTimestamps proof (bad header magic)");
     }
-    ByteReader in = new ByteReader(bytes);
+    ByteReader in = new ByteReader(bytes, canonical);
     in.readBytes(MAGIC.length);
     int versionAt = in.position();
     long major = in.readVaruint();
@@ -113,12 +132,14 @@ public final class DetachedTimestampFile {
     OpKind op = OpKind.fromTag(tag);
     if (op == null || !op.isHash()) {
       throw new OtsFormatException(
-          UNKNOWN_FILE_HASH_OP, versionAt + 1, String.format("0x%02x is not a file hash op", tag));
+          UNKNOWN_FILE_HASH_OP,
+          in.position() - 1,
+          String.format("0x%02x is not a file hash op", tag));
     }
     byte[] digest = in.readBytes(op.digestLength());
-    Timestamp t = TimestampCodec.read(in, digest, 0, strictOrder);
+    Timestamp t = TimestampCodec.read(in, digest, 0, canonical);
     in.requireEnd();
-    return new DetachedTimestampFile(op, t);
+    return new DetachedTimestampFile(op, t, bytes.clone());
   }
 
   @Override

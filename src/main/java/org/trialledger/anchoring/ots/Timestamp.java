@@ -15,7 +15,8 @@ import java.util.TreeSet;
  * A node of a timestamp tree: a message, the attestations made on it, and the ops leading to child
  * nodes. Immutable; each child's message is its op applied to this message (checked on
  * construction). Attestations and ops are kept sorted and distinct as the reference serializes
- * them, so equal trees have equal bytes.
+ * them, so equal trees have equal bytes. A node read from another tool's proof also remembers the
+ * order its branches were written in ({@link #branches()}), for showing and walking it as written.
  */
 public final class Timestamp {
   /** The reference's recursion limit: nodes may sit at depths 0 to 255. */
@@ -24,10 +25,23 @@ public final class Timestamp {
   private final byte[] message;
   private final List<Attestation> attestations;
   private final NavigableMap<Op, Timestamp> ops;
+  private final List<Object> writtenOrder;
   private final int height;
 
   private Timestamp(
       byte[] message, List<Attestation> attestations, NavigableMap<Op, Timestamp> ops) {
+    this(message, attestations, ops, null);
+  }
+
+  /**
+   * @param writtenOrder each attestation and op of the node once, in the order read, or null for
+   *     the reference's order
+   */
+  private Timestamp(
+      byte[] message,
+      List<Attestation> attestations,
+      NavigableMap<Op, Timestamp> ops,
+      List<Object> writtenOrder) {
     if (message.length > OpKind.MAX_MESSAGE_LENGTH) {
       throw new IllegalArgumentException(
           "message longer than " + OpKind.MAX_MESSAGE_LENGTH + " bytes");
@@ -35,6 +49,7 @@ public final class Timestamp {
     this.message = message;
     this.attestations = Collections.unmodifiableList(attestations);
     this.ops = Collections.unmodifiableNavigableMap(ops);
+    this.writtenOrder = writtenOrder == null ? null : List.copyOf(writtenOrder);
     int h = 0;
     for (Timestamp child : ops.values()) h = Math.max(h, child.height + 1);
     if (h > MAX_DEPTH) throw new IllegalArgumentException("tree deeper than " + MAX_DEPTH + " ops");
@@ -76,6 +91,29 @@ public final class Timestamp {
   /** Sorted as serialized. */
   public NavigableMap<Op, Timestamp> ops() {
     return ops;
+  }
+
+  /** A branch of a node: an attestation, or an op and the node it leads to. */
+  public record Branch(Attestation attestation, Op op, Timestamp child) {
+    public boolean isAttestation() {
+      return attestation != null;
+    }
+  }
+
+  /** The node's branches in the order they were read, or in the reference's order if built. */
+  public List<Branch> branches() {
+    List<Branch> out = new ArrayList<>();
+    if (writtenOrder == null) {
+      for (Attestation a : attestations) out.add(new Branch(a, null, null));
+      for (Map.Entry<Op, Timestamp> e : ops.entrySet())
+        out.add(new Branch(null, e.getKey(), e.getValue()));
+      return out;
+    }
+    for (Object o : writtenOrder) {
+      if (o instanceof Op op) out.add(new Branch(null, op, ops.get(op)));
+      else out.add(new Branch((Attestation) o, null, null));
+    }
+    return out;
   }
 
   public boolean isEmpty() {
@@ -148,11 +186,12 @@ public final class Timestamp {
     return result;
   }
 
-  /** The first node (depth first, in serialization order) whose message is {@code message}. */
+  /** The first node (depth first, in branch order) whose message is {@code message}. */
   public Optional<Timestamp> nodeFor(byte[] message) {
     if (Arrays.equals(this.message, message)) return Optional.of(this);
-    for (Timestamp child : ops.values()) {
-      Optional<Timestamp> found = child.nodeFor(message);
+    for (Branch b : branches()) {
+      if (b.isAttestation()) continue;
+      Optional<Timestamp> found = b.child().nodeFor(message);
       if (found.isPresent()) return found;
     }
     return Optional.empty();
@@ -162,7 +201,8 @@ public final class Timestamp {
   public record AttestedMessage(byte[] message, Attestation attestation) {}
 
   /**
-   * Every attestation in the tree with the message it attests, depth first in serialization order.
+   * Every attestation in the tree with the message it attests, depth first in branch order (as
+   * written, for a proof read from bytes).
    */
   public List<AttestedMessage> allAttestations() {
     List<AttestedMessage> out = new ArrayList<>();
@@ -171,8 +211,10 @@ public final class Timestamp {
   }
 
   private void collect(List<AttestedMessage> out) {
-    for (Attestation a : attestations) out.add(new AttestedMessage(message.clone(), a));
-    for (Timestamp child : ops.values()) child.collect(out);
+    for (Branch b : branches()) {
+      if (b.isAttestation()) out.add(new AttestedMessage(message.clone(), b.attestation()));
+      else b.child().collect(out);
+    }
   }
 
   /** The reference serialization of this subtree (no file header). */
@@ -197,8 +239,11 @@ public final class Timestamp {
   }
 
   static Timestamp trusted(
-      byte[] message, List<Attestation> attestations, NavigableMap<Op, Timestamp> ops) {
-    return new Timestamp(message, attestations, ops);
+      byte[] message,
+      List<Attestation> attestations,
+      NavigableMap<Op, Timestamp> ops,
+      List<Object> writtenOrder) {
+    return new Timestamp(message, attestations, ops, writtenOrder);
   }
 
   @Override

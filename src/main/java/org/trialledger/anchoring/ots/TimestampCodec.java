@@ -6,6 +6,7 @@ import static org.trialledger.anchoring.ots.OtsFormatException.Reason.RECURSION_
 import static org.trialledger.anchoring.ots.OtsFormatException.Reason.UNKNOWN_OP;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -38,23 +39,27 @@ final class TimestampCodec {
   }
 
   /**
-   * Reads the node for {@code message} at {@code depth}, computing every child's message eagerly as
-   * the reference does, so limits on message size are enforced while parsing.
+   * Reads the node for {@code message} at {@code depth} in the reference's canonical form,
+   * computing every child's message eagerly as the reference does, so limits on message size are
+   * enforced while parsing.
    */
   static Timestamp read(ByteReader in, byte[] message, int depth) throws OtsFormatException {
     return read(in, message, depth, true);
   }
 
   /**
-   * @param strictOrder whether branches must come in the reference's order; if not, they are sorted
-   *     (as the reference does on its next write) and only repeated branches are refused
+   * @param canonical whether branches must come in the reference's order, each once; if not, they
+   *     are read as the reference reads them: in any order, a repeated attestation counted once and
+   *     a repeated op's later subtree replacing the earlier (its {@code OpSet}), the order as
+   *     written kept for {@link Timestamp#branches()}
    */
-  static Timestamp read(ByteReader in, byte[] message, int depth, boolean strictOrder)
+  static Timestamp read(ByteReader in, byte[] message, int depth, boolean canonical)
       throws OtsFormatException {
     if (depth > Timestamp.MAX_DEPTH)
       throw in.fail(RECURSION_LIMIT, "timestamp nested deeper than 256");
     TreeSet<Attestation> attestations = new TreeSet<>();
     TreeMap<Op, Timestamp> ops = new TreeMap<>();
+    LinkedHashSet<Object> written = new LinkedHashSet<>();
     boolean more;
     do {
       int start = in.position();
@@ -65,15 +70,15 @@ final class TimestampCodec {
         Attestation a = Attestations.read(in);
         boolean inOrder =
             ops.isEmpty() && (attestations.isEmpty() || attestations.last().compareTo(a) < 0);
-        if (attestations.contains(a) || strictOrder && !inOrder) {
+        if (canonical && !inOrder) {
           throw new OtsFormatException(
               NON_CANONICAL, start, "attestation out of order or repeated");
         }
         attestations.add(a);
+        written.add(a);
       } else {
         Op op = readOp(in, tag);
-        if (ops.containsKey(op)
-            || strictOrder && !ops.isEmpty() && ops.lastKey().compareTo(op) > 0) {
+        if (canonical && !ops.isEmpty() && ops.lastKey().compareTo(op) >= 0) {
           throw new OtsFormatException(
               NON_CANONICAL, start, "op " + op + " out of order or repeated");
         }
@@ -83,10 +88,12 @@ final class TimestampCodec {
         } catch (IllegalArgumentException e) {
           throw new OtsFormatException(MESSAGE_TOO_LONG, start, e.getMessage());
         }
-        ops.put(op, read(in, result, depth + 1, strictOrder));
+        ops.put(op, read(in, result, depth + 1, canonical));
+        written.add(op);
       }
     } while (more);
-    return Timestamp.trusted(message, new ArrayList<>(attestations), ops);
+    return Timestamp.trusted(
+        message, new ArrayList<>(attestations), ops, canonical ? null : new ArrayList<>(written));
   }
 
   private static Op readOp(ByteReader in, int tag) throws OtsFormatException {

@@ -5,30 +5,37 @@ import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import org.trialledger.anchoring.bitcoin.BlockHeader;
+import org.trialledger.anchoring.bitcoin.HeaderCheck;
 import org.trialledger.anchoring.bitcoin.HeaderSource;
+import org.trialledger.anchoring.bitcoin.ProofOfWorkHeaderCheck;
 
 /**
- * Walks a proof to every attestation and checks the Bitcoin ones against headers from a {@link
- * HeaderSource}: the attested message must be the header's merkle root in internal byte order (the
- * reference's {@code verify_against_blockheader}) and the header must carry valid proof of work.
- * Offline by design: no network fallback, so a missing header is reported, never fetched from
- * somewhere else.
+ * Walks a proof to every attestation and checks the Bitcoin ones through a {@link HeaderCheck}: the
+ * block must be confirmed by that check, and the attested message must be its header's merkle root
+ * in internal byte order (the reference's {@code verify_against_blockheader}). Offline by design:
+ * no network fallback, so a missing header is reported, never fetched from somewhere else.
  */
 public final class TimestampVerifier {
-  private final HeaderSource headers;
-  private final BigInteger powLimit;
+  private final HeaderCheck headers;
 
-  /** Checks headers against mainnet's proof-of-work limit. */
+  /** Checks headers from {@code headers} by proof of work against mainnet's limit. */
   public TimestampVerifier(HeaderSource headers) {
     this(headers, BlockHeader.MAINNET_POW_LIMIT);
   }
 
   /** A verifier for another chain's limit (tests mine headers with regtest's easy target). */
   public TimestampVerifier(HeaderSource headers, BigInteger powLimit) {
+    this(new ProofOfWorkHeaderCheck(headers, powLimit));
+  }
+
+  private TimestampVerifier(HeaderCheck headers) {
     this.headers = headers;
-    this.powLimit = powLimit;
+  }
+
+  /** A verifier that counts a Bitcoin block only when {@code headers} confirms it. */
+  public static TimestampVerifier confirmingWith(HeaderCheck headers) {
+    return new TimestampVerifier(headers);
   }
 
   /**
@@ -70,19 +77,14 @@ public final class TimestampVerifier {
           AttestationResult.Failure.DIGEST_LENGTH,
           message.length + " bytes, not 32");
     }
-    Optional<BlockHeader> found = headers.header(height);
-    if (found.isEmpty()) {
-      return failed(
-          message, height, AttestationResult.Failure.NO_HEADER, headers.whyMissing(height));
+    HeaderCheck.Verdict verdict = headers.confirm(height);
+    if (verdict.status() == HeaderCheck.Verdict.Status.MISSING) {
+      return failed(message, height, AttestationResult.Failure.NO_HEADER, verdict.detail());
     }
-    BlockHeader header = found.get();
-    if (!header.checkProofOfWork(powLimit)) {
-      return failed(
-          message,
-          height,
-          AttestationResult.Failure.PROOF_OF_WORK,
-          "header " + header.blockHashHex() + " does not meet its target or the chain's limit");
+    if (verdict.status() == HeaderCheck.Verdict.Status.REFUSED) {
+      return failed(message, height, AttestationResult.Failure.HEADER_REFUSED, verdict.detail());
     }
+    BlockHeader header = verdict.header();
     if (!Arrays.equals(message, header.merkleRoot())) {
       return failed(
           message,
@@ -94,7 +96,7 @@ public final class TimestampVerifier {
               + header.blockHashHex());
     }
     return new AttestationResult.BitcoinVerified(
-        message, height, header.blockHashHex(), header.time());
+        message, height, header.blockHashHex(), header.time(), verdict.detail());
   }
 
   private static AttestationResult failed(

@@ -20,12 +20,14 @@ import org.trialledger.ledger.note.SignedNote;
  *   <li>content: the file (or, for a commitment, salt ‖ canonical record) hashes to the bundle's
  *       content hash;
  *   <li>entry: the entry bytes decode and carry that content hash and kind;
- *   <li>log key: the bundle's key parses, and equals the pinned key if one is given;
+ *   <li>log key: the bundle's key parses, and equals the pinned key; without a pin the report says
+ *       so (UNPINNED), and the result can only be "holds", never "verified";
  *   <li>checkpoint signature: the checkpoint note is signed by that key;
  *   <li>checkpoint: its size is the bundle's tree size and its origin is the key's name;
  *   <li>inclusion: SHA-256(0x00 ‖ entry) is at the leaf index in that tree (RFC 9162);
  *   <li>consistency: each earlier checkpoint given is signed by the key and extended by this one;
- *   <li>timestamp: reported as not checked here (the anchoring verifier checks it).
+ *   <li>timestamp: by the given {@link TimestampCheck}; not yet in Bitcoin is PENDING or
+ *       UNCONFIRMED, a failure only when an anchor is required.
  * </ol>
  */
 public final class BundleVerifier {
@@ -49,6 +51,19 @@ public final class BundleVerifier {
       Optional<byte[]> file,
       Optional<String> pinnedKey,
       Optional<TimestampCheck> timestamps) {
+    return verify(b, file, pinnedKey, timestamps, false);
+  }
+
+  /**
+   * @param requireAnchor whether the timestamp step fails unless the timestamp reaches a Bitcoin
+   *     block that the check confirmed
+   */
+  public static VerificationReport verify(
+      ProofBundle b,
+      Optional<byte[]> file,
+      Optional<String> pinnedKey,
+      Optional<TimestampCheck> timestamps,
+      boolean requireAnchor) {
     VerificationReport r = new VerificationReport();
     content(b, file, r);
 
@@ -96,10 +111,12 @@ public final class BundleVerifier {
             "log key",
             "the bundle's key " + b.logKey() + " is not the pinned key " + pinnedKey.get().strip());
     } else {
-      r.pass(
+      r.add(
           "log key",
-          key.verifierKey()
-              + " (not pinned: pass --key to compare with a key you obtained yourself)");
+          VerificationReport.Outcome.UNPINNED,
+          "the bundle names "
+              + key.verifierKey()
+              + "; not compared with a key you obtained yourself (--key or --key-file)");
     }
 
     Checkpoint checkpoint;
@@ -153,20 +170,32 @@ public final class BundleVerifier {
       }
     }
 
-    if (b.otsBase64() == null && b.rfc3161Base64() == null) {
-      r.skip("timestamp", "the checkpoint is not anchored yet");
-    } else if (timestamps.isEmpty()) {
-      r.skip("timestamp", "present; pass --headers FILE (Bitcoin block headers) to check it");
-    } else {
-      TimestampCheck.Result result =
-          timestamps.get().check(b.checkpoint(), b.otsBase64(), b.rfc3161Base64());
-      switch (result.outcome()) {
-        case PASS -> r.pass("timestamp", result.detail());
-        case FAIL -> r.fail("timestamp", result.detail());
-        default -> r.skip("timestamp", result.detail());
-      }
-    }
+    timestamp(b, timestamps, requireAnchor, r);
     return r;
+  }
+
+  private static void timestamp(
+      ProofBundle b,
+      Optional<TimestampCheck> timestamps,
+      boolean requireAnchor,
+      VerificationReport r) {
+    TimestampCheck.Result result;
+    if (b.otsBase64() == null && b.rfc3161Base64() == null) {
+      result =
+          new TimestampCheck.Result(
+              VerificationReport.Outcome.PENDING, "none yet: the checkpoint is not anchored");
+    } else if (timestamps.isEmpty()) {
+      result =
+          new TimestampCheck.Result(
+              VerificationReport.Outcome.UNCONFIRMED, "present, not checked by this verifier");
+    } else {
+      result = timestamps.get().check(b.checkpoint(), b.otsBase64(), b.rfc3161Base64());
+    }
+    if (requireAnchor && result.outcome() != VerificationReport.Outcome.PASS) {
+      r.fail("timestamp", "a Bitcoin anchor is required; " + result.detail());
+    } else {
+      r.add("timestamp", result.outcome(), result.detail());
+    }
   }
 
   private static void content(ProofBundle b, Optional<byte[]> file, VerificationReport r) {

@@ -5,6 +5,8 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.trialledger.ledger.Hash;
 import org.trialledger.ledger.json.CanonicalJson;
 import org.trialledger.ledger.json.JsonParser;
@@ -31,6 +33,24 @@ public record ProofBundle(
     String otsBase64,
     String rfc3161Base64) {
   public static final String FORMAT = "trialledger.proof-bundle/1";
+
+  /** The members a bundle may have, at each level; any other is refused by name. */
+  static final Set<String> MEMBERS =
+      Set.of(
+          "format",
+          "content",
+          "entry",
+          "leafIndex",
+          "treeSize",
+          "inclusionProof",
+          "checkpoint",
+          "logKey",
+          "consistency",
+          "timestamps");
+
+  static final Set<String> CONTENT_MEMBERS = Set.of("kind", "hash", "salt", "record");
+  static final Set<String> CONSISTENCY_MEMBERS = Set.of("checkpoint", "proof");
+  static final Set<String> TIMESTAMP_MEMBERS = Set.of("ots", "rfc3161");
 
   public ProofBundle {
     entry = entry.clone();
@@ -86,23 +106,34 @@ public record ProofBundle(
   }
 
   /**
-   * Parses a bundle strictly: unknown format, missing or mistyped fields are refused with the field
-   * named.
+   * Parses a bundle strictly: an unknown format, an unknown, duplicated, missing or mistyped member
+   * is refused with the member named. A member we do not know could carry a claim we would not
+   * check, so it is not ignored.
    */
   public static ProofBundle parse(String json) {
-    Object parsed = JsonParser.parse(json);
+    Object parsed;
+    try {
+      parsed = JsonParser.parse(json);
+    } catch (IllegalArgumentException e) {
+      throw new MalformedBundleException(e.getMessage()); // names a duplicated member
+    }
     Fields f = new Fields(parsed, "bundle");
+    f.onlyMembers(MEMBERS);
     String format = f.string("format");
     if (!FORMAT.equals(format))
       throw new MalformedBundleException(
           "Unknown bundle format \"" + format + "\" (expected " + FORMAT + ")");
     Fields content = f.object("content");
+    content.onlyMembers(CONTENT_MEMBERS);
     List<Consistency> consistency = new ArrayList<>();
-    for (Object o : f.optionalList("consistency")) {
-      Fields c = new Fields(o, "consistency[]");
+    List<?> earlier = f.optionalList("consistency");
+    for (int i = 0; i < earlier.size(); i++) {
+      Fields c = new Fields(earlier.get(i), "bundle.consistency[" + i + "]");
+      c.onlyMembers(CONSISTENCY_MEMBERS);
       consistency.add(new Consistency(c.string("checkpoint"), c.hashes("proof")));
     }
     Fields ts = f.has("timestamps") ? f.object("timestamps") : null;
+    if (ts != null) ts.onlyMembers(TIMESTAMP_MEMBERS);
     try {
       return new ProofBundle(
           content.string("kind"),
@@ -144,6 +175,29 @@ public record ProofBundle(
       this.where = where;
     }
 
+    void onlyMembers(Set<String> known) {
+      for (Object key : map.keySet()) {
+        if (!known.contains(key))
+          throw new MalformedBundleException(
+              "unknown member "
+                  + where
+                  + "."
+                  + key
+                  + " (a bundle may have only "
+                  + sorted(known)
+                  + ")");
+      }
+    }
+
+    private static String sorted(Set<String> s) {
+      return String.join(", ", new TreeSet<>(s));
+    }
+
+    private void require(String key) {
+      if (!map.containsKey(key))
+        throw new MalformedBundleException("missing member " + where + "." + key);
+    }
+
     boolean has(String key) {
       return map.containsKey(key) && map.get(key) != null;
     }
@@ -153,6 +207,7 @@ public record ProofBundle(
     }
 
     String string(String key) {
+      require(key);
       Object v = map.get(key);
       if (!(v instanceof String s))
         throw new MalformedBundleException(where + "." + key + " must be a string");
@@ -164,6 +219,7 @@ public record ProofBundle(
     }
 
     long nonNegative(String key) {
+      require(key);
       Object v = map.get(key);
       if (!(v instanceof Long l) || l < 0)
         throw new MalformedBundleException(where + "." + key + " must be a whole number ≥ 0");
@@ -179,6 +235,7 @@ public record ProofBundle(
     }
 
     Fields object(String key) {
+      require(key);
       return new Fields(map.get(key), where + "." + key);
     }
 
@@ -190,6 +247,7 @@ public record ProofBundle(
     }
 
     List<Hash> hashes(String key) {
+      require(key);
       if (!(map.get(key) instanceof List<?> l))
         throw new MalformedBundleException(where + "." + key + " must be an array");
       List<Hash> out = new ArrayList<>();

@@ -2,7 +2,6 @@ package org.trialledger.verification.offline;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
@@ -26,18 +25,22 @@ import org.trialledger.ledger.json.JsonParser;
 final class PackageVerifier {
   private PackageVerifier() {}
 
-  /**
-   * @return the number of entries that failed
-   */
-  static int verify(
-      Path location, Optional<String> key, Optional<TimestampCheck> timestamps, PrintStream out)
+  /** How many entries failed, held and had no proof yet. */
+  record Result(int failed, int passed, int unproven) {}
+
+  static Result verify(
+      Path location,
+      Optional<String> key,
+      Optional<TimestampCheck> timestamps,
+      boolean requireAnchor,
+      PrintStream out)
       throws IOException {
     Map<String, byte[]> files = read(location);
     byte[] manifestBytes = files.get("manifest.json");
     if (manifestBytes == null)
       throw new IllegalArgumentException("no manifest.json: not an inspection package");
     Map<?, ?> manifest =
-        (Map<?, ?>) JsonParser.parse(new String(manifestBytes, StandardCharsets.UTF_8));
+        (Map<?, ?>) JsonParser.parse(Utf8Text.decode(manifestBytes, "manifest.json"));
     if (!"trialledger.inspection-package/1".equals(manifest.get("format")))
       throw new IllegalArgumentException("unknown package format " + manifest.get("format"));
     List<?> entries = (List<?>) manifest.get("entries");
@@ -50,7 +53,7 @@ final class PackageVerifier {
       Object bundlePath = entry.get("bundle");
       if (bundlePath == null) {
         unproven++;
-        out.println("[SKIPPED] " + artifact + ": " + entry.get("note"));
+        out.println("[PENDING] " + artifact + ": " + entry.get("note"));
         continue;
       }
       byte[] bundleBytes = files.get((String) bundlePath);
@@ -71,10 +74,11 @@ final class PackageVerifier {
       try {
         report =
             BundleVerifier.verify(
-                ProofBundle.parse(new String(bundleBytes, StandardCharsets.UTF_8)),
+                ProofBundle.parse(Utf8Text.decode(bundleBytes, (String) bundlePath)),
                 file,
                 key,
-                timestamps);
+                timestamps,
+                requireAnchor);
       } catch (IllegalArgumentException e) {
         failed++;
         out.println("[FAIL]    " + artifact + ": unreadable bundle: " + e.getMessage());
@@ -89,7 +93,7 @@ final class PackageVerifier {
                 .findFirst()
                 .orElse("");
         out.println(
-            "[PASS]    "
+            (report.verified() ? "[PASS]    " : "[HOLDS]   ")
                 + artifact
                 + (filePath == null ? "" : " = " + filePath)
                 + (timestamp.isEmpty() ? "" : "; timestamp " + timestamp));
@@ -101,14 +105,14 @@ final class PackageVerifier {
     }
     out.println(
         passed
-            + " verified, "
+            + (key.isPresent() ? " verified, " : " hold (log key not pinned), ")
             + failed
             + " failed, "
             + unproven
             + " without proof yet, of "
             + entries.size()
             + " entries");
-    return failed;
+    return new Result(failed, passed, unproven);
   }
 
   private static Map<String, byte[]> read(Path location) throws IOException {

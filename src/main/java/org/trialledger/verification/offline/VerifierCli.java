@@ -15,7 +15,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.trialledger.anchoring.bitcoin.HeaderCheck;
+import org.trialledger.anchoring.bitcoin.HeadersFile;
 import org.trialledger.anchoring.bitcoin.TrustedHeaders;
+import org.trialledger.anchoring.ots.DetachedTimestampFile;
+import org.trialledger.anchoring.ots.OtsFormatException;
 import org.trialledger.ledger.Hash;
 import org.trialledger.ledger.bundle.BundleVerifier;
 import org.trialledger.ledger.bundle.ProofBundle;
@@ -25,16 +29,42 @@ import org.trialledger.ledger.merkle.CompactRange;
 import org.trialledger.ledger.merkle.InMemoryNodeStore;
 import org.trialledger.ledger.merkle.MerkleTree;
 import org.trialledger.ledger.merkle.TreeHasher;
+import org.trialledger.ledger.note.NoteKey;
 
 /**
- * The offline verifier: {@code java -jar trialledger-verifier.jar COMMAND …}. Exit 0 when all
- * holds, 1 when a check fails, 2 on unreadable input or wrong usage; never a stack trace. Entries
- * on standard input are one hex-encoded entry per line (an empty line is an empty entry).
+ * The offline verifier: {@code java -jar trialledger-verifier.jar COMMAND …}. Its exit code says
+ * exactly what was proven (see {@link #EXIT_CODES}); never a stack trace. Entries on standard input
+ * are one hex-encoded entry per line (an empty line is an empty entry).
  */
 public final class VerifierCli {
+  /** Every check passed, against a log key you pinned (or a Bitcoin block confirmed). */
   static final int OK = 0;
+
+  /** A check failed. */
   static final int FAILED = 1;
+
+  /** Unreadable input or wrong usage: nothing was verified. */
   static final int UNUSABLE = 2;
+
+  /**
+   * Every check held, but not all the way: the log key was not pinned (verify, verify-package), or
+   * no Bitcoin block confirms the proof (ots-verify).
+   */
+  static final int HOLDS = 3;
+
+  static final String EXIT_CODES =
+      """
+      exit codes:
+        0  verified: every check passed and the log key was pinned (--key/--key-file);
+           for ots-verify: a Bitcoin block the verifier confirmed proves the digest
+        1  not verified: a check failed (with --require-anchor, also: no confirmed Bitcoin block)
+        2  unusable: unreadable or malformed input (an unknown, duplicated or missing bundle
+           member, text that is not UTF-8, a missing file) or wrong usage; nothing was verified
+        3  holds, but the log key is not pinned: every check passed against the key the bundle
+           names (printed), which you have not compared with one you obtained yourself;
+           for ots-verify: nothing is wrong, but no Bitcoin block confirms it yet (pending,
+           header not given, or only other notaries)
+      """;
 
   private static final String USAGE =
       """
@@ -42,17 +72,24 @@ public final class VerifierCli {
         tree-root                       root hash of the entries on stdin
         inclusion-proof INDEX           audit path of leaf INDEX among the entries on stdin
         consistency-proof OLD_SIZE      consistency proof from OLD_SIZE to all entries on stdin
-        verify-package DIR|ZIP [--key VKEY] [--headers HEADERS.txt] [--checkpoint HEIGHT:HASH]
+        verify BUNDLE.json [FILE] [OPTIONS]
+                                        check a proof bundle (and that FILE is the artifact)
+        verify-package DIR|ZIP [OPTIONS]
                                         check every bundle of an inspection package against its files
-        verify BUNDLE.json [FILE] [--key VKEY] [--headers HEADERS.txt] [--checkpoint HEIGHT:HASH]
-                                        check a proof bundle (and that FILE is the artifact);
-                                        --key pins the log key you obtained yourself;
-                                        --headers checks the checkpoint's Bitcoin timestamp
-                                        against block headers (HEIGHT HEX per line), accepted
-                                        only where they link to the headers this jar trusts
-                                        (one per difficulty period, from bitcoinj) or to a
-                                        --checkpoint (a block hash you trust; repeatable)
-      """;
+        ots-info FILE.ots               the proof's digest, tree (as written) and attestations
+        ots-verify FILE.ots (--file F | --digest HEX) [--headers H] [--checkpoint HEIGHT:HASH]
+                                        check an OpenTimestamps proof against Bitcoin block headers
+      options of verify and verify-package:
+        --key VKEY                      pin the log key you obtained yourself (without it: exit 3)
+        --key-file FILE                 the same, read from a file
+        --require-anchor                fail unless the checkpoint's timestamp reaches a Bitcoin
+                                        block this verifier confirmed
+        --headers HEADERS.txt           Bitcoin block headers (HEIGHT HEX per line) to confirm
+                                        the timestamp's block with
+        --checkpoint HEIGHT:HASH        pin a Bitcoin block hash from a source you trust
+                                        (repeatable); the header at HEIGHT must hash to it
+      """
+          + EXIT_CODES;
 
   private VerifierCli() {}
 
@@ -95,6 +132,10 @@ public final class VerifierCli {
           return verifyPackage(args, out, err);
         case "verify":
           return verify(args, out, err);
+        case "ots-info":
+          return otsInfo(args, out, err);
+        case "ots-verify":
+          return otsVerify(args, out, err);
         case "-h":
         case "--help":
         case "help":
@@ -103,7 +144,7 @@ public final class VerifierCli {
         default:
           return usage(err, "unknown command " + args[0]);
       }
-    } catch (UnusableInput e) {
+    } catch (UnusableInput | Utf8Text.NotUtf8Exception e) {
       return unusable(err, e.getMessage());
     } catch (IOException e) {
       return unusable(err, "cannot read input: " + e.getMessage());
@@ -114,124 +155,189 @@ public final class VerifierCli {
 
   private static int verifyPackage(String[] args, PrintStream out, PrintStream err)
       throws IOException {
-    Options o = Options.parse(args);
-    if (o.problem != null)
-      return o.problem.startsWith("no such file")
-          ? unusable(err, o.problem)
-          : usage(err, o.problem);
+    Options o = Options.parse(args, err);
+    if (o == null) return UNUSABLE;
     if (o.positional.size() != 1) return usage(err, "verify-package takes one directory or zip");
     Path location = Path.of(o.positional.get(0));
     if (!Files.exists(location)) return unusable(err, "no such file: " + location);
+    PackageVerifier.Result result;
     try {
-      return PackageVerifier.verify(location, o.key, o.timestamps, out) == 0 ? OK : FAILED;
+      result = PackageVerifier.verify(location, o.key, o.timestamps(), o.requireAnchor, out);
     } catch (IllegalArgumentException | ClassCastException e) {
       return unusable(err, "unreadable package: " + e.getMessage());
     }
-  }
-
-  /** The options shared by verify and verify-package. */
-  private static final class Options {
-    final List<String> positional = new ArrayList<>();
-    Optional<String> key = Optional.empty();
-    Optional<TimestampCheck> timestamps = Optional.empty();
-    final HeaderOptions headers = new HeaderOptions();
-    String problem;
-
-    static Options parse(String[] args) {
-      Options o = new Options();
-      for (int i = 1; i < args.length && o.problem == null; i++) {
-        if (args[i].equals("--key")) {
-          if (++i >= args.length) o.problem = "--key needs a verifier key";
-          else o.key = Optional.of(args[i]);
-        } else if (args[i].equals("--headers")) {
-          if (++i >= args.length) {
-            o.problem = "--headers needs a file of Bitcoin block headers";
-          } else if (!Files.isRegularFile(Path.of(args[i]))) {
-            o.problem = "no such file: " + args[i];
-          } else {
-            o.headers.headersFile = Optional.of(Path.of(args[i]));
-          }
-        } else if (args[i].equals("--checkpoint")) {
-          if (++i >= args.length) o.problem = "--checkpoint needs HEIGHT:HASH";
-          else o.problem = o.headers.addCheckpoint(args[i]);
-        } else {
-          o.positional.add(args[i]);
-        }
-      }
-      if (o.problem == null) o.timestamps = o.headers.check();
-      return o;
+    if (result.failed() > 0) return FAILED;
+    if (result.passed() == 0) {
+      out.println("Nothing in the package has a proof yet: nothing was verified.");
+      return FAILED;
     }
-  }
-
-  /**
-   * --headers and --checkpoint: headers count only where they link to the jar's trusted headers or
-   * a checkpoint (docs: README, "Verify without trusting us").
-   */
-  private static final class HeaderOptions {
-    Optional<Path> headersFile = Optional.empty();
-    final List<TrustedHeaders.Checkpoint> checkpoints = new ArrayList<>();
-
-    /** Null when {@code text} is a checkpoint; otherwise the problem. */
-    String addCheckpoint(String text) {
-      try {
-        checkpoints.add(TrustedHeaders.Checkpoint.parse(text));
-        return null;
-      } catch (IllegalArgumentException e) {
-        return "--checkpoint: " + e.getMessage();
-      }
+    if (o.key.isEmpty()) {
+      out.println(
+          "The log key is not pinned: every bundle holds against the key it names. Pass --key"
+              + " with the key you obtained yourself.");
+      return HOLDS;
     }
-
-    Optional<TimestampCheck> check() {
-      if (headersFile.isEmpty() && checkpoints.isEmpty()) return Optional.empty();
-      return Optional.of(OtsTimestampCheck.withHeaders(headersFile, checkpoints));
-    }
+    return OK;
   }
 
   private static int verify(String[] args, PrintStream out, PrintStream err) throws IOException {
-    List<String> positional = new ArrayList<>();
-    Optional<String> key = Optional.empty();
-    HeaderOptions headerOptions = new HeaderOptions();
-    for (int i = 1; i < args.length; i++) {
-      if (args[i].equals("--key")) {
-        if (++i >= args.length) return usage(err, "--key needs a verifier key");
-        key = Optional.of(args[i]);
-      } else if (args[i].equals("--headers")) {
-        if (++i >= args.length)
-          return usage(err, "--headers needs a file of Bitcoin block headers");
-        Path headers = Path.of(args[i]);
-        if (!Files.isRegularFile(headers)) return unusable(err, "no such file: " + args[i]);
-        headerOptions.headersFile = Optional.of(headers);
-      } else if (args[i].equals("--checkpoint")) {
-        if (++i >= args.length) return usage(err, "--checkpoint needs HEIGHT:HASH");
-        String problem = headerOptions.addCheckpoint(args[i]);
-        if (problem != null) return usage(err, problem);
-      } else {
-        positional.add(args[i]);
-      }
-    }
-    if (positional.isEmpty() || positional.size() > 2)
+    Options o = Options.parse(args, err);
+    if (o == null) return UNUSABLE;
+    if (o.positional.isEmpty() || o.positional.size() > 2)
       return usage(err, "verify takes BUNDLE.json and optionally FILE");
-    Optional<TimestampCheck> timestamps = headerOptions.check();
+    String bundlePath = o.positional.get(0);
     ProofBundle bundle;
     try {
-      bundle =
-          ProofBundle.parse(Files.readString(Path.of(positional.get(0)), StandardCharsets.UTF_8));
-    } catch (NoSuchFileException e) {
-      return unusable(err, "no such file: " + positional.get(0));
-    } catch (IllegalArgumentException e) {
+      bundle = ProofBundle.parse(Utf8Text.decode(readFile(bundlePath), bundlePath));
+    } catch (Utf8Text.NotUtf8Exception e) {
       return unusable(err, "unreadable bundle: " + e.getMessage());
+    } catch (IllegalArgumentException e) {
+      return unusable(err, "unreadable bundle " + bundlePath + ": " + e.getMessage());
     }
     Optional<byte[]> file = Optional.empty();
-    if (positional.size() == 2) {
-      try {
-        file = Optional.of(Files.readAllBytes(Path.of(positional.get(1))));
-      } catch (NoSuchFileException e) {
-        return unusable(err, "no such file: " + positional.get(1));
-      }
-    }
-    VerificationReport report = BundleVerifier.verify(bundle, file, key, timestamps);
+    if (o.positional.size() == 2) file = Optional.of(readFile(o.positional.get(1)));
+    VerificationReport report =
+        BundleVerifier.verify(bundle, file, o.key, o.timestamps(), o.requireAnchor);
     out.print(report);
-    return report.holds() ? OK : FAILED;
+    if (!report.holds()) return FAILED;
+    return report.verified() ? OK : HOLDS;
+  }
+
+  private static int otsInfo(String[] args, PrintStream out, PrintStream err) throws IOException {
+    if (args.length != 2) return usage(err, "ots-info takes FILE.ots");
+    OtsCommands.info(readProof(args[1]), out);
+    return OK;
+  }
+
+  private static int otsVerify(String[] args, PrintStream out, PrintStream err) throws IOException {
+    Options o = Options.parse(args, err);
+    if (o == null) return UNUSABLE;
+    if (o.positional.size() != 1) return usage(err, "ots-verify takes one FILE.ots");
+    if (o.key.isPresent() || o.requireAnchor)
+      return usage(err, "ots-verify takes no --key or --require-anchor");
+    if (o.file.isPresent() == o.digest.isPresent())
+      return usage(err, "ots-verify needs either --file F or --digest HEX");
+    DetachedTimestampFile proof = readProof(o.positional.get(0));
+    byte[] digest;
+    if (o.file.isPresent()) {
+      digest = proof.fileHashOp().hash(readFile(o.file.get()));
+    } else {
+      try {
+        digest = HexFormat.of().parseHex(o.digest.get().toLowerCase(Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        return unusable(err, "--digest must be hexadecimal");
+      }
+      if (digest.length != proof.fileHashOp().digestLength())
+        return unusable(
+            err,
+            "--digest has "
+                + digest.length
+                + " bytes; the proof is for a "
+                + proof.fileHashOp().label()
+                + " digest of "
+                + proof.fileHashOp().digestLength());
+    }
+    return OtsCommands.verify(proof, digest, o.headerCheck(), out);
+  }
+
+  private static DetachedTimestampFile readProof(String path) throws IOException {
+    try {
+      return DetachedTimestampFile.parse(readFile(path));
+    } catch (OtsFormatException e) {
+      throw new UnusableInput("unreadable proof " + path + ": " + e.getMessage());
+    }
+  }
+
+  private static byte[] readFile(String path) throws IOException {
+    try {
+      return Files.readAllBytes(Path.of(path));
+    } catch (NoSuchFileException e) {
+      throw new UnusableInput("no such file: " + path);
+    }
+  }
+
+  /** The options of verify, verify-package and ots-verify; null after reporting a usage error. */
+  private static final class Options {
+    final List<String> positional = new ArrayList<>();
+    Optional<String> key = Optional.empty();
+    Optional<HeadersFile> headers = Optional.empty();
+    final List<TrustedHeaders.Checkpoint> checkpoints = new ArrayList<>();
+    boolean requireAnchor;
+    Optional<String> file = Optional.empty();
+    Optional<String> digest = Optional.empty();
+
+    static Options parse(String[] args, PrintStream err) throws IOException {
+      Options o = new Options();
+      for (int i = 1; i < args.length; i++) {
+        String a = args[i];
+        boolean takesValue =
+            List.of("--key", "--key-file", "--headers", "--checkpoint", "--file", "--digest")
+                .contains(a);
+        if (takesValue && i + 1 >= args.length) {
+          usage(err, a + " needs a value");
+          return null;
+        }
+        switch (a) {
+          case "--key" -> o.key = Optional.of(args[++i].strip());
+          case "--key-file" -> {
+            String path = args[++i];
+            o.key = Optional.of(Utf8Text.decode(readFile(path), path).strip());
+          }
+          case "--headers" -> {
+            String path = args[++i];
+            try {
+              o.headers =
+                  Optional.of(
+                      HeadersFile.parse(Utf8Text.decode(readFile(path), path).lines().toList()));
+            } catch (Utf8Text.NotUtf8Exception e) {
+              throw e;
+            } catch (IllegalArgumentException e) {
+              throw new UnusableInput("unreadable headers file " + path + ": " + e.getMessage());
+            }
+          }
+          case "--checkpoint" -> {
+            try {
+              o.checkpoints.add(TrustedHeaders.Checkpoint.parse(args[++i]));
+            } catch (IllegalArgumentException e) {
+              usage(err, "--checkpoint: " + e.getMessage());
+              return null;
+            }
+          }
+          case "--require-anchor" -> o.requireAnchor = true;
+          case "--file" -> o.file = Optional.of(args[++i]);
+          case "--digest" -> o.digest = Optional.of(args[++i]);
+          default -> {
+            if (a.startsWith("--")) {
+              usage(err, "unknown option " + a);
+              return null;
+            }
+            o.positional.add(a);
+          }
+        }
+      }
+      if (o.key.isPresent()) {
+        try {
+          NoteKey.parseVerifier(o.key.get());
+        } catch (IllegalArgumentException e) {
+          throw new UnusableInput("the pinned key is not a verifier key: " + e.getMessage());
+        }
+      }
+      boolean otsVerify = args[0].equals("ots-verify");
+      if (!otsVerify && (o.file.isPresent() || o.digest.isPresent())) {
+        usage(err, args[0] + " takes no --file or --digest (give FILE after BUNDLE.json)");
+        return null;
+      }
+      return o;
+    }
+
+    HeaderCheck headerCheck() {
+      return HeaderChecks.forCli(headers, checkpoints);
+    }
+
+    /** The CLI always checks a timestamp it is given: without headers, nothing is confirmed. */
+    Optional<TimestampCheck> timestamps() {
+      return Optional.of(new OtsTimestampCheck(headerCheck()));
+    }
   }
 
   /** The root, streaming: O(log n) memory whatever the number of entries. */

@@ -79,10 +79,11 @@ class JavaOpenTimestampsCrossCheckTest {
             new com.eternitywall.ots.DetachedTimestampFile(
                 new com.eternitywall.ots.op.OpSHA256(), root));
 
-    // Its forks come in hash-map order, so it is read in any order and written back in the
-    // reference's.
-    DetachedTimestampFile ours = DetachedTimestampFile.parseAnyOrder(theirs);
-    assertEquals(ours, DetachedTimestampFile.parse(ours.serialize()));
+    // Its forks come in hash-map order: read as written, written back as read, and in the
+    // reference's order when asked for the canonical form.
+    DetachedTimestampFile ours = DetachedTimestampFile.parse(theirs);
+    assertArrayEquals(theirs, ours.serialize());
+    assertEquals(ours, DetachedTimestampFile.parseCanonical(ours.canonicalBytes()));
     assertEquals(4, ours.timestamp().allAttestations().size());
     assertArrayEquals(digest, ours.fileDigest());
     assertSameAttestationsThere(ours);
@@ -127,7 +128,7 @@ class JavaOpenTimestampsCrossCheckTest {
     assertEquals(
         Reason.NON_CANONICAL,
         org.junit.jupiter.api.Assertions.assertThrows(
-                OtsFormatException.class, () -> DetachedTimestampFile.parse(theirs))
+                OtsFormatException.class, () -> DetachedTimestampFile.parseCanonical(theirs))
             .reason());
 
     Timestamp mixed = twoPending.withAttestation(new BitcoinAttestation(1));

@@ -5,7 +5,8 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * Seeded random damage to real proofs: bit flips, byte changes, truncations, insertions, deletions.
+ * Seeded random damage to real proofs (the whole corpus, other clients' orders included): bit
+ * flips, byte changes, truncations, insertions, deletions.
  */
 final class Mutations {
   private final Random random;
@@ -13,7 +14,7 @@ final class Mutations {
 
   Mutations(long seed) {
     this.random = new Random(seed);
-    this.seeds = OtsVectors.validProofs().stream().map(OtsVectors::read).toList();
+    this.seeds = OtsVectors.corpusProofs().stream().map(OtsVectors::read).toList();
   }
 
   byte[] next() {

@@ -38,11 +38,13 @@ class OtsFuzzTest {
               fail("unchecked " + e + " on " + HexFormat.of().formatHex(input), e);
             }
             try {
-              DetachedTimestampFile.parseAnyOrder(input).serialize();
+              DetachedTimestampFile canonical = DetachedTimestampFile.parseCanonical(input);
+              assertArrayEquals(input, canonical.serialize());
+              assertArrayEquals(input, canonical.canonicalBytes());
             } catch (OtsFormatException e) {
               // refused cleanly
             } catch (RuntimeException | Error e) {
-              fail("unchecked " + e + " (any order) on " + HexFormat.of().formatHex(input), e);
+              fail("unchecked " + e + " (canonical) on " + HexFormat.of().formatHex(input), e);
             }
           }
           assertTrue(

@@ -2,7 +2,9 @@ package org.trialledger.anchoring.ots;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.trialledger.anchoring.ots.DetachedTimestampFileTest.assertReason;
 
 import java.io.ByteArrayOutputStream;
@@ -43,7 +45,8 @@ class TimestampCodecTest {
 
   static byte[] roundTrip(String treeHex) throws OtsFormatException {
     byte[] bytes = proof(treeHex);
-    assertArrayEquals(bytes, DetachedTimestampFile.parse(bytes).serialize());
+    assertArrayEquals(bytes, DetachedTimestampFile.parseCanonical(bytes).serialize());
+    assertArrayEquals(bytes, DetachedTimestampFile.parse(bytes).canonicalBytes());
     return bytes;
   }
 
@@ -117,41 +120,81 @@ class TimestampCodecTest {
   }
 
   @Test
-  void bytesTheReferenceWouldNeverWriteAreRefused() {
-    assertReason(Reason.NON_CANONICAL, proof(BITCOIN + "028000"));
-    assertReason(Reason.NON_CANONICAL, proof("f08100" + "11" + BITCOIN + "0100"));
-    assertReason(Reason.NON_CANONICAL, proof("ff" + BITCOIN + "0102" + BITCOIN + "0101"));
-    assertReason(Reason.NON_CANONICAL, proof("ff" + BITCOIN + "0101" + BITCOIN + "0101"));
-    assertReason(Reason.NON_CANONICAL, proof("ff08" + BITCOIN + "0101" + BITCOIN + "0101"));
-    assertReason(
-        Reason.NON_CANONICAL, proof("fff001aa" + BITCOIN + "0101" + "08" + BITCOIN + "0101"));
-    assertReason(
-        Reason.NON_CANONICAL, proof("fff001bb" + BITCOIN + "0101" + "f001aa" + BITCOIN + "0101"));
-    assertReason(Reason.NON_CANONICAL, proof("ff08" + BITCOIN + "0101" + "08" + BITCOIN + "0102"));
+  void bytesTheReferenceReadsButNeverWritesAreReadAsWrittenAndRefusedOnlyWhenCanonicalIsAsked()
+      throws Exception {
+    for (String tree :
+        List.of(
+            BITCOIN + "028000",
+            "f08100" + "11" + BITCOIN + "0100",
+            "ff" + BITCOIN + "0102" + BITCOIN + "0101",
+            "ff" + BITCOIN + "0101" + BITCOIN + "0101",
+            "ff08" + BITCOIN + "0101" + BITCOIN + "0101",
+            "fff001aa" + BITCOIN + "0101" + "08" + BITCOIN + "0101",
+            "fff001bb" + BITCOIN + "0101" + "f001aa" + BITCOIN + "0101",
+            "ff08" + BITCOIN + "0101" + "08" + BITCOIN + "0102")) {
+      byte[] bytes = proof(tree);
+      assertEquals(
+          Reason.NON_CANONICAL,
+          assertThrows(OtsFormatException.class, () -> DetachedTimestampFile.parseCanonical(bytes))
+              .reason(),
+          tree);
+      DetachedTimestampFile read = DetachedTimestampFile.parse(bytes);
+      assertArrayEquals(bytes, read.serialize(), tree);
+      assertFalse(read.isCanonical(), tree);
+      DetachedTimestampFile canonical = DetachedTimestampFile.parseCanonical(read.canonicalBytes());
+      assertEquals(read, canonical, tree);
+      assertTrue(canonical.isCanonical(), tree);
+    }
   }
 
   @Test
-  void proofsInAnotherOrderCanBeReadOnRequestAndComeOutInTheReferenceOrder() throws Exception {
-    String reversed = "ff" + BITCOIN + "0102" + BITCOIN + "0101";
-    DetachedTimestampFile p = DetachedTimestampFile.parseAnyOrder(proof(reversed));
-    assertArrayEquals(proof("ff" + BITCOIN + "0101" + BITCOIN + "0102"), p.serialize());
-    String opsReversed = "fff001aa" + BITCOIN + "0101" + "08" + BITCOIN + "0101";
+  void branchesAreWalkedInTheOrderWrittenAndRepeatsMergeAsTheReferenceMergesThem()
+      throws Exception {
+    DetachedTimestampFile reversed =
+        DetachedTimestampFile.parse(proof("ff" + BITCOIN + "0102" + BITCOIN + "0101"));
+    assertEquals(
+        List.of(new BitcoinAttestation(2), new BitcoinAttestation(1)),
+        reversed.timestamp().allAttestations().stream()
+            .map(Timestamp.AttestedMessage::attestation)
+            .toList());
+    assertArrayEquals(proof("ff" + BITCOIN + "0101" + BITCOIN + "0102"), reversed.canonicalBytes());
+
+    DetachedTimestampFile opsReversed =
+        DetachedTimestampFile.parse(proof("fff001aa" + BITCOIN + "0101" + "08" + BITCOIN + "0101"));
+    assertEquals(
+        List.of(Op.append(new byte[] {(byte) 0xaa}), Op.sha256()),
+        opsReversed.timestamp().branches().stream().map(Timestamp.Branch::op).toList());
     assertArrayEquals(
         proof("ff08" + BITCOIN + "0101" + "f001aa" + BITCOIN + "0101"),
-        DetachedTimestampFile.parseAnyOrder(proof(opsReversed)).serialize());
-    String repeated = "ff" + BITCOIN + "0101" + BITCOIN + "0101";
+        opsReversed.canonicalBytes());
+
+    // The reference keeps a repeated attestation once, and a repeated op's later subtree.
     assertEquals(
-        Reason.NON_CANONICAL,
-        assertThrows(
-                OtsFormatException.class,
-                () -> DetachedTimestampFile.parseAnyOrder(proof(repeated)))
-            .reason());
+        1,
+        DetachedTimestampFile.parse(proof("ff" + BITCOIN + "0101" + BITCOIN + "0101"))
+            .timestamp()
+            .allAttestations()
+            .size());
+    Timestamp twice =
+        DetachedTimestampFile.parse(proof("ff08" + BITCOIN + "0101" + "08" + BITCOIN + "0102"))
+            .timestamp();
     assertEquals(
-        Reason.NON_CANONICAL,
-        assertThrows(
-                OtsFormatException.class,
-                () -> DetachedTimestampFile.parseAnyOrder(proof(BITCOIN + "028000")))
-            .reason());
+        List.of(new BitcoinAttestation(2)),
+        twice.allAttestations().stream().map(Timestamp.AttestedMessage::attestation).toList());
+  }
+
+  @Test
+  void whatIsMalformedStaysRefusedInEitherReading() {
+    for (byte[] bad :
+        List.of(
+            proof(BITCOIN + "020100"),
+            proof("04" + BITCOIN + "0100"),
+            proof("ff" + BITCOIN + "0101"),
+            proof(BITCOIN + "0101" + "00"),
+            proof("f000" + BITCOIN + "0100"))) {
+      assertThrows(OtsFormatException.class, () -> DetachedTimestampFile.parse(bad));
+      assertThrows(OtsFormatException.class, () -> DetachedTimestampFile.parseCanonical(bad));
+    }
   }
 
   @Test

@@ -91,7 +91,7 @@ class TimestampVerifierTest {
       HeaderSource forged = h -> Optional.of(BlockHeader.parse(changed));
       VerificationReport r = new TimestampVerifier(forged).verify(proof, proof.fileDigest());
       assertFalse(r.isConfirmed(), "header byte " + i);
-      assertEquals(AttestationResult.Failure.PROOF_OF_WORK, r.bitcoinFailed().get(0).failure());
+      assertEquals(AttestationResult.Failure.HEADER_REFUSED, r.bitcoinFailed().get(0).failure());
     }
   }
 

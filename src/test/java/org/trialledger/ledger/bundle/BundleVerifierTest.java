@@ -6,14 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.security.SecureRandom;
-import java.util.ArrayList;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
-import org.trialledger.ledger.Hash;
 import org.trialledger.ledger.json.CanonicalJson;
 import org.trialledger.ledger.json.Commitment;
 import org.trialledger.ledger.json.JsonParser;
@@ -45,42 +44,10 @@ class BundleVerifierTest {
   @Test
   void everyTamperedFieldIsCaughtAndNamed() {
     String json = log.bundle(5).toJson();
-    Map<String, UnaryOperator<Map<String, Object>>> tampers =
-        Map.of(
-            "content",
-                m ->
-                    put(
-                        m,
-                        "content",
-                        Map.of("kind", "HASH", "hash", Hash.sha256("other".getBytes()).hex())),
-            "entry", m -> put(m, "entry", flipHex((String) m.get("entry"), 20)),
-            "inclusion", m -> put(m, "leafIndex", 6L),
-            "inclusion ",
-                m -> put(m, "inclusionProof", flipFirst((List<?>) m.get("inclusionProof"))),
-            "checkpoint", m -> put(m, "treeSize", 12L),
-            "checkpoint signature",
-                m ->
-                    put(
-                        m,
-                        "checkpoint",
-                        ((String) m.get("checkpoint")).replace("\n13\n", "\n14\n")),
-            "log key",
-                m ->
-                    put(
-                        m,
-                        "logKey",
-                        NoteKey.generate("test.example/log", new SecureRandom()).verifierKey()),
-            "consistency",
-                m ->
-                    put(
-                        m,
-                        "consistency",
-                        List.of(Map.of("checkpoint", log.checkpoint(3), "proof", List.of()))));
+    Map<String, UnaryOperator<Map<String, Object>>> tampers = BundleTampers.of(log);
     tampers.forEach(
         (expectedStep, tamper) -> {
-          @SuppressWarnings("unchecked")
-          Map<String, Object> m = (Map<String, Object>) JsonParser.parse(json);
-          ProofBundle b = ProofBundle.parse(CanonicalJson.write(tamper.apply(m)));
+          ProofBundle b = ProofBundle.parse(BundleTampers.apply(json, tamper));
           VerificationReport r =
               BundleVerifier.verify(b, Optional.of(log.files.get(5)), TestLog.pinned());
           assertFalse(r.holds(), expectedStep + " was not caught:\n" + r);
@@ -156,19 +123,89 @@ class BundleVerifierTest {
     assertThrows(IllegalArgumentException.class, () -> ProofBundle.parse("{}"));
   }
 
-  private static Map<String, Object> put(Map<String, Object> m, String key, Object value) {
-    m.put(key, value);
-    return m;
+  @Test
+  void anUnknownMemberAtAnyLevelIsRefusedByName() {
+    String json = log.bundle(1).toJson();
+    Map<String, String> renamed =
+        Map.of(
+            "\"consistency\":", "bundle.consistencyy",
+            "\"kind\":", "bundle.content.kindd",
+            "\"proof\":", "bundle.consistency[0].prooff");
+    renamed.forEach(
+        (member, named) -> {
+          String changed =
+              json.replaceFirst(
+                  member, member.replace("\":", named.substring(named.length() - 1) + "\":"));
+          ProofBundle.MalformedBundleException e =
+              assertThrows(
+                  ProofBundle.MalformedBundleException.class, () -> ProofBundle.parse(changed));
+          assertTrue(e.getMessage().contains("unknown member " + named), e.getMessage());
+        });
+    String extraTimestamp =
+        json.substring(0, json.length() - 1) + ",\"timestamps\":{\"ots\":\"AA==\",\"btc\":1}}";
+    assertTrue(
+        assertThrows(
+                ProofBundle.MalformedBundleException.class, () -> ProofBundle.parse(extraTimestamp))
+            .getMessage()
+            .contains("unknown member bundle.timestamps.btc"));
   }
 
-  private static String flipHex(String hex, int at) {
-    char c = hex.charAt(at);
-    return hex.substring(0, at) + (c == '0' ? '1' : '0') + hex.substring(at + 1);
+  @Test
+  void aDuplicatedOrMissingMemberIsRefusedByName() {
+    String json = log.bundle(1).toJson();
+    String duplicated = json.replace("\"treeSize\":13", "\"treeSize\":13,\"treeSize\":13");
+    assertTrue(
+        assertThrows(
+                ProofBundle.MalformedBundleException.class, () -> ProofBundle.parse(duplicated))
+            .getMessage()
+            .contains("duplicate key \"treeSize\""));
+    @SuppressWarnings("unchecked")
+    Map<String, Object> m = (Map<String, Object>) JsonParser.parse(json);
+    for (String required :
+        List.of("format", "content", "entry", "leafIndex", "treeSize", "inclusionProof")) {
+      Map<String, Object> without = new LinkedHashMap<>(m);
+      without.remove(required);
+      String text = CanonicalJson.write(without);
+      assertTrue(
+          assertThrows(ProofBundle.MalformedBundleException.class, () -> ProofBundle.parse(text))
+              .getMessage()
+              .contains("missing member bundle." + required),
+          required);
+    }
   }
 
-  private static List<Object> flipFirst(List<?> proof) {
-    List<Object> out = new ArrayList<>(proof);
-    out.set(0, flipHex((String) proof.get(0), 10));
-    return out;
+  @Test
+  void withoutAPinnedKeyTheBundleHoldsButIsNotVerified() {
+    VerificationReport r =
+        BundleVerifier.verify(log.bundle(3), Optional.of(log.files.get(3)), Optional.empty());
+    assertTrue(r.holds(), r.toString());
+    assertFalse(r.verified(), r.toString());
+    assertEquals(VerificationReport.Outcome.UNPINNED, r.step("log key").orElseThrow().outcome());
+    assertTrue(r.toString().contains(TestLog.KEY.verifierKey()), r.toString());
+    assertTrue(r.toString().contains("RESULT: HOLDS, BUT THE LOG KEY IS NOT PINNED"));
+
+    TestLog forged = new TestLog(13, NoteKey.generate("test.example/log", new SecureRandom()));
+    VerificationReport unpinned =
+        BundleVerifier.verify(forged.bundle(3), Optional.of(forged.files.get(3)), Optional.empty());
+    assertFalse(unpinned.verified(), "a forged key is never VERIFIED without a pin");
+    assertEquals(
+        "log key",
+        BundleVerifier.verify(forged.bundle(3), Optional.empty(), TestLog.pinned())
+            .firstFailure()
+            .orElseThrow()
+            .name());
+  }
+
+  @Test
+  void aTimestampNotYetInBitcoinIsPendingAndFailsOnlyWhenAnAnchorIsRequired() {
+    ProofBundle b = log.bundle(2);
+    VerificationReport lenient =
+        BundleVerifier.verify(b, Optional.empty(), TestLog.pinned(), Optional.empty(), false);
+    assertEquals(
+        VerificationReport.Outcome.PENDING, lenient.step("timestamp").orElseThrow().outcome());
+    assertTrue(lenient.verified(), lenient.toString());
+    VerificationReport strict =
+        BundleVerifier.verify(b, Optional.empty(), TestLog.pinned(), Optional.empty(), true);
+    assertEquals("timestamp", strict.firstFailure().orElseThrow().name(), strict.toString());
   }
 }

@@ -21,12 +21,19 @@ public final class TestLog {
             25, 26, 27, 28, 29, 30, 31, 32
           });
 
+  private final NoteKey key;
   public final List<byte[]> files = new ArrayList<>();
   public final List<LedgerEntry> entries = new ArrayList<>();
   private final InMemoryNodeStore store = new InMemoryNodeStore();
   private final MerkleTree tree = new MerkleTree(store);
 
   public TestLog(int size) {
+    this(size, KEY);
+  }
+
+  /** The same log signed with another key: what someone forging bundles would make. */
+  public TestLog(int size, NoteKey key) {
+    this.key = key;
     for (int i = 0; i < size; i++) {
       byte[] file = ("protocol document " + i).getBytes();
       files.add(file);
@@ -44,7 +51,7 @@ public final class TestLog {
   }
 
   public String checkpoint(long size) {
-    return new Checkpoint(KEY.name(), size, tree.root(size)).sign(KEY);
+    return new Checkpoint(key.name(), size, tree.root(size)).sign(key);
   }
 
   public ProofBundle bundle(int index) {
@@ -64,7 +71,7 @@ public final class TestLog {
         size,
         tree.inclusionProof(index, size),
         checkpoint(size),
-        KEY.verifierKey(),
+        key.verifierKey(),
         consistency,
         null,
         null);
