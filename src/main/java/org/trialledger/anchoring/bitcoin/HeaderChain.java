@@ -3,10 +3,12 @@ package org.trialledger.anchoring.bitcoin;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -22,13 +24,16 @@ public final class HeaderChain implements HeaderSource {
   private final NavigableMap<Long, BlockHeader> accepted;
   private final NavigableMap<Long, String> refused;
   private final NavigableMap<Long, BlockHeader> refusedHeaders;
+  private final Set<Long> unlinked;
 
   private HeaderChain(
       TrustedHeaders trusted,
       NavigableMap<Long, BlockHeader> accepted,
       NavigableMap<Long, String> refused,
-      NavigableMap<Long, BlockHeader> refusedHeaders) {
+      NavigableMap<Long, BlockHeader> refusedHeaders,
+      Set<Long> unlinked) {
     this.trusted = trusted;
+    this.unlinked = Set.copyOf(unlinked);
     this.accepted = Collections.unmodifiableNavigableMap(accepted);
     this.refused = Collections.unmodifiableNavigableMap(refused);
     this.refusedHeaders = Collections.unmodifiableNavigableMap(refusedHeaders);
@@ -36,18 +41,19 @@ public final class HeaderChain implements HeaderSource {
 
   /** Only the trusted headers themselves. */
   public static HeaderChain trustedOnly(TrustedHeaders trusted) {
-    return new HeaderChain(trusted, new TreeMap<>(), new TreeMap<>(), new TreeMap<>());
+    return new HeaderChain(trusted, new TreeMap<>(), new TreeMap<>(), new TreeMap<>(), Set.of());
   }
 
   /** Validates {@code given} (height → header) against {@code trusted}. */
   public static HeaderChain build(TrustedHeaders trusted, Map<Long, BlockHeader> given) {
     TreeMap<Long, BlockHeader> accepted = new TreeMap<>();
     TreeMap<Long, String> refused = new TreeMap<>();
+    Set<Long> unlinked = new HashSet<>();
     for (List<Map.Entry<Long, BlockHeader>> run : runs(new TreeMap<>(given)))
-      validateRun(trusted, run, accepted, refused);
+      validateRun(trusted, run, accepted, refused, unlinked);
     TreeMap<Long, BlockHeader> refusedHeaders = new TreeMap<>();
     refused.keySet().forEach(h -> refusedHeaders.put(h, given.get(h)));
-    return new HeaderChain(trusted, accepted, refused, refusedHeaders);
+    return new HeaderChain(trusted, accepted, refused, refusedHeaders, unlinked);
   }
 
   /** Maximal stretches of consecutive heights where each header names the one before it. */
@@ -76,7 +82,8 @@ public final class HeaderChain implements HeaderSource {
       TrustedHeaders trusted,
       List<Map.Entry<Long, BlockHeader>> run,
       TreeMap<Long, BlockHeader> accepted,
-      TreeMap<Long, String> refused) {
+      TreeMap<Long, String> refused,
+      Set<Long> unlinked) {
     int anchor = -2;
     for (int i = 0; i < run.size(); i++) {
       long height = run.get(i).getKey();
@@ -116,6 +123,7 @@ public final class HeaderChain implements HeaderSource {
                 + run.get(run.size() - 1).getKey()
                 + " do not link to a trusted block (start them at a trusted header, or add a"
                 + " checkpoint)");
+        run.forEach(e -> unlinked.add(e.getKey()));
         return;
       }
     }
@@ -142,6 +150,15 @@ public final class HeaderChain implements HeaderSource {
       TreeMap<Long, String> refused,
       String reason) {
     for (int i = from; i < run.size(); i++) refused.put(run.get(i).getKey(), reason);
+  }
+
+  /**
+   * Whether the header given for {@code height} contradicts what is trusted (another hash than a
+   * trusted or pinned one, or a break of the header rules on the way from one): evidence against a
+   * claim. Headers that merely do not reach a trusted one prove nothing either way.
+   */
+  public boolean contradicts(long height) {
+    return refused.containsKey(height) && !unlinked.contains(height);
   }
 
   /** The accepted or trusted header at {@code height}. */

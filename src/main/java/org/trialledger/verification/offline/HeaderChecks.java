@@ -25,12 +25,27 @@ final class HeaderChecks {
         headers.isEmpty()
             ? HeaderChain.trustedOnly(trusted)
             : HeaderChain.build(trusted, headers.get().headers());
-    return ProofOfWorkHeaderCheck.over(
-        chain,
-        net.powLimit(),
-        "linked to a trusted block header"
-            + (checkpoints.isEmpty() ? "" : " or --checkpoint")
-            + " by Bitcoin's header rules");
+    HeaderCheck linked =
+        ProofOfWorkHeaderCheck.over(
+            chain,
+            net.powLimit(),
+            "linked to a trusted block header"
+                + (checkpoints.isEmpty() ? "" : " or --checkpoint")
+                + " by Bitcoin's header rules");
+    return height -> refusedOr(chain, height, linked.confirm(height));
+  }
+
+  /**
+   * A header the user gave that the chain refused (not the pinned hash, too easy a target, off the
+   * chain) is evidence against the claim, not an absence: the verdict says so, and fails.
+   */
+  private static HeaderCheck.Verdict refusedOr(
+      HeaderChain chain, long height, HeaderCheck.Verdict verdict) {
+    if (verdict.status() == HeaderCheck.Verdict.Status.MISSING && chain.contradicts(height)) {
+      return HeaderCheck.Verdict.refused(
+          chain.refusedHeaders().get(height), chain.refused().get(height));
+    }
+    return verdict;
   }
 
   static NetworkParameters network() {

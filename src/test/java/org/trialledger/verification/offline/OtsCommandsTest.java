@@ -113,8 +113,8 @@ class OtsCommandsTest {
             HEADERS,
             "--checkpoint",
             "358391:" + HELLO_BLOCK.replace('3', '4'));
-    assertEquals(3, otherPin.code(), "the header is refused, nothing confirms: " + otherPin.out());
-    assertTrue(otherPin.out().contains("[UNCONFIRMED]"), otherPin.out());
+    assertEquals(1, otherPin.code(), "the header given contradicts the pin: " + otherPin.out());
+    assertTrue(otherPin.out().contains("[FAIL]"), otherPin.out());
   }
 
   @Test
