@@ -23,7 +23,7 @@ import org.trialledger.ledger.witness.WitnessStore;
  * point the file holds either the old or the new checkpoint, never a mix. A lock file keeps a
  * second witness process off the same state.
  */
-final class FileWitnessStore implements WitnessStore, AutoCloseable {
+public final class FileWitnessStore implements WitnessStore, AutoCloseable {
   private static final String SUFFIX = ".checkpoint";
   private static final String TEMP = ".tmp";
 
@@ -31,7 +31,7 @@ final class FileWitnessStore implements WitnessStore, AutoCloseable {
   private final FileChannel lockChannel;
   private final FileLock lock;
 
-  FileWitnessStore(Path dir) throws IOException {
+  public FileWitnessStore(Path dir) throws IOException {
     this.dir = dir;
     Files.createDirectories(dir);
     lockChannel =

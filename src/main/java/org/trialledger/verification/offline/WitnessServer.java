@@ -18,7 +18,7 @@ import org.trialledger.ledger.witness.Witness;
  * that takes longer than {@value #TIMEOUT_SECONDS} s is cut off; errors are one line of text, never
  * a stack trace.
  */
-final class WitnessServer implements AutoCloseable {
+public final class WitnessServer implements AutoCloseable {
   static final int TIMEOUT_SECONDS = 30;
 
   private final HttpServer server;
@@ -34,7 +34,7 @@ final class WitnessServer implements AutoCloseable {
     this.threads = Executors.newFixedThreadPool(4);
   }
 
-  static WitnessServer start(Witness witness, InetSocketAddress address, PrintStream log)
+  public static WitnessServer start(Witness witness, InetSocketAddress address, PrintStream log)
       throws IOException {
     // read once by the JDK server when it first loads; seconds
     System.setProperty(
@@ -51,7 +51,7 @@ final class WitnessServer implements AutoCloseable {
     return s;
   }
 
-  int port() {
+  public int port() {
     return server.getAddress().getPort();
   }
 
