@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.trialledger.ledger.Hash;
 import org.trialledger.log.store.WitnessCosignature;
 
 /** The witnesses' cosignatures the log received, and what they add up to. */
@@ -19,6 +20,7 @@ public class WitnessCosignatures {
   @PersistenceContext private EntityManager em;
   @Inject private WitnessSettings settings;
   @Inject private Clock clock;
+  @Inject private LedgerLog log;
 
   /**
    * Records a verified cosignature; a second one for the same checkpoint and witness is kept out.
@@ -37,6 +39,15 @@ public class WitnessCosignatures {
     em.persist(
         new WitnessCosignature(
             treeSize, witnessKey, line, Instant.ofEpochSecond(timestamp), clock.instant()));
+  }
+
+  /**
+   * The log's consistency proof, in a transaction of its own: witnesses are asked from parallel
+   * threads, and an entity manager without a transaction must not be shared between them.
+   */
+  @Transactional
+  public List<Hash> consistencyProof(long from, long to) {
+    return log.consistencyProof(from, to);
   }
 
   /** The largest tree size this witness cosigned for us, 0 if none: the old size we send it. */

@@ -100,7 +100,7 @@ public class Witnessing {
             latest.note(),
             size,
             believed,
-            from -> log.consistencyProof(from, size));
+            from -> cosignatures.consistencyProof(from, size));
     if (o instanceof Cosigned c) {
       cosignatures.record(size, w.key().verifierKey(), c.line(), c.timestamp());
     } else if (o instanceof Refused r) {

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.trialledger.ledger.Hash;
 import org.trialledger.ledger.note.Checkpoint;
@@ -122,17 +123,51 @@ class WitnessTest {
     assertThrows(IOException.class, () -> failing.addCheckpoint(log.request(0, 4)));
   }
 
+  /**
+   * Many logs' requests at once, each from the size it last heard of: whatever the interleaving,
+   * the recorded sizes never go down (check and record are one step, c2sp.org/tlog-witness).
+   */
+  @Test
+  void concurrentRequestsNeverRollTheRecordBack() throws Exception {
+    List<Thread> threads = new ArrayList<>();
+    for (int t = 0; t < 8; t++) {
+      int seed = t;
+      threads.add(
+          new Thread(
+              () -> {
+                Random random = new Random(seed);
+                for (int i = 0; i < 200; i++) {
+                  long old = store.latest(LogFixture.KEY.name()).map(Checkpoint::size).orElse(0L);
+                  long size = old + random.nextInt((int) (10 - Math.min(old, 10)) + 1);
+                  try {
+                    witness.addCheckpoint(log.request(old, Math.max(size, 1)));
+                  } catch (IOException e) {
+                    throw new IllegalStateException(e);
+                  }
+                }
+              }));
+    }
+    threads.forEach(Thread::start);
+    for (Thread t : threads) t.join();
+    List<Long> saved = store.saved;
+    for (int i = 1; i < saved.size(); i++)
+      assertTrue(saved.get(i) >= saved.get(i - 1), "rolled back at save " + i + ": " + saved);
+    assertTrue(saved.size() > 8, "the test exercised the witness");
+  }
+
   static final class MemoryStore implements WitnessStore {
     final Map<String, Checkpoint> byOrigin = new HashMap<>();
+    final List<Long> saved = new ArrayList<>();
 
     @Override
-    public Optional<Checkpoint> latest(String origin) {
+    public synchronized Optional<Checkpoint> latest(String origin) {
       return Optional.ofNullable(byOrigin.get(origin));
     }
 
     @Override
-    public void save(Checkpoint checkpoint, String note) {
+    public synchronized void save(Checkpoint checkpoint, String note) {
       byOrigin.put(checkpoint.origin(), checkpoint);
+      saved.add(checkpoint.size());
     }
   }
 }
