@@ -41,7 +41,7 @@ import org.trialledger.verification.offline.WitnessServer;
 @RunAsClient
 class WitnessingIT {
   private static final String[] NAMES = {"w1", "w2", "w3"};
-  private static final int[] PORTS = {18571, 18572, 18573};
+  private static final int[] PORTS = {18791, 18792, 18793};
   private static final Running[] running = new Running[3];
   private static Path states;
 

@@ -13,6 +13,8 @@ import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledFuture;
@@ -44,6 +46,9 @@ public class Witnessing {
   @Inject private WitnessCosignatures cosignatures;
   @Inject private LedgerLog log;
 
+  /** Each witness's last state, so that the log says when it changes rather than every round. */
+  private final Map<String, String> states = new ConcurrentHashMap<>();
+
   private WitnessClient client;
   private ScheduledFuture<?> task;
 
@@ -53,6 +58,13 @@ public class Witnessing {
     client = new WitnessClient(settings.timeout());
     long every = settings.intervalMs();
     task = scheduler.scheduleWithFixedDelay(this::round, every, every, TimeUnit.MILLISECONDS);
+    LOG.info(
+        "Asking "
+            + settings.witnesses().size()
+            + " witnesses every "
+            + every
+            + " ms, quorum "
+            + settings.quorum());
   }
 
   @PreDestroy
@@ -86,9 +98,17 @@ public class Witnessing {
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {
+      // an exception escaping a fixed-delay task would cancel every later round
       LOG.log(Level.WARNING, "Witnessing round failed; will retry", e);
     }
+  }
+
+  private void changed(Configured w, String state, Level level) {
+    String key = w.key().verifierKey();
+    String kind = state.startsWith("refused") ? state : state.split(":")[0];
+    if (!kind.equals(states.put(key, kind)))
+      LOG.log(level, "Witness " + w.key().name() + " " + state);
   }
 
   private void ask(Configured w, CheckpointView latest, long believed) {
@@ -103,18 +123,12 @@ public class Witnessing {
             from -> cosignatures.consistencyProof(from, size));
     if (o instanceof Cosigned c) {
       cosignatures.record(size, w.key().verifierKey(), c.line(), c.timestamp());
+      changed(w, "cosigning", Level.INFO);
     } else if (o instanceof Refused r) {
-      LOG.warning(
-          "Witness "
-              + w.key().name()
-              + " refused checkpoint "
-              + size
-              + ": "
-              + r.status()
-              + " "
-              + r.reason());
+      changed(
+          w, "refused checkpoint " + size + ": " + r.status() + " " + r.reason(), Level.WARNING);
     } else {
-      LOG.fine("Witness " + w.key().name() + " unreachable: " + o);
+      changed(w, "unreachable: " + o, Level.WARNING);
     }
   }
 }
