@@ -10,8 +10,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.trialledger.ledger.Hash;
+import org.trialledger.log.store.CheckpointRow;
 import org.trialledger.log.store.WitnessCosignature;
 
 /** The witnesses' cosignatures the log received, and what they add up to. */
@@ -39,6 +41,16 @@ public class WitnessCosignatures {
     em.persist(
         new WitnessCosignature(
             treeSize, witnessKey, line, Instant.ofEpochSecond(timestamp), clock.instant()));
+  }
+
+  /** The latest checkpoint, if any, read in a transaction of its own (see below). */
+  @Transactional
+  public Optional<CheckpointView> latestCheckpoint() {
+    return em.createNamedQuery("CheckpointRow.latest", CheckpointRow.class)
+        .setMaxResults(1)
+        .getResultStream()
+        .findFirst()
+        .map(CheckpointView::of);
   }
 
   /**

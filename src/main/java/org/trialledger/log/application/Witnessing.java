@@ -14,6 +14,7 @@ import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -44,7 +45,6 @@ public class Witnessing {
   @Resource private ManagedExecutorService executor;
   @Inject private WitnessSettings settings;
   @Inject private WitnessCosignatures cosignatures;
-  @Inject private LedgerLog log;
 
   /** Each witness's last state, so that the log says when it changes rather than every round. */
   private final Map<String, String> states = new ConcurrentHashMap<>();
@@ -74,12 +74,9 @@ public class Witnessing {
 
   private void round() {
     try {
-      CheckpointView latest;
-      try {
-        latest = log.latestCheckpointView();
-      } catch (RuntimeException e) {
-        return; // no checkpoint yet
-      }
+      Optional<CheckpointView> found = cosignatures.latestCheckpoint();
+      if (found.isEmpty()) return;
+      CheckpointView latest = found.get();
       List<Future<?>> asks = new ArrayList<>();
       for (Configured w : settings.witnesses()) {
         long believed = cosignatures.lastSize(w.key().verifierKey());
