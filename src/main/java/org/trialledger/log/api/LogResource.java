@@ -17,6 +17,7 @@ import org.trialledger.log.application.CheckpointView;
 import org.trialledger.log.application.LedgerLog;
 import org.trialledger.log.application.LogSigner;
 import org.trialledger.log.application.ReceiptView;
+import org.trialledger.log.application.WitnessView;
 
 /** The log, public: its key, checkpoints and proofs. Anyone may check the registry with these. */
 @Path("/log")
@@ -28,6 +29,7 @@ public class LogResource {
 
   @Inject private LedgerLog log;
   @Inject private LogSigner signer;
+  @Inject private WitnessView witnessed;
 
   @GET
   @Path("/key")
@@ -42,7 +44,7 @@ public class LogResource {
   @Produces(SIGNED_NOTE)
   @Operation(summary = "The latest signed checkpoint (C2SP tlog-checkpoint signed note)")
   public String latestCheckpoint() {
-    return log.latestCheckpointView().note();
+    return witnessed.cosigned(log.latestCheckpointView());
   }
 
   @GET
@@ -109,6 +111,16 @@ public class LogResource {
         newSize,
         log.checkpointView(newSize).rootHash(),
         hex(log.consistencyProof(oldSize, newSize)));
+  }
+
+  @GET
+  @Path("/witnesses")
+  @Produces(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary =
+          "The configured witnesses, the quorum and the largest tree size that quorum cosigned")
+  public WitnessView.WitnessSummary witnesses() {
+    return witnessed.summary();
   }
 
   private static List<String> hex(List<Hash> hashes) {

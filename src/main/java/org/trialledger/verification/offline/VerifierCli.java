@@ -136,6 +136,8 @@ public final class VerifierCli {
           return otsInfo(args, out, err);
         case "ots-verify":
           return otsVerify(args, out, err);
+        case "witness", "witness-keygen":
+          return WitnessCommand.run(args, out, err);
         case "-h":
         case "--help":
         case "help":
