@@ -9,7 +9,13 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -24,8 +30,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.trialledger.registry.domain.RegistryFixtures;
 
 /**
  * Everyday data entry in Chromium (issue 17): an administrator's unlock, a registration draft that
@@ -198,6 +206,202 @@ class DataEntryBrowserIT {
     waitForText(By.id("credentials:credentialMessages"), "Credential filed");
     assertFalse(browser.text(By.id("credentials:credentialMessages")).contains("not activated"));
     waitForText(By.id("sites:activations"), "cv");
+  }
+
+  /**
+   * Issue 17 finding 4: site forms. Dates start empty and take typed ISO dates as typed; impossible
+   * and future dates are refused with the field's label; a second click saves one adverse event; an
+   * event is corrected by picking it; consenting again needs a reason; the Outcome menu stays clear
+   * of "Kind"; no message names a component id or an internal field.
+   */
+  @Test
+  void theSubjectPageEntersDataLikeAnEdc() {
+    String trial = longOutcomeTrial();
+    long site = SiteIT.organisation(api, "St. Mary's Hospital Research Unit");
+    assertEquals(
+        201,
+        api.postJson(
+                "/api/trials/" + trial + "/site/activations",
+                "{\"siteOrganisationId\":"
+                    + site
+                    + ",\"principalInvestigator\":\"Dr. Amara Okafor\"}",
+                "sponsor",
+                "sponsor-demo-pw")
+            .statusCode());
+    HttpResponse<String> form =
+        api.postBytes(
+            "/api/trials/" + trial + "/site/consent-forms?label=v1.0&language=en&fileName=icf.pdf",
+            "application/pdf",
+            VerificationIT.pdf("consent form of " + trial),
+            "sponsor",
+            "sponsor-demo-pw");
+    assertEquals(201, form.statusCode(), form.body());
+    long formId = ((Number) RegistryApiIT.json(form).get("id")).longValue();
+    HttpResponse<String> enrolled =
+        api.postJson("/api/trials/" + trial + "/site/subjects", "", "site1", "site1-demo-pw");
+    assertEquals(201, enrolled.statusCode(), enrolled.body());
+    String subject = (String) RegistryApiIT.json(enrolled).get("pseudonym");
+    HttpResponse<String> consented =
+        api.postJson(
+            "/api/subjects/" + subject + "/consents",
+            "{\"consentFormId\":"
+                + formId
+                + ",\"event\":\"CONSENTED\",\"occurredAt\":\""
+                + Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS)
+                + "\",\"username\":\"site1\",\"password\":\"site1-demo-pw\"}",
+            "site1",
+            "site1-demo-pw");
+    assertEquals(201, consented.statusCode(), consented.body());
+
+    browser.login("site1", "site1-demo-pw");
+    browser.waitFor(By.id("currentUser"));
+
+    // enrolment: impossible and future birth dates are refused, by the field's name
+    browser.open("/site/index.xhtml");
+    browser.waitFor(By.id("site:enrol"));
+    selectValue("site:trial", trial);
+    type("site:birthDate", "1975-02-30");
+    assertEquals("1975-02-30", valueOf("site:birthDate"), "typed as typed");
+    clickAndWait(
+        "site:enrol", "site:messages", "Birth date: 1975-02-30 is not a real calendar date");
+    type("site:birthDate", LocalDate.now().plusYears(4).toString());
+    clickAndWait("site:enrol", "site:messages", "Birth date: A birth date cannot be in the future");
+    assertFalse(browser.present(By.id("newPseudonym")), "nobody was enrolled");
+
+    browser.open("/site/subject.xhtml?p=" + subject);
+    browser.waitFor(By.id("subject:saveAe"));
+    for (String date : new String[] {"occurredAt", "observedOn", "aeOnset", "aeEnd"})
+      assertEquals("", valueOf("subject:" + date), date + " starts empty, not today");
+
+    // Outcome and Kind side by side, not on top of each other
+    Object overlap =
+        ((JavascriptExecutor) browser.driver())
+            .executeScript(
+                "var a = document.getElementById('subject:outcome').getBoundingClientRect();"
+                    + "var b = document.getElementById('subject:valueType').getBoundingClientRect();"
+                    + "return !(a.right <= b.left || b.right <= a.left || a.bottom <= b.top || b.bottom <= a.top);");
+    assertEquals(Boolean.FALSE, overlap, "the Outcome menu overlaps Kind");
+
+    // a result with an impossible date is refused by the field's name; today's button fills it in
+    type("subject:visit", "Week 2");
+    type("subject:value", "3");
+    type("subject:observedOn", "2026-13-01");
+    clickAndWait(
+        "subject:saveResult", "subject:messages", "Observed on: write the date as YYYY-MM-DD");
+    browser.driver().findElement(By.cssSelector("[data-tl-today='subject:observedOn']")).click();
+    assertEquals(LocalDate.now().toString(), valueOf("subject:observedOn"));
+    clickAndWait("subject:saveResult", "subject:messages", "Result saved");
+
+    // an adverse event without an onset is refused, not dated today
+    String onset = LocalDate.now().minusDays(3).toString();
+    type("subject:aeTerm", "Nausea");
+    selectValue("subject:aeSeverity", "MILD");
+    selectValue("subject:aeOutcome", "RECOVERING_RESOLVING");
+    selectValue("subject:aeRelatedness", "POSSIBLY_RELATED");
+    clickAndWait("subject:saveAe", "subject:messages", "Onset: Required");
+    type("subject:aeOnset", onset);
+    assertEquals(onset, valueOf("subject:aeOnset"), "typing is not mixed with another date");
+    clickAndWait("subject:saveAe", "subject:messages", "saved");
+    clickAndWait("subject:saveAe", "subject:messages", "saved");
+    new Actions(browser.driver())
+        .doubleClick(browser.driver().findElement(By.id("subject:saveAe")))
+        .perform();
+    waitForText(By.id("subject:messages"), "saved");
+    assertEquals(1, adverseEventVersions(subject), "three clicks, one adverse event");
+
+    // corrected by picking it from the list
+    selectValue("subject:aeId", "");
+    new WebDriverWait(browser.driver(), Duration.ofSeconds(20))
+        .until(d -> valueOf("subject:aeTerm").isEmpty());
+    String eventId =
+        (String)
+            ((JavascriptExecutor) browser.driver())
+                .executeScript(
+                    "return Array.from(document.getElementById('subject:aeId_input').options)"
+                        + ".map(o => o.value).filter(v => v)[0];");
+    selectValue("subject:aeId", eventId);
+    new WebDriverWait(browser.driver(), Duration.ofSeconds(20))
+        .until(d -> valueOf("subject:aeTerm").equals("Nausea"));
+    assertEquals(onset, valueOf("subject:aeOnset"));
+    type("subject:aeTerm", "Severe nausea");
+    type("subject:aeReason", "Diagnosis refined");
+    clickAndWait("subject:saveAe", "subject:messages", "saved");
+    waitForText(By.id("subject:history"), "Diagnosis refined");
+    assertEquals(2, adverseEventVersions(subject), "the correction is version 2 of the same event");
+
+    // consenting again on the same form needs a reason
+    browser.driver().findElement(By.cssSelector("[data-tl-now='subject:occurredAt']")).click();
+    sign();
+    clickAndWait("subject:sign", "subject:messages", "is already recorded for this subject");
+    type("subject:consentReason", "Re-consent after new safety information");
+    sign();
+    clickAndWait("subject:sign", "subject:messages", "Consent recorded and signed");
+
+    for (String m : messages)
+      assertFalse(
+          INTERNAL.matcher(m).find(), "a message names an internal field or component: " + m);
+    Pages.assertNoStackTrace(browser.driver().getPageSource());
+  }
+
+  /** Component ids and record field names that no person should read in a message. */
+  private static final Pattern INTERNAL =
+      Pattern.compile(
+          "j_id|occurredAt|signature\\.|signedAt|onsetDate|endDate|observedOn|birthDate|body:|subject:|site:|reasonForChange");
+
+  private final List<String> messages = new ArrayList<>();
+
+  private void sign() {
+    if (browser.present(By.id("subject:signUsername"))) type("subject:signUsername", "site1");
+    type("subject:signPassword", "site1-demo-pw");
+  }
+
+  private int adverseEventVersions(String subject) {
+    Map<?, ?> s = RegistryApiIT.json(api.get("/api/subjects/" + subject, "site1", "site1-demo-pw"));
+    return (int)
+        ((List<?>) s.get("records"))
+            .stream()
+                .map(r -> (Map<?, ?>) r)
+                .filter(r -> "ADVERSE_EVENT".equals(r.get("kind")))
+                .count();
+  }
+
+  /** A published trial whose first outcome measure has a long name, as real ones do. */
+  private String longOutcomeTrial() {
+    String json =
+        RegistryFixtures.completeRecordJson()
+            .replace(
+                "PASI 75 response",
+                "Proportion of participants achieving at least a 75 percent improvement in the"
+                    + " Psoriasis Area and Severity Index from baseline at week 16");
+    String id =
+        (String)
+            RegistryApiIT.json(api.postJson("/api/trials", json, "sponsor", "sponsor-demo-pw"))
+                .get("registryId");
+    assertEquals(
+        201,
+        api.postJson("/api/trials/" + id + "/submit", "{}", "sponsor", "sponsor-demo-pw")
+            .statusCode());
+    assertEquals(
+        200,
+        api.postJson(
+                "/api/trials/" + id + "/versions/1/publish", "", "regulator", "regulator-demo-pw")
+            .statusCode());
+    return id;
+  }
+
+  /** Empties the messages, clicks, and waits until they say {@code text}; keeps what they said. */
+  private void clickAndWait(String button, String messagesId, String text) {
+    ((JavascriptExecutor) browser.driver())
+        .executeScript("document.getElementById(arguments[0]).innerHTML = '';", messagesId);
+    click(browser.driver().findElement(By.id(button)));
+    waitForText(By.id(messagesId), text);
+    messages.add(browser.text(By.id(messagesId)));
+  }
+
+  private void selectValue(String id, String value) {
+    ((JavascriptExecutor) browser.driver())
+        .executeScript(
+            "PrimeFaces.getWidgetById(arguments[0]).selectValue(arguments[1]);", id, value);
   }
 
   private boolean dirty() {
