@@ -343,6 +343,65 @@ class DataEntryBrowserIT {
     Pages.assertNoStackTrace(browser.driver().getPageSource());
   }
 
+  /**
+   * axe-core on every page this work touched, in the states a user meets (a refused value shown at
+   * its field, a subject with records): no serious or critical violation of WCAG 2.1 AA.
+   */
+  @Test
+  void thePagesOfDataEntryHaveNoSeriousAccessibilityViolations() {
+    List<String> violations = new ArrayList<>();
+    String draft =
+        (String)
+            RegistryApiIT.json(
+                    api.postJson(
+                        "/api/trials", "{\"publicTitle\":\"Axe\"}", "sponsor", "sponsor-demo-pw"))
+                .get("registryId");
+    String trial = SiteIT.publishedTrial(api);
+    long site = SiteIT.organisation(api, "St. Mary's Hospital Research Unit");
+    api.postJson(
+        "/api/trials/" + trial + "/site/activations",
+        "{\"siteOrganisationId\":" + site + ",\"principalInvestigator\":\"Dr. Amara Okafor\"}",
+        "sponsor",
+        "sponsor-demo-pw");
+    String subject =
+        (String)
+            RegistryApiIT.json(
+                    api.postJson(
+                        "/api/trials/" + trial + "/site/subjects", "", "site1", "site1-demo-pw"))
+                .get("pseudonym");
+
+    browser.login("admin", "admin-demo-pw");
+    browser.waitFor(By.id("currentUser"));
+    browser.open("/admin/users.xhtml");
+    browser.waitFor(By.id("admin:users"));
+    violations.addAll(Accessibility.seriousViolations(browser.driver()));
+    browser.logout();
+
+    browser.login("sponsor", "sponsor-demo-pw");
+    browser.waitFor(By.id("currentUser"));
+    browser.open("/sponsor/edit.xhtml?id=" + draft);
+    browser.waitFor(By.id("draft:save"));
+    type("draft:publicContactEmail", "not-an-e-mail");
+    click(browser.driver().findElement(By.id("draft:save")));
+    waitForText(By.id("draft:publicContactEmailMsg"), "Not a valid e-mail address");
+    violations.addAll(Accessibility.seriousViolations(browser.driver()));
+    browser.open("/sponsor/sites.xhtml?id=" + trial);
+    browser.waitFor(By.id("sites:activations"));
+    violations.addAll(Accessibility.seriousViolations(browser.driver()));
+    browser.logout();
+
+    browser.login("site1", "site1-demo-pw");
+    browser.waitFor(By.id("currentUser"));
+    browser.open("/site/index.xhtml");
+    browser.waitFor(By.id("site:enrol"));
+    violations.addAll(Accessibility.seriousViolations(browser.driver()));
+    browser.open("/site/subject.xhtml?p=" + subject);
+    browser.waitFor(By.id("subject:saveAe"));
+    violations.addAll(Accessibility.seriousViolations(browser.driver()));
+
+    assertTrue(violations.isEmpty(), String.join("\n", violations));
+  }
+
   /** Component ids and record field names that no person should read in a message. */
   private static final Pattern INTERNAL =
       Pattern.compile(
