@@ -163,7 +163,7 @@ class DataEntryBrowserIT {
     click(browser.driver().findElement(By.id("draft:save")));
     new WebDriverWait(browser.driver(), Duration.ofSeconds(20))
         .until(ExpectedConditions.invisibilityOfElementLocated(By.id("draft:refused")));
-    assertEquals("Draft saved", browser.text(By.id("draft:messages")).strip());
+    waitForText(By.id("draft:messages"), "Draft saved");
     assertFalse(
         browser
             .driver()

@@ -52,6 +52,9 @@ public class TrialRegistry {
   public static final String VERSION_ARTIFACT = "PROTOCOL_VERSION";
   static final int REASON_MAX = 1000;
 
+  /** Characters of refused form input kept beside a draft (the column holds 1,000,000). */
+  static final int UNSAVED_MAX = 200_000;
+
   @PersistenceContext private EntityManager em;
   @Inject private LedgerRecorder ledger;
   @Inject private AuditTrail audit;
@@ -109,9 +112,13 @@ public class TrialRegistry {
     DraftSalvage.Result saved = DraftSalvage.salvage(candidate, unreadable, finder.draftOf(trial));
     trial.updateDraft(draftJson(saved.record()), now(), caller.username());
     Map<String, Object> unsaved = new TreeMap<>();
+    int kept = 0;
     for (FieldError e : saved.refused()) {
       String text = UnsavedInput.textFor(typed, e.field());
-      if (text != null) unsaved.put(UnsavedInput.inputPath(typed.keySet(), e.field()), text);
+      // what a form input can hold; more is not typed but posted, and is not kept
+      if (text == null || kept + text.length() > UNSAVED_MAX) continue;
+      unsaved.put(UnsavedInput.inputPath(typed.keySet(), e.field()), text);
+      kept += text.length();
     }
     trial.keepUnsavedInput(unsaved.isEmpty() ? null : CanonicalJson.write(unsaved));
     return saved.refused();
