@@ -303,10 +303,20 @@ class DataEntryBrowserIT {
     assertEquals(onset, valueOf("subject:aeOnset"), "typing is not mixed with another date");
     clickAndWait("subject:saveAe", "subject:messages", "saved");
     clickAndWait("subject:saveAe", "subject:messages", "saved");
-    new Actions(browser.driver())
-        .doubleClick(browser.driver().findElement(By.id("subject:saveAe")))
-        .perform();
+    WebElement save = browser.driver().findElement(By.id("subject:saveAe"));
+    ((JavascriptExecutor) browser.driver())
+        .executeScript(
+            "arguments[0].scrollIntoView({block:'center'});"
+                + "document.getElementById('subject:messages').innerHTML = '';",
+            save);
+    new Actions(browser.driver()).doubleClick(save).perform();
     waitForText(By.id("subject:messages"), "saved");
+    new WebDriverWait(browser.driver(), Duration.ofSeconds(20))
+        .until(
+            d ->
+                Boolean.TRUE.equals(
+                    ((JavascriptExecutor) d)
+                        .executeScript("return PrimeFaces.ajax.Queue.isEmpty();")));
     assertEquals(1, adverseEventVersions(subject), "three clicks, one adverse event");
 
     // corrected by picking it from the list
