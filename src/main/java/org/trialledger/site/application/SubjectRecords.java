@@ -187,6 +187,12 @@ public class SubjectRecords {
                 now)
             : ResultRecord.fromJson(JsonParser.parse(requireJson(previous.get())))
                 .correct(r.value(), r.unit(), r.reason(), site.username(), now);
+    if (previous.isPresent()) {
+      ResultRecord before = ResultRecord.fromJson(JsonParser.parse(requireJson(previous.get())));
+      // The same value again (a second click) is not a correction: nothing new to store.
+      if (Objects.equals(before.value(), record.value())
+          && Objects.equals(before.unit(), record.unit())) return previous.get();
+    }
     record.requireValid(clock, measures);
     SiteRecord row =
         store(
