@@ -192,7 +192,10 @@ class DataEntryBrowserIT {
     browser.login("sponsor", "sponsor-demo-pw");
     browser.waitFor(By.id("currentUser"));
     browser.open("/sponsor/sites.xhtml?id=" + trial);
-    browser.waitFor(By.id("credentials:credentialUpload_input"));
+    new WebDriverWait(browser.driver(), Duration.ofSeconds(20))
+        .until(
+            ExpectedConditions.presenceOfElementLocated(
+                By.id("credentials:credentialUpload_input")));
     assertTrue(
         browser
             .text(By.id("credentials:credentialSite"))
@@ -262,10 +265,10 @@ class DataEntryBrowserIT {
     selectValue("site:trial", trial);
     type("site:birthDate", "1975-02-30");
     assertEquals("1975-02-30", valueOf("site:birthDate"), "typed as typed");
-    clickAndWait(
-        "site:enrol", "site:messages", "Birth date: 1975-02-30 is not a real calendar date");
+    clickAndWait("site:enrol", "site:messages", "Birth date");
+    waitForText(By.id("site:messages"), "1975-02-30 is not a real calendar date");
     type("site:birthDate", LocalDate.now().plusYears(4).toString());
-    clickAndWait("site:enrol", "site:messages", "Birth date: A birth date cannot be in the future");
+    clickAndWait("site:enrol", "site:messages", "A birth date cannot be in the future");
     assertFalse(browser.present(By.id("newPseudonym")), "nobody was enrolled");
 
     browser.open("/site/subject.xhtml?p=" + subject);

@@ -2,6 +2,7 @@ package org.trialledger.registry.web;
 
 import jakarta.faces.component.UIComponent;
 import jakarta.faces.context.FacesContext;
+import jakarta.faces.event.PhaseId;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -62,6 +63,8 @@ public class DraftEditBacking implements Serializable {
   private List<FieldError> refused = List.of();
 
   private List<FieldInputs.Marked> marked = List.of();
+
+  private static final String MARKED = DraftEditBacking.class.getName() + ".marked";
 
   /** Text kept from an earlier save, put back into the inputs when the page is first drawn. */
   private Map<String, String> keptInput;
@@ -144,6 +147,9 @@ public class DraftEditBacking implements Serializable {
    */
   public void markFields() {
     if (form == null) return;
+    FacesContext faces = FacesContext.getCurrentInstance();
+    // once a request: from preRenderView, or from the summary's getter when the event is missed
+    if (faces.getAttributes().putIfAbsent(MARKED, Boolean.TRUE) != null) return;
     UIComponent root = formComponent();
     if (root == null) return;
     if (keptInput != null) {
@@ -167,8 +173,13 @@ public class DraftEditBacking implements Serializable {
     return FacesContext.getCurrentInstance().getViewRoot().findComponent("draft");
   }
 
-  /** The refused values in form order, each linking to its field. */
+  /**
+   * The refused values in form order, each linking to its field. The summary is drawn above the
+   * fields, so marking them here, at the latest, still reaches every input.
+   */
   public List<FieldInputs.Marked> getMarked() {
+    if (FacesContext.getCurrentInstance().getCurrentPhaseId() == PhaseId.RENDER_RESPONSE)
+      markFields();
     return marked;
   }
 
