@@ -290,7 +290,9 @@ class DataEntryBrowserIT {
     type("subject:value", "3");
     type("subject:observedOn", "2026-13-01");
     clickAndWait(
-        "subject:saveResult", "subject:messages", "Observed on: write the date as YYYY-MM-DD");
+        "subject:saveResult",
+        "subject:messages",
+        "Observed on: 2026-13-01 is not a real calendar date");
     browser.driver().findElement(By.cssSelector("[data-tl-today='subject:observedOn']")).click();
     assertEquals(LocalDate.now().toString(), valueOf("subject:observedOn"));
     clickAndWait("subject:saveResult", "subject:messages", "Result saved");
