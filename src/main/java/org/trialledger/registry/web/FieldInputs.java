@@ -1,6 +1,7 @@
 package org.trialledger.registry.web;
 
 import jakarta.el.ELContext;
+import jakarta.el.ELException;
 import jakarta.el.ValueExpression;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.component.UIComponent;
@@ -47,7 +48,7 @@ final class FieldInputs {
     return out;
   }
 
-  /** Puts kept text back into the inputs' model (text inputs only). */
+  /** Puts kept text back into the inputs' model (text inputs; a number input keeps its value). */
   static void restore(UIComponent form, Map<String, String> texts) {
     ELContext el = FacesContext.getCurrentInstance().getELContext();
     each(
@@ -55,8 +56,12 @@ final class FieldInputs {
         (path, input) -> {
           String text = texts.get(path);
           ValueExpression value = input.getValueExpression("value");
-          if (text == null || value == null || value.getType(el) != String.class) return;
-          value.setValue(el, text);
+          if (text == null || value == null) return;
+          try {
+            value.setValue(el, text);
+          } catch (ELException e) {
+            // not text (the sample size): what was typed there could not have been kept anyway
+          }
         });
   }
 
