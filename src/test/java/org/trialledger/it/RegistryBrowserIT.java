@@ -96,13 +96,15 @@ class RegistryBrowserIT {
     typeInRow("Primary outcome 1", 0, "Six-minute walk distance");
     typeInRow("Primary outcome 1", 1, "12 weeks");
 
-    // a bad date is a clear message and nothing is saved
+    // a bad date is refused at its field, and everything else is saved (issue 17)
     type("draft:completionDate", "2027-13");
     click("draft:save");
-    waitForText(By.id("draft:messages"), "22. Completion date");
-    assertTrue(browser.text(By.id("draft:messages")).contains("Not a real calendar date"));
+    waitForText(By.id("draft:completionDateMsg"), "Not a real calendar date");
+    assertTrue(browser.text(By.id("draft:refused")).contains("22. Completion date"));
     clear("draft:completionDate");
     click("draft:save");
+    new WebDriverWait(browser.driver(), Duration.ofSeconds(20))
+        .until(ExpectedConditions.invisibilityOfElementLocated(By.id("draft:refused")));
     waitForText(By.id("draft:messages"), "Draft saved");
 
     // the protocol PDF, and a file that only claims to be one

@@ -370,6 +370,10 @@ class SiteIT {
       String pseudonym = browser.text(By.id("newPseudonym"));
       browser.open("/site/subject.xhtml?p=" + pseudonym);
       browser.waitFor(By.id("subject:sign"));
+      // dates start empty (issue 17): the Now button fills in the moment of consent
+      assertEquals(
+          "", browser.driver().findElement(By.id("subject:occurredAt")).getAttribute("value"));
+      browser.driver().findElement(By.cssSelector("[data-tl-now='subject:occurredAt']")).click();
       type(browser, "subject:signUsername", "site1");
       type(browser, "subject:signPassword", "site1-demo-pw");
       click(browser, "subject:sign");
@@ -385,6 +389,7 @@ class SiteIT {
           "later signatures in the session need the password only");
 
       type(browser, "subject:visit", "Week 4");
+      type(browser, "subject:observedOn", LocalDate.now().toString());
       type(browser, "subject:value", "7.5");
       type(browser, "subject:unit", "points");
       click(browser, "subject:saveResult");
@@ -1000,7 +1005,7 @@ class SiteIT {
     Pages.assertNoStackTrace(answer.body());
   }
 
-  private static String publishedTrial(ApiClient api) {
+  static String publishedTrial(ApiClient api) {
     String id =
         (String)
             RegistryApiIT.json(
@@ -1022,7 +1027,7 @@ class SiteIT {
     return id;
   }
 
-  private static long organisation(ApiClient api, String name) {
+  static long organisation(ApiClient api, String name) {
     return ((List<?>)
             JsonParser.parse(api.get("/api/admin/organisations", "admin", "admin-demo-pw").body()))
         .stream()

@@ -48,6 +48,10 @@ public final class FacesActions {
     add(FacesMessage.SEVERITY_INFO, message);
   }
 
+  public static void warn(String message) {
+    add(FacesMessage.SEVERITY_WARN, message);
+  }
+
   public static void error(String message) {
     add(FacesMessage.SEVERITY_ERROR, message);
   }

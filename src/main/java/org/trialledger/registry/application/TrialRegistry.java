@@ -10,14 +10,18 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.trialledger.audit.application.AuditTrail;
 import org.trialledger.audit.domain.AuditRecord;
 import org.trialledger.ledger.Hash;
 import org.trialledger.ledger.json.CanonicalJson;
+import org.trialledger.ledger.json.JsonParser;
 import org.trialledger.log.application.LedgerRecorder;
 import org.trialledger.platform.AccessDeniedException;
 import org.trialledger.platform.RuleViolationException;
 import org.trialledger.registry.domain.CommentSeverity;
+import org.trialledger.registry.domain.DraftSalvage;
 import org.trialledger.registry.domain.FieldError;
 import org.trialledger.registry.domain.InvalidRecordException;
 import org.trialledger.registry.domain.RecordCodec;
@@ -26,6 +30,7 @@ import org.trialledger.registry.domain.RegistrationValidator;
 import org.trialledger.registry.domain.RegistryId;
 import org.trialledger.registry.domain.TrialStateReplay;
 import org.trialledger.registry.domain.TrialStatus;
+import org.trialledger.registry.domain.UnsavedInput;
 import org.trialledger.registry.domain.VersionEnvelope;
 import org.trialledger.registry.domain.VersionState;
 import org.trialledger.registry.store.ReviewComment;
@@ -46,6 +51,9 @@ import org.trialledger.security.domain.Role;
 public class TrialRegistry {
   public static final String VERSION_ARTIFACT = "PROTOCOL_VERSION";
   static final int REASON_MAX = 1000;
+
+  /** Characters of refused form input kept beside a draft (the column holds 1,000,000). */
+  static final int UNSAVED_MAX = 200_000;
 
   @PersistenceContext private EntityManager em;
   @Inject private LedgerRecorder ledger;
@@ -81,6 +89,49 @@ public class TrialRegistry {
     requireValidDraft(record);
     trial.updateDraft(draftJson(record), now(), caller.username());
     return trial;
+  }
+
+  /**
+   * Saves a draft from the registration form: what is valid is stored, each value the draft checks
+   * refuse keeps what was stored before (DraftSalvage), and the refused text the user typed is kept
+   * beside the draft, so that nothing typed is lost. Returns the refused values with the reasons.
+   *
+   * @param unreadable errors of values the form could not read (left out of {@code candidate})
+   * @param typed the form's text by record path; those of refused paths are kept
+   */
+  @Transactional
+  public List<FieldError> saveDraftForm(
+      Caller caller,
+      String registryId,
+      RegistrationRecord candidate,
+      List<FieldError> unreadable,
+      Map<String, String> typed) {
+    Trial trial = finder.lockedTrial(registryId);
+    TrialAccess.requireOwner(caller, trial);
+    requireEditable(trial);
+    DraftSalvage.Result saved = DraftSalvage.salvage(candidate, unreadable, finder.draftOf(trial));
+    trial.updateDraft(draftJson(saved.record()), now(), caller.username());
+    Map<String, Object> unsaved = new TreeMap<>();
+    int kept = 0;
+    for (FieldError e : saved.refused()) {
+      String text = UnsavedInput.textFor(typed, e.field());
+      // what a form input can hold; more is not typed but posted, and is not kept
+      if (text == null || kept + text.length() > UNSAVED_MAX) continue;
+      unsaved.put(UnsavedInput.inputPath(typed.keySet(), e.field()), text);
+      kept += text.length();
+    }
+    trial.keepUnsavedInput(unsaved.isEmpty() ? null : CanonicalJson.write(unsaved));
+    return saved.refused();
+  }
+
+  /** What the form held that the draft refused, by record path (see {@link #saveDraftForm}). */
+  public Map<String, String> unsavedInput(Caller caller, Trial trial) {
+    if (!TrialAccess.ownsAsSponsor(caller, trial) || trial.getDraftUnsavedJson() == null)
+      return Map.of();
+    Map<String, String> out = new TreeMap<>();
+    ((Map<?, ?>) JsonParser.parse(trial.getDraftUnsavedJson()))
+        .forEach((k, v) -> out.put((String) k, (String) v));
+    return out;
   }
 
   /**

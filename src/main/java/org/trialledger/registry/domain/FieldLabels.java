@@ -45,7 +45,15 @@ public final class FieldLabels {
           Map.entry("briefSummary", "Brief summary"),
           Map.entry("detailedDescription", "Detailed description"),
           Map.entry("arms", "Arm"),
-          Map.entry("locations", "Location"));
+          Map.entry("locations", "Location"),
+          // fields of the review and submission forms, named in their errors
+          Map.entry("body", "Comment"),
+          Map.entry("severity", "Severity"),
+          Map.entry("reason", "Reason for this version"),
+          Map.entry("kind", "Kind of document"),
+          Map.entry("fileName", "File"),
+          Map.entry("file", "File"),
+          Map.entry("record", "Registration"));
 
   private static final String ONE_PER_LINE = "One per line";
   private static final String DATE = "YYYY-MM or YYYY-MM-DD";

@@ -42,6 +42,10 @@ public class Trial {
   @Column(name = "draft_json", nullable = false, length = 1_000_000)
   private String draftJson;
 
+  /** Form input the draft checks refused, by record path (JSON object); null when none. */
+  @Column(name = "draft_unsaved_json", length = 1_000_000)
+  private String draftUnsavedJson;
+
   @Column(name = "draft_updated_at", nullable = false)
   private Instant draftUpdatedAt;
 
@@ -122,6 +126,7 @@ public class Trial {
 
   public void updateDraft(String json, Instant now, String actor) {
     this.draftJson = json;
+    this.draftUnsavedJson = null;
     this.draftUpdatedAt = now;
     this.draftUpdatedBy = actor;
   }
@@ -170,6 +175,15 @@ public class Trial {
 
   public String getDraftJson() {
     return draftJson;
+  }
+
+  public String getDraftUnsavedJson() {
+    return draftUnsavedJson;
+  }
+
+  /** Keeps what the form held that the draft could not take (null for nothing). */
+  public void keepUnsavedInput(String json) {
+    this.draftUnsavedJson = json;
   }
 
   public Instant getDraftUpdatedAt() {

@@ -1,11 +1,15 @@
 package org.trialledger.registry.web;
 
+import jakarta.faces.component.UIComponent;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.event.PhaseId;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.primefaces.event.FileUploadEvent;
 import org.primefaces.model.file.UploadedFile;
@@ -18,9 +22,9 @@ import org.trialledger.registry.application.TrialDocuments;
 import org.trialledger.registry.application.TrialFinder;
 import org.trialledger.registry.application.TrialRegistry;
 import org.trialledger.registry.domain.DocumentKind;
+import org.trialledger.registry.domain.DraftSalvage;
 import org.trialledger.registry.domain.FieldError;
 import org.trialledger.registry.domain.FieldLabels;
-import org.trialledger.registry.domain.InvalidRecordException;
 import org.trialledger.registry.domain.RegistrationValidator;
 import org.trialledger.registry.domain.TrialStatus;
 import org.trialledger.registry.domain.VersionState;
@@ -55,6 +59,16 @@ public class DraftEditBacking implements Serializable {
   private List<ReviewComment> returnedComments = List.of();
   private List<TrialVersion> versions = List.of();
 
+  /** The values the last save refused, with the reasons; shown at their fields until saved. */
+  private List<FieldError> refused = List.of();
+
+  private List<FieldInputs.Marked> marked = List.of();
+
+  private static final String MARKED = DraftEditBacking.class.getName() + ".marked";
+
+  /** Text kept from an earlier save, put back into the inputs when the page is first drawn. */
+  private Map<String, String> keptInput;
+
   public void load() {
     if (form != null) return; // a postback of this view keeps the user's edits
     Caller caller = actor.caller();
@@ -63,6 +77,7 @@ public class DraftEditBacking implements Serializable {
       if (!TrialAccess.ownsAsSponsor(caller, trial))
         throw new NotFoundException("No draft " + id + " of your organisation");
       form = DraftForm.of(finder.draft(caller, trial));
+      keptInput = registry.unsavedInput(caller, trial);
       refresh(caller, trial);
     } catch (NotFoundException e) {
       ViewErrors.send(404, e.getMessage());
@@ -96,17 +111,84 @@ public class DraftEditBacking implements Serializable {
   }
 
   public void save() {
-    RegistryActions.run(
-        () -> registry.updateDraft(actor.caller(), id, form.toRecord()), "Draft saved");
+    if (saveWhatIsValid()) {
+      if (refused.isEmpty()) FacesActions.info("Draft saved");
+      else
+        FacesActions.warn(
+            "Draft saved except "
+                + refused.size()
+                + (refused.size() == 1 ? " value" : " values")
+                + ": "
+                + "correct the fields marked below (what you typed is kept)");
+    }
+  }
+
+  /**
+   * Saves what is valid and keeps the rest as typed; false when the service refused the save as a
+   * whole (not editable, not the caller's).
+   */
+  private boolean saveWhatIsValid() {
+    DraftForm.Reading reading = form.read();
+    Map<String, String> typed = FieldInputs.texts(formComponent());
+    List<FieldError> result =
+        RegistryActions.attempt(
+            () ->
+                registry.saveDraftForm(
+                    actor.caller(), id, reading.record(), reading.unreadable(), typed),
+            null);
+    if (result == null) return false;
+    refused = result;
+    return true;
+  }
+
+  /**
+   * Before the page is drawn: puts back text kept from an earlier save (once, on opening) and marks
+   * every refused value at its field.
+   */
+  public void markFields() {
+    if (form == null) return;
+    FacesContext faces = FacesContext.getCurrentInstance();
+    // once a request: from preRenderView, or from the summary's getter when the event is missed
+    if (faces.getAttributes().putIfAbsent(MARKED, Boolean.TRUE) != null) return;
+    UIComponent root = formComponent();
+    if (root == null) return;
+    if (keptInput != null) {
+      Map<String, String> kept = keptInput;
+      keptInput = null;
+      if (!kept.isEmpty()) {
+        FieldInputs.restore(root, kept);
+        DraftForm.Reading reading = form.read();
+        refused =
+            DraftSalvage.salvage(
+                    reading.record(),
+                    reading.unreadable(),
+                    finder.draft(actor.caller(), finder.visibleTrial(actor.caller(), id)))
+                .refused();
+      }
+    }
+    marked = FieldInputs.mark(root, refused);
+  }
+
+  private static UIComponent formComponent() {
+    return FacesContext.getCurrentInstance().getViewRoot().findComponent("draft");
+  }
+
+  /**
+   * The refused values in form order, each linking to its field. The summary is drawn above the
+   * fields, so marking them here, at the latest, still reaches every input.
+   */
+  public List<FieldInputs.Marked> getMarked() {
+    if (FacesContext.getCurrentInstance().getCurrentPhaseId() == PhaseId.RENDER_RESPONSE)
+      markFields();
+    return marked;
   }
 
   /** What publication still needs, so the sponsor sees it before submitting. */
   public List<FieldError> getMissing() {
-    try {
-      return RegistrationValidator.checkPublishable(form.toRecord());
-    } catch (InvalidRecordException e) {
-      return e.errors();
-    }
+    DraftForm.Reading reading = form.read();
+    List<FieldError> out = new ArrayList<>(reading.unreadable());
+    out.addAll(RegistrationValidator.checkPublishable(reading.record()));
+    return out;
   }
 
   public String label(String field) {
@@ -115,9 +197,12 @@ public class DraftEditBacking implements Serializable {
 
   public void submit() {
     Caller caller = actor.caller();
-    boolean saved =
-        RegistryActions.run(() -> registry.updateDraft(caller, id, form.toRecord()), null);
-    if (!saved) return;
+    if (!saveWhatIsValid()) return;
+    if (!refused.isEmpty()) {
+      FacesActions.error(
+          "Not submitted: the draft was saved except the fields marked below; correct them first");
+      return;
+    }
     TrialVersion v = RegistryActions.attempt(() -> registry.submit(caller, id, reason), null);
     if (v != null) {
       FacesActions.info(

@@ -1,6 +1,8 @@
 package org.trialledger.registry.web;
 
 import java.io.Serializable;
+import java.util.List;
+import org.trialledger.registry.domain.FieldError;
 import org.trialledger.registry.domain.RegistrationRecord;
 
 /**
@@ -44,39 +46,51 @@ public class DraftForm implements Serializable {
    */
   public RegistrationRecord toRecord() {
     FormErrors errors = new FormErrors();
-    RegistrationRecord r =
-        new RegistrationRecord(
-            RegistrationRecord.SCHEMA,
-            titles.secondaryIdList(),
-            sponsors.fundingSourceList(),
-            sponsors.primarySponsor(),
-            sponsors.secondarySponsorList(),
-            sponsors.getPublicContact().toContact(),
-            sponsors.getScientificContact().toContact(),
-            titles.publicTitle(),
-            titles.scientificTitle(),
-            titles.acronym(),
-            conditions.countryList(),
-            conditions.conditionList(),
-            conditions.interventionList(),
-            eligibility.toEligibility(errors),
-            design.toDesign(errors),
-            dates.getFirstEnrolment().toEvent(errors, "firstEnrolment"),
-            dates.toEnrolment(errors),
-            dates.toRecruitmentStatus(errors),
-            outcomes.primaryList(),
-            outcomes.secondaryList(),
-            ethics.toReview(errors),
-            dates.getPrimaryCompletion().toEvent(errors, "primaryCompletion"),
-            dates.getCompletion().toEvent(errors, "completion"),
-            results.toSummaryResults(errors),
-            results.toIpdSharing(errors),
-            titles.briefSummary(),
-            titles.detailedDescription(),
-            design.armList(),
-            locations.toList(LocationRow::toLocation));
+    RegistrationRecord r = build(errors);
     errors.throwIfAny();
     return r;
+  }
+
+  /** The record with what the form could not read left out, and the errors of what it left out. */
+  public record Reading(RegistrationRecord record, List<FieldError> unreadable) {}
+
+  public Reading read() {
+    FormErrors errors = new FormErrors();
+    RegistrationRecord r = build(errors);
+    return new Reading(r, errors.list());
+  }
+
+  private RegistrationRecord build(FormErrors errors) {
+    return new RegistrationRecord(
+        RegistrationRecord.SCHEMA,
+        titles.secondaryIdList(),
+        sponsors.fundingSourceList(),
+        sponsors.primarySponsor(),
+        sponsors.secondarySponsorList(),
+        sponsors.getPublicContact().toContact(),
+        sponsors.getScientificContact().toContact(),
+        titles.publicTitle(),
+        titles.scientificTitle(),
+        titles.acronym(),
+        conditions.countryList(),
+        conditions.conditionList(),
+        conditions.interventionList(),
+        eligibility.toEligibility(errors),
+        design.toDesign(errors),
+        dates.getFirstEnrolment().toEvent(errors, "firstEnrolment"),
+        dates.toEnrolment(errors),
+        dates.toRecruitmentStatus(errors),
+        outcomes.primaryList(),
+        outcomes.secondaryList(),
+        ethics.toReview(errors),
+        dates.getPrimaryCompletion().toEvent(errors, "primaryCompletion"),
+        dates.getCompletion().toEvent(errors, "completion"),
+        results.toSummaryResults(errors),
+        results.toIpdSharing(errors),
+        titles.briefSummary(),
+        titles.detailedDescription(),
+        design.armList(),
+        locations.toList(LocationRow::toLocation));
   }
 
   public TitlesForm getTitles() {

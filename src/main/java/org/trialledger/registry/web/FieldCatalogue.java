@@ -14,4 +14,13 @@ public class FieldCatalogue {
   public FieldLabels.Field field(String path) {
     return FieldLabels.field(path);
   }
+
+  /**
+   * The record path of a row's input: {@code primaryOutcomes.measure}, 0 → {@code
+   * primaryOutcomes[0].measure}.
+   */
+  public String rowPath(String item, int index) {
+    int dot = item.indexOf('.');
+    return item.substring(0, dot) + "[" + index + "]" + item.substring(dot);
+  }
 }

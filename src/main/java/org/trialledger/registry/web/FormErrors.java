@@ -29,6 +29,10 @@ final class FormErrors {
     }
   }
 
+  List<FieldError> list() {
+    return List.copyOf(list);
+  }
+
   void throwIfAny() {
     if (!list.isEmpty()) throw new InvalidRecordException(list);
   }

@@ -94,7 +94,7 @@ public class SubjectResource {
   @Operation(
       summary = "Record a consent or withdrawal, signed",
       description =
-          "Body: {consentFormId, event: CONSENTED|WITHDRAWN, occurredAt (ISO instant), username, password, printedName}")
+          "Body: {consentFormId, event: CONSENTED|WITHDRAWN, occurredAt (ISO instant), username, password, printedName, reason (required to consent again on the same form)}")
   public Response consent(@PathParam("pseudonym") String pseudonym, String body) {
     Map<?, ?> m = object(body);
     Caller caller = actor.caller();
@@ -112,7 +112,12 @@ public class SubjectResource {
         records.consent(
             caller,
             new RecordConsent(
-                pseudonym, number(m, "consentFormId"), event, instant(m, "occurredAt"), signature));
+                pseudonym,
+                number(m, "consentFormId"),
+                event,
+                instant(m, "occurredAt"),
+                signature,
+                text(m, "reason")));
     return Response.status(201)
         .entity(
             write(
@@ -174,7 +179,8 @@ public class SubjectResource {
                 date(m, "endDate"),
                 choice(m, "outcome", AdverseEventRecord.Outcome.class),
                 choice(m, "relatedness", AdverseEventRecord.Relatedness.class),
-                text(m, "reason")));
+                text(m, "reason"),
+                null));
     return Response.status(201)
         .entity(
             write(

@@ -7,6 +7,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import org.trialledger.audit.application.AuditTrail;
 import org.trialledger.audit.domain.AuditRecord;
@@ -39,6 +40,9 @@ public class Enrolment {
   @Inject private AuditTrail audit;
   @Inject private Clock clock;
 
+  /** Birth dates before this are typing errors, not subjects. */
+  private static final LocalDate EARLIEST_BIRTH = LocalDate.of(1900, 1, 1);
+
   /**
    * Enrols a subject under a new random pseudonym; identifying details, if given, are sealed and
    * never hashed.
@@ -46,6 +50,13 @@ public class Enrolment {
   @Transactional
   public Subject enrol(Caller site, String registryId, IdentifyingDetails details) {
     Trial trial = activeTrialFor(site, registryId);
+    if (details != null && details.birthDate() != null) {
+      LocalDate born = details.birthDate();
+      if (born.isAfter(LocalDate.now(clock)))
+        throw InvalidRecordException.of("birthDate", "A birth date cannot be in the future");
+      if (born.isBefore(EARLIEST_BIRTH))
+        throw InvalidRecordException.of("birthDate", "A birth date before 1900 is not plausible");
+    }
     byte[] sealed = null;
     byte[] wrapped = null;
     Pseudonym pseudonym = Pseudonym.issue(keys.random());

@@ -5,7 +5,8 @@ import org.trialledger.site.domain.AdverseEventRecord;
 
 /**
  * A subject's adverse event, or a correction of one: then {@code eventId} names it and {@code
- * reason} says why.
+ * reason} says why. {@code requestToken}, from the page's form, makes a report idempotent: the same
+ * token again (a double click) finds the event the first one made.
  */
 public record ReportAdverseEvent(
     String pseudonym,
@@ -17,4 +18,5 @@ public record ReportAdverseEvent(
     LocalDate end,
     AdverseEventRecord.Outcome outcome,
     AdverseEventRecord.Relatedness relatedness,
-    String reason) {}
+    String reason,
+    String requestToken) {}

@@ -154,6 +154,17 @@ public class SiteQueries {
         .getResultList();
   }
 
+  /** The record a request with this form token made, if one did. */
+  public Optional<SiteRecord> byRequestToken(Subject subject, String token) {
+    return em.createQuery(
+            "SELECT r FROM SiteRecord r WHERE r.subjectId = :s AND r.requestToken = :t",
+            SiteRecord.class)
+        .setParameter("s", subject.getId())
+        .setParameter("t", token)
+        .getResultStream()
+        .findFirst();
+  }
+
   public Optional<SiteRecord> latest(Subject subject, SiteRecord.Kind kind, String key) {
     return em.createQuery(
             "SELECT r FROM SiteRecord r WHERE r.subjectId = :s AND r.kind = :k AND r.recordKey = :key ORDER BY r.version DESC",

@@ -3,6 +3,7 @@ package org.trialledger.site.application;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -11,6 +12,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import org.trialledger.audit.application.AuditTrail;
 import org.trialledger.audit.domain.AuditRecord;
@@ -88,6 +90,18 @@ public class SubjectRecords {
       throw new RuleViolationException(
           "Subject " + pseudonym + " has no consent in force to withdraw");
     }
+    String why = c.reason() == null || c.reason().isBlank() ? null : c.reason().strip();
+    if (event == ConsentRecord.Event.CONSENTED
+        && why == null
+        && consentInForceOn(subject, String.valueOf(form.getId()))) {
+      throw InvalidRecordException.of(
+          "reason",
+          "Consent on form "
+              + form.getLabel()
+              + " is already recorded for this subject; to record it again, give the reason");
+    }
+    if (why != null && why.length() > 500)
+      throw InvalidRecordException.of("reason", "At most 500 characters");
     String sig =
         Base64.getEncoder()
             .encodeToString(
@@ -116,8 +130,19 @@ public class SubjectRecords {
             + " ("
             + signature.meaning()
             + ")",
-        null);
+        why);
     return row;
+  }
+
+  /** Whether the subject's latest consent event is consent given on this form version. */
+  private boolean consentInForceOn(Subject subject, String formId) {
+    return queries
+        .latest(subject, SiteRecord.Kind.CONSENT, "consent")
+        .filter(r -> r.getRecordJson() != null)
+        .map(r -> ConsentRecord.fromJson(JsonParser.parse(r.getRecordJson())))
+        .filter(r -> r.event() == ConsentRecord.Event.CONSENTED)
+        .map(r -> formId.equals(r.consentFormVersionId()))
+        .orElse(false);
   }
 
   /**
@@ -162,6 +187,12 @@ public class SubjectRecords {
                 now)
             : ResultRecord.fromJson(JsonParser.parse(requireJson(previous.get())))
                 .correct(r.value(), r.unit(), r.reason(), site.username(), now);
+    if (previous.isPresent()) {
+      ResultRecord before = ResultRecord.fromJson(JsonParser.parse(requireJson(previous.get())));
+      // The same value again (a second click) is not a correction: nothing new to store.
+      if (Objects.equals(before.value(), record.value())
+          && Objects.equals(before.unit(), record.unit())) return previous.get();
+    }
     record.requireValid(clock, measures);
     SiteRecord row =
         store(
@@ -195,7 +226,15 @@ public class SubjectRecords {
           "No adverse events for " + pseudonym + " without consent in force");
     Instant now = now();
     AdverseEventRecord record;
-    if (eventId == null || eventId.isBlank()) {
+    boolean create = eventId == null || eventId.isBlank();
+    if (create && e.requestToken() != null) {
+      // One report per form: the subject's row lock orders a double click's two requests, and
+      // the second finds the event the first made.
+      em.lock(subject, LockModeType.PESSIMISTIC_WRITE);
+      Optional<SiteRecord> done = queries.byRequestToken(subject, e.requestToken());
+      if (done.isPresent()) return done.get();
+    }
+    if (create) {
       String id;
       do {
         id =
@@ -240,6 +279,10 @@ public class SubjectRecords {
                   e.reason(),
                   site.username(),
                   now);
+      AdverseEventRecord before =
+          AdverseEventRecord.fromJson(JsonParser.parse(requireJson(previous)));
+      // Saving the same facts again (a second click after the first) is not a correction.
+      if (sameFacts(before, record)) return previous;
     }
     record.requireValid(clock);
     SiteRecord row =
@@ -253,6 +296,7 @@ public class SubjectRecords {
             site,
             ADVERSE_EVENT,
             trial);
+    if (create && e.requestToken() != null) row.madeByRequest(e.requestToken());
     audit(
         site,
         record.version() == 1 ? "ADVERSE_EVENT_REPORTED" : "ADVERSE_EVENT_CORRECTED",
@@ -260,6 +304,16 @@ public class SubjectRecords {
         "subject " + pseudonym + " " + record.eventId() + " " + e.term() + " v" + record.version(),
         record.reasonForChange());
     return row;
+  }
+
+  private static boolean sameFacts(AdverseEventRecord a, AdverseEventRecord b) {
+    return Objects.equals(a.term(), b.term())
+        && Objects.equals(a.serious(), b.serious())
+        && a.severity() == b.severity()
+        && Objects.equals(a.onsetDate(), b.onsetDate())
+        && Objects.equals(a.endDate(), b.endDate())
+        && a.outcome() == b.outcome()
+        && a.relatedness() == b.relatedness();
   }
 
   private SiteRecord store(

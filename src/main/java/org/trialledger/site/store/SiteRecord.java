@@ -53,6 +53,10 @@ public class SiteRecord {
   @Column(length = 100, updatable = false)
   private String signature;
 
+  /** The page form's one-time token of the request that created the record (null for others). */
+  @Column(name = "request_token", length = 64)
+  private String requestToken;
+
   @Column(name = "recorded_at", nullable = false, updatable = false)
   private Instant recordedAt;
 
@@ -142,5 +146,14 @@ public class SiteRecord {
 
   public String getLeafHash() {
     return leafHash;
+  }
+
+  public String getRequestToken() {
+    return requestToken;
+  }
+
+  /** Marks the record as made by the request with this form token (see SubjectRecords). */
+  public void madeByRequest(String token) {
+    this.requestToken = token;
   }
 }

@@ -66,7 +66,8 @@ public class SiteDashboardBacking implements Serializable {
         birthDate = null;
       }
     } catch (InvalidRecordException e) {
-      e.errors().forEach(f -> FacesActions.error(f.field() + ": " + f.message()));
+      e.errors()
+          .forEach(f -> FacesActions.error(SiteFieldLabels.of(f.field()) + ": " + f.message()));
     }
   }
 

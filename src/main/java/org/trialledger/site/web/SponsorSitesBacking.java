@@ -117,7 +117,8 @@ public class SponsorSitesBacking implements Serializable {
         principalInvestigator = null;
       }
     } catch (InvalidRecordException e) {
-      e.errors().forEach(f -> FacesActions.error(f.field() + ": " + f.message()));
+      e.errors()
+          .forEach(f -> FacesActions.error(SiteFieldLabels.of(f.field()) + ": " + f.message()));
     }
   }
 
@@ -134,7 +135,8 @@ public class SponsorSitesBacking implements Serializable {
                       id, formLabel, formLanguage, event.getFile().getFileName(), bytes)),
           "Consent form " + formLabel + " published");
     } catch (InvalidRecordException e) {
-      e.errors().forEach(f -> FacesActions.error(f.field() + ": " + f.message()));
+      e.errors()
+          .forEach(f -> FacesActions.error(SiteFieldLabels.of(f.field()) + ": " + f.message()));
     }
   }
 
@@ -157,7 +159,8 @@ public class SponsorSitesBacking implements Serializable {
     Optional<byte[]> read = Uploads.bytes(event.getFile());
     if (read.isEmpty()) return;
     byte[] bytes = read.get();
-    long site = credentialSite == null ? -1 : credentialSite;
+    Long chosen = getCredentialSite();
+    long site = chosen == null ? -1 : chosen;
     var kind = SiteCredential.Kind.valueOf(credentialKind);
     try {
       FacesActions.attempt(
@@ -167,7 +170,8 @@ public class SponsorSitesBacking implements Serializable {
                   new FileCredential(id, site, kind, event.getFile().getFileName(), bytes)),
           "Credential filed");
     } catch (InvalidRecordException e) {
-      e.errors().forEach(f -> FacesActions.error(f.field() + ": " + f.message()));
+      e.errors()
+          .forEach(f -> FacesActions.error(SiteFieldLabels.of(f.field()) + ": " + f.message()));
     }
   }
 
@@ -249,7 +253,16 @@ public class SponsorSitesBacking implements Serializable {
     principalInvestigator = v;
   }
 
+  /**
+   * The site the credential is for: the menu shows the first activated site before anyone picks
+   * one, so that is the value until the user changes it (a null here made the upload refuse a site
+   * the page showed as chosen).
+   */
   public Long getCredentialSite() {
+    if (credentialSite == null) {
+      List<SiteActivation> list = getActivations();
+      if (!list.isEmpty()) credentialSite = list.get(0).getSiteOrganisationId();
+    }
     return credentialSite;
   }
 

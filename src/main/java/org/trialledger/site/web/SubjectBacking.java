@@ -6,9 +6,11 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import java.util.function.Supplier;
 import org.trialledger.ledger.json.JsonParser;
 import org.trialledger.platform.NotFoundException;
@@ -60,14 +62,19 @@ public class SubjectBacking implements Serializable {
   private String registryId;
   private Long consentFormId;
   private String consentEvent = "CONSENTED";
-  private String occurredAt = Instant.now().truncatedTo(ChronoUnit.MINUTES).toString();
+  // Dates start empty: a date nobody entered must not be saved as today (issue 17).
+  private String occurredAt;
+  private String consentReason;
   private String signUsername, signPassword;
   private String visit, value, unit, resultReason, valueType = "NUMBER";
   private Integer outcomeIndex;
-  private LocalDate observedOn = LocalDate.now();
+  private LocalDate observedOn;
   private String aeId, aeTerm, aeSeverity, aeOutcome, aeRelatedness, aeReason;
   private Boolean aeSerious = Boolean.FALSE;
-  private LocalDate aeOnset = LocalDate.now(), aeEnd;
+  private LocalDate aeOnset, aeEnd;
+
+  /** The adverse event form's one-time token; a new one for each new event (see adverseEvent). */
+  private String aeToken = UUID.randomUUID().toString();
 
   /**
    * A stored version as the page shows it; signed consents with their manifestation (21 CFR 11.50).
@@ -209,11 +216,12 @@ public class SubjectBacking implements Serializable {
 
   public void consent() {
     Caller caller = actor.caller();
-    Instant at;
-    try {
-      at = Instant.parse(occurredAt.strip());
-    } catch (RuntimeException e) {
-      FacesActions.error("Date and time of consent: write it as 2026-11-24T09:30:00Z (UTC)");
+    Instant at = UtcDateTime.parse(occurredAt);
+    if (at == null) {
+      FacesActions.error(
+          occurredAt == null || occurredAt.isBlank()
+              ? "When (UTC): give the date and time of the consent (the Now button fills it in)"
+              : "When (UTC): write it as 2026-11-24 09:30 or 2026-11-24T09:30:00Z (UTC)");
       return;
     }
     ConsentRecord.Event event = ConsentRecord.Event.valueOf(consentEvent);
@@ -236,11 +244,15 @@ public class SubjectBacking implements Serializable {
       signPassword = null;
     }
     long form = consentFormId == null ? -1 : consentFormId;
-    run(
-        () -> records.consent(caller, new RecordConsent(pseudonym, form, event, at, m)),
+    if (run(
+        () ->
+            records.consent(
+                caller, new RecordConsent(pseudonym, form, event, at, m, consentReason)),
         event == ConsentRecord.Event.CONSENTED
             ? "Consent recorded and signed"
-            : "Withdrawal recorded and signed");
+            : "Withdrawal recorded and signed")) {
+      consentReason = null;
+    }
   }
 
   public void result() {
@@ -265,24 +277,83 @@ public class SubjectBacking implements Serializable {
   }
 
   public void adverseEvent() {
-    if (run(
-        () ->
-            records.adverseEvent(
-                actor.caller(),
-                new ReportAdverseEvent(
-                    pseudonym,
-                    aeId,
-                    aeTerm,
-                    aeSerious,
-                    choice(AdverseEventRecord.Severity.class, aeSeverity),
-                    aeOnset,
-                    aeEnd,
-                    choice(AdverseEventRecord.Outcome.class, aeOutcome),
-                    choice(AdverseEventRecord.Relatedness.class, aeRelatedness),
-                    aeReason)),
-        "Adverse event saved")) {
+    SiteRecord saved =
+        attempt(
+            () ->
+                records.adverseEvent(
+                    actor.caller(),
+                    new ReportAdverseEvent(
+                        pseudonym,
+                        aeId,
+                        aeTerm,
+                        aeSerious,
+                        choice(AdverseEventRecord.Severity.class, aeSeverity),
+                        aeOnset,
+                        aeEnd,
+                        choice(AdverseEventRecord.Outcome.class, aeOutcome),
+                        choice(AdverseEventRecord.Relatedness.class, aeRelatedness),
+                        aeReason,
+                        aeToken)));
+    if (saved != null) {
+      // The form now shows the saved event: clicking again saves nothing new.
+      aeId = saved.getRecordKey();
       aeReason = null;
+      FacesActions.info("Adverse event " + aeId + " saved");
     }
+  }
+
+  /** The subject's adverse events for the form's list, each with its latest term. */
+  public List<AdverseEventChoice> getAdverseEvents() {
+    if (registryId == null) return List.of();
+    Subject s = queries.visibleSubject(actor.caller(), pseudonym);
+    Map<String, AdverseEventChoice> latest = new LinkedHashMap<>();
+    for (SiteRecord r : queries.records(s)) {
+      if (r.getKind() != SiteRecord.Kind.ADVERSE_EVENT || r.getRecordJson() == null) continue;
+      AdverseEventRecord a = AdverseEventRecord.fromJson(JsonParser.parse(r.getRecordJson()));
+      latest.put(
+          a.eventId(),
+          new AdverseEventChoice(
+              a.eventId(), a.eventId() + " · " + a.term() + " (onset " + a.onsetDate() + ")"));
+    }
+    return List.copyOf(latest.values());
+  }
+
+  /** An adverse event in the form's list. */
+  public record AdverseEventChoice(String id, String label) implements Serializable {}
+
+  /**
+   * The user picked an event in the list: the form shows its latest version to correct, or is
+   * emptied for a new event (with a new token).
+   */
+  public void pickAdverseEvent() {
+    aeReason = null;
+    if (aeId == null || aeId.isBlank()) {
+      aeId = null;
+      aeTerm = null;
+      aeSerious = Boolean.FALSE;
+      aeSeverity = null;
+      aeOnset = null;
+      aeEnd = null;
+      aeOutcome = null;
+      aeRelatedness = null;
+      aeToken = UUID.randomUUID().toString();
+      return;
+    }
+    Subject s = queries.visibleSubject(actor.caller(), pseudonym);
+    queries
+        .latest(s, SiteRecord.Kind.ADVERSE_EVENT, aeId)
+        .filter(r -> r.getRecordJson() != null)
+        .map(r -> AdverseEventRecord.fromJson(JsonParser.parse(r.getRecordJson())))
+        .ifPresent(
+            a -> {
+              aeTerm = a.term();
+              aeSerious = a.serious();
+              aeSeverity = a.severity() == null ? null : a.severity().name();
+              aeOnset = a.onsetDate();
+              aeEnd = a.endDate();
+              aeOutcome = a.outcome() == null ? null : a.outcome().name();
+              aeRelatedness = a.relatedness() == null ? null : a.relatedness().name();
+            });
   }
 
   private static <E extends Enum<E>> E choice(Class<E> type, String v) {
@@ -293,8 +364,19 @@ public class SubjectBacking implements Serializable {
     try {
       return FacesActions.attempt(action, done) != null;
     } catch (InvalidRecordException e) {
-      for (FieldError f : e.errors()) FacesActions.error(f.field() + ": " + f.message());
+      for (FieldError f : e.errors())
+        FacesActions.error(SiteFieldLabels.of(f.field()) + ": " + f.message());
       return false;
+    }
+  }
+
+  private <T> T attempt(Supplier<T> action) {
+    try {
+      return FacesActions.attempt(action, null);
+    } catch (InvalidRecordException e) {
+      for (FieldError f : e.errors())
+        FacesActions.error(SiteFieldLabels.of(f.field()) + ": " + f.message());
+      return null;
     }
   }
 
@@ -340,6 +422,18 @@ public class SubjectBacking implements Serializable {
 
   public void setOccurredAt(String v) {
     occurredAt = v;
+  }
+
+  public String getConsentReason() {
+    return consentReason;
+  }
+
+  public void setConsentReason(String v) {
+    consentReason = v;
+  }
+
+  public String getAeToken() {
+    return aeToken;
   }
 
   public String getSignUsername() {

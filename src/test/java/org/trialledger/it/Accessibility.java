@@ -1,0 +1,45 @@
+package org.trialledger.it;
+
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.openqa.selenium.WebDriver;
+
+/**
+ * Deque's axe-core (the engine ships inside the test jar; nothing is downloaded) run on the page a
+ * browser shows, against WCAG 2.1 A and AA.
+ */
+final class Accessibility {
+  private static final List<String> WCAG_21_AA =
+      List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
+  private static final Set<String> BLOCKING = Set.of("serious", "critical");
+
+  private Accessibility() {}
+
+  /** The serious and critical violations on the current page, each with the elements it names. */
+  static List<String> seriousViolations(WebDriver driver) {
+    Results results = new AxeBuilder().withTags(WCAG_21_AA).analyze(driver);
+    return results.getViolations().stream()
+        .filter(r -> BLOCKING.contains(r.getImpact()))
+        .map(r -> describe(driver.getCurrentUrl(), r))
+        .toList();
+  }
+
+  private static String describe(String url, Rule r) {
+    return url
+        + " "
+        + r.getImpact()
+        + " "
+        + r.getId()
+        + " ("
+        + r.getHelp()
+        + "): "
+        + r.getNodes().stream()
+            .map(n -> String.valueOf(n.getTarget()))
+            .limit(5)
+            .collect(Collectors.joining(", "));
+  }
+}
