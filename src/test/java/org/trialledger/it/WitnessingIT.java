@@ -21,7 +21,6 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.trialledger.it.support.LedgerTestResource;
@@ -40,7 +39,6 @@ import org.trialledger.verification.offline.WitnessServer;
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
-@Disabled("not yet green: rounds asked no witness in some runs; see the branch's last commits")
 class WitnessingIT {
   private static final String[] NAMES = {"w1", "w2", "w3"};
   private static final int[] PORTS = {18791, 18792, 18793};
