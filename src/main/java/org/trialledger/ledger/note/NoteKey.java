@@ -1,14 +1,10 @@
 package org.trialledger.ledger.note;
 
-import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
-import java.util.Arrays;
-import java.util.Base64;
 import java.util.HexFormat;
 import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
 import org.bouncycastle.crypto.params.Ed25519PublicKeyParameters;
 import org.bouncycastle.crypto.signers.Ed25519Signer;
-import org.trialledger.ledger.Hash;
 
 /**
  * An Ed25519 key of the C2SP signed-note format. Its key id is the first 4 bytes of SHA-256(name ‖
@@ -24,12 +20,7 @@ public final class NoteKey {
 
   private NoteKey(
       String name, Ed25519PublicKeyParameters publicKey, Ed25519PrivateKeyParameters privateKey) {
-    if (name == null
-        || name.isEmpty()
-        || name.contains("+")
-        || name.chars().anyMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c))) {
-      throw new IllegalArgumentException("A key name is non-empty, without spaces or '+'");
-    }
+    KeyText.requireName(name);
     this.name = name;
     this.publicKey = publicKey;
     this.privateKey = privateKey;
@@ -53,7 +44,7 @@ public final class NoteKey {
   public static NoteKey parseSigner(String text) {
     if (!text.startsWith("PRIVATE+KEY+"))
       throw new IllegalArgumentException("A signer key starts with PRIVATE+KEY+");
-    String[] parts = split(text.substring("PRIVATE+KEY+".length()));
+    String[] parts = KeyText.split(text.substring("PRIVATE+KEY+".length()));
     byte[] raw = decodeKey(parts[2]);
     NoteKey key = signer(parts[0], raw);
     key.requireId(parts[1]);
@@ -62,7 +53,7 @@ public final class NoteKey {
 
   /** Parses a verifier key text {@code name+hexid+base64(0x01 ‖ public key)}. */
   public static NoteKey parseVerifier(String text) {
-    String[] parts = split(text);
+    String[] parts = KeyText.split(text);
     NoteKey key =
         new NoteKey(parts[0], new Ed25519PublicKeyParameters(decodeKey(parts[2]), 0), null);
     key.requireId(parts[1]);
@@ -83,11 +74,7 @@ public final class NoteKey {
   }
 
   public String verifierKey() {
-    return name
-        + "+"
-        + keyIdHex()
-        + "+"
-        + Base64.getEncoder().encodeToString(prefixed(publicKey.getEncoded()));
+    return name + "+" + keyIdHex() + "+" + KeyText.encode(ALG_ED25519, publicKey.getEncoded());
   }
 
   /** This key without its private part. */
@@ -117,36 +104,11 @@ public final class NoteKey {
   }
 
   static byte[] keyId(String name, byte[] publicKey) {
-    byte[] nameBytes = name.getBytes(StandardCharsets.UTF_8);
-    byte[] digest = Hash.sha256(nameBytes, new byte[] {'\n', ALG_ED25519}, publicKey).bytes();
-    return Arrays.copyOf(digest, 4);
-  }
-
-  private static String[] split(String text) {
-    int first = text.indexOf('+');
-    int second = first < 0 ? -1 : text.indexOf('+', first + 1);
-    if (first <= 0 || second < 0) throw new IllegalArgumentException("A key is name+hexid+base64");
-    return new String[] {
-      text.substring(0, first), text.substring(first + 1, second), text.substring(second + 1)
-    };
+    return KeyText.keyId(name, ALG_ED25519, publicKey);
   }
 
   private static byte[] decodeKey(String b64) {
-    byte[] raw;
-    try {
-      raw = Base64.getDecoder().decode(b64);
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("The key is not base64", e);
-    }
-    if (raw.length != 33 || raw[0] != ALG_ED25519)
-      throw new IllegalArgumentException("Only Ed25519 keys (type 0x01, 32 bytes) are supported");
-    return Arrays.copyOfRange(raw, 1, 33);
-  }
-
-  private static byte[] prefixed(byte[] key) {
-    byte[] out = new byte[33];
-    out[0] = ALG_ED25519;
-    System.arraycopy(key, 0, out, 1, 32);
-    return out;
+    return KeyText.decode(
+        b64, ALG_ED25519, "Only Ed25519 keys (type 0x01, 32 bytes) are supported");
   }
 }

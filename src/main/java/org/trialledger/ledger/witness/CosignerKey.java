@@ -10,7 +10,7 @@ import java.util.OptionalLong;
 import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
 import org.bouncycastle.crypto.params.Ed25519PublicKeyParameters;
 import org.bouncycastle.crypto.signers.Ed25519Signer;
-import org.trialledger.ledger.Hash;
+import org.trialledger.ledger.note.KeyText;
 
 /**
  * A witness's Ed25519 key for C2SP {@code cosignature/v1}. Unlike a log's note key (type 0x01) its
@@ -32,22 +32,11 @@ public final class CosignerKey {
 
   private CosignerKey(
       String name, Ed25519PublicKeyParameters publicKey, Ed25519PrivateKeyParameters privateKey) {
-    if (name == null
-        || name.isEmpty()
-        || name.contains("+")
-        || name.chars().anyMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c))) {
-      throw new IllegalArgumentException("A key name is non-empty, without spaces or '+'");
-    }
+    KeyText.requireName(name);
     this.name = name;
     this.publicKey = publicKey;
     this.privateKey = privateKey;
-    byte[] digest =
-        Hash.sha256(
-                name.getBytes(StandardCharsets.UTF_8),
-                new byte[] {'\n', ALG_COSIGNATURE_V1},
-                publicKey.getEncoded())
-            .bytes();
-    this.keyId = Arrays.copyOf(digest, 4);
+    this.keyId = KeyText.keyId(name, ALG_COSIGNATURE_V1, publicKey.getEncoded());
   }
 
   /** A signer key from its 32-byte Ed25519 seed. */
@@ -65,14 +54,14 @@ public final class CosignerKey {
   public static CosignerKey parseSigner(String text) {
     if (!text.startsWith(PRIVATE))
       throw new IllegalArgumentException("A signer key starts with " + PRIVATE);
-    String[] parts = split(text.substring(PRIVATE.length()));
+    String[] parts = KeyText.split(text.substring(PRIVATE.length()));
     CosignerKey key = signer(parts[0], decodeKey(parts[2]));
     key.requireId(parts[1]);
     return key;
   }
 
   public static CosignerKey parseVerifier(String text) {
-    String[] parts = split(text);
+    String[] parts = KeyText.split(text);
     CosignerKey key =
         new CosignerKey(parts[0], new Ed25519PublicKeyParameters(decodeKey(parts[2]), 0), null);
     key.requireId(parts[1]);
@@ -88,13 +77,22 @@ public final class CosignerKey {
   }
 
   public String verifierKey() {
-    return name + "+" + keyIdHex() + "+" + base64Prefixed(publicKey.getEncoded());
+    return name
+        + "+"
+        + keyIdHex()
+        + "+"
+        + KeyText.encode(ALG_COSIGNATURE_V1, publicKey.getEncoded());
   }
 
   /** The signer key text, for the witness's key file. */
   public String signerKey() {
     if (privateKey == null) throw new IllegalStateException("A verifier key has no signer text");
-    return PRIVATE + name + "+" + keyIdHex() + "+" + base64Prefixed(privateKey.getEncoded());
+    return PRIVATE
+        + name
+        + "+"
+        + keyIdHex()
+        + "+"
+        + KeyText.encode(ALG_COSIGNATURE_V1, privateKey.getEncoded());
   }
 
   public CosignerKey verifier() {
@@ -183,31 +181,8 @@ public final class CosignerKey {
           "The key id " + hex + " does not match the key (" + keyIdHex() + ")");
   }
 
-  private static String[] split(String text) {
-    int first = text.indexOf('+');
-    int second = first < 0 ? -1 : text.indexOf('+', first + 1);
-    if (first <= 0 || second < 0) throw new IllegalArgumentException("A key is name+hexid+base64");
-    return new String[] {
-      text.substring(0, first), text.substring(first + 1, second), text.substring(second + 1)
-    };
-  }
-
   private static byte[] decodeKey(String b64) {
-    byte[] raw;
-    try {
-      raw = Base64.getDecoder().decode(b64.strip());
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("The key is not base64", e);
-    }
-    if (raw.length != 33 || raw[0] != ALG_COSIGNATURE_V1)
-      throw new IllegalArgumentException("Not an Ed25519 cosignature/v1 key (type 0x04, 32 bytes)");
-    return Arrays.copyOfRange(raw, 1, 33);
-  }
-
-  private static String base64Prefixed(byte[] key) {
-    byte[] out = new byte[33];
-    out[0] = ALG_COSIGNATURE_V1;
-    System.arraycopy(key, 0, out, 1, 32);
-    return Base64.getEncoder().encodeToString(out);
+    return KeyText.decode(
+        b64.strip(), ALG_COSIGNATURE_V1, "Not an Ed25519 cosignature/v1 key (type 0x04, 32 bytes)");
   }
 }
