@@ -1,4 +1,4 @@
--- Integration becomes append-only and set-based (docs/ledger-format.md, "Storage"): a writer appends its
+-- Integration becomes append-only and set-based (docs/architecture.md, "How the log is stored"): a writer appends its
 -- entry and a queue row; the integrator appends one leaf row per entry (index -> entry) in one multi-row
 -- INSERT, the batch's inner nodes in another, deletes the batch's queue rows and advances the head and
 -- signs the checkpoint, all in one transaction. No entry row is ever updated again, so an entry keeps its
