@@ -20,8 +20,8 @@ import org.trialledger.it.support.AuditBenchResource;
  * Not a test: the full-audit benchmark, run only by {@code mvn -Paudit-bench verify}. Generates a
  * log of {@code bench.entries} (default 1,000,000) entries straight into the tables (entries,
  * leaves, tree nodes, a signed checkpoint per 10,000), runs the full audit and, in the same server
- * JVM, SHA-256 over the same leaf and node bytes. Use a database of its own ({@code -Dit.db.url}):
- * the entries stay. Writes target/audit-bench.txt.
+ * JVM, SHA-256 over the same leaf and node bytes. The deployment recreates its database, as for
+ * every integration test. Writes target/audit-bench.txt.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient

@@ -469,7 +469,8 @@ public class LedgerAuditor {
 
   private void compareNodes(Map<NodeId, Hash> expected, AuditProgress progress) {
     if (expected.isEmpty()) return;
-    Map<NodeId, Hash> stored = new JpaNodeStore(em).get(expected.keySet());
+    // expected holds inner nodes only (the caller checks leaves against their entries)
+    Map<NodeId, Hash> stored = new JpaNodeStore(em).innerNodesCovering(expected.keySet());
     expected.forEach(
         (id, hash) -> {
           Hash found = stored.get(id);
