@@ -127,7 +127,9 @@ class WitnessingIT {
   private long grow() throws Exception {
     assertEquals(
         200, api().postJson("/api/it/ledger/record?n=3&threads=1", "", null, null).statusCode());
-    await(() -> count("SELECT COUNT(*) FROM ledger_queue") == 0, "the integrator catches up");
+    await(
+        () -> count("SELECT COUNT(*) FROM ledger_entry WHERE leaf_index IS NULL") == 0,
+        "the integrator catches up");
     long size = count("SELECT MAX(tree_size) FROM checkpoint");
     await(() -> count("SELECT COUNT(*) FROM ledger_entry") == size, "the checkpoint covers all");
     return size;

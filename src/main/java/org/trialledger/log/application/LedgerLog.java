@@ -190,7 +190,9 @@ public class LedgerLog {
   }
 
   public long queuedCount() {
-    return em.createQuery("SELECT COUNT(q) FROM LedgerQueueRow q", Long.class).getSingleResult();
+    return em.createQuery(
+            "SELECT COUNT(e) FROM LedgerEntryRow e WHERE e.leafIndex IS NULL", Long.class)
+        .getSingleResult();
   }
 
   /**

@@ -16,7 +16,6 @@ import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -26,17 +25,18 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import javax.sql.DataSource;
 import org.trialledger.ledger.Hash;
 import org.trialledger.ledger.entry.LedgerEntry;
 import org.trialledger.ledger.merkle.MerkleTree;
+import org.trialledger.ledger.merkle.NodeId;
 import org.trialledger.ledger.merkle.TreeHasher;
 import org.trialledger.log.application.AuditJobs;
 import org.trialledger.log.application.AuditProgress;
 import org.trialledger.log.application.LogSigner;
 import org.trialledger.log.store.CheckpointRow;
 import org.trialledger.log.store.JpaNodeStore;
-import org.trialledger.log.store.LedgerLeafRows;
 import org.trialledger.log.store.LogHead;
 import org.trialledger.platform.DataSourceConfiguration;
 
@@ -79,14 +79,11 @@ public class AuditBenchResource {
         LogHead head = em.find(LogHead.class, LogHead.ID, LockModeType.PESSIMISTIC_WRITE);
         long size = head.getTreeSize();
         if (first < 0) first = size;
-        List<LedgerLeafRows.Queued> rows = insertEntries(size, m);
         Instant now = Instant.now();
+        List<Hash> leafHashes = insertEntries(size, m, now);
         MerkleTree.Appended appended =
-            new MerkleTree(new JpaNodeStore(em))
-                .append(size, rows.stream().map(LedgerLeafRows.Queued::leafHash).toList());
-        LedgerLeafRows leaves = new LedgerLeafRows(em);
-        leaves.appendLeaves(size, rows, now);
-        leaves.insertInnerNodes(appended.newNodes());
+            new MerkleTree(new JpaNodeStore(em)).append(size, leafHashes);
+        insertInnerNodes(appended.newNodes());
         head.advance(size + m, appended.root(), now);
         em.persist(
             new CheckpointRow(
@@ -120,15 +117,30 @@ public class AuditBenchResource {
         QUEUED_AT.plus(k, ChronoUnit.MILLIS));
   }
 
-  private List<LedgerLeafRows.Queued> insertEntries(long from, int m) throws Exception {
-    List<LedgerLeafRows.Queued> rows = new ArrayList<>(m);
+  private void insertInnerNodes(Map<NodeId, Hash> nodes) throws Exception {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement p =
+            c.prepareStatement(
+                "INSERT INTO tree_node (level, node_index, hash) VALUES (?, ?, ?)")) {
+      for (Map.Entry<NodeId, Hash> n : nodes.entrySet()) {
+        if (n.getKey().level() == 0) continue;
+        p.setShort(1, (short) n.getKey().level());
+        p.setLong(2, n.getKey().index());
+        p.setString(3, n.getValue().hex());
+        p.addBatch();
+      }
+      p.executeBatch();
+    }
+  }
+
+  private List<Hash> insertEntries(long from, int m, Instant now) throws Exception {
     try (Connection c = dataSource.getConnection();
         PreparedStatement p =
             c.prepareStatement(
                 "INSERT INTO ledger_entry (artifact_type, artifact_id, artifact_version,"
-                    + " content_kind, content_hash, queued_at, entry_bytes, leaf_hash)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                new String[] {"id"})) {
+                    + " content_kind, content_hash, queued_at, entry_bytes, leaf_hash,"
+                    + " leaf_index, integrated_at)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
       List<Hash> leafHashes = new ArrayList<>(m);
       for (int i = 0; i < m; i++) {
         LedgerEntry e = entry(from + i);
@@ -143,17 +155,13 @@ public class AuditBenchResource {
         p.setObject(6, OffsetDateTime.ofInstant(e.queuedAt(), ZoneOffset.UTC));
         p.setBytes(7, bytes);
         p.setString(8, leaf.hex());
+        p.setLong(9, from + i);
+        p.setObject(10, OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
         p.addBatch();
       }
       p.executeBatch();
-      try (ResultSet keys = p.getGeneratedKeys()) {
-        int i = 0;
-        while (keys.next())
-          rows.add(new LedgerLeafRows.Queued(keys.getLong(1), leafHashes.get(i++)));
-      }
+      return leafHashes;
     }
-    if (rows.size() != m) throw new IllegalStateException(rows.size() + " ids for " + m + " rows");
-    return rows;
   }
 
   /**
