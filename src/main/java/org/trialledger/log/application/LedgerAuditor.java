@@ -440,8 +440,7 @@ public class LedgerAuditor {
 
   private void compareNodes(Map<NodeId, Hash> expected, AuditProgress progress) {
     if (expected.isEmpty()) return;
-    // expected holds inner nodes only (the caller checks leaves against their entries)
-    Map<NodeId, Hash> stored = new JpaNodeStore(em).innerNodesCovering(expected.keySet());
+    Map<NodeId, Hash> stored = new JpaNodeStore(em).get(expected.keySet());
     expected.forEach(
         (id, hash) -> {
           Hash found = stored.get(id);

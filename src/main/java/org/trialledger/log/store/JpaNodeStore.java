@@ -6,7 +6,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.trialledger.ledger.Hash;
 import org.trialledger.ledger.merkle.NodeId;
 import org.trialledger.ledger.merkle.NodeStore;
@@ -59,49 +58,6 @@ public final class JpaNodeStore implements NodeStore {
             new NodeId(((Number) cols[0]).intValue(), ((Number) cols[1]).longValue()),
             Hash.ofHex(cols[2].toString()));
       }
-    }
-    return found;
-  }
-
-  /**
-   * The stored inner nodes of each level's index range {@code [min, max]}: one range per level, so
-   * a page of the audit (thousands of consecutive nodes) is one short query rather than one
-   * condition per node.
-   */
-  public Map<NodeId, Hash> innerNodesCovering(Collection<NodeId> ids) {
-    Map<Integer, long[]> ranges = new TreeMap<>();
-    for (NodeId id : ids) {
-      if (id.level() == 0) throw new IllegalArgumentException("leaves are not tree nodes");
-      ranges.merge(
-          id.level(),
-          new long[] {id.index(), id.index()},
-          (a, b) -> new long[] {Math.min(a[0], b[0]), Math.max(a[1], b[1])});
-    }
-    Map<NodeId, Hash> found = new HashMap<>();
-    if (ranges.isEmpty()) return found;
-    StringBuilder sql = new StringBuilder("SELECT level, node_index, hash FROM tree_node WHERE ");
-    List<Object> params = new ArrayList<>();
-    int p = 0;
-    for (Map.Entry<Integer, long[]> r : ranges.entrySet()) {
-      if (p > 0) sql.append(" OR ");
-      sql.append("(level = ?")
-          .append(++p)
-          .append(" AND node_index BETWEEN ?")
-          .append(++p)
-          .append(" AND ?")
-          .append(++p)
-          .append(')');
-      params.add(r.getKey().shortValue());
-      params.add(r.getValue()[0]);
-      params.add(r.getValue()[1]);
-    }
-    var query = em.createNativeQuery(sql.toString());
-    for (int i = 0; i < params.size(); i++) query.setParameter(i + 1, params.get(i));
-    for (Object row : query.getResultList()) {
-      Object[] cols = (Object[]) row;
-      found.put(
-          new NodeId(((Number) cols[0]).intValue(), ((Number) cols[1]).longValue()),
-          Hash.ofHex(cols[2].toString()));
     }
     return found;
   }
