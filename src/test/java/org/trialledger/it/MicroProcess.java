@@ -73,6 +73,8 @@ final class MicroProcess implements AutoCloseable {
 
   /** Waits until /health answers UP (200) with the application's checks. */
   void awaitReady(long timeoutMillis) throws Exception {
+    // a loaded shared machine may need longer: -Dit.startup.timeout.ms raises (never lowers) it
+    timeoutMillis = Math.max(timeoutMillis, Long.getLong("it.startup.timeout.ms", 0));
     ApiClient client = new ApiClient(url());
     long deadline = System.currentTimeMillis() + timeoutMillis;
     while (System.currentTimeMillis() < deadline) {
