@@ -1,5 +1,6 @@
 package org.trialledger.it;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -24,12 +25,15 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.trialledger.it.support.LedgerTestResource;
+import org.trialledger.ledger.GoProgram;
 import org.trialledger.ledger.Hash;
 import org.trialledger.ledger.bundle.BundleVerifier;
 import org.trialledger.ledger.bundle.ProofBundle;
 import org.trialledger.ledger.bundle.VerificationReport;
 import org.trialledger.ledger.merkle.CompactRange;
 import org.trialledger.ledger.merkle.ProofVerifier;
+import org.trialledger.ledger.merkle.TilePath;
+import org.trialledger.ledger.merkle.Tiles;
 import org.trialledger.ledger.merkle.TreeHasher;
 import org.trialledger.ledger.note.Checkpoint;
 import org.trialledger.ledger.note.NoteKey;
@@ -158,6 +162,80 @@ class LedgerIT {
         "only published sizes");
     assertEquals(400, api().get("/api/receipts/not-a-hash").statusCode());
     assertEquals(404, api().get("/api/receipts/" + "0".repeat(64)).statusCode());
+  }
+
+  @Test
+  void theLogIsServedAsTilesThatHoldExactlyTheStoredLeaves() throws Exception {
+    recordAtLeast(300);
+    String checkpoint = api().get("/api/log/checkpoint").body();
+    HttpResponse<String> served = api().get("/log/checkpoint");
+    assertEquals(200, served.statusCode());
+    assertEquals(checkpoint, served.body());
+    assertEquals(
+        "text/plain;charset=utf-8",
+        served.headers().firstValue("Content-Type").orElseThrow().replace(" ", "").toLowerCase());
+
+    HttpResponse<byte[]> tile = api().getBytes("/log/tile/0/000");
+    assertEquals(200, tile.statusCode());
+    assertEquals(
+        "public, max-age=31536000, immutable",
+        tile.headers().firstValue("Cache-Control").orElseThrow());
+    List<String> leafHashes = new ArrayList<>();
+    List<byte[]> entries = new ArrayList<>();
+    try (Connection c = TestDatabase.connect();
+        Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT leaf_hash, entry_bytes FROM ledger_entry"
+                    + " WHERE leaf_index < 256 ORDER BY leaf_index")) {
+      while (rs.next()) {
+        leafHashes.add(rs.getString(1).trim());
+        entries.add(rs.getBytes(2));
+      }
+    }
+    assertEquals(256, leafHashes.size());
+    for (int i = 0; i < 256; i++) {
+      byte[] h = java.util.Arrays.copyOfRange(tile.body(), 32 * i, 32 * (i + 1));
+      assertEquals(leafHashes.get(i), Hash.of(h).hex(), "leaf " + i);
+    }
+    List<byte[]> bundle = Tiles.readEntryBundle(api().getBytes("/log/tile/entries/000").body());
+    assertEquals(256, bundle.size());
+    for (int i = 0; i < 256; i++) assertArrayEquals(entries.get(i), bundle.get(i), "entry " + i);
+
+    long size = Checkpoint.parse(checkpoint).size();
+    TilePath beyond = new TilePath(0, size / 256, (int) (size % 256) + 1);
+    HttpResponse<byte[]> missing = api().getBytes("/log/" + beyond.path());
+    assertEquals(404, missing.statusCode());
+    assertEquals("no-store", missing.headers().firstValue("Cache-Control").orElseThrow());
+    assertEquals(404, api().getBytes("/log/tile/0/x000/000").statusCode());
+  }
+
+  @Test
+  void goReadsTheLiveLogThroughItsTilesAlone() throws Exception {
+    GoProgram tilecheck = GoProgram.build("tilecheck");
+    recordAtLeast(300);
+    long oldSize = count("SELECT MIN(tree_size) FROM checkpoint WHERE tree_size > 0");
+    String oldRoot = string("SELECT root_hash FROM checkpoint WHERE tree_size = " + oldSize);
+    String vkey = json(api().get("/api/log/key").body()).getString("vkey");
+    GoProgram.Result r =
+        tilecheck.run(
+            api().resolve("/log").toString(),
+            vkey,
+            oldSize
+                + ":"
+                + java.util.Base64.getEncoder().encodeToString(Hash.ofHex(oldRoot).bytes()));
+    assertEquals(0, r.exit(), r.output());
+    assertTrue(r.output().contains("tree hash from tiles matches the checkpoint"), r.output());
+    assertTrue(r.output().contains("consistent with tree"), r.output());
+  }
+
+  private void recordAtLeast(long entries) throws Exception {
+    long have = count("SELECT COUNT(*) FROM ledger_entry");
+    if (have < entries) {
+      String path = "/api/it/ledger/record?n=" + (entries - have) + "&threads=4";
+      assertEquals(200, api().postJson(path, "", null, null).statusCode());
+    }
+    awaitIntegrated(count("SELECT COUNT(*) FROM ledger_entry"));
   }
 
   @Test
