@@ -292,6 +292,17 @@ class AuthorizationMatrixIT {
             "admin",
             "admin-demo-pw");
     assertEquals(201, user.statusCode(), user.body());
+    // an account the admin operations change (deactivate, reset) without touching a caller's
+    HttpResponse<String> target =
+        api.postJson(
+            "/api/admin/users",
+            "{\"username\":\"matrix.target\",\"fullName\":\"Matrix Target\","
+                + "\"password\":\"matrix-target-pw-1\",\"organisationId\":"
+                + o.get("foreignOrg")
+                + ",\"role\":\"SPONSOR\"}",
+            "admin",
+            "admin-demo-pw");
+    assertEquals(201, target.statusCode(), target.body());
 
     // a draft with two documents (one to read, one to remove); drafts to submit; trials under
     // review
@@ -475,6 +486,11 @@ class AuthorizationMatrixIT {
   static {
     ADDRESSES.put("POST /api/admin/users/{username}/unlock", "/api/admin/users/sponsor/unlock");
     ADDRESSES.put("GET /api/admin/users/{username}", "/api/admin/users/sponsor");
+    ADDRESSES.put("PUT /api/admin/users/{username}", "/api/admin/users/matrix.target");
+    for (String op : List.of("password", "deactivate", "reactivate")) {
+      ADDRESSES.put(
+          "POST /api/admin/users/{username}/" + op, "/api/admin/users/matrix.target/" + op);
+    }
     ADDRESSES.put("GET /api/anchors/{id}", "/api/anchors/999999");
     ADDRESSES.put("GET /api/anchors/{id}/ots", "/api/anchors/999999/ots");
     ADDRESSES.put("GET /api/anchors/{id}/tsr", "/api/anchors/999999/tsr");
@@ -533,6 +549,13 @@ class AuthorizationMatrixIT {
         "POST /api/admin/users",
         "{\"username\":\"matrix.{user}\",\"fullName\":\"Matrix User\",\"password\":\"matrix-user-pw-1\","
             + "\"organisationId\":{foreignOrg},\"role\":\"SPONSOR\"}");
+    BODIES.put(
+        "PUT /api/admin/users/{username}",
+        "{\"fullName\":\"Matrix Target {user}\",\"email\":\"target@example.org\"}");
+    BODIES.put(
+        "POST /api/admin/users/{username}/password", "{\"password\":\"matrix-target-pw-2\"}");
+    BODIES.put(
+        "POST /api/admin/users/{username}/deactivate", "{\"reason\":\"Left the study team\"}");
     BODIES.put(
         "POST /api/subjects/{pseudonym}/adverse-events",
         "{\"term\":\"Headache\",\"serious\":false,\"severity\":\"MILD\",\"onsetDate\":\"{today}\","

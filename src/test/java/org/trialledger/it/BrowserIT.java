@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -29,6 +30,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.trialledger.ledger.json.JsonParser;
 import org.trialledger.registry.domain.RegistryFixtures;
 
 /**
@@ -68,6 +70,7 @@ class BrowserIT {
       String user, String password, String role, boolean admin) {
     browser.login(user, password);
     assertEquals(user, browser.text(By.id("currentUser")));
+    browser.open("/account.xhtml");
     assertTrue(browser.text(By.id("roles")).contains(role), "the account page shows the role");
     assertTrue(browser.present(By.id("nav:menuAccount")));
     assertEquals(
@@ -135,18 +138,120 @@ class BrowserIT {
   }
 
   @Test
-  void theAdminPageRefusesARoleTheOrganisationDoesNotPermit() {
+  void theRoleMenuOffersOnlyWhatTheOrganisationPermitsAndTheServiceRefusesTheRest() {
     browser.login("admin", "admin-demo-pw");
     browser.open("/admin/users.xhtml");
     browser.waitFor(By.id("admin:username"));
-    browser.driver().findElement(By.id("admin:username")).sendKeys("eve");
-    browser.driver().findElement(By.id("admin:fullName")).sendKeys("Eve");
-    browser.driver().findElement(By.id("admin:password")).sendKeys("a-long-password-2");
+    assertEquals(List.of(), roleOptions(), "no role before an organisation is chosen");
     selectByLabel("admin:organisation", "St. Mary's Hospital Research Unit (SITE)");
-    selectByLabel("admin:role", "ADMIN");
-    browser.driver().findElement(By.id("admin:createUser")).click();
-    assertTrue(browser.text(By.id("admin:messages")).contains("cannot hold the ADMIN role"));
-    assertFalse(browser.present(By.xpath("//td[text()='eve']")));
+    new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
+        .until(d -> roleOptions().equals(List.of("SITE")));
+
+    // A program that skips the page is refused by the service all the same.
+    HttpResponse<String> r =
+        new ApiClient(base)
+            .postJson(
+                "/api/admin/users",
+                "{\"username\":\"eve\",\"fullName\":\"Eve\",\"password\":\"a-long-password-2\","
+                    + "\"organisationId\":"
+                    + organisationId("St. Mary's Hospital Research Unit")
+                    + ",\"role\":\"ADMIN\"}",
+                "admin",
+                "admin-demo-pw");
+    assertTrue(r.body().contains("cannot hold the ADMIN role"), r.body());
+    assertTrue(r.statusCode() >= 400 && r.statusCode() < 500, r.body());
+  }
+
+  @Test
+  void anOrganisationInACountryThatDoesNotExistIsRefusedAtTheField() {
+    browser.login("admin", "admin-demo-pw");
+    browser.open("/admin/users.xhtml");
+    browser.waitFor(By.id("admin:orgName"));
+    browser.driver().findElement(By.id("admin:orgName")).sendKeys("Nowhere Research");
+    selectByLabel("admin:orgKind", "SITE");
+    browser.driver().findElement(By.id("admin:orgCountry")).sendKeys("XX");
+    browser.driver().findElement(By.id("admin:createOrganisation")).click();
+    assertTrue(
+        browser.text(By.id("admin:messages")).contains("ISO 3166"),
+        browser.text(By.id("admin:messages")));
+    assertFalse(browser.present(By.xpath("//td[contains(., 'Nowhere Research')]")));
+  }
+
+  @Test
+  void anAdministratorEditsResetsDeactivatesAndReactivatesAUser() {
+    ApiClient api = new ApiClient(base);
+    HttpResponse<String> created =
+        api.postJson(
+            "/api/admin/users",
+            "{\"username\":\"leaver\",\"fullName\":\"Lee Aver\",\"password\":\"leaver-first-pw\","
+                + "\"organisationId\":"
+                + organisationId("Helix Therapeutics")
+                + ",\"role\":\"SPONSOR\"}",
+            "admin",
+            "admin-demo-pw");
+    assertEquals(201, created.statusCode(), created.body());
+
+    browser.login("admin", "admin-demo-pw");
+    browser.open("/admin/users.xhtml");
+    manage("leaver");
+    WebElement name = browser.driver().findElement(By.id("admin:editFullName"));
+    name.clear();
+    name.sendKeys("Lee Aver-Smith");
+    browser.driver().findElement(By.id("admin:saveDetails")).click();
+    browser.waitFor(By.xpath("//td[text()='Lee Aver-Smith']"));
+
+    browser.driver().findElement(By.id("admin:newPassword")).sendKeys("leaver-second-pw");
+    browser.driver().findElement(By.id("admin:resetPassword")).click();
+    assertTrue(browser.text(By.id("admin:messages")).contains("New password set for leaver"));
+
+    browser.driver().findElement(By.id("admin:deactivate")).click();
+    assertTrue(
+        browser.text(By.id("admin:messages")).contains("Reason is required"),
+        "deactivating asks why first");
+    browser.driver().findElement(By.id("admin:deactivationReason")).sendKeys("Left the company");
+    browser.driver().findElement(By.id("admin:deactivate")).click();
+    browser.waitFor(By.id("admin:reactivate"));
+    assertTrue(browser.driver().getPageSource().contains("Deactivated"));
+    browser.logout();
+
+    browser.login("leaver", "leaver-second-pw");
+    assertFalse(browser.present(By.id("currentUser")), "a deactivated user cannot log in");
+
+    browser.login("admin", "admin-demo-pw");
+    browser.open("/admin/users.xhtml");
+    manage("leaver");
+    browser.driver().findElement(By.id("admin:reactivate")).click();
+    browser.waitFor(By.id("admin:deactivate"));
+    browser.logout();
+    browser.login("leaver", "leaver-first-pw");
+    assertFalse(browser.present(By.id("currentUser")), "the old password no longer works");
+    browser.login("leaver", "leaver-second-pw");
+    assertEquals("leaver", browser.text(By.id("currentUser")));
+
+    browser.logout();
+    browser.login("regulator", "regulator-demo-pw");
+    browser.open("/audit/index.xhtml");
+    browser.driver().findElement(By.id("audit:action")).sendKeys("deactiv");
+    browser.driver().findElement(By.id("audit:filter")).click();
+    new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
+        .until(d -> browser.text(By.id("audit:events")).contains("Left the company"));
+  }
+
+  @Test
+  void eachRoleLandsOnItsDailyWorkAfterLogin() {
+    for (String[] c :
+        List.of(
+            new String[] {"sponsor", "sponsor-demo-pw", "/sponsor/trials.xhtml"},
+            new String[] {"site1", "site1-demo-pw", "/site/index.xhtml"},
+            new String[] {"regulator", "regulator-demo-pw", "/review/index.xhtml"},
+            new String[] {"admin", "admin-demo-pw", "/admin/users.xhtml"})) {
+      browser.login(c[0], c[1]);
+      browser.waitFor(By.id("currentUser"));
+      assertTrue(
+          browser.driver().getCurrentUrl().endsWith(c[2]),
+          c[0] + " landed on " + browser.driver().getCurrentUrl());
+      browser.logout();
+    }
   }
 
   @Test
@@ -162,12 +267,25 @@ class BrowserIT {
                     .anyMatch(e -> e.getText().contains("No discrepancies")));
     assertTrue(browser.text(By.id("state")).contains("PASSED"));
     Pages.assertNoStackTrace(browser.driver().getPageSource());
+    new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
+        .until(d -> d.findElement(By.id("audit:start")).isEnabled());
 
     browser.open("/audit/index.xhtml");
     browser.waitFor(By.id("audit:events"));
     assertTrue(
         browser.text(By.id("audit:events")).contains("LOGIN"),
         "the regulator's own login is in the trail");
+    browser.driver().findElement(By.id("audit:action")).sendKeys("login_f");
+    browser.driver().findElement(By.id("audit:filter")).click();
+    new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
+        .until(
+            d -> {
+              String table = browser.text(By.id("audit:events"));
+              return table.contains("No audit records match.") || table.contains("LOGIN_FAILED");
+            });
+    assertFalse(
+        browser.text(By.id("audit:events")).matches("(?s).*\\bLOGIN\\b(?!_).*"),
+        "a part of the name, in any case, narrows to LOGIN_FAILED…");
     assertTrue(browser.present(By.id("audit:export")));
   }
 
@@ -271,9 +389,37 @@ class BrowserIT {
     assertTrue(csv.contains("/files/audit-trail.csv"), csv);
   }
 
+  private List<String> roleOptions() {
+    return new Select(browser.driver().findElement(By.id("admin:role_input")))
+        .getOptions().stream()
+            .map(o -> o.getAttribute("value"))
+            .filter(v -> v != null && !v.isEmpty())
+            .toList();
+  }
+
+  private void manage(String username) {
+    browser.waitFor(By.id("admin:users"));
+    browser
+        .driver()
+        .findElement(
+            By.xpath("//tr[td[text()='" + username + "']]//button[contains(@id, 'manage')]"))
+        .click();
+    browser.waitFor(By.id("admin:managePanel"));
+  }
+
+  private long organisationId(String name) {
+    String body =
+        new ApiClient(base).get("/api/admin/organisations", "admin", "admin-demo-pw").body();
+    for (Object o : (List<?>) JsonParser.parse(body)) {
+      java.util.Map<?, ?> org = (java.util.Map<?, ?>) o;
+      if (name.equals(org.get("name"))) return ((Number) org.get("id")).longValue();
+    }
+    throw new AssertionError("no organisation " + name);
+  }
+
   /**
    * PrimeFaces keeps a hidden native select behind its styled menu; choose through the widget's
-   * API.
+   * API, then fire its change event as a user's choice does (an ajax listener may depend on it).
    */
   private void selectByLabel(String selectOneMenuId, String label) {
     String widgetInput = selectOneMenuId + "_input";
@@ -288,7 +434,8 @@ class BrowserIT {
                 .getAttribute("value");
     ((JavascriptExecutor) browser.driver())
         .executeScript(
-            "PrimeFaces.getWidgetById(arguments[0]).selectValue(arguments[1]);",
+            "var w = PrimeFaces.getWidgetById(arguments[0]); w.selectValue(arguments[1]);"
+                + " w.triggerChange();",
             selectOneMenuId,
             value);
   }

@@ -11,6 +11,7 @@ import jakarta.persistence.criteria.Root;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Stream;
 import org.trialledger.audit.domain.AuditFilter;
 import org.trialledger.audit.store.AuditEvent;
@@ -65,12 +66,21 @@ public class AuditQueries {
   private static Predicate[] predicates(CriteriaBuilder cb, Root<AuditEvent> e, AuditFilter f) {
     List<Predicate> p = new ArrayList<>();
     if (notBlank(f.actor())) p.add(cb.equal(e.get("actor"), f.actor().strip()));
-    if (notBlank(f.action())) p.add(cb.equal(e.get("action"), f.action().strip()));
+    if (notBlank(f.action())) {
+      // Part of the action's name, in any case: "login" finds LOGIN, LOGIN_FAILED, …
+      String part = f.action().strip().toUpperCase(Locale.ROOT);
+      p.add(cb.like(cb.upper(e.get("action")), "%" + escapeLike(part) + "%", '\\'));
+    }
     if (notBlank(f.objectType())) p.add(cb.equal(e.get("objectType"), f.objectType().strip()));
     if (notBlank(f.objectId())) p.add(cb.equal(e.get("objectId"), f.objectId().strip()));
     if (f.from() != null) p.add(cb.greaterThanOrEqualTo(e.get("occurredAt"), f.from()));
     if (f.to() != null) p.add(cb.lessThan(e.get("occurredAt"), f.to()));
     return p.toArray(Predicate[]::new);
+  }
+
+  /** The pattern for a literal text: % and _ (as in LOGIN_FAILED) match only themselves. */
+  static String escapeLike(String text) {
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
   }
 
   private static boolean notBlank(String s) {

@@ -87,6 +87,27 @@ public class SecurityAuditObserver {
     if (event instanceof SecurityEvent.AccountUnlocked e) {
       return record(e.actor(), "UNLOCK", "USER", e.username(), "locked", "unlocked");
     }
+    if (event instanceof SecurityEvent.UserDetailsChanged e) {
+      return record(e.actor(), "UPDATE", "USER", e.username(), e.oldValue(), e.newValue());
+    }
+    if (event instanceof SecurityEvent.UserDeactivated e) {
+      return new AuditRecord(
+          clock.instant(),
+          e.actor(),
+          null,
+          "DEACTIVATE",
+          "USER",
+          e.username(),
+          "active",
+          "deactivated",
+          e.reason());
+    }
+    if (event instanceof SecurityEvent.UserReactivated e) {
+      return record(e.actor(), "REACTIVATE", "USER", e.username(), "deactivated", "active");
+    }
+    if (event instanceof SecurityEvent.PasswordReset e) {
+      return record(e.actor(), "PASSWORD_RESET", "USER", e.username(), null, null);
+    }
     throw new IllegalArgumentException(
         "Unhandled security event " + event.getClass().getSimpleName());
   }

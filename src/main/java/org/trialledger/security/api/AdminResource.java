@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -15,10 +16,13 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.trialledger.security.application.Deactivation;
 import org.trialledger.security.application.NewOrganisation;
 import org.trialledger.security.application.NewUser;
 import org.trialledger.security.application.OrganisationView;
+import org.trialledger.security.application.PasswordChange;
 import org.trialledger.security.application.UserAdministration;
+import org.trialledger.security.application.UserDetails;
 import org.trialledger.security.application.UserDirectory;
 import org.trialledger.security.application.UserView;
 import org.trialledger.security.domain.Role;
@@ -81,5 +85,33 @@ public class AdminResource {
   @Operation(summary = "Unlock an account locked after failed logins")
   public UserView unlock(@PathParam("username") String username) {
     return UserView.of(administration.unlock(username));
+  }
+
+  @PUT
+  @Path("/users/{username}")
+  @Operation(summary = "Change a user's full name and e-mail")
+  public UserView changeDetails(@PathParam("username") String username, UserDetails details) {
+    return UserView.of(administration.changeDetails(username, details));
+  }
+
+  @POST
+  @Path("/users/{username}/password")
+  @Operation(summary = "Set a new password for a user who lost theirs")
+  public UserView resetPassword(@PathParam("username") String username, PasswordChange change) {
+    return UserView.of(administration.resetPassword(username, change));
+  }
+
+  @POST
+  @Path("/users/{username}/deactivate")
+  @Operation(summary = "Deactivate an account, with the reason; its sessions stop working")
+  public UserView deactivate(@PathParam("username") String username, Deactivation why) {
+    return UserView.of(administration.deactivate(username, why));
+  }
+
+  @POST
+  @Path("/users/{username}/reactivate")
+  @Operation(summary = "Reactivate a deactivated account")
+  public UserView reactivate(@PathParam("username") String username) {
+    return UserView.of(administration.reactivate(username));
   }
 }

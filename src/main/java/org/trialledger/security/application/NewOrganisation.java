@@ -2,9 +2,9 @@ package org.trialledger.security.application;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.io.Serializable;
+import org.trialledger.platform.CountryCode;
 import org.trialledger.security.domain.OrganisationKind;
 
 /**
@@ -21,8 +21,7 @@ public class NewOrganisation implements Serializable {
   @NotNull(message = "Kind is required (SPONSOR, SITE, REGULATOR or OPERATOR)")
   private OrganisationKind kind;
 
-  @Pattern(regexp = "[A-Z]{2}", message = "Country must be a two-letter ISO 3166 code such as DE")
-  private String country;
+  @CountryCode private String country;
 
   public NewOrganisation() {}
 

@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.util.Set;
 import org.trialledger.platform.NotFoundException;
 import org.trialledger.platform.RuleViolationException;
+import org.trialledger.security.domain.Role;
 import org.trialledger.security.events.SecurityEvent;
 import org.trialledger.security.store.AppUser;
 import org.trialledger.security.store.Organisation;
@@ -20,6 +21,7 @@ import org.trialledger.security.store.Organisation;
 @ApplicationScoped
 @Transactional
 public class UserAdministration {
+
   @PersistenceContext private EntityManager em;
   @Inject private UserDirectory directory;
   @Inject private PasswordHasher hasher;
@@ -87,6 +89,63 @@ public class UserAdministration {
     em.refresh(user);
     events.fire(new SecurityEvent.AccountUnlocked(actor.name(), username));
     return user;
+  }
+
+  public AppUser changeDetails(@NotNull String username, @NotNull @Valid UserDetails details) {
+    AppUser user = directory.getUser(username);
+    String before = describe(user.getFullName(), user.getEmail());
+    user.changeDetails(details.getFullName().strip(), blankToNull(details.getEmail()));
+    String after = describe(user.getFullName(), user.getEmail());
+    if (!before.equals(after)) {
+      events.fire(new SecurityEvent.UserDetailsChanged(actor.name(), username, before, after));
+    }
+    return user;
+  }
+
+  public AppUser resetPassword(@NotNull String username, @NotNull @Valid PasswordChange change) {
+    AppUser user = directory.getUser(username);
+    user.changePasswordHash(hasher.hash(change.getPassword().toCharArray()));
+    events.fire(new SecurityEvent.PasswordReset(actor.name(), username));
+    return user;
+  }
+
+  /**
+   * Deactivates an account: no login, and any open session is refused at its next request ({@code
+   * CurrentActor} reads the flag every time). An administrator cannot lock themselves out, nor
+   * leave the registry without an active administrator.
+   */
+  public AppUser deactivate(@NotNull String username, @NotNull @Valid Deactivation why) {
+    AppUser user = directory.getUser(username);
+    if (!user.isEnabled()) return user;
+    if (username.equals(actor.name())) {
+      throw new RuleViolationException("You cannot deactivate your own account");
+    }
+    if (user.getRoles().contains(Role.ADMIN) && activeAdministrators() <= 1) {
+      throw new RuleViolationException("The last active administrator cannot be deactivated");
+    }
+    user.setEnabled(false);
+    events.fire(new SecurityEvent.UserDeactivated(actor.name(), username, why.getReason().strip()));
+    return user;
+  }
+
+  public AppUser reactivate(@NotNull String username) {
+    AppUser user = directory.getUser(username);
+    if (user.isEnabled()) return user;
+    user.setEnabled(true);
+    events.fire(new SecurityEvent.UserReactivated(actor.name(), username));
+    return user;
+  }
+
+  private long activeAdministrators() {
+    return em.createQuery(
+            "SELECT COUNT(u) FROM AppUser u JOIN u.roles r WHERE r = :admin AND u.enabled = true",
+            Long.class)
+        .setParameter("admin", Role.ADMIN)
+        .getSingleResult();
+  }
+
+  private static String describe(String fullName, String email) {
+    return "fullName=" + fullName + "; email=" + (email == null ? "" : email);
   }
 
   private static String blankToNull(String s) {

@@ -49,4 +49,14 @@ public sealed interface SecurityEvent {
       implements SecurityEvent {}
 
   record AccountUnlocked(String actor, String username) implements SecurityEvent {}
+
+  record UserDetailsChanged(String actor, String username, String oldValue, String newValue)
+      implements SecurityEvent {}
+
+  record UserDeactivated(String actor, String username, String reason) implements SecurityEvent {}
+
+  record UserReactivated(String actor, String username) implements SecurityEvent {}
+
+  /** An administrator set a new password; the password itself is never recorded. */
+  record PasswordReset(String actor, String username) implements SecurityEvent {}
 }

@@ -196,6 +196,20 @@ public class AppUser {
     return enabled;
   }
 
+  /** Deactivated: cannot log in, and an open session stops working at its next request. */
+  public void setEnabled(boolean enabled) {
+    this.enabled = enabled;
+  }
+
+  public void changeDetails(String fullName, String email) {
+    this.fullName = Objects.requireNonNull(fullName);
+    this.email = email;
+  }
+
+  public void changePasswordHash(String passwordHash) {
+    this.passwordHash = Objects.requireNonNull(passwordHash);
+  }
+
   public int getFailedLogins() {
     return failedLogins;
   }

@@ -17,6 +17,7 @@ import jakarta.validation.constraints.Size;
 import java.io.IOException;
 import org.trialledger.platform.web.FacesActions;
 import org.trialledger.security.auth.AppAuthenticationMechanism;
+import org.trialledger.security.domain.Role;
 import org.trialledger.security.events.SecurityEvent;
 
 /** The login form. */
@@ -79,7 +80,18 @@ public class LoginBacking {
         && !target.startsWith("//")) {
       return target;
     }
-    return context + "/account.xhtml";
+    return context + home(request);
+  }
+
+  /**
+   * Where each role's daily work starts: a sponsor's trials, a site's subjects, the review queue.
+   */
+  static String home(HttpServletRequest request) {
+    if (request.isUserInRole(Role.Names.SPONSOR)) return "/sponsor/trials.xhtml";
+    if (request.isUserInRole(Role.Names.SITE)) return "/site/index.xhtml";
+    if (request.isUserInRole(Role.Names.REGULATOR)) return "/review/index.xhtml";
+    if (request.isUserInRole(Role.Names.ADMIN)) return "/admin/users.xhtml";
+    return "/account.xhtml";
   }
 
   public String getUsername() {
