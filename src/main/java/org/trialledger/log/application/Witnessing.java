@@ -127,7 +127,12 @@ public class Witnessing {
       alarm.witnessCosigned(w.key().verifierKey());
       changed(w, "cosigning", Level.INFO);
     } else if (o instanceof Refused r) {
-      if (WitnessRefusal.isEvidence(r.status())) {
+      // a 409 from a witness that another instance already moved past this checkpoint is a race,
+      // not a fork: only once the log's latest checkpoint is still the one refused does it count
+      boolean movedOn =
+          r.status() == 409
+              && cosignatures.latestCheckpoint().map(CheckpointView::treeSize).orElse(0L) > size;
+      if (WitnessRefusal.isEvidence(r.status()) && !movedOn) {
         WitnessRefusal refusal =
             new WitnessRefusal(
                 w.key().name(),
