@@ -50,6 +50,7 @@
     var tr = el('tr'), th = el('th', label), td = el('td', value, cls);
     th.scope = 'row';
     tr.appendChild(th); tr.appendChild(td); table.appendChild(tr);
+    return tr;
   }
 
   function getJson(path) {
@@ -291,6 +292,12 @@
           : m.anchorStatus === 'NOT_ANCHORED' ? 'not yet anchored: the next hourly stamp will cover it'
           : m.anchorStatus.toLowerCase() + ' (checkpoint of size ' + m.anchoredTreeSize + ')';
       row(table, 'OpenTimestamps (the server\'s report)', anchor);
+      var witnessed = !result.witnessesConfigured ? 'no witnesses are configured'
+          : m.leafIndex !== null && m.leafIndex < result.witnessedSize
+            ? 'yes: the log is witnessed up to size ' + result.witnessedSize + ' by ' + result.witnessedBy.join(', ')
+              + ', which covers this entry (offline: verify --witness VKEY --min-witnesses K)'
+            : 'not yet: the log is witnessed up to size ' + result.witnessedSize + ', which does not cover this entry';
+      row(table, 'Witnessed (the server\'s report)', witnessed).id = 'witnessed' + i;
       var links = el('td'), a = el('a', 'proof bundle (for the offline verifier)'), r = el('a', 'receipt');
       a.href = CONTEXT + m.bundleUrl; a.id = 'bundle' + i; r.href = CONTEXT + m.receiptUrl;
       links.appendChild(a); links.appendChild(document.createTextNode(' · ')); links.appendChild(r);

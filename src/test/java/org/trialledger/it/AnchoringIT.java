@@ -67,7 +67,8 @@ class AnchoringIT {
   }
 
   @AfterAll
-  static void stopCalendars() {
+  static void stopCalendars() throws Exception {
+    ItWitnesses.stopAll();
     calendars.forEach(FakeCalendar::close);
     tsa.close();
   }
@@ -77,6 +78,9 @@ class AnchoringIT {
   void aCheckpointIsStampedUpgradedAndConfirmedInBitcoin() throws Exception {
     ApiClient api = new ApiClient(base);
     waitForNonEmptyLog(api);
+    // with witnesses configured (pom.xml), only a witnessed checkpoint is stamped
+    ItWitnesses.startAll();
+    ItWitnesses.awaitAllWitnessed(api);
     Map<String, Object> stamped = admin(api, "/api/anchors/stamp");
     assertEquals(Boolean.TRUE, stamped.get("stamped"), stamped.toString());
     long id = ((Number) stamped.get("anchorId")).longValue();
@@ -168,6 +172,8 @@ class AnchoringIT {
     ApiClient api = new ApiClient(base);
     // one of three down: still stamped (2 of 3 are enough), the failure recorded per calendar
     calendars.get(0).mode = FakeCalendar.Mode.ERROR_500;
+    ItWitnesses.startAll();
+    ItWitnesses.awaitAllWitnessed(api);
     Map<String, Object> stamped = admin(api, "/api/anchors/stamp?force=true");
     assertEquals(Boolean.TRUE, stamped.get("stamped"), stamped.toString());
     long id = ((Number) stamped.get("anchorId")).longValue();

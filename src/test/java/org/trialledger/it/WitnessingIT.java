@@ -3,17 +3,16 @@ package org.trialledger.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import jakarta.json.JsonObject;
-import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -21,29 +20,31 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.trialledger.it.support.LedgerTestResource;
+import org.trialledger.ledger.bundle.ProofBundle;
 import org.trialledger.ledger.note.Checkpoint;
 import org.trialledger.ledger.note.NoteKey;
 import org.trialledger.ledger.witness.CosignerKey;
-import org.trialledger.ledger.witness.Witness;
-import org.trialledger.verification.offline.FileWitnessStore;
-import org.trialledger.verification.offline.WitnessServer;
 
 /**
  * The log and three witnesses of the verifier jar on loopback (pom.xml configures their URLs and
  * keys, quorum 2 of 3): checkpoints get cosigned, one witness down still leaves them witnessed, two
- * down leaves them integrated but not witnessed, and a witness the log lost track of is brought up
- * to date through the 409 path. /api/log/checkpoint carries the cosignatures.
+ * down leaves them integrated but not witnessed (and no bundle claims a witness it lacks), and a
+ * witness the log lost track of is brought up to date through the 409 path. Then an operator rolls
+ * the log back by SQL, consistently: the witnesses refuse the forked log, the alarm shows, and the
+ * verifier with --min-witnesses refuses its bundles.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WitnessingIT {
-  private static final String[] NAMES = {"w1", "w2", "w3"};
-  private static final int[] PORTS = {18791, 18792, 18793};
-  private static final Running[] running = new Running[3];
-  private static Path states;
+  private static final Path JAR =
+      Path.of(System.getProperty("war.file")).resolveSibling("trialledger-verifier.jar");
 
   @Deployment(testable = false)
   static WebArchive deployment() {
@@ -52,44 +53,20 @@ class WitnessingIT {
 
   @ArquillianResource URL base;
 
-  private record Running(FileWitnessStore store, WitnessServer server) {}
-
-  static CosignerKey key(int i) {
-    byte[] seed = new byte[32];
-    Arrays.fill(seed, (byte) (0x61 + i));
-    return CosignerKey.signer(NAMES[i] + ".it.example/witness", seed);
-  }
-
-  private void start(int i, NoteKey logKey) throws IOException {
-    if (states == null) states = Files.createTempDirectory("witnessing-it");
-    FileWitnessStore store = new FileWitnessStore(states.resolve(NAMES[i]));
-    running[i] =
-        new Running(
-            store,
-            WitnessServer.start(
-                new Witness(
-                    key(i), List.of(logKey), store, () -> System.currentTimeMillis() / 1000),
-                new InetSocketAddress("127.0.0.1", PORTS[i]),
-                System.err));
-  }
-
-  private static void stop(int i) throws IOException {
-    if (running[i] == null) return;
-    running[i].server().close();
-    running[i].store().close();
-    running[i] = null;
-  }
-
   @AfterAll
-  static void stopAll() throws IOException {
-    for (int i = 0; i < 3; i++) stop(i);
+  static void stopAll() throws Exception {
+    ItWitnesses.stopAll();
+  }
+
+  private static CosignerKey key(int i) {
+    return ItWitnesses.key(i);
   }
 
   @Test
+  @Order(1)
   void quorumTwoOfThreeThroughOutagesAndCatchUp() throws Exception {
-    NoteKey logKey =
-        NoteKey.parseVerifier(LedgerIT.json(api().get("/api/log/key").body()).getString("vkey"));
-    for (int i = 0; i < 3; i++) start(i, logKey);
+    NoteKey logKey = ItWitnesses.logKey();
+    ItWitnesses.startAll();
 
     long size = grow();
     await(
@@ -99,29 +76,124 @@ class WitnessingIT {
     String note = api().get("/api/log/checkpoint").body();
     assertTrue(Checkpoint.open(note, logKey).size() >= size, "the log's own signature holds");
     for (int i = 0; i < 3; i++)
-      assertTrue(key(i).verifier().verifyIn(note).isPresent(), NAMES[i] + " cosigned: " + note);
+      assertTrue(key(i).verifier().verifyIn(note).isPresent(), ItWitnesses.NAMES[i] + ": " + note);
+    assertTrue(page("/log.xhtml").contains("Witnessed up to size"), "the log page says so");
 
-    stop(2); // one down: 2 of 3 still make the quorum
+    ItWitnesses.stop(2); // one down: 2 of 3 still make the quorum
     long second = grow();
     await(() -> witnessed() >= second, "w1 and w2 cosign " + second + " with w3 down");
     assertTrue(cosigned(2) < second);
 
-    stop(1); // two down: integration goes on, the checkpoint stays unwitnessed
+    ItWitnesses.stop(1); // two down: integration goes on, the checkpoint stays unwitnessed
     long third = grow();
     await(() -> cosigned(0) >= third, "w1 cosigns " + third);
     assertTrue(witnessed() < third, "one witness is not a quorum of two");
     String unwitnessed = api().get("/api/log/checkpoint").body();
     assertTrue(Checkpoint.open(unwitnessed, logKey).size() >= third);
     assertTrue(key(1).verifier().verifyIn(unwitnessed).isEmpty());
+    // the newest entry's bundle: only the line of the witness that cosigned, and the verifier
+    // asking for two refuses it, naming the one it found
+    Path bundle = bundleOf(leafHashAt(third - 1));
+    ProofBundle b = ProofBundle.parse(Files.readString(bundle));
+    assertTrue(key(0).verifier().verifyIn(b.checkpoint()).isPresent(), b.checkpoint());
+    assertTrue(key(1).verifier().verifyIn(b.checkpoint()).isEmpty(), b.checkpoint());
+    assertTrue(key(2).verifier().verifyIn(b.checkpoint()).isEmpty(), b.checkpoint());
+    Result refused = verifyWithWitnesses(bundle, 2);
+    assertEquals(1, refused.exit(), refused.out());
+    assertTrue(refused.out().contains("cosigned by w1.it.example/witness"), refused.out());
 
     // w3 comes back, but the log has lost track of it: it believes w3 never cosigned (old size 0);
     // w3 answers 409 with its size and the log retries from there
     sql("DELETE FROM witness_cosignature WHERE witness_key LIKE 'w3.%'");
-    start(2, logKey);
+    ItWitnesses.start(2, logKey);
     await(() -> witnessed() >= third, "w3 catches up through 409 and restores the quorum");
     assertTrue(cosigned(2) >= third);
-    start(1, logKey);
+    ItWitnesses.start(1, logKey);
     await(() -> cosigned(1) >= third, "w2 catches up from " + second);
+    Result witnessedBundle = verifyWithWitnesses(bundleOf(leafHashAt(third - 1)), 2);
+    assertEquals(0, witnessedBundle.exit(), witnessedBundle.out());
+  }
+
+  @Test
+  @Order(2)
+  void aRollbackBySqlIsRefusedByTheWitnessesAlarmedAndItsBundlesFail() throws Exception {
+    ItWitnesses.startAll();
+    long before = grow();
+    await(
+        () -> cosigned(0) >= before && cosigned(1) >= before && cosigned(2) >= before,
+        "all three witnesses cosign " + before);
+    long after = grow();
+    await(
+        () -> cosigned(0) >= after && cosigned(1) >= after && cosigned(2) >= after,
+        "all three witnesses cosign " + after);
+    assertEquals(
+        0, verifyWithWitnesses(bundleOf(leafHashAt(after - 1)), 2).exit(), "witnessed bundle");
+
+    // the operator sets the log back to `before`: entries, their artifacts, nodes, checkpoints
+    // (with their cosignatures and anchors) and the head together, so that the log is internally
+    // consistent and the server signs on top of it
+    rollBackTo(before);
+    long forked = grow();
+    long forkedMore = grow(); // past `after`: the witnesses get a consistency proof that fails
+    assertTrue(forkedMore > after, forkedMore + " > " + after);
+
+    awaitHealthNaming("DOWN", "refused checkpoint");
+    String page = page("/log.xhtml");
+    assertTrue(page.contains("A witness refuses the log"), "the log page's banner");
+    assertTrue(page("/verify.xhtml").contains("A witness refuses the log"), "the verify page");
+    assertTrue(
+        count("SELECT COUNT(*) FROM audit_event WHERE action = 'WITNESS_REFUSED'") >= 1,
+        "the audit trail records the refusal");
+    assertTrue(witnessed() <= before, "nothing of the forked log is witnessed");
+    for (int i = 0; i < 3; i++) assertTrue(cosigned(i) <= before, "witness " + i);
+
+    Path forkedBundle = bundleOf(leafHashAt(forked - 1));
+    Result r = verifyWithWitnesses(forkedBundle, 2);
+    assertEquals(1, r.exit(), r.out());
+    assertTrue(r.out().contains("0 of 3 witnesses cosigned, at least 2 required"), r.out());
+  }
+
+  /** Deletes everything at or after leaf {@code size}, as an operator with SQL access could. */
+  private static void rollBackTo(long size) throws Exception {
+    try (Connection c = TestDatabase.connect()) {
+      c.setAutoCommit(false);
+      try (Statement s = c.createStatement()) {
+        assertEquals(
+            0,
+            count(
+                "SELECT COUNT(*) FROM ledger_entry WHERE (leaf_index >= "
+                    + size
+                    + " OR leaf_index IS NULL) AND artifact_type <> 'AUDIT_EVENT'"),
+            "only audit records were added after " + size);
+        s.executeQuery("SELECT tree_size FROM log_head WHERE id = 1 FOR UPDATE").close(); // the
+        // integrator's lock: no batch is integrated while the log is set back
+        s.executeUpdate(
+            "DELETE FROM audit_event WHERE CAST(id AS VARCHAR(100)) IN (SELECT artifact_id FROM"
+                + " ledger_entry WHERE artifact_type = 'AUDIT_EVENT' AND (leaf_index >= "
+                + size
+                + " OR leaf_index IS NULL))");
+        s.executeUpdate(
+            "DELETE FROM ledger_entry WHERE leaf_index >= " + size + " OR leaf_index IS NULL");
+        s.executeUpdate(
+            "DELETE FROM tree_node WHERE (node_index + 1) * CAST(POWER(2, level) AS BIGINT) > "
+                + size);
+        s.executeUpdate("DELETE FROM witness_cosignature WHERE tree_size > " + size);
+        s.executeUpdate(
+            "DELETE FROM anchor_calendar WHERE anchor_id IN (SELECT id FROM anchor WHERE"
+                + " tree_size > "
+                + size
+                + ")");
+        s.executeUpdate("DELETE FROM anchor WHERE tree_size > " + size);
+        s.executeUpdate("DELETE FROM checkpoint WHERE tree_size > " + size);
+        s.executeUpdate(
+            "UPDATE log_head SET tree_size = "
+                + size
+                + ", root_hash = (SELECT root_hash FROM checkpoint WHERE tree_size = "
+                + size
+                + ")");
+      }
+      c.commit();
+    }
   }
 
   private long grow() throws Exception {
@@ -135,19 +207,70 @@ class WitnessingIT {
     return size;
   }
 
+  private static String leafHashAt(long index) throws Exception {
+    try (Connection c = TestDatabase.connect();
+        Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery("SELECT leaf_hash FROM ledger_entry WHERE leaf_index = " + index)) {
+      assertTrue(rs.next(), "no leaf " + index);
+      return rs.getString(1);
+    }
+  }
+
+  private Path bundleOf(String leafHash) throws Exception {
+    var r = api().get("/api/proofs/" + leafHash);
+    assertEquals(200, r.statusCode(), r.body());
+    Path file = Files.createTempFile("witnessing-bundle", ".json");
+    Files.writeString(file, r.body(), StandardCharsets.UTF_8);
+    return file;
+  }
+
+  private record Result(int exit, String out) {}
+
+  /** The verifier jar, as a regulator runs it: the log key and all three witnesses' keys. */
+  private static Result verifyWithWitnesses(Path bundle, int min) throws Exception {
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar",
+                JAR.toString(),
+                "verify",
+                bundle.toString(),
+                "--key",
+                ItWitnesses.logKey().verifierKey(),
+                "--min-witnesses",
+                String.valueOf(min)));
+    for (int i = 0; i < 3; i++) command.addAll(List.of("--witness", key(i).verifierKey()));
+    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(p.waitFor(120, TimeUnit.SECONDS));
+    return new Result(p.exitValue(), out);
+  }
+
+  private String page(String path) {
+    var r = api().get(path);
+    assertEquals(200, r.statusCode(), path);
+    return r.body();
+  }
+
+  private void awaitHealthNaming(String status, String text) throws Exception {
+    ApiClient root =
+        new ApiClient(new URL(base.getProtocol(), base.getHost(), base.getPort(), "/"));
+    await(
+        () -> {
+          String body = root.get("/health").body();
+          return LedgerIT.json(body).getString("status").equals(status) && body.contains(text);
+        },
+        "/health says " + status + " naming " + text);
+  }
+
   private long witnessed() {
-    return summary().getJsonNumber("witnessedSize").longValue();
+    return ItWitnesses.witnessedSize(api());
   }
 
   private long cosigned(int i) {
-    for (JsonObject w : summary().getJsonArray("witnesses").getValuesAs(JsonObject.class))
-      if (w.getString("vkey").equals(key(i).verifierKey()))
-        return w.getJsonNumber("cosignedSize").longValue();
-    throw new AssertionError("witness " + NAMES[i] + " not configured");
-  }
-
-  private JsonObject summary() {
-    return LedgerIT.json(api().get("/api/log/witnesses").body());
+    return ItWitnesses.cosignedSize(api(), i);
   }
 
   /** Waits for a condition that the server reaches on its own schedule (bounded: 60 s). */

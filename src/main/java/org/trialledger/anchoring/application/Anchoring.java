@@ -27,10 +27,13 @@ import org.trialledger.anchoring.tsa.TsaClient;
 import org.trialledger.anchoring.tsa.TsaException;
 import org.trialledger.ledger.Hash;
 import org.trialledger.log.application.LedgerLog;
+import org.trialledger.log.application.WitnessView;
 import org.trialledger.log.store.CheckpointRow;
 
 /**
- * Stamps the newest signed checkpoint at the calendars and upgrades pending proofs. The stamped
+ * Stamps the newest signed checkpoint at the calendars and upgrades pending proofs; when witnesses
+ * are configured, the newest witnessed one instead (so that what is anchored in Bitcoin is also
+ * what independent witnesses saw, and its proof bundles carry their cosignatures). The stamped
  * digest is SHA-256 of the checkpoint's signed note text, so the anchor covers root, size and
  * signature; only hashes ever go to a calendar.
  */
@@ -43,6 +46,7 @@ public class Anchoring {
   @Inject private BitcoinHeaders bitcoin;
   @Inject private AnchorStore store;
   @Inject private LedgerLog log;
+  @Inject private WitnessView witnesses;
   @Inject private Clock clock;
   private final SecureRandom random = new SecureRandom();
 
@@ -53,15 +57,30 @@ public class Anchoring {
    * Stamps the newest checkpoint if the log has grown since the last anchor (or always, if forced).
    */
   public synchronized StampOutcome stampNewest(boolean force) {
-    CheckpointRow checkpoint = log.latestCheckpoint();
     Instant now = now();
+    CheckpointRow checkpoint;
+    if (witnesses.configured()) {
+      long witnessed = witnesses.summary().witnessedSize();
+      if (witnessed == 0)
+        return new StampOutcome(
+            false,
+            null,
+            "No checkpoint is witnessed yet: nothing to anchor until the quorum cosigns");
+      checkpoint = log.getCheckpoint(witnessed);
+    } else {
+      checkpoint = log.latestCheckpoint();
+    }
     if (checkpoint.getTreeSize() == 0)
       return new StampOutcome(false, null, "The log is empty: nothing to anchor yet");
     if (!force && store.newestAnchoredSize() >= checkpoint.getTreeSize()) {
       return new StampOutcome(
           false,
           null,
-          "The log has not grown since the last anchor (size " + checkpoint.getTreeSize() + ")");
+          (witnesses.configured()
+                  ? "No newer witnessed checkpoint since the last anchor (size "
+                  : "The log has not grown since the last anchor (size ")
+              + checkpoint.getTreeSize()
+              + ")");
     }
     byte[] digest = Hash.sha256(checkpoint.getNote().getBytes(StandardCharsets.UTF_8)).bytes();
     List<URI> calendars = settings.calendars();

@@ -1,7 +1,11 @@
 package org.trialledger.ledger.bundle;
 
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.trialledger.ledger.Hash;
 import org.trialledger.ledger.entry.LedgerEntry;
 import org.trialledger.ledger.json.Commitment;
@@ -11,6 +15,7 @@ import org.trialledger.ledger.merkle.TreeHasher;
 import org.trialledger.ledger.note.Checkpoint;
 import org.trialledger.ledger.note.NoteKey;
 import org.trialledger.ledger.note.SignedNote;
+import org.trialledger.ledger.witness.CosignerKey;
 
 /**
  * Verifies a proof bundle offline, trusting nothing but the bundle, the optional file, and (when
@@ -26,6 +31,8 @@ import org.trialledger.ledger.note.SignedNote;
  *   <li>checkpoint: its size is the bundle's tree size and its origin is the key's name;
  *   <li>inclusion: SHA-256(0x00 ‖ entry) is at the leaf index in that tree (RFC 9162);
  *   <li>consistency: each earlier checkpoint given is signed by the key and extended by this one;
+ *   <li>witnesses: the cosignature/v1 lines of the witnesses the verifier trusts, at least as many
+ *       as it requires (an invalid line by one of them fails);
  *   <li>timestamp: by the given {@link TimestampCheck}; not yet in Bitcoin is PENDING or
  *       UNCONFIRMED, a failure only when an anchor is required.
  * </ol>
@@ -64,6 +71,20 @@ public final class BundleVerifier {
       Optional<String> pinnedKey,
       Optional<TimestampCheck> timestamps,
       boolean requireAnchor) {
+    return verify(b, file, pinnedKey, timestamps, requireAnchor, WitnessRequirement.none());
+  }
+
+  /**
+   * @param witnesses the witnesses whose cosignatures on the checkpoint are checked, and how many
+   *     of them must have cosigned it
+   */
+  public static VerificationReport verify(
+      ProofBundle b,
+      Optional<byte[]> file,
+      Optional<String> pinnedKey,
+      Optional<TimestampCheck> timestamps,
+      boolean requireAnchor,
+      WitnessRequirement witnesses) {
     VerificationReport r = new VerificationReport();
     content(b, file, r);
 
@@ -120,8 +141,10 @@ public final class BundleVerifier {
     }
 
     Checkpoint checkpoint;
+    String logNote;
     try {
       checkpoint = Checkpoint.open(b.checkpoint(), key);
+      logNote = SignedNote.signedBy(b.checkpoint(), key);
       r.pass("checkpoint signature", "signed by " + key.name() + "+" + key.keyIdHex());
     } catch (SignedNote.NoteException e) {
       r.fail("checkpoint signature", e.getMessage());
@@ -170,12 +193,65 @@ public final class BundleVerifier {
       }
     }
 
-    timestamp(b, timestamps, requireAnchor, r);
+    witnesses(b.checkpoint(), witnesses, r);
+    timestamp(b, logNote, timestamps, requireAnchor, r);
     return r;
+  }
+
+  /**
+   * The cosignature/v1 lines of the given witnesses on the checkpoint; lines by other keys are
+   * ignored, as C2SP signed-note requires. A line by a given witness that does not verify is named
+   * and does not count.
+   */
+  private static void witnesses(String note, WitnessRequirement required, VerificationReport r) {
+    int lines = cosignatureLines(note);
+    if (required.keys().isEmpty()) {
+      if (lines > 0)
+        r.skip(
+            "witnesses",
+            lines
+                + " cosignature line(s) on the checkpoint, not checked (give --witness VKEY"
+                + " for each witness you trust)");
+      else r.skip("witnesses", "no witness cosigned the checkpoint, and none was required");
+      return;
+    }
+    List<String> found = new ArrayList<>();
+    List<String> missing = new ArrayList<>();
+    List<String> bad = new ArrayList<>();
+    for (CosignerKey k : required.keys()) {
+      String who = k.name() + "+" + k.keyIdHex();
+      try {
+        OptionalLong t = k.verifyIn(note);
+        if (t.isPresent()) found.add(who + " at " + Instant.ofEpochSecond(t.getAsLong()));
+        else missing.add(who);
+      } catch (IllegalArgumentException e) {
+        bad.add(who + " (" + e.getMessage() + ")");
+      }
+    }
+    StringBuilder detail =
+        new StringBuilder()
+            .append(found.size())
+            .append(" of ")
+            .append(required.keys().size())
+            .append(" witnesses cosigned, at least ")
+            .append(required.minimum())
+            .append(" required");
+    if (!found.isEmpty()) detail.append("; cosigned by ").append(String.join(", ", found));
+    if (!missing.isEmpty())
+      detail.append("; no cosignature by ").append(String.join(", ", missing));
+    if (!bad.isEmpty()) detail.append("; invalid cosignature by ").append(String.join(", ", bad));
+    if (found.size() >= required.minimum() && bad.isEmpty()) r.pass("witnesses", detail.toString());
+    else r.fail("witnesses", detail.toString());
+  }
+
+  private static int cosignatureLines(String note) {
+    int split = note.lastIndexOf("\n\n");
+    return split < 0 ? 0 : (int) note.substring(split + 2).lines().count() - 1;
   }
 
   private static void timestamp(
       ProofBundle b,
+      String logNote,
       Optional<TimestampCheck> timestamps,
       boolean requireAnchor,
       VerificationReport r) {
@@ -189,7 +265,7 @@ public final class BundleVerifier {
           new TimestampCheck.Result(
               VerificationReport.Outcome.UNCONFIRMED, "present, not checked by this verifier");
     } else {
-      result = timestamps.get().check(b.checkpoint(), b.otsBase64(), b.rfc3161Base64());
+      result = timestamps.get().check(logNote, b.otsBase64(), b.rfc3161Base64());
     }
     if (requireAnchor && result.outcome() != VerificationReport.Outcome.PASS) {
       r.fail("timestamp", "a Bitcoin anchor is required; " + result.detail());

@@ -87,6 +87,33 @@ public final class SignedNote {
     return text;
   }
 
+  /**
+   * The note as {@code key} signed it: its text and only the signature lines naming that key (a
+   * cosigned checkpoint without its cosignatures). Lines are kept byte for byte, so the result is
+   * the note the log published and timestamped.
+   *
+   * @throws NoteException if the note is malformed or has no valid signature by {@code key}
+   */
+  public static String signedBy(String note, NoteKey key) throws NoteException {
+    String text = open(note, key);
+    String prefix = DASH + key.name() + " ";
+    StringBuilder out = new StringBuilder(text).append('\n');
+    for (String line : note.substring(text.length() + 1).split("\n")) {
+      if (line.startsWith(prefix) && byKeyId(line.substring(prefix.length()), key))
+        out.append(line).append('\n');
+    }
+    return out.toString();
+  }
+
+  private static boolean byKeyId(String base64, NoteKey key) {
+    try {
+      byte[] payload = Base64.getDecoder().decode(base64);
+      return payload.length >= 4 && Arrays.equals(Arrays.copyOf(payload, 4), key.keyId());
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+
   private static void requireText(String text) {
     if (text.isEmpty() || !text.endsWith("\n"))
       throw new IllegalArgumentException("A note's text ends with a newline");

@@ -6,7 +6,10 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Not ready while the integrator refuses to extend a head that no checkpoint signs. */
+/**
+ * Not ready while the integrator refuses to extend a head that no checkpoint signs, or while a
+ * witness refuses our checkpoints as a fork or rollback would make it.
+ */
 @Readiness
 @ApplicationScoped
 public class IntegrityHealthCheck implements HealthCheck {
@@ -22,6 +25,7 @@ public class IntegrityHealthCheck implements HealthCheck {
                     .down()
                     .withData("reason", a.reason())
                     .withData("since", a.since().toString())
+                    .withData("witnessesRefusing", alarm.witnessAlarms().size())
                     .build())
         .orElseGet(() -> HealthCheckResponse.named("log-integrity").up().build());
   }

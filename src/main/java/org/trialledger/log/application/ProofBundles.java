@@ -21,14 +21,19 @@ import org.trialledger.platform.RuleViolationException;
 public class ProofBundles {
   @Inject private LedgerLog log;
   @Inject private LogSigner signer;
+  @Inject private WitnessCosignatures witnesses;
 
   public ProofBundle forLeafHash(String leafHash) {
     return forLeafHash(leafHash, null, null, null);
   }
 
   /**
-   * The bundle against the checkpoint of {@code treeSize} (the latest if null), carrying that
-   * checkpoint's timestamps when it was anchored.
+   * The bundle against the checkpoint of {@code treeSize}, carrying that checkpoint's timestamps
+   * when it was anchored. Without a size: the latest witnessed checkpoint when it covers the entry
+   * (so that the bundle carries the quorum's cosignatures), else the latest. The checkpoint is the
+   * cosigned note: the log's signature line, then the cosignature lines of configured witnesses
+   * that the log verified when it received them (C2SP signed-note: verifiers ignore lines by keys
+   * they do not know).
    */
   public ProofBundle forLeafHash(
       String leafHash, Long treeSize, String otsBase64, String rfc3161Base64) {
@@ -40,8 +45,12 @@ public class ProofBundles {
       throw new RuleViolationException(
           "The entry is still queued; its proof exists once the next checkpoint is signed");
     }
-    CheckpointRow latest = treeSize == null ? log.latestCheckpoint() : log.getCheckpoint(treeSize);
     long index = entry.getLeafIndex();
+    long witnessed = treeSize == null ? witnesses.witnessedSize() : 0;
+    CheckpointRow latest =
+        treeSize != null
+            ? log.getCheckpoint(treeSize)
+            : witnessed > index ? log.getCheckpoint(witnessed) : log.latestCheckpoint();
     if (index >= latest.getTreeSize())
       throw new RuleViolationException(
           "The checkpoint of size " + latest.getTreeSize() + " does not cover leaf " + index);
@@ -64,7 +73,7 @@ public class ProofBundles {
         index,
         latest.getTreeSize(),
         log.inclusionProof(index, latest.getTreeSize()),
-        latest.getNote(),
+        latest.getNote() + String.join("", witnesses.lines(latest.getTreeSize())),
         signer.vkey(),
         consistency,
         otsBase64,

@@ -1,6 +1,7 @@
 package org.trialledger.log.application;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -13,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.trialledger.ledger.Hash;
+import org.trialledger.log.domain.WitnessRefusal;
 import org.trialledger.log.store.CheckpointRow;
 import org.trialledger.log.store.WitnessCosignature;
 
@@ -23,6 +25,13 @@ public class WitnessCosignatures {
   @Inject private WitnessSettings settings;
   @Inject private Clock clock;
   @Inject private LedgerLog log;
+  @Inject private Event<WitnessRefusal> refusals;
+
+  /** Fires a witness's refusal in a transaction, for the audit trail to record it. */
+  @Transactional
+  public void reportRefusal(WitnessRefusal refusal) {
+    refusals.fire(refusal);
+  }
 
   /**
    * Records a verified cosignature; a second one for the same checkpoint and witness is kept out.
@@ -60,6 +69,18 @@ public class WitnessCosignatures {
   @Transactional
   public List<Hash> consistencyProof(long from, long to) {
     return log.consistencyProof(from, to);
+  }
+
+  /** Whether this witness's cosignature of the checkpoint of this size is stored. */
+  @Transactional
+  public boolean hasCosigned(long treeSize, String witnessKey) {
+    return !em.createQuery(
+            "SELECT w.id FROM WitnessCosignature w WHERE w.treeSize = :s AND w.witnessKey = :k",
+            Long.class)
+        .setParameter("s", treeSize)
+        .setParameter("k", witnessKey)
+        .getResultList()
+        .isEmpty();
   }
 
   /** The largest tree size this witness cosigned for us, 0 if none: the old size we send it. */

@@ -21,6 +21,19 @@ public class WitnessView {
     return checkpoint.note() + String.join("", cosignatures.lines(checkpoint.treeSize()));
   }
 
+  /** The names of the configured witnesses that cosigned the checkpoint of this size. */
+  public List<String> cosignedBy(long treeSize) {
+    return settings.witnesses().stream()
+        .filter(w -> cosignatures.hasCosigned(treeSize, w.key().verifierKey()))
+        .map(w -> w.key().name())
+        .toList();
+  }
+
+  /** Whether any witness is configured. */
+  public boolean configured() {
+    return !settings.witnesses().isEmpty();
+  }
+
   public WitnessSummary summary() {
     return new WitnessSummary(
         settings.quorum(),

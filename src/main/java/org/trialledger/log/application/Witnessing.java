@@ -11,6 +11,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,7 @@ import org.trialledger.log.application.WitnessClient.Cosigned;
 import org.trialledger.log.application.WitnessClient.Outcome;
 import org.trialledger.log.application.WitnessClient.Refused;
 import org.trialledger.log.application.WitnessSettings.Configured;
+import org.trialledger.log.domain.WitnessRefusal;
 
 /**
  * Every {@code trialledger.witness.interval-ms}, asks each configured witness that has not yet
@@ -45,6 +47,8 @@ public class Witnessing {
   @Resource private ManagedExecutorService executor;
   @Inject private WitnessSettings settings;
   @Inject private WitnessCosignatures cosignatures;
+  @Inject private IntegrityAlarm alarm;
+  @Inject private Clock clock;
 
   /** Each witness's last state, so that the log says when it changes rather than every round. */
   private final Map<String, String> states = new ConcurrentHashMap<>();
@@ -120,8 +124,26 @@ public class Witnessing {
             from -> cosignatures.consistencyProof(from, size));
     if (o instanceof Cosigned c) {
       cosignatures.record(size, w.key().verifierKey(), c.line(), c.timestamp());
+      alarm.witnessCosigned(w.key().verifierKey());
       changed(w, "cosigning", Level.INFO);
     } else if (o instanceof Refused r) {
+      // a 409 from a witness that another instance already moved past this checkpoint is a race,
+      // not a fork: only once the log's latest checkpoint is still the one refused does it count
+      boolean movedOn =
+          r.status() == 409
+              && cosignatures.latestCheckpoint().map(CheckpointView::treeSize).orElse(0L) > size;
+      if (WitnessRefusal.isEvidence(r.status()) && !movedOn) {
+        WitnessRefusal refusal =
+            new WitnessRefusal(
+                w.key().name(),
+                w.key().verifierKey(),
+                size,
+                r.status(),
+                r.reason(),
+                clock.instant());
+        // recorded once per episode, not every round; integration goes on regardless
+        if (alarm.witnessRefused(refusal)) cosignatures.reportRefusal(refusal);
+      }
       changed(
           w, "refused checkpoint " + size + ": " + r.status() + " " + r.reason(), Level.WARNING);
     } else {

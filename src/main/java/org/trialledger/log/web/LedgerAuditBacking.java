@@ -42,7 +42,7 @@ public class LedgerAuditBacking implements Serializable {
 
   /** Set while the integrator refuses to extend a head that no checkpoint signs; else null. */
   public IntegrityAlarm.Alarm getAlarm() {
-    return alarm.current().orElse(null);
+    return alarm.head().orElse(null);
   }
 
   public boolean isRunning() {

@@ -120,7 +120,7 @@ public class LogBacking implements Serializable {
 
   /** Set while the integrator refuses to extend a head that no checkpoint signs; else null. */
   public IntegrityAlarm.Alarm getAlarm() {
-    return alarm.current().orElse(null);
+    return alarm.head().orElse(null);
   }
 
   public String getOrigin() {

@@ -5,9 +5,17 @@ import java.util.List;
 /**
  * The answer to "does the registry hold this?": for each ledger entry with this content or leaf
  * hash, what it is, where it is in the log, and what was checked on the way to the latest signed
- * checkpoint and Bitcoin.
+ * checkpoint and Bitcoin; and what the log's witnesses cosigned: the largest size at least the
+ * quorum cosigned (0 if none, or no witness configured) and who cosigned it.
  */
-public record Lookup(String hash, boolean registered, String checkpoint, List<Match> matches) {
+public record Lookup(
+    String hash,
+    boolean registered,
+    String checkpoint,
+    List<Match> matches,
+    boolean witnessesConfigured,
+    long witnessedSize,
+    List<String> witnessedBy) {
 
   /** One entry and the checks made for it. */
   public record Match(

@@ -17,8 +17,10 @@ import org.trialledger.ledger.merkle.ProofException;
 import org.trialledger.ledger.merkle.ProofVerifier;
 import org.trialledger.ledger.note.Checkpoint;
 import org.trialledger.ledger.note.SignedNote;
+import org.trialledger.log.application.CheckpointView;
 import org.trialledger.log.application.LedgerLog;
 import org.trialledger.log.application.LogSigner;
+import org.trialledger.log.application.WitnessView;
 import org.trialledger.log.store.CheckpointRow;
 import org.trialledger.log.store.LedgerEntryRow;
 import org.trialledger.registry.domain.InvalidRecordException;
@@ -38,6 +40,7 @@ public class RegistryLookup {
 
   @Inject private LedgerLog log;
   @Inject private LogSigner signer;
+  @Inject private WitnessView witnesses;
   @Inject private ArtifactNames names;
   @Inject private AnchoredBundles anchors;
 
@@ -67,7 +70,15 @@ public class RegistryLookup {
     Optional<Checkpoint> checkpoint = openCheckpoint(latest);
     List<Lookup.Match> matches = new ArrayList<>();
     for (LedgerEntryRow e : entries.values()) matches.add(match(e, latest, checkpoint));
-    return new Lookup(hash, !matches.isEmpty(), latest.getNote(), matches);
+    long witnessed = witnesses.summary().witnessedSize();
+    return new Lookup(
+        hash,
+        !matches.isEmpty(),
+        witnesses.cosigned(CheckpointView.of(latest)),
+        matches,
+        witnesses.configured(),
+        witnessed,
+        witnessed > 0 ? witnesses.cosignedBy(witnessed) : List.of());
   }
 
   private Optional<Checkpoint> openCheckpoint(CheckpointRow row) {

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.trialledger.ledger.Hash;
 import org.trialledger.ledger.note.Checkpoint;
 import org.trialledger.ledger.witness.WitnessStore;
@@ -30,9 +31,19 @@ public final class FileWitnessStore implements WitnessStore, AutoCloseable {
   private final Path dir;
   private final FileChannel lockChannel;
   private final FileLock lock;
+  private final Consumer<String> atStage;
 
   public FileWitnessStore(Path dir) throws IOException {
+    this(dir, stage -> {});
+  }
+
+  /**
+   * @param atStage told each step of a save as it completes ("temp written", "renamed", "directory
+   *     synced"): where the crash tests kill the process
+   */
+  FileWitnessStore(Path dir, Consumer<String> atStage) throws IOException {
     this.dir = dir;
+    this.atStage = atStage;
     Files.createDirectories(dir);
     lockChannel =
         FileChannel.open(dir.resolve("lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
@@ -77,10 +88,13 @@ public final class FileWitnessStore implements WitnessStore, AutoCloseable {
       while (bytes.hasRemaining()) ch.write(bytes);
       ch.force(true);
     }
+    atStage.accept("temp written");
     Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    atStage.accept("renamed");
     try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
       d.force(true); // the rename itself is durable only once the directory is
     }
+    atStage.accept("directory synced");
   }
 
   private Path fileOf(String origin) {

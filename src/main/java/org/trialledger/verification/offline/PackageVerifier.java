@@ -15,6 +15,7 @@ import org.trialledger.ledger.bundle.BundleVerifier;
 import org.trialledger.ledger.bundle.ProofBundle;
 import org.trialledger.ledger.bundle.TimestampCheck;
 import org.trialledger.ledger.bundle.VerificationReport;
+import org.trialledger.ledger.bundle.WitnessRequirement;
 import org.trialledger.ledger.json.JsonParser;
 
 /**
@@ -33,6 +34,7 @@ final class PackageVerifier {
       Optional<String> key,
       Optional<TimestampCheck> timestamps,
       boolean requireAnchor,
+      WitnessRequirement witnesses,
       PrintStream out)
       throws IOException {
     Map<String, byte[]> files = read(location);
@@ -78,7 +80,8 @@ final class PackageVerifier {
                 file,
                 key,
                 timestamps,
-                requireAnchor);
+                requireAnchor,
+                witnesses);
       } catch (IllegalArgumentException e) {
         failed++;
         out.println("[FAIL]    " + artifact + ": unreadable bundle: " + e.getMessage());

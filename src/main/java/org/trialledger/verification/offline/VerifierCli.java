@@ -25,11 +25,13 @@ import org.trialledger.ledger.bundle.BundleVerifier;
 import org.trialledger.ledger.bundle.ProofBundle;
 import org.trialledger.ledger.bundle.TimestampCheck;
 import org.trialledger.ledger.bundle.VerificationReport;
+import org.trialledger.ledger.bundle.WitnessRequirement;
 import org.trialledger.ledger.merkle.CompactRange;
 import org.trialledger.ledger.merkle.InMemoryNodeStore;
 import org.trialledger.ledger.merkle.MerkleTree;
 import org.trialledger.ledger.merkle.TreeHasher;
 import org.trialledger.ledger.note.NoteKey;
+import org.trialledger.ledger.witness.CosignerKey;
 
 /**
  * The offline verifier: {@code java -jar trialledger-verifier.jar COMMAND …}. Its exit code says
@@ -88,6 +90,10 @@ public final class VerifierCli {
                                         the timestamp's block with
         --checkpoint HEIGHT:HASH        pin a Bitcoin block hash from a source you trust
                                         (repeatable); the header at HEIGHT must hash to it
+        --witness VKEY                  a witness you trust (its cosignature/v1 verifier key, from
+                                        the witness itself); repeatable
+        --min-witnesses K               fail unless at least K of those witnesses cosigned the
+                                        checkpoint (default 1 when --witness is given)
       """
           + EXIT_CODES;
 
@@ -164,7 +170,9 @@ public final class VerifierCli {
     if (!Files.exists(location)) return unusable(err, "no such file: " + location);
     PackageVerifier.Result result;
     try {
-      result = PackageVerifier.verify(location, o.key, o.timestamps(), o.requireAnchor, out);
+      result =
+          PackageVerifier.verify(
+              location, o.key, o.timestamps(), o.requireAnchor, o.witnesses(), out);
     } catch (IllegalArgumentException | ClassCastException e) {
       return unusable(err, "unreadable package: " + e.getMessage());
     }
@@ -199,7 +207,7 @@ public final class VerifierCli {
     Optional<byte[]> file = Optional.empty();
     if (o.positional.size() == 2) file = Optional.of(readFile(o.positional.get(1)));
     VerificationReport report =
-        BundleVerifier.verify(bundle, file, o.key, o.timestamps(), o.requireAnchor);
+        BundleVerifier.verify(bundle, file, o.key, o.timestamps(), o.requireAnchor, o.witnesses());
     out.print(report);
     if (!report.holds()) return FAILED;
     return report.verified() ? OK : HOLDS;
@@ -267,13 +275,23 @@ public final class VerifierCli {
     boolean requireAnchor;
     Optional<String> file = Optional.empty();
     Optional<String> digest = Optional.empty();
+    final List<CosignerKey> witnessKeys = new ArrayList<>();
+    Integer minWitnesses;
 
     static Options parse(String[] args, PrintStream err) throws IOException {
       Options o = new Options();
       for (int i = 1; i < args.length; i++) {
         String a = args[i];
         boolean takesValue =
-            List.of("--key", "--key-file", "--headers", "--checkpoint", "--file", "--digest")
+            List.of(
+                    "--key",
+                    "--key-file",
+                    "--headers",
+                    "--checkpoint",
+                    "--file",
+                    "--digest",
+                    "--witness",
+                    "--min-witnesses")
                 .contains(a);
         if (takesValue && i + 1 >= args.length) {
           usage(err, a + " needs a value");
@@ -305,6 +323,24 @@ public final class VerifierCli {
               return null;
             }
           }
+          case "--witness" -> {
+            String text = args[++i].strip();
+            try {
+              o.witnessKeys.add(CosignerKey.parseVerifier(text));
+            } catch (IllegalArgumentException e) {
+              throw new UnusableInput(
+                  "--witness " + text + " is not a cosignature/v1 verifier key: " + e.getMessage());
+            }
+          }
+          case "--min-witnesses" -> {
+            String k = args[++i];
+            try {
+              o.minWitnesses = Integer.parseInt(k);
+            } catch (NumberFormatException e) {
+              usage(err, "--min-witnesses must be a whole number, got " + k);
+              return null;
+            }
+          }
           case "--require-anchor" -> o.requireAnchor = true;
           case "--file" -> o.file = Optional.of(args[++i]);
           case "--digest" -> o.digest = Optional.of(args[++i]);
@@ -324,12 +360,31 @@ public final class VerifierCli {
           throw new UnusableInput("the pinned key is not a verifier key: " + e.getMessage());
         }
       }
+      if (o.minWitnesses != null && o.witnessKeys.isEmpty()) {
+        usage(err, "--min-witnesses needs the witnesses' keys (--witness VKEY, repeatable)");
+        return null;
+      }
+      try {
+        o.witnesses();
+      } catch (IllegalArgumentException e) {
+        usage(err, e.getMessage());
+        return null;
+      }
       boolean otsVerify = args[0].equals("ots-verify");
+      if (otsVerify && !o.witnessKeys.isEmpty()) {
+        usage(err, "ots-verify takes no --witness");
+        return null;
+      }
       if (!otsVerify && (o.file.isPresent() || o.digest.isPresent())) {
         usage(err, args[0] + " takes no --file or --digest (give FILE after BUNDLE.json)");
         return null;
       }
       return o;
+    }
+
+    WitnessRequirement witnesses() {
+      if (witnessKeys.isEmpty()) return WitnessRequirement.none();
+      return new WitnessRequirement(witnessKeys, minWitnesses == null ? 1 : minWitnesses);
     }
 
     HeaderCheck headerCheck() {

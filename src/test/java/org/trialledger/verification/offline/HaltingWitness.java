@@ -11,15 +11,23 @@ import org.trialledger.ledger.witness.Witness;
 import org.trialledger.ledger.witness.WitnessStore;
 
 /**
- * A witness process that dies (as by kill -9: no shutdown hooks, nothing flushed) right after it
- * has recorded a checkpoint and before it answers. Run by {@link WitnessProcessTest} in a child
- * JVM: {@code HaltingWitness STATE_DIR LOG_VKEY}.
+ * A witness process that dies (as by kill -9: no shutdown hooks, nothing flushed) while it records
+ * a checkpoint: at a stage of the state write (optional third argument: "temp written", "renamed",
+ * "directory synced") or, by default, right after the write and before it answers. Run by {@link
+ * WitnessProcessTest} in a child JVM: {@code HaltingWitness STATE_DIR LOG_VKEY [STAGE]}. Its clock
+ * is 1; a fourth argument "answer-first" makes it answer the first request normally.
  */
 public final class HaltingWitness {
   private HaltingWitness() {}
 
   public static void main(String[] args) throws IOException {
-    FileWitnessStore files = new FileWitnessStore(Path.of(args[0]));
+    String haltAt = args.length > 2 ? args[2] : null;
+    FileWitnessStore files =
+        new FileWitnessStore(
+            Path.of(args[0]),
+            stage -> {
+              if (stage.equals(haltAt)) Runtime.getRuntime().halt(137);
+            });
     WitnessStore halting =
         new WitnessStore() {
           @Override
@@ -30,7 +38,7 @@ public final class HaltingWitness {
           @Override
           public void save(Checkpoint checkpoint, String note) throws IOException {
             files.save(checkpoint, note);
-            Runtime.getRuntime().halt(137);
+            if (haltAt == null) Runtime.getRuntime().halt(137);
           }
         };
     WitnessServer server =

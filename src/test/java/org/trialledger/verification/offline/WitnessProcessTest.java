@@ -96,6 +96,53 @@ class WitnessProcessTest {
     assertEquals(200, WitnessServerTest.post(w.uri, log.request(5, 12).text()).statusCode());
   }
 
+  /**
+   * Killed at each stage of the state write while moving from a cosigned checkpoint 5 to 12: on
+   * restart the witness holds 5 or 12, never a mix or nothing, and whichever it holds it refuses a
+   * fork of the log that branches off before 5, so it never cosigns two inconsistent checkpoints.
+   */
+  @Test
+  void killedAtEveryStageOfTheStateWriteNeverCosignsAFork() throws Exception {
+    Path keyFile = dir.resolve("witness.key");
+    Files.writeString(keyFile, WitnessServerTest.KEY.signerKey() + "\n");
+    LogFixture fork = new LogFixture().grow(3, "main").grow(9, "fork");
+    for (String stage : List.of("temp written", "renamed", "directory synced")) {
+      Path state = dir.resolve("state-" + stage.replace(' ', '-'));
+      Started first = serve(keyFile, state);
+      assertEquals(200, WitnessServerTest.post(first.uri, log.request(0, 5).text()).statusCode());
+      first.process.destroyForcibly();
+      first.process.waitFor();
+
+      Process halting =
+          java(HaltingWitness.class, state.toString(), LogFixture.KEY.verifierKey(), stage);
+      URI uri = listening(halting).uri;
+      assertThrows(
+          IOException.class, () -> WitnessServerTest.post(uri, log.request(5, 12).text()), stage);
+      assertEquals(137, halting.waitFor(), stage);
+
+      Started w = serve(keyFile, state);
+      HttpResponse<String> probe = WitnessServerTest.post(w.uri, log.request(0, 12).text());
+      assertEquals(409, probe.statusCode(), stage);
+      long held = Long.parseLong(probe.body().strip());
+      assertTrue(held == 5 || held == 12, stage + ": holds " + held);
+      // before the rename the old state stands (the temporary file is discarded); after it, the new
+      assertEquals("temp written".equals(stage) ? 5 : 12, held, stage);
+      for (long old : List.of(0L, 5L, 12L)) {
+        int status =
+            WitnessServerTest.post(
+                    w.uri,
+                    new AddCheckpointRequest(old, fork.proof(old, 12), fork.checkpoint(12)).text())
+                .statusCode();
+        assertTrue(
+            status == 409 || status == 422, stage + ": the fork from " + old + " got " + status);
+      }
+      // the genuine log still goes on from what it holds
+      assertEquals(200, WitnessServerTest.post(w.uri, log.request(held, 12).text()).statusCode());
+      w.process.destroyForcibly();
+      w.process.waitFor();
+    }
+  }
+
   private Started serve(Path keyFile, Path state) throws IOException {
     return listening(
         java(
