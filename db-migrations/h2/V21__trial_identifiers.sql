@@ -13,3 +13,8 @@ CREATE INDEX trial_identifier_idx ON trial_identifier (identifier, trial_id);
 INSERT INTO trial_identifier (trial_id, identifier)
 SELECT id, UPPER(TRIM(acronym)) FROM trial
 WHERE published_version IS NOT NULL AND acronym IS NOT NULL AND TRIM(acronym) <> '';
+
+-- The public listing in each order it is sorted by (H2 has no partial indexes).
+CREATE INDEX trial_public_newest_idx ON trial (registered_at DESC, id DESC);
+CREATE INDEX trial_public_title_idx ON trial (public_title, id);
+CREATE INDEX trial_public_start_idx ON trial (start_date DESC, id DESC);

@@ -20,3 +20,13 @@ CROSS JOIN LATERAL (
 ) x
 WHERE t.published_version IS NOT NULL AND x.identifier IS NOT NULL AND BTRIM(x.identifier) <> '';
 
+
+-- The public listing in each order it is sorted by, over the public rows only: a page of the
+-- default listing (no text) reads its 20 rows from the index instead of sorting all 100,000
+-- (EXPLAIN ANALYZE at 100k trials: 359 ms -> 0.6 ms, docs/benchmarks.md).
+CREATE INDEX trial_public_newest_idx ON trial (registered_at DESC, id DESC)
+    WHERE status IN ('PUBLISHED', 'WITHDRAWN');
+CREATE INDEX trial_public_title_idx ON trial (public_title, id)
+    WHERE status IN ('PUBLISHED', 'WITHDRAWN');
+CREATE INDEX trial_public_start_idx ON trial (start_date DESC NULLS LAST, id DESC)
+    WHERE status IN ('PUBLISHED', 'WITHDRAWN');

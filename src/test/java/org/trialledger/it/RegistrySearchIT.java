@@ -182,6 +182,31 @@ class RegistrySearchIT {
     assertTrue(top < 700, "the first result starts " + top + " px down");
   }
 
+  @Test
+  void theRegulatorsListOfEveryTrialShowsTitlesAndSponsorsAndFinds() {
+    HttpResponse<String> draft =
+        api.postJson(
+            "/api/trials",
+            "{\"publicTitle\":\"Unpublished draft about gout\"}",
+            "sponsor",
+            "sponsor-demo-pw");
+    String draftId = (String) RegistryApiIT.json(draft).get("registryId");
+    browser.login("regulator", "regulator-demo-pw");
+    browser.waitFor(By.id("currentUser"));
+    browser.open("/review/workspace.xhtml");
+    String table = browser.text(By.id("workspace:trials"));
+    assertTrue(table.contains("Walking after a stroke"), table);
+    assertTrue(table.contains("Unpublished draft about gout"), "a draft's title: " + table);
+    assertTrue(table.contains("Helix Therapeutics"), "the sponsor: " + table);
+    WebElement filter = browser.driver().findElement(By.id("workspace:filter"));
+    filter.sendKeys("draft about");
+    browser.driver().findElement(By.id("workspace:find")).click();
+    new org.openqa.selenium.support.ui.WebDriverWait(
+            browser.driver(), java.time.Duration.ofSeconds(20))
+        .until(d -> !d.findElement(By.id("workspace:trials")).getText().contains(strokeTrial));
+    assertTrue(browser.text(By.id("workspace:trials")).contains(draftId));
+  }
+
   private String publish(
       String title, String acronym, List<String> conditions, List<Map<String, String>> secondary)
       throws Exception {
