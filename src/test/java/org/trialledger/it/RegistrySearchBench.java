@@ -2,8 +2,9 @@ package org.trialledger.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.io.IOException;
 import java.net.URL;
-import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -18,10 +19,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.function.IntFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -32,10 +31,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Not a test: the public search benchmark, run only by {@code mvn -Pregistry-bench verify}. Loads
- * 100,000 generated published trials into the test database (PostgreSQL), then 50 concurrent
- * clients query for a fixed time: the search API with free text and filters, the search page, and
- * as the baseline in the same run a trivial endpoint (the current checkpoint). Prints p50/p95/p99
- * and writes target/registry-bench.txt.
+ * 100,000 generated published trials into the test database (PostgreSQL), then wrk with 50
+ * connections queries for a fixed time: the search API and the search page, each with 4,000
+ * distinct queries (src/test/resources/bench/registry-search.lua), and as the baseline in the same
+ * run a trivial endpoint (the current checkpoint). Prints p50/p95/p99 and writes
+ * target/registry-bench.txt.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -102,43 +102,20 @@ class RegistrySearchBench {
     ApiClient api = new ApiClient(base);
     assertEquals(200, api.get("/api/trials?q=asthma").statusCode());
 
-    Random pick = new Random(7);
-    List<String> queries = new ArrayList<>();
-    for (int i = 0; i < 500; i++) {
-      String q = CONDITIONS[pick.nextInt(CONDITIONS.length)];
-      switch (i % 5) {
-        case 0 -> queries.add("/api/trials?q=" + q);
-        case 1 ->
-            queries.add(
-                "/api/trials?q=" + q + "+" + INTERVENTIONS[pick.nextInt(INTERVENTIONS.length)]);
-        case 2 ->
-            queries.add(
-                "/api/trials?q="
-                    + q
-                    + "&recruitmentStatus=RECRUITING&country="
-                    + COUNTRIES[pick.nextInt(COUNTRIES.length)]);
-        case 3 ->
-            queries.add(
-                "/api/trials?phase=PHASE3&country="
-                    + COUNTRIES[pick.nextInt(COUNTRIES.length)]
-                    + "&sort=START_DATE");
-        default ->
-            queries.add("/api/trials?q=" + q + "&offset=" + 20 * pick.nextInt(10) + "&sort=TITLE");
-      }
-    }
-    // warm up every path, then measure baseline, search API and search page in turn
-    measure(api, i -> "/api/log/checkpoint", 5);
-    measure(api, i -> queries.get(i % queries.size()), 5);
-    measure(api, i -> "/registry/index.xhtml?q=" + CONDITIONS[i % CONDITIONS.length], 5);
-    Result baseline = measure(api, i -> "/api/log/checkpoint", SECONDS);
-    Result searchApi = measure(api, i -> queries.get(i % queries.size()), SECONDS);
-    Result searchPage =
-        measure(api, i -> "/registry/index.xhtml?q=" + CONDITIONS[i % CONDITIONS.length], SECONDS);
+    // warm up every path, then measure baseline, search API and search page in turn, each with
+    // wrk (C, two threads) so that the load generator takes little of the server's two cores
+    Path script = Path.of("src/test/resources/bench/registry-search.lua").toAbsolutePath();
+    wrk(script, "baseline", 5);
+    wrk(script, "api", 5);
+    wrk(script, "page", 5);
+    Result baseline = wrk(script, "baseline", SECONDS);
+    Result searchApi = wrk(script, "api", SECONDS);
+    Result searchPage = wrk(script, "page", SECONDS);
 
     String report =
         String.format(
             Locale.ROOT,
-            "Registry search benchmark: %,d published trials (loaded in %.0f s), %d concurrent clients, %d s per run, PostgreSQL%n"
+            "Registry search benchmark: %,d published trials (loaded in %.0f s), wrk with %d connections, %d s per run, PostgreSQL%n"
                 + "%-34s %9s %9s %9s %9s %10s%n%s%n%s%n%s%n"
                 + "search API p95 / baseline p95 = %.1f; search page p95 / baseline p95 = %.1f%n",
             TRIALS,
@@ -152,10 +129,10 @@ class RegistrySearchBench {
             "p99 ms",
             "req/s",
             baseline.line("baseline: GET /api/log/checkpoint"),
-            searchApi.line("GET /api/trials (text+filters)"),
-            searchPage.line("GET /registry/index.xhtml?q="),
-            searchApi.p(95) / baseline.p(95),
-            searchPage.p(95) / baseline.p(95));
+            searchApi.line("GET /api/trials (4,000 queries)"),
+            searchPage.line("GET /registry/index.xhtml (4,000)"),
+            searchApi.p95() / baseline.p95(),
+            searchPage.p95() / baseline.p95());
     System.out.println(report);
     Files.writeString(Path.of("target", "registry-bench.txt"), report);
   }
@@ -235,50 +212,54 @@ class RegistrySearchBench {
     }
   }
 
-  private Result measure(ApiClient api, IntFunction<String> path, int seconds) throws Exception {
-    ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
-    long end = System.nanoTime() + seconds * 1_000_000_000L;
-    List<Future<List<Long>>> futures = new ArrayList<>();
-    for (int client = 0; client < CLIENTS; client++) {
-      int offset = client * 7919;
-      futures.add(
-          pool.submit(
-              () -> {
-                List<Long> times = new ArrayList<>();
-                int i = offset;
-                while (System.nanoTime() < end) {
-                  long t0 = System.nanoTime();
-                  HttpResponse<String> r = api.get(path.apply(i++));
-                  if (r.statusCode() != 200)
-                    throw new IllegalStateException(r.statusCode() + " " + r.body());
-                  times.add(System.nanoTime() - t0);
-                }
-                return times;
-              }));
+  /**
+   * One wrk run of the script's mode; every answer must be a 2xx (wrk counts the others as errors).
+   */
+  private Result wrk(Path script, String mode, int seconds) throws Exception {
+    String server = base.getProtocol() + "://" + base.getHost() + ":" + base.getPort();
+    List<String> command =
+        List.of(
+            "wrk",
+            "-t2",
+            "-c" + CLIENTS,
+            "-d" + seconds + "s",
+            "--timeout",
+            "30s",
+            "-s",
+            script.toString(),
+            server,
+            "--",
+            mode,
+            base.getPath());
+    Process wrk;
+    try {
+      wrk = new ProcessBuilder(command).redirectErrorStream(true).start();
+    } catch (IOException notInstalled) {
+      throw new IllegalStateException(
+          "The benchmark needs wrk (Debian: apt-get install wrk)", notInstalled);
     }
-    List<Long> all = new ArrayList<>();
-    for (Future<List<Long>> f : futures) all.addAll(f.get());
-    pool.shutdown();
-    Collections.sort(all);
-    return new Result(all, seconds);
+    String out = new String(wrk.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (wrk.waitFor() != 0) throw new IllegalStateException("wrk failed: " + out);
+    Matcher m =
+        Pattern.compile(
+                "RESULT requests=(\\d+) errors=(\\d+) non2xx=(\\d+) p50=([\\d.]+) p95=([\\d.]+) p99=([\\d.]+) rps=([\\d.]+)")
+            .matcher(out);
+    if (!m.find()) throw new IllegalStateException("no result from wrk: " + out);
+    if (Long.parseLong(m.group(2)) + Long.parseLong(m.group(3)) > 0) {
+      throw new IllegalStateException("failed requests in the " + mode + " run: " + out);
+    }
+    return new Result(
+        Long.parseLong(m.group(1)),
+        Double.parseDouble(m.group(4)),
+        Double.parseDouble(m.group(5)),
+        Double.parseDouble(m.group(6)),
+        Double.parseDouble(m.group(7)));
   }
 
-  private record Result(List<Long> sortedNanos, int seconds) {
-    double p(int percentile) {
-      int index = (int) Math.ceil(percentile / 100.0 * sortedNanos.size()) - 1;
-      return sortedNanos.get(Math.max(0, index)) / 1e6;
-    }
-
+  private record Result(long requests, double p50, double p95, double p99, double rps) {
     String line(String name) {
       return String.format(
-          Locale.ROOT,
-          "%-34s %9d %9.1f %9.1f %9.1f %10.0f",
-          name,
-          sortedNanos.size(),
-          p(50),
-          p(95),
-          p(99),
-          sortedNanos.size() / (double) seconds);
+          Locale.ROOT, "%-34s %9d %9.1f %9.1f %9.1f %10.0f", name, requests, p50, p95, p99, rps);
     }
   }
 }

@@ -108,6 +108,7 @@ final class TrialJson {
   static Map<String, Object> page(SearchPage page) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("total", page.total());
+    m.put("totalExact", page.totalExact());
     m.put("offset", (long) page.offset());
     m.put("limit", (long) page.limit());
     List<Object> rows = new ArrayList<>();

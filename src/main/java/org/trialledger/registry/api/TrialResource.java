@@ -63,7 +63,7 @@ public class TrialResource {
   @Operation(
       summary = "Search published trials",
       description =
-          "Free text (words, \"phrases\", -excluded words, OR) over titles, conditions, interventions and sponsor; filters; paging.")
+          "A registry id, secondary id (NCT, EudraCT…) or acronym finds that trial first; other free text (words, \"phrases\", -excluded words, OR; plurals and other word forms match) searches titles, conditions, interventions and sponsor; filters; paging. Matches are counted up to 1,000: beyond that total is 1000 and totalExact false, and offset may not exceed 1000 (refine the search).")
   public String search(
       @QueryParam("q") String q,
       @QueryParam("recruitmentStatus") String status,
@@ -76,6 +76,16 @@ public class TrialResource {
           String sort,
       @QueryParam("offset") @DefaultValue("0") int offset,
       @QueryParam("limit") @DefaultValue("20") int limit) {
+    if (offset < 0 || offset > TrialSearch.COUNT_LIMIT) {
+      throw InvalidRecordException.of(
+          "offset", "Use an offset from 0 to 1000; refine the search to see other matches");
+    }
+    if (limit < 1 || limit > TrialSearch.MAX_PAGE) {
+      throw InvalidRecordException.of("limit", "Use a limit from 1 to 100");
+    }
+    if (country != null && !country.isBlank() && !country.strip().matches("[A-Za-z]{2}")) {
+      throw InvalidRecordException.of("country", "Use a two-letter ISO 3166 country code");
+    }
     SearchCriteria criteria =
         new SearchCriteria(
             q,

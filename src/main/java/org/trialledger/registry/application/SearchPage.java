@@ -2,5 +2,9 @@ package org.trialledger.registry.application;
 
 import java.util.List;
 
-/** A page of search results and the total number of matches. */
-public record SearchPage(List<TrialSummary> rows, long total, int offset, int limit) {}
+/**
+ * A page of search results and the number of matches: exact when {@code totalExact}, otherwise
+ * "more than" {@code total} ({@link TrialSearch#COUNT_LIMIT}).
+ */
+public record SearchPage(
+    List<TrialSummary> rows, long total, boolean totalExact, int offset, int limit) {}

@@ -1,11 +1,15 @@
 package org.trialledger.registry.application;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.trialledger.ledger.json.JsonParser;
 import org.trialledger.platform.AccessDeniedException;
@@ -19,6 +23,7 @@ import org.trialledger.registry.store.Trial;
 import org.trialledger.registry.store.TrialDocument;
 import org.trialledger.registry.store.TrialVersion;
 import org.trialledger.security.application.Caller;
+import org.trialledger.security.application.UserDirectory;
 import org.trialledger.security.domain.Role;
 
 /**
@@ -27,6 +32,7 @@ import org.trialledger.security.domain.Role;
  */
 @ApplicationScoped
 public class TrialFinder {
+  @Inject private UserDirectory directory;
   @PersistenceContext private EntityManager em;
 
   Trial lockedTrial(String registryId) {
@@ -199,6 +205,44 @@ public class TrialFinder {
     return em.createQuery("SELECT t FROM Trial t ORDER BY t.id DESC", Trial.class)
         .setMaxResults(5000)
         .getResultList();
+  }
+
+  /**
+   * Every trial whatever its state, newest first, with its title and sponsor (regulators only),
+   * narrowed to those whose registry id, title or sponsor contains {@code filter} (any case).
+   */
+  public List<WorkspaceTrial> workspace(Caller caller, String filter) {
+    List<Trial> all = allTrials(caller);
+    Map<Long, String> sponsors = new HashMap<>();
+    directory.organisations().forEach(o -> sponsors.put(o.getId(), o.getName()));
+    String wanted =
+        filter == null || filter.isBlank() ? null : filter.strip().toLowerCase(Locale.ROOT);
+    List<WorkspaceTrial> out = new ArrayList<>();
+    for (Trial t : all) {
+      String title = t.getPublicTitle() != null ? t.getPublicTitle() : draftTitle(t);
+      String sponsor = sponsors.get(t.getSponsorOrganisationId());
+      if (wanted != null
+          && !contains(t.getRegistryId(), wanted)
+          && !contains(title, wanted)
+          && !contains(sponsor, wanted)) continue;
+      out.add(
+          new WorkspaceTrial(
+              t.getRegistryId(), title, sponsor, t.getStatus().name(), t.getPublishedVersion()));
+    }
+    return out;
+  }
+
+  private static boolean contains(String s, String wanted) {
+    return s != null && s.toLowerCase(Locale.ROOT).contains(wanted);
+  }
+
+  private static String draftTitle(Trial t) {
+    try {
+      Object title = ((Map<?, ?>) JsonParser.parse(t.getDraftJson())).get("publicTitle");
+      return title instanceof String s ? s : null;
+    } catch (RuntimeException unreadable) {
+      return null;
+    }
   }
 
   public Trial trialById(long id) {

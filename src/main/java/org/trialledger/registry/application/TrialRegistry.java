@@ -59,7 +59,6 @@ public class TrialRegistry {
   @Inject private LedgerRecorder ledger;
   @Inject private AuditTrail audit;
   @Inject private TrialFinder finder;
-  @Inject private TrialSearch search;
   @Inject private UserDirectory directory;
   @Inject private Clock clock;
 
@@ -262,7 +261,6 @@ public class TrialRegistry {
         null,
         TrialStateReplay.versionText(versionNumber),
         null);
-    search.invalidate();
     return version;
   }
 
@@ -311,7 +309,6 @@ public class TrialRegistry {
         TrialStatus.PUBLISHED.name(),
         TrialStatus.WITHDRAWN.name(),
         why);
-    search.invalidate();
     return trial;
   }
 

@@ -1,13 +1,10 @@
 package org.trialledger.registry.application;
 
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -19,15 +16,27 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.trialledger.platform.DatabaseProduct;
+import org.trialledger.registry.domain.SearchWords;
+import org.trialledger.registry.store.SearchProjection;
 
 /**
- * The public registry search over published (and withdrawn) trials. On PostgreSQL free text uses
- * the full-text index ({@code websearch_to_tsquery}: words, "phrases", -exclusions, OR) ranked by
- * {@code ts_rank}; on the H2 demo database every word must occur in the searchable text.
+ * The public registry search over published (and withdrawn) trials. A query that is a registry id,
+ * a secondary id (NCT, EudraCT, a sponsor's number) or an acronym finds that trial exactly, ranked
+ * first. Other free text: on PostgreSQL the full-text index ({@code websearch_to_tsquery} with the
+ * 'english' configuration, so "strokes" finds "stroke") ranked by {@code ts_rank}; on the H2 demo
+ * database every word's stem ({@link SearchWords}) must occur in the searchable text.
+ *
+ * <p>No query reads more than it shows (docs/benchmarks.md): the count stops at {@link
+ * #COUNT_LIMIT} ("more than 1,000"), and pages end there too, so a broad query costs what a narrow
+ * one does.
  */
 @ApplicationScoped
 public class TrialSearch {
   public static final int MAX_PAGE = 100;
+
+  /** Matches are counted up to this many; beyond it the total is "more than" this. */
+  public static final int COUNT_LIMIT = 1000;
+
   private static final String SELECT =
       "SELECT t.registry_id, t.public_title, t.acronym, t.sponsor_name, t.recruitment_status, t.phases, t.start_date, t.registered_at,"
           + " t.conditions_text, t.status";
@@ -35,104 +44,50 @@ public class TrialSearch {
   @PersistenceContext private EntityManager em;
   @Inject private DatabaseProduct database;
 
-  /**
-   * Public results change only when a version is published or a trial withdrawn, and the registry
-   * clears this cache then (see {@link #invalidate}); 10 s bound staleness should another instance
-   * publish.
-   */
-  private final QueryCache cache = new QueryCache(10_000, 10_000, System::currentTimeMillis);
-
-  @Resource private TransactionSynchronizationRegistry transactions;
-
-  /**
-   * Called when what the public sees changes: now, and again once the change is committed and
-   * visible.
-   */
-  public void invalidate() {
-    cache.clear();
-    if (transactions != null && transactions.getTransactionKey() != null) {
-      transactions.registerInterposedSynchronization(new ClearAfterCompletion(cache));
-    }
-  }
-
-  private record ClearAfterCompletion(QueryCache cache) implements Synchronization {
-    @Override
-    public void beforeCompletion() {}
-
-    @Override
-    public void afterCompletion(int status) {
-      cache.clear();
-    }
-  }
-
-  /** The number of trials that match. */
-  public long count(SearchCriteria criteria) {
-    return cache.get(List.of("count", criteria), () -> countNow(criteria));
-  }
-
-  private long countNow(SearchCriteria criteria) {
-    Map<String, Object> params = new LinkedHashMap<>();
-    Query count = em.createNativeQuery("SELECT COUNT(*) FROM trial t" + where(criteria, params));
-    params.forEach(count::setParameter);
-    return ((Number) count.getSingleResult()).longValue();
-  }
-
-  /**
-   * A page of matches with the total, in one query: the window count rides along with the rows, so
-   * the matches are found once instead of once for the count and once for the page.
-   */
+  /** A page of matches with the number of matches, counted up to {@link #COUNT_LIMIT}. */
   public SearchPage search(SearchCriteria criteria, int offset, int limit) {
-    return cache.get(
-        List.of("page", criteria, offset, limit), () -> searchNow(criteria, offset, limit));
-  }
-
-  private SearchPage searchNow(SearchCriteria criteria, int offset, int limit) {
     int size = Math.max(1, Math.min(limit, MAX_PAGE));
-    int from = Math.max(0, offset);
+    int from = Math.max(0, Math.min(offset, COUNT_LIMIT));
+    List<Long> exact = exactMatches(criteria);
     Map<String, Object> params = new LinkedHashMap<>();
-    Query select =
+    String where = where(criteria, exact, params);
+    Query count =
         em.createNativeQuery(
-            SELECT
-                + ", COUNT(*) OVER () FROM trial t"
-                + where(criteria, params)
-                + orderBy(criteria));
-    params.forEach(select::setParameter);
-    select.setFirstResult(from).setMaxResults(size);
+            "SELECT COUNT(*) FROM (SELECT 1 FROM trial t"
+                + where
+                + " FETCH FIRST "
+                + (COUNT_LIMIT + 1)
+                + " ROWS ONLY) m");
+    params.forEach(count::setParameter);
+    long matches = ((Number) count.getSingleResult()).longValue();
     List<TrialSummary> rows = new ArrayList<>();
-    long total = -1;
-    for (Object o : select.getResultList()) {
-      Object[] r = (Object[]) o;
-      rows.add(summary(r));
-      total = ((Number) r[10]).longValue();
+    if (matches > from) {
+      Query select =
+          em.createNativeQuery(SELECT + " FROM trial t" + where + orderBy(criteria, exact));
+      params.forEach(select::setParameter);
+      select.setFirstResult(from).setMaxResults(Math.min(size, COUNT_LIMIT - from));
+      for (Object o : select.getResultList()) rows.add(summary((Object[]) o));
     }
-    if (total < 0)
-      total =
-          from == 0
-              ? 0
-              : countNow(criteria); // past the last page: the count still tells how many there are
-    return new SearchPage(rows, total, from, size);
+    boolean exactTotal = matches <= COUNT_LIMIT;
+    return new SearchPage(rows, exactTotal ? matches : COUNT_LIMIT, exactTotal, from, size);
   }
 
-  /** One page of matches, without the total. */
-  public List<TrialSummary> rows(SearchCriteria criteria, int offset, int limit) {
-    return cache.get(
-        List.of("rows", criteria, offset, limit), () -> rowsNow(criteria, offset, limit));
-  }
-
-  private List<TrialSummary> rowsNow(SearchCriteria criteria, int offset, int limit) {
-    int size = Math.max(1, Math.min(limit, MAX_PAGE));
-    int from = Math.max(0, offset);
-    Map<String, Object> params = new LinkedHashMap<>();
-    String where = where(criteria, params);
-    Query select = em.createNativeQuery(SELECT + " FROM trial t" + where + orderBy(criteria));
-    params.forEach(select::setParameter);
-    select.setFirstResult(from).setMaxResults(size);
-    List<TrialSummary> rows = new ArrayList<>();
-    for (Object o : select.getResultList()) {
-      Object[] r = (Object[]) o;
-      rows.add(summary(r));
-    }
-    return rows;
+  /**
+   * Published trials whose registry id, secondary id or acronym is the whole query (upper-cased).
+   */
+  private List<Long> exactMatches(SearchCriteria c) {
+    String key = SearchProjection.identifierKey(c.text());
+    if (key == null) return List.of();
+    List<?> ids =
+        em.createNativeQuery(
+                "SELECT t.id FROM trial t WHERE t.status IN ('PUBLISHED', 'WITHDRAWN')"
+                    + " AND (t.registry_id = :key OR t.id IN (SELECT i.trial_id FROM trial_identifier i WHERE i.identifier = :key))"
+                    + " ORDER BY t.id FETCH FIRST 20 ROWS ONLY")
+            .setParameter("key", key)
+            .getResultList();
+    List<Long> out = new ArrayList<>();
+    for (Object id : ids) out.add(((Number) id).longValue());
+    return out;
   }
 
   private static TrialSummary summary(Object[] r) {
@@ -149,19 +104,27 @@ public class TrialSearch {
         (String) r[9]);
   }
 
-  private String where(SearchCriteria c, Map<String, Object> params) {
+  private String where(SearchCriteria c, List<Long> exact, Map<String, Object> params) {
     StringBuilder sql = new StringBuilder(" WHERE t.status IN ('PUBLISHED', 'WITHDRAWN')");
     if (c.text() != null) {
+      StringBuilder text = new StringBuilder();
       if (database.isPostgres()) {
-        sql.append(" AND t.search_vector @@ websearch_to_tsquery('english', :q)");
+        text.append("t.search_vector @@ websearch_to_tsquery('english', :q)");
         params.put("q", c.text());
       } else {
         int i = 0;
-        for (String word : c.text().toLowerCase(Locale.ROOT).split("\\s+")) {
-          if (word.isBlank() || i == 8) continue;
-          sql.append(" AND LOWER(t.search_text) LIKE :w").append(i);
-          params.put("w" + i++, "%" + escapeLike(word) + "%");
+        for (String stem : SearchWords.stems(c.text())) {
+          if (i > 0) text.append(" AND ");
+          text.append("LOWER(t.search_text) LIKE :w").append(i);
+          params.put("w" + i++, "%" + escapeLike(stem) + "%");
         }
+        if (i == 0) text.append("1 = 1");
+      }
+      if (exact.isEmpty()) {
+        sql.append(" AND ").append(text);
+      } else {
+        sql.append(" AND (").append(text).append(" OR t.id IN (:exact))");
+        params.put("exact", exact);
       }
     }
     if (c.recruitmentStatus() != null) {
@@ -192,7 +155,12 @@ public class TrialSearch {
     return sql.toString();
   }
 
-  private String orderBy(SearchCriteria c) {
+  private String orderBy(SearchCriteria c, List<Long> exact) {
+    String first = exact.isEmpty() ? "" : " CASE WHEN t.id IN (:exact) THEN 0 ELSE 1 END,";
+    return " ORDER BY" + first + order(c).substring(" ORDER BY".length());
+  }
+
+  private String order(SearchCriteria c) {
     switch (c.sort()) {
       case TITLE:
         return " ORDER BY t.public_title, t.id";

@@ -20,7 +20,8 @@ public record SearchProjection(
     String conditionsText,
     String interventionsText,
     String searchText,
-    Set<String> countries) {
+    Set<String> countries,
+    Set<String> identifiers) {
 
   public static SearchProjection of(RegistrationRecord r) {
     String conditions = cut(String.join("; ", r.conditions()), 4000);
@@ -44,6 +45,9 @@ public record SearchProjection(
             l -> {
               if (l.country() != null) countries.add(l.country());
             });
+    Set<String> identifiers = new TreeSet<>();
+    addIdentifier(identifiers, r.acronym());
+    r.secondaryIds().forEach(id -> addIdentifier(identifiers, id.id()));
     return new SearchProjection(
         r.publicTitle(),
         r.scientificTitle(),
@@ -60,7 +64,19 @@ public record SearchProjection(
         conditions,
         interventions,
         search,
-        countries);
+        countries,
+        identifiers);
+  }
+
+  /** How identifiers are kept and looked up: trimmed, upper-case, at most 200 characters. */
+  public static String identifierKey(String s) {
+    if (s == null || s.isBlank()) return null;
+    return cut(s.strip().toUpperCase(java.util.Locale.ROOT), 200);
+  }
+
+  private static void addIdentifier(Set<String> identifiers, String s) {
+    String key = identifierKey(s);
+    if (key != null) identifiers.add(key);
   }
 
   private static String nonNull(String s) {

@@ -108,6 +108,11 @@ public class Trial {
   @Column(name = "country", length = 2, nullable = false)
   private Set<String> countries = new HashSet<>();
 
+  @ElementCollection
+  @CollectionTable(name = "trial_identifier", joinColumns = @JoinColumn(name = "trial_id"))
+  @Column(name = "identifier", length = 200, nullable = false)
+  private Set<String> identifiers = new HashSet<>();
+
   @Version
   @Column(name = "row_version", nullable = false)
   private long rowVersion;
@@ -149,6 +154,8 @@ public class Trial {
     searchText = projection.searchText();
     countries.clear();
     countries.addAll(projection.countries());
+    identifiers.clear();
+    identifiers.addAll(projection.identifiers());
   }
 
   public void withdraw(String reason, Instant now) {

@@ -12,7 +12,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.trialledger.platform.web.FacesActions;
 import org.trialledger.registry.application.TrialFinder;
-import org.trialledger.registry.store.Trial;
+import org.trialledger.registry.application.WorkspaceTrial;
 import org.trialledger.security.application.CurrentActor;
 import org.trialledger.verification.application.InspectionJobs;
 
@@ -32,8 +32,26 @@ public class RegulatorWorkspaceBacking implements Serializable {
   private String jobId;
   private String jobTrial;
 
-  public List<Trial> getTrials() {
-    return trials.allTrials(actor.caller());
+  private String filter;
+  private transient List<WorkspaceTrial> rows;
+
+  /** Read once per request and filter (the table asks for its rows several times per render). */
+  public List<WorkspaceTrial> getTrials() {
+    if (rows == null) rows = trials.workspace(actor.caller(), filter);
+    return rows;
+  }
+
+  public void applyFilter() {
+    rows = null;
+  }
+
+  public String getFilter() {
+    return filter;
+  }
+
+  public void setFilter(String v) {
+    filter = v;
+    rows = null;
   }
 
   public void inspect(String registryId) {
