@@ -117,6 +117,16 @@ public class RegistryOptions {
     return out;
   }
 
+  /** A registered list of phases as one label: [PHASE2, PHASE3] → "Phase 2/Phase 3". */
+  public String phaseList(List<String> phases) {
+    return phases == null || phases.isEmpty() ? "Not given" : phasesLabel(String.join(",", phases));
+  }
+
+  /** Texts joined by commas, for lists shown in a line. */
+  public String joined(List<String> items) {
+    return items == null ? "" : String.join(", ", items);
+  }
+
   /** "PHASE2,PHASE3" → "Phase 2/Phase 3". */
   public String phasesLabel(String codes) {
     if (codes == null || codes.isBlank()) return "";
@@ -128,6 +138,22 @@ public class RegistryOptions {
   /** The label of a code of a vocabulary, by the vocabulary's name; unmapped text as entered. */
   public String coded(String vocabulary, String code) {
     return code == null ? "" : Vocabulary.valueOf(vocabulary).label(code);
+  }
+
+  private static final java.time.format.DateTimeFormatter UTC =
+      java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'", Locale.ENGLISH)
+          .withZone(java.time.ZoneOffset.UTC);
+
+  /** An instant as people read it, the zone stated: "28 Nov 2026, 10:29 UTC". */
+  public String utc(java.time.Instant instant) {
+    return instant == null ? "" : UTC.format(instant);
+  }
+
+  /** A country's English name with its code: "Germany (DE)"; the code alone if unknown. */
+  public String country(String code) {
+    if (code == null) return "";
+    String name = new Locale("", code).getDisplayCountry(Locale.ENGLISH);
+    return name.isEmpty() || name.equals(code) ? code : name + " (" + code + ")";
   }
 
   /** "RECRUITING" → "Recruiting", for tables. */
