@@ -358,9 +358,10 @@ class RegistryBrowserIT {
     assertTrue(
         browser.text(By.id("receiptStatus")).contains("UTC"), browser.text(By.id("receiptStatus")));
     assertFalse(page.matches("(?s).*\\d{2}:\\d{2}:\\d{2}\\.\\d+.*"), "no millisecond timestamps");
-    int summaryAt = page.indexOf(browser.text(By.id("briefSummary")));
     assertTrue(
-        summaryAt >= 0 && summaryAt < page.indexOf("Eligibility\n"), "the summary is near the top");
+        browser.driver().findElement(By.id("briefSummary")).getLocation().getY()
+            < browser.driver().findElement(By.id("eligibility")).getLocation().getY(),
+        "the summary comes before the details");
     assertTrue(
         browser.present(By.id("downloadReceipt")) && browser.present(By.id("downloadProof")));
     assertNoSidewaysScrolling();
