@@ -6,11 +6,15 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.PersistenceUnit;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.migration.JavaMigration;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.hibernate.SessionFactory;
 
@@ -34,6 +38,12 @@ public class DatabaseMigration {
 
   @PersistenceUnit private EntityManagerFactory entityManagerFactory;
 
+  /**
+   * Migrations that must apply a context's own Java rules (V20: coded texts to codes, in {@code
+   * registry.store}); the contexts offer them as beans, so that this package knows none of them.
+   */
+  @Inject @Any private Instance<JavaMigration> javaMigrations;
+
   @PostConstruct
   void migrateAndValidate() {
     MigrateResult result =
@@ -41,6 +51,7 @@ public class DatabaseMigration {
             .dataSource(dataSource)
             .locations("classpath:db/migration/common", "classpath:db/migration/" + vendorFolder())
             .failOnMissingLocations(true)
+            .javaMigrations(javaMigrations.stream().toArray(JavaMigration[]::new))
             .load()
             .migrate();
     LOG.info(

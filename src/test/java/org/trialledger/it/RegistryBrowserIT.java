@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -20,12 +21,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.trialledger.registry.domain.RegistryFixtures;
 
 /**
  * The registry as people use it, in headless Chromium: a sponsor registers a trial through the form
@@ -81,7 +84,7 @@ class RegistryBrowserIT {
     type("draft:countries", "DE\nGB");
     type("draft:inclusionCriteria", "Adults with COPD GOLD 2-3");
     choose("draft:studyType", "INTERVENTIONAL");
-    type("draft:phases", "NA");
+    choose("draft:phases", "NA");
     type("draft:firstEnrolmentDate", "2026-05");
     choose("draft:firstEnrolmentType", "ANTICIPATED");
     type("draft:enrolmentCount_input", "120");
@@ -200,8 +203,9 @@ class RegistryBrowserIT {
     WebElement changed =
         browser.driver().findElement(By.cssSelector("#diffRows tr.tl-diff-changed"));
     assertTrue(
-        changed.getText().contains("NOT_YET_RECRUITING")
-            && changed.getText().contains("RECRUITING"),
+        changed.getText().contains("Not yet recruiting")
+            && changed.getText().contains("Recruiting")
+            && !changed.getText().contains("NOT_YET_RECRUITING"),
         changed.getText());
     assertFalse(
         browser.driver().findElements(By.cssSelector("#diffRows .tl-ins")).isEmpty(),
@@ -251,6 +255,156 @@ class RegistryBrowserIT {
     browser.waitFor(By.id("currentUser"));
     browser.open("/sponsor/edit.xhtml?id=" + id);
     assertTrue(browser.present(By.id("error-403")), "site staff are not sponsors");
+  }
+
+  /**
+   * Issue 17, findings 3 and 7: coded items are choices, refused as free text by the service, shown
+   * as labels, and the public phase filter finds a trial whose phase was entered as "Phase 3"; the
+   * trial page reads in sections, with UTC times and month-precision dates as registered, and fits
+   * a 390 px phone without sideways scrolling.
+   */
+  @Test
+  void codedItemsAreChoicesTheTrialPageReadsAndFitsAPhone() throws Exception {
+    String title = "Coded phase trial " + System.nanoTime();
+    String typed =
+        RegistryFixtures.completeRecordJson()
+            .replace("\"PHASE2\"", "\"Phase 3\"")
+            .replaceFirst("\"publicTitle\":\"[^\"]*\"", "\"publicTitle\":\"" + title + "\"");
+    HttpResponse<String> refused = api.postJson("/api/trials", typed, "sponsor", "sponsor-demo-pw");
+    assertEquals(422, refused.statusCode(), refused.body());
+    assertTrue(refused.body().contains("\"field\":\"design.phases[0]\""), refused.body());
+    assertTrue(refused.body().contains("PHASE3"), "the refusal names the code: " + refused.body());
+
+    String id =
+        (String)
+            RegistryApiIT.json(
+                    api.postJson(
+                        "/api/trials",
+                        typed.replace("\"Phase 3\"", "\"NA\""),
+                        "sponsor",
+                        "sponsor-demo-pw"))
+                .get("registryId");
+
+    // the sponsor picks "Phase 3" from the menu (a select, no longer a text field) and saves
+    browser.login("sponsor", "sponsor-demo-pw");
+    browser.waitFor(By.id("currentUser"));
+    browser.open("/sponsor/edit.xhtml?id=" + id);
+    browser.waitFor(By.id("draft:phases"));
+    List<String> offered =
+        browser.driver().findElements(By.cssSelector("[id='draft:phases_input'] option")).stream()
+            .map(o -> o.getAttribute("textContent").strip())
+            .toList();
+    assertTrue(
+        offered.containsAll(List.of("Phase 3", "Phase 2/Phase 3", "Not applicable")),
+        offered.toString());
+    for (String coded : List.of("allocation", "masking", "interventionModel", "primaryPurpose"))
+      assertTrue(browser.present(By.id("draft:" + coded + "_input")), coded + " is a menu");
+    chooseLabel("draft:phases", "Phase 3");
+    click("draft:save");
+    waitForText(By.id("draft:messages"), "Draft saved");
+    browser.logout();
+    assertEquals(
+        201,
+        api.postJson("/api/trials/" + id + "/submit", "{}", "sponsor", "sponsor-demo-pw")
+            .statusCode());
+    assertEquals(
+        200,
+        api.postJson(
+                "/api/trials/" + id + "/versions/1/publish", "", "regulator", "regulator-demo-pw")
+            .statusCode());
+    String ctgov = api.get("/api/trials/" + id + "/export/ctgov").body();
+    assertTrue(ctgov.contains("\"PHASE3\""), "exports keep the code: " + ctgov);
+
+    // the public phase filter finds it
+    browser.open("/registry/index.xhtml?phase=PHASE3&sort=NEWEST");
+    browser.waitFor(By.id("search:results"));
+    waitForText(By.id("search:results"), id);
+
+    // the trial page: sections, labels, UTC, the month as registered, the proofs panel
+    browser.open("/registry/trial.xhtml?id=" + id);
+    browser.waitFor(By.id("proofs"));
+    String page = browser.text(By.tagName("main"));
+    for (String section :
+        List.of(
+            "Overview",
+            "Status and dates",
+            "Eligibility",
+            "Arms and interventions",
+            "Outcomes",
+            "Contacts and locations",
+            "Documents",
+            "History",
+            "Proofs"))
+      assertTrue(
+          browser
+                  .driver()
+                  .findElements(By.xpath("//h2[normalize-space()='" + section + "']"))
+                  .size()
+              == 1,
+          section);
+    assertEquals("Phase 3", browser.text(By.id("phases")));
+    assertEquals("2026-03 (estimated)", browser.text(By.id("startDate")), "a month stays a month");
+    assertTrue(page.contains("Placebo comparator") || page.contains("Experimental"), page);
+    for (String code :
+        List.of(
+            "PLACEBO_COMPARATOR",
+            "ANTICIPATED",
+            "NOT_YET_RECRUITING",
+            "RANDOMIZED",
+            "PHASE3",
+            "healthy volunteers false",
+            "2026-03-01"))
+      assertFalse(page.contains(code), "no code or invented day on the page: " + code);
+    assertTrue(
+        browser.text(By.id("receiptStatus")).contains("UTC"), browser.text(By.id("receiptStatus")));
+    assertFalse(page.matches("(?s).*\\d{2}:\\d{2}:\\d{2}\\.\\d+.*"), "no millisecond timestamps");
+    assertTrue(
+        browser.driver().findElement(By.id("briefSummary")).getLocation().getY()
+            < browser.driver().findElement(By.id("eligibility")).getLocation().getY(),
+        "the summary comes before the details");
+    assertTrue(
+        browser.present(By.id("downloadReceipt")) && browser.present(By.id("downloadProof")));
+    assertNoSidewaysScrolling();
+
+    // a phone: 390 px wide, on the trial page and the history page
+    browser.driver().manage().window().setSize(new Dimension(390, 844));
+    browser.open("/registry/trial.xhtml?id=" + id);
+    browser.waitFor(By.id("proofs"));
+    assertNoSidewaysScrolling();
+    browser.open("/registry/history.xhtml?id=" + id);
+    browser.waitFor(By.id("diffRows"));
+    assertNoSidewaysScrolling();
+    Pages.assertNoStackTrace(browser.driver().getPageSource());
+  }
+
+  private void assertNoSidewaysScrolling() {
+    JavascriptExecutor js = (JavascriptExecutor) browser.driver();
+    long scroll = (Long) js.executeScript("return document.documentElement.scrollWidth;");
+    long client = (Long) js.executeScript("return document.documentElement.clientWidth;");
+    assertTrue(
+        scroll <= client,
+        browser.driver().getCurrentUrl()
+            + ": the page is "
+            + scroll
+            + " px wide in a "
+            + client
+            + " px window; widest: "
+            + js.executeScript(
+                "let w=null;for(const e of document.querySelectorAll('body *')){const r=e.getBoundingClientRect();"
+                    + "if(r.right>document.documentElement.clientWidth+1&&(!w||r.width<w.getBoundingClientRect().width))w=e;}"
+                    + "return w?w.tagName+'#'+w.id+'.'+w.className:'';"));
+  }
+
+  /** Picks the option of a PrimeFaces selectOneMenu that carries this label, as a person would. */
+  private void chooseLabel(String id, String label) {
+    String value =
+        browser
+            .driver()
+            .findElement(
+                By.xpath(
+                    "//select[@id='" + id + "_input']/option[normalize-space()='" + label + "']"))
+            .getAttribute("value");
+    choose(id, value);
   }
 
   private void type(String id, String text) {

@@ -57,12 +57,7 @@ public final class FieldLabels {
 
   private static final String ONE_PER_LINE = "One per line";
   private static final String DATE = "YYYY-MM or YYYY-MM-DD";
-  private static final int TITLE = 500,
-      SHORT = 300,
-      TEXT = 20_000,
-      LINES = 5_000,
-      CODE = 40,
-      DATE_TEXT = 10;
+  private static final int TITLE = 500, SHORT = 300, TEXT = 20_000, LINES = 5_000, DATE_TEXT = 10;
   private static final Map<String, Field> FIELDS =
       fields(
           group("secondaryIds", "Secondary id"),
@@ -93,7 +88,7 @@ public final class FieldLabels {
               .hint(ONE_PER_LINE)
               .required(),
           group("interventions", "Intervention").required(),
-          text("interventions.type", "Type (DRUG, DEVICE, BEHAVIORAL, …)", CODE),
+          choice("interventions.type", "Type"),
           text("interventions.name", "Name", SHORT),
           text("interventions.description", "Description", TEXT),
           text("eligibility.inclusionCriteria", "14. Key inclusion criteria", TEXT).required(),
@@ -104,12 +99,11 @@ public final class FieldLabels {
           input("eligibility.maximumAge", "Maximum age", 20).hint("e.g. 65 Years"),
           choice("eligibility.healthyVolunteers", "Healthy volunteers"),
           choice("design.studyType", "15. Study type").required(),
-          input("design.allocation", "Allocation", 100).hint("e.g. RANDOMIZED"),
-          input("design.interventionModel", "Intervention model", 100).hint("e.g. PARALLEL"),
-          input("design.masking", "Masking", 100).hint("e.g. DOUBLE"),
-          input("design.primaryPurpose", "Primary purpose", 100).hint("e.g. TREATMENT"),
-          lines("design.phases", "Phases", 0, 200)
-              .hint("One per line: EARLY_PHASE1, PHASE1 … PHASE4, NA"),
+          choice("design.allocation", "Allocation"),
+          choice("design.interventionModel", "Intervention model"),
+          choice("design.masking", "Masking"),
+          choice("design.primaryPurpose", "Primary purpose"),
+          choice("design.phases", "Phase"),
           input("firstEnrolment.date", "16. Date of first enrolment", DATE_TEXT)
               .hint(DATE)
               .required(),
@@ -143,14 +137,14 @@ public final class FieldLabels {
           text("detailedDescription", "Detailed description", TEXT),
           group("arms", "Arm"),
           text("arms.label", "Label", SHORT),
-          input("arms.type", "Type (EXPERIMENTAL, PLACEBO_COMPARATOR, …)", CODE),
+          choice("arms.type", "Type"),
           text("arms.description", "Description", TEXT),
           input("arms.interventionNames", "Interventions (names, separated by line breaks)", 2_000),
           group("locations", "Location"),
           text("locations.facility", "Facility", SHORT),
           text("locations.city", "City", 100),
           input("locations.country", "Country (ISO code)", 2),
-          input("locations.status", "Status", CODE));
+          choice("locations.status", "Recruitment status"));
 
   /**
    * A field of the registration form. {@code max} is what the record accepts of one value (of each

@@ -27,6 +27,7 @@ public final class RegistrationValidator {
   public static List<FieldError> checkDraft(RegistrationRecord r) {
     Errors e = new Errors();
     e.list.addAll(PlainText.check(r));
+    for (CodedItems.Unmapped u : CodedItems.notCodes(r)) e.add(u.path(), notACode(u));
     e.maxLength("publicTitle", r.publicTitle());
     e.maxLength("scientificTitle", r.scientificTitle());
     e.maxLength("acronym", r.acronym());
@@ -153,6 +154,21 @@ public final class RegistrationValidator {
     if (r.ipdSharing() == null || r.ipdSharing().plan() == null)
       e.add("ipdSharing.plan", "State whether individual participant data will be shared");
     return e.list;
+  }
+
+  /** Names the code the text means, when it means one, so that an API client can correct it. */
+  private static String notACode(CodedItems.Unmapped u) {
+    String shown = u.value().length() > 60 ? u.value().substring(0, 60) + "…" : u.value();
+    var code =
+        u.vocabulary() == Vocabulary.PHASE
+            ? Vocabulary.phaseCodes(u.value()).map(c -> String.join(", ", c))
+            : u.vocabulary().code(u.value());
+    return code.map(c -> "Choose from the list: \"" + shown + "\" is written " + c)
+        .orElse(
+            "Choose from the list: \""
+                + shown
+                + "\" is not one of "
+                + String.join(", ", u.vocabulary().labels().keySet()));
   }
 
   private static void contact(Errors e, String path, RegistrationRecord.Contact c) {

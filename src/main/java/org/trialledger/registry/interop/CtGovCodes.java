@@ -3,68 +3,31 @@ package org.trialledger.registry.interop;
 import java.util.Map;
 import java.util.Set;
 import org.trialledger.registry.domain.RegistrationRecord.DateType;
+import org.trialledger.registry.domain.Vocabulary;
 
 /**
  * The closed code lists of ClinicalTrials.gov API v2 that the registry keeps as text, shared by
- * import and export.
+ * import and export; the lists themselves are {@link Vocabulary}'s.
  */
 final class CtGovCodes {
   private CtGovCodes() {}
 
   static final String NCT_ISSUER = "ClinicalTrials.gov";
 
-  static final Set<String> PHASES =
-      Set.of("NA", "EARLY_PHASE1", "PHASE1", "PHASE2", "PHASE3", "PHASE4");
-  static final Set<String> ALLOCATIONS = Set.of("RANDOMIZED", "NON_RANDOMIZED", "NA");
-  static final Set<String> INTERVENTION_MODELS =
-      Set.of("SINGLE_GROUP", "PARALLEL", "CROSSOVER", "FACTORIAL", "SEQUENTIAL");
-  static final Set<String> PRIMARY_PURPOSES =
-      Set.of(
-          "TREATMENT",
-          "PREVENTION",
-          "DIAGNOSTIC",
-          "ECT",
-          "SUPPORTIVE_CARE",
-          "SCREENING",
-          "HEALTH_SERVICES_RESEARCH",
-          "BASIC_SCIENCE",
-          "DEVICE_FEASIBILITY",
-          "OTHER");
-  static final Set<String> MASKINGS = Set.of("NONE", "SINGLE", "DOUBLE", "TRIPLE", "QUADRUPLE");
-  static final Set<String> INTERVENTION_TYPES =
-      Set.of(
-          "BEHAVIORAL",
-          "BIOLOGICAL",
-          "COMBINATION_PRODUCT",
-          "DEVICE",
-          "DIAGNOSTIC_TEST",
-          "DIETARY_SUPPLEMENT",
-          "DRUG",
-          "GENETIC",
-          "PROCEDURE",
-          "RADIATION",
-          "OTHER");
-  static final Set<String> ARM_TYPES =
-      Set.of(
-          "EXPERIMENTAL",
-          "ACTIVE_COMPARATOR",
-          "PLACEBO_COMPARATOR",
-          "SHAM_COMPARATOR",
-          "NO_INTERVENTION",
-          "OTHER");
+  static final Set<String> PHASES = codes(Vocabulary.PHASE);
+  static final Set<String> ALLOCATIONS = codes(Vocabulary.ALLOCATION);
+  static final Set<String> INTERVENTION_MODELS = codes(Vocabulary.INTERVENTION_MODEL);
+  static final Set<String> PRIMARY_PURPOSES = codes(Vocabulary.PRIMARY_PURPOSE);
+  static final Set<String> MASKINGS = codes(Vocabulary.MASKING);
+  static final Set<String> INTERVENTION_TYPES = codes(Vocabulary.INTERVENTION_TYPE);
+  static final Set<String> ARM_TYPES = codes(Vocabulary.ARM_TYPE);
 
   /** A site's recruitment status. */
-  static final Set<String> SITE_STATUSES =
-      Set.of(
-          "ACTIVE_NOT_RECRUITING",
-          "COMPLETED",
-          "ENROLLING_BY_INVITATION",
-          "NOT_YET_RECRUITING",
-          "RECRUITING",
-          "SUSPENDED",
-          "TERMINATED",
-          "WITHDRAWN",
-          "AVAILABLE");
+  static final Set<String> SITE_STATUSES = codes(Vocabulary.SITE_STATUS);
+
+  private static Set<String> codes(Vocabulary v) {
+    return Set.copyOf(v.labels().keySet());
+  }
 
   /**
    * Secondary id types whose name is itself the issuer. OTHER, OTHER_GRANT and REGISTRY name theirs

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
+import org.trialledger.registry.domain.CodedItems;
 import org.trialledger.registry.domain.RegistrationRecord;
 import org.trialledger.registry.domain.RegistrationRecord.Arm;
 import org.trialledger.registry.domain.RegistrationRecord.Contact;
@@ -50,8 +51,10 @@ public final class CtGovExporter {
   }
 
   public static JsonObject export(
-      RegistrationRecord r, RegistryId registryId, LocalDate registrationDate) {
-    Objects.requireNonNull(r, "record");
+      RegistrationRecord record, RegistryId registryId, LocalDate registrationDate) {
+    Objects.requireNonNull(record, "record");
+    // versions recorded before coded items were choices may say "Phase 3": export the code
+    RegistrationRecord r = CodedItems.normalise(record);
     SparseObject protocol =
         new SparseObject()
             .put("identificationModule", identification(r, registryId))

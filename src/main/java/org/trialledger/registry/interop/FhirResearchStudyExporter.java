@@ -18,6 +18,7 @@ import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.ResearchStudy;
 import org.hl7.fhir.r4.model.ResearchStudy.ResearchStudyStatus;
 import org.hl7.fhir.r4.model.StringType;
+import org.trialledger.registry.domain.CodedItems;
 import org.trialledger.registry.domain.RegistrationRecord;
 import org.trialledger.registry.domain.RegistrationRecord.Contact;
 import org.trialledger.registry.domain.RegistrationRecord.DateType;
@@ -107,8 +108,10 @@ public final class FhirResearchStudyExporter {
   }
 
   public static ResearchStudy toResearchStudy(
-      RegistrationRecord r, RegistryId registryId, RegistrationState state) {
+      RegistrationRecord record, RegistryId registryId, RegistrationState state) {
     Objects.requireNonNull(registryId, "registryId");
+    // versions recorded before coded items were choices may say "Phase 3": export the code
+    RegistrationRecord r = record == null ? null : CodedItems.normalise(record);
     ResearchStudy s = new ResearchStudy();
     s.setId(registryId.toString());
     s.addIdentifier()

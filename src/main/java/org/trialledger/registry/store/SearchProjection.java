@@ -5,9 +5,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import org.trialledger.registry.domain.CodedItems;
 import org.trialledger.registry.domain.RegistrationRecord;
 
-/** The columns the public search filters and sorts on, taken from a published version's record. */
+/**
+ * The columns the public search filters and sorts on, taken from a published version's record.
+ * Phases are codes even where a version recorded before they were choices says "Phase 3".
+ */
 public record SearchProjection(
     String publicTitle,
     String scientificTitle,
@@ -57,7 +61,7 @@ public record SearchProjection(
         r.design() == null || r.design().studyType() == null ? null : r.design().studyType().name(),
         r.design() == null || r.design().phases().isEmpty()
             ? null
-            : cut(String.join(",", r.design().phases()), 100),
+            : cut(String.join(",", CodedItems.phases(r.design().phases())), 100),
         r.firstEnrolment() == null || r.firstEnrolment().date() == null
             ? null
             : r.firstEnrolment().date().earliest(),

@@ -98,6 +98,16 @@ public class DesignForm implements Serializable {
     phases = v;
   }
 
+  /** The phases as the select menu's value: codes joined by commas ("PHASE2,PHASE3"). */
+  public String getPhaseChoice() {
+    List<String> p = list(phases);
+    return p.isEmpty() ? null : String.join(",", p);
+  }
+
+  public void setPhaseChoice(String v) {
+    phases = v == null ? null : v.replace(",", "\n");
+  }
+
   public Rows<ArmRow> getArms() {
     return arms;
   }

@@ -8,7 +8,9 @@ import java.util.List;
 import org.trialledger.platform.NotFoundException;
 import org.trialledger.platform.web.ViewErrors;
 import org.trialledger.registry.application.TrialFinder;
+import org.trialledger.registry.domain.CodedItems;
 import org.trialledger.registry.domain.RecordDiff;
+import org.trialledger.registry.domain.TextDiff;
 import org.trialledger.registry.store.Trial;
 import org.trialledger.registry.store.TrialVersion;
 import org.trialledger.security.application.Caller;
@@ -42,10 +44,26 @@ public class HistoryBacking implements Serializable {
       var left = finder.recordOf(finder.visibleVersion(caller, trial, from));
       var right = finder.recordOf(finder.visibleVersion(caller, trial, to));
       title = right.publicTitle();
-      rows = RecordDiff.compare(left, right);
+      // coded items compared and shown as labels: "Phase 3" and PHASE3 are the same phase
+      rows =
+          RecordDiff.compare(CodedItems.normalise(left), CodedItems.normalise(right)).stream()
+              .map(HistoryBacking::readable)
+              .toList();
     } catch (NotFoundException e) {
       ViewErrors.send(404, e.getMessage());
     }
+  }
+
+  private static RecordDiff.Row readable(RecordDiff.Row r) {
+    String left = r.left() == null ? null : RegisteredItems.readable(r.path(), r.left());
+    String right = r.right() == null ? null : RegisteredItems.readable(r.path(), r.right());
+    return new RecordDiff.Row(
+        r.path(),
+        r.label(),
+        left,
+        right,
+        r.change(),
+        r.change() == RecordDiff.Change.CHANGED ? TextDiff.words(left, right) : r.segments());
   }
 
   public List<RecordDiff.Row> getShownRows() {

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import org.trialledger.registry.domain.CommentSeverity;
 import org.trialledger.registry.domain.DocumentKind;
-import org.trialledger.registry.domain.RegistrationRecord;
+import org.trialledger.registry.domain.Vocabulary;
 
 /** The choices the registry's forms offer, with labels a person reads. */
 @Named
@@ -18,7 +18,7 @@ public class RegistryOptions {
   private final List<SelectItem> countries = countryItems();
 
   public List<SelectItem> getRecruitmentStatuses() {
-    return items(RegistrationRecord.RecruitmentStatus.values());
+    return choices("RECRUITMENT_STATUS", null);
   }
 
   public List<SelectItem> getPhases() {
@@ -32,23 +32,23 @@ public class RegistryOptions {
   }
 
   public List<SelectItem> getStudyTypes() {
-    return items(RegistrationRecord.StudyType.values());
+    return choices("STUDY_TYPE", null);
   }
 
   public List<SelectItem> getDateTypes() {
-    return items(RegistrationRecord.DateType.values());
+    return choices("DATE_TYPE", null);
   }
 
   public List<SelectItem> getSexes() {
-    return items(RegistrationRecord.Sex.values());
+    return choices("SEX", null);
   }
 
   public List<SelectItem> getEthicsStatuses() {
-    return items(RegistrationRecord.EthicsStatus.values());
+    return choices("ETHICS_STATUS", null);
   }
 
   public List<SelectItem> getIpdPlans() {
-    return items(RegistrationRecord.IpdPlan.values());
+    return choices("IPD_PLAN", null);
   }
 
   public List<SelectItem> getHealthyVolunteers() {
@@ -76,6 +76,84 @@ public class RegistryOptions {
 
   public List<SelectItem> getCountries() {
     return countries;
+  }
+
+  /**
+   * A vocabulary's choices (see {@link Vocabulary}) for a select menu, by the vocabulary's name. A
+   * current value that is no code (text entered before the item was a choice) stays offered,
+   * marked, so that the form shows it until the sponsor picks a code.
+   */
+  public List<SelectItem> choices(String vocabulary, String current) {
+    Vocabulary v = Vocabulary.valueOf(vocabulary);
+    List<SelectItem> out = new ArrayList<>();
+    v.labels().forEach((code, label) -> out.add(new SelectItem(code, label)));
+    if (current != null && !current.isBlank() && !v.contains(current))
+      out.add(new SelectItem(current, "\u201c" + current + "\u201d (not a choice: pick one)"));
+    return out;
+  }
+
+  /**
+   * The phases a trial may register, as ClinicalTrials.gov's PRS offers them: one or two adjacent
+   * phases. The value is the codes joined by commas (what {@code DesignForm#getPhaseChoice} reads).
+   */
+  public List<SelectItem> phaseChoices(String current) {
+    List<SelectItem> out = new ArrayList<>();
+    for (String value :
+        List.of(
+            "EARLY_PHASE1",
+            "PHASE1",
+            "PHASE1,PHASE2",
+            "PHASE2",
+            "PHASE2,PHASE3",
+            "PHASE3",
+            "PHASE4",
+            "NA")) {
+      out.add(new SelectItem(value, phasesLabel(value)));
+    }
+    if (current != null
+        && !current.isBlank()
+        && out.stream().noneMatch(i -> i.getValue().equals(current)))
+      out.add(new SelectItem(current, "\u201c" + current + "\u201d (not a choice: pick one)"));
+    return out;
+  }
+
+  /** A registered list of phases as one label: [PHASE2, PHASE3] → "Phase 2/Phase 3". */
+  public String phaseList(List<String> phases) {
+    return phases == null || phases.isEmpty() ? "Not given" : phasesLabel(String.join(",", phases));
+  }
+
+  /** Texts joined by commas, for lists shown in a line. */
+  public String joined(List<String> items) {
+    return items == null ? "" : String.join(", ", items);
+  }
+
+  /** "PHASE2,PHASE3" → "Phase 2/Phase 3". */
+  public String phasesLabel(String codes) {
+    if (codes == null || codes.isBlank()) return "";
+    List<String> labels = new ArrayList<>();
+    for (String c : codes.split(",")) labels.add(Vocabulary.PHASE.label(c.strip()));
+    return String.join("/", labels);
+  }
+
+  /** The label of a code of a vocabulary, by the vocabulary's name; unmapped text as entered. */
+  public String coded(String vocabulary, String code) {
+    return code == null ? "" : Vocabulary.valueOf(vocabulary).label(code);
+  }
+
+  private static final java.time.format.DateTimeFormatter UTC =
+      java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'", Locale.ENGLISH)
+          .withZone(java.time.ZoneOffset.UTC);
+
+  /** An instant as people read it, the zone stated: "28 Nov 2026, 10:29 UTC". */
+  public String utc(java.time.Instant instant) {
+    return instant == null ? "" : UTC.format(instant);
+  }
+
+  /** A country's English name with its code: "Germany (DE)"; the code alone if unknown. */
+  public String country(String code) {
+    if (code == null) return "";
+    String name = new Locale("", code).getDisplayCountry(Locale.ENGLISH);
+    return name.isEmpty() || name.equals(code) ? code : name + " (" + code + ")";
   }
 
   /** "RECRUITING" → "Recruiting", for tables. */

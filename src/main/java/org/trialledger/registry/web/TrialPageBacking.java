@@ -6,10 +6,13 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
+import org.trialledger.log.application.LedgerLog;
+import org.trialledger.log.application.ReceiptView;
 import org.trialledger.platform.NotFoundException;
 import org.trialledger.platform.web.ViewErrors;
 import org.trialledger.registry.application.TrialAccess;
 import org.trialledger.registry.application.TrialFinder;
+import org.trialledger.registry.domain.CodedItems;
 import org.trialledger.registry.domain.RecordDiff;
 import org.trialledger.registry.domain.RegistrationRecord;
 import org.trialledger.registry.store.ReviewComment;
@@ -21,8 +24,9 @@ import org.trialledger.security.application.CurrentActor;
 import org.trialledger.security.application.UserDirectory;
 
 /**
- * A trial's public page: every registered item of the shown version (the published one by default),
- * the version history with what changed, the documents with their hashes and receipts.
+ * A trial's public page, in ClinicalTrials.gov's sections: the shown version (the published one by
+ * default) with coded items as their labels, the version history with what changed, the documents
+ * with their hashes, and the ledger's receipt as a panel; every registered item in WHO order too.
  */
 @Named
 @ViewScoped
@@ -32,6 +36,7 @@ public class TrialPageBacking implements Serializable {
   @Inject private transient TrialFinder finder;
   @Inject private transient CurrentActor actor;
   @Inject private transient UserDirectory directory;
+  @Inject private transient LedgerLog ledger;
 
   private String id;
   private Integer version;
@@ -40,6 +45,8 @@ public class TrialPageBacking implements Serializable {
   private boolean staff;
   private TrialVersion shown;
   private List<RegisteredItems.Item> items = List.of();
+  private RegistrationRecord record;
+  private ReceiptView receipt;
   private final List<VersionRow> versions = new ArrayList<>();
   private List<TrialDocument> documents = List.of();
 
@@ -76,7 +83,12 @@ public class TrialPageBacking implements Serializable {
                 .publishedVersion(trial)
                 .orElse(visible.isEmpty() ? null : visible.get(visible.size() - 1));
       }
-      if (shown != null) items = RegisteredItems.of(finder.recordOf(shown));
+      if (shown != null) {
+        // shown with codes even where a version recorded before they were choices has text
+        record = CodedItems.normalise(finder.recordOf(shown));
+        items = RegisteredItems.inItemOrder(record);
+        receipt = ledger.receipt(shown.getLeafHash()).orElse(null);
+      }
       documents = finder.visibleDocuments(caller, trial);
     } catch (NotFoundException e) {
       ViewErrors.send(404, e.getMessage());
@@ -89,6 +101,16 @@ public class TrialPageBacking implements Serializable {
         .map(RegisteredItems.Item::value)
         .findFirst()
         .orElse(id);
+  }
+
+  /** The shown version's record, coded items as codes (labels come from RegistryOptions). */
+  public RegistrationRecord getRecord() {
+    return record;
+  }
+
+  /** The ledger's receipt of the shown version; null while the log cannot say. */
+  public ReceiptView getReceipt() {
+    return receipt;
   }
 
   public Trial getTrial() {
