@@ -281,6 +281,10 @@ class DataEntryBrowserIT {
     for (String date : new String[] {"occurredAt", "observedOn", "aeOnset", "aeEnd"})
       assertEquals("", valueOf("subject:" + date), date + " starts empty, not today");
 
+    // the sweep: every form of the page sent empty answers in words, by the fields' labels
+    for (String button : new String[] {"subject:sign", "subject:saveResult", "subject:saveAe"})
+      clickAndCollect(button, "subject:messages");
+
     // Outcome and Kind side by side, not on top of each other
     Object overlap =
         ((JavascriptExecutor) browser.driver())
@@ -641,6 +645,16 @@ class DataEntryBrowserIT {
             "var e = document.getElementById(arguments[0]); if (e) e.innerHTML = '';", messagesId);
     click(browser.driver().findElement(By.id(button)));
     waitForText(By.id(messagesId), text);
+    messages.add(browser.text(By.id(messagesId)));
+  }
+
+  /** Empties the messages, clicks, and keeps whatever they then say (for the sweep). */
+  private void clickAndCollect(String button, String messagesId) {
+    ((JavascriptExecutor) browser.driver())
+        .executeScript("document.getElementById(arguments[0]).innerHTML = '';", messagesId);
+    click(browser.driver().findElement(By.id(button)));
+    new WebDriverWait(browser.driver(), Duration.ofSeconds(20))
+        .until(d -> !d.findElement(By.id(messagesId)).getText().isBlank());
     messages.add(browser.text(By.id(messagesId)));
   }
 
