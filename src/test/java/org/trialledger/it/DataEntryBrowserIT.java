@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -29,7 +31,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -145,6 +150,8 @@ class DataEntryBrowserIT {
     WebElement link = browser.driver().findElement(By.cssSelector("#draft\\:refused a"));
     assertTrue(link.getAttribute("href").endsWith("#draft:" + badInput), link.getAttribute("href"));
     assertTrue(link.getText().contains(message), link.getText());
+    if (badInput.equals("publicContactEmail"))
+      screens("edit-with-error", "draft:publicContactEmail");
 
     // opened again: the valid values were stored
     browser.open("/sponsor/edit.xhtml?id=" + id);
@@ -376,6 +383,7 @@ class DataEntryBrowserIT {
       assertFalse(
           INTERNAL.matcher(m).find(), "a message names an internal field or component: " + m);
     Pages.assertNoStackTrace(browser.driver().getPageSource());
+    screens("site-subject", "subject:aeList");
   }
 
   /**
@@ -598,6 +606,40 @@ class DataEntryBrowserIT {
   private void sign() {
     if (browser.present(By.id("subject:signUsername"))) type("subject:signUsername", "site1");
     type("subject:signPassword", "site1-demo-pw");
+  }
+
+  /**
+   * For the closing note of issue 17: the page at 1400 and 390 px wide, saved under
+   * target/screenshots with its layout figures (page width against the window, the element's box),
+   * then back to the usual window.
+   */
+  private void screens(String name, String elementId) {
+    try {
+      Path dir = Path.of("target", "screenshots");
+      Files.createDirectories(dir);
+      StringBuilder facts = new StringBuilder();
+      for (int width : new int[] {1400, 390}) {
+        browser.driver().manage().window().setSize(new Dimension(width, 900));
+        Object layout =
+            ((JavascriptExecutor) browser.driver())
+                .executeScript(
+                    "var e = document.getElementById(arguments[0]);"
+                        + "if (e) e.scrollIntoView({block:'start'});"
+                        + "var r = e ? e.getBoundingClientRect() : null;"
+                        + "return 'window ' + window.innerWidth + ' page ' + document.documentElement.scrollWidth"
+                        + " + (r ? ' element ' + Math.round(r.left) + '..' + Math.round(r.right) : '');",
+                    elementId);
+        facts.append(width).append(": ").append(layout).append('\n');
+        Files.write(
+            dir.resolve(name + "-" + width + ".png"),
+            ((TakesScreenshot) browser.driver()).getScreenshotAs(OutputType.BYTES));
+      }
+      Files.writeString(dir.resolve(name + ".txt"), facts);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } finally {
+      browser.driver().manage().window().setSize(new Dimension(1280, 900));
+    }
   }
 
   private void clickNow(String input) {
