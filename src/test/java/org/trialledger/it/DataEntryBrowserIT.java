@@ -345,6 +345,7 @@ class DataEntryBrowserIT {
     assertEquals(
         1, browser.driver().findElements(By.cssSelector("#subject\\:aeList_data > tr")).size());
     click(browser.driver().findElement(By.id("subject:aeList:0:aeEdit")));
+    waitForAjax();
     waitForText(By.id("aeFormTitle"), "Correct AE-");
     assertEquals("Nausea", valueOf("subject:aeTerm"), "the form shows the event to correct");
     type("subject:aeTerm", "Nausea and vomiting");
@@ -359,6 +360,7 @@ class DataEntryBrowserIT {
         browser.driver().findElements(By.cssSelector("#subject\\:aeList_data > tr")).size(),
         "one event, two versions");
     click(browser.driver().findElement(By.id("subject:aeList:0:aeHistory")));
+    waitForAjax();
     waitForText(By.id("subject:aeVersions"), "Vomiting reported at the week 2 visit");
     assertEquals(
         2,
@@ -367,6 +369,7 @@ class DataEntryBrowserIT {
             .findElements(By.cssSelector("#subject\\:aeVersionTable_data > tr"))
             .size());
     click(browser.driver().findElement(By.id("subject:newAe")));
+    waitForAjax();
     waitForText(By.id("aeFormTitle"), "Report a new adverse event");
     assertEquals("", valueOf("subject:aeTerm"));
 
@@ -640,6 +643,16 @@ class DataEntryBrowserIT {
     } finally {
       browser.driver().manage().window().setSize(new Dimension(1280, 900));
     }
+  }
+
+  /** Waits until PrimeFaces has no request in flight (the form is drawn again after it). */
+  private void waitForAjax() {
+    new WebDriverWait(browser.driver(), Duration.ofSeconds(20))
+        .until(
+            d ->
+                Boolean.TRUE.equals(
+                    ((JavascriptExecutor) d)
+                        .executeScript("return PrimeFaces.ajax.Queue.isEmpty();")));
   }
 
   private void clickNow(String input) {
