@@ -10,4 +10,17 @@ public interface TimestampCheck {
   record Result(VerificationReport.Outcome outcome, String detail) {}
 
   Result check(String checkpointNote, String otsBase64, String rfc3161Base64);
+
+  /**
+   * As {@link #check(String, String, String)}, given the Bitcoin headers the bundle carries: a
+   * check that confirms blocks validates them like any other headers (they are never trusted for
+   * being in the bundle); one that does not ignores them.
+   */
+  default Result check(
+      String checkpointNote,
+      String otsBase64,
+      String rfc3161Base64,
+      java.util.List<ProofBundle.HeaderRun> bitcoinHeaders) {
+    return check(checkpointNote, otsBase64, rfc3161Base64);
+  }
 }
