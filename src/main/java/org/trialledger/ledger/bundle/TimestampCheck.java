@@ -1,5 +1,7 @@
 package org.trialledger.ledger.bundle;
 
+import java.util.List;
+
 /**
  * Checks the timestamps a bundle carries for its checkpoint (the {@code .ots} proof of SHA-256 of
  * the checkpoint note, and an RFC 3161 token). The ledger core knows no Bitcoin: the offline
@@ -20,7 +22,7 @@ public interface TimestampCheck {
       String checkpointNote,
       String otsBase64,
       String rfc3161Base64,
-      java.util.List<ProofBundle.HeaderRun> bitcoinHeaders) {
+      List<ProofBundle.HeaderRun> bitcoinHeaders) {
     return check(checkpointNote, otsBase64, rfc3161Base64);
   }
 }

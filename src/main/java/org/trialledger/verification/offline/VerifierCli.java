@@ -338,7 +338,7 @@ public final class VerifierCli {
 
     /** The CLI always checks a timestamp it is given: without headers, nothing is confirmed. */
     Optional<TimestampCheck> timestamps() {
-      return Optional.of(new OtsTimestampCheck(headerCheck()));
+      return Optional.of(OtsTimestampCheck.forCli(headers, checkpoints));
     }
   }
 
