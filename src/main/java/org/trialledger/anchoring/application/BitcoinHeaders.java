@@ -2,6 +2,7 @@ package org.trialledger.anchoring.application;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.io.ByteArrayOutputStream;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -18,6 +19,11 @@ import org.trialledger.anchoring.headersource.EsploraRest;
 import org.trialledger.anchoring.headersource.HeaderQuorum;
 import org.trialledger.anchoring.headersource.HeadersFileSource;
 import org.trialledger.anchoring.headersource.RemoteHeaderSource;
+import org.trialledger.anchoring.ots.BitcoinAttestation;
+import org.trialledger.anchoring.ots.DetachedTimestampFile;
+import org.trialledger.anchoring.ots.OtsFormatException;
+import org.trialledger.anchoring.ots.Timestamp;
+import org.trialledger.ledger.bundle.ProofBundle;
 
 /**
  * The server's Bitcoin header chain: the trusted headers of the configured network, grown from the
@@ -69,6 +75,39 @@ public class BitcoinHeaders {
    */
   public String headersFileFor(Collection<Long> heights) {
     return ProofHeaders.forHeights(trusted(), this::validated, heights);
+  }
+
+  /**
+   * The headers a proof bundle carries for the Bitcoin attestations of {@code otsProof}: for each
+   * attested block, the validated headers from the first block of its difficulty period up to it
+   * (one run per period, up to its highest attested block). Where the validated chain does not
+   * reach back to the period's start, the run starts where it does; a block not validated here gets
+   * no run. Nothing is fetched.
+   */
+  public List<ProofBundle.HeaderRun> bundleRuns(byte[] otsProof) {
+    TreeMap<Long, Long> highestByPeriod = new TreeMap<>();
+    int interval = trusted().network().interval();
+    try {
+      for (Timestamp.AttestedMessage am :
+          DetachedTimestampFile.parse(otsProof).timestamp().allAttestations())
+        if (am.attestation() instanceof BitcoinAttestation b)
+          highestByPeriod.merge(b.height() - b.height() % interval, b.height(), Math::max);
+    } catch (OtsFormatException e) {
+      return List.of();
+    }
+    List<ProofBundle.HeaderRun> runs = new ArrayList<>();
+    highestByPeriod.forEach(
+        (start, block) -> {
+          NavigableMap<Long, BlockHeader> found = validated(start, block);
+          if (!found.containsKey(block)) return;
+          ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+          long from = block;
+          // the contiguous stretch ending at the block
+          while (from > start && found.containsKey(from - 1)) from--;
+          for (long h = from; h <= block; h++) bytes.writeBytes(found.get(h).bytes());
+          runs.add(new ProofBundle.HeaderRun(from, bytes.toByteArray()));
+        });
+    return runs;
   }
 
   /** For the page: which sources, and how many must agree. */
