@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.trialledger.anchoring.bitcoin.HeaderChain;
 import org.trialledger.anchoring.bitcoin.HeadersFile;
 import org.trialledger.anchoring.bitcoin.NetworkParameters;
@@ -36,6 +37,7 @@ import org.trialledger.anchoring.ots.DetachedTimestampFile;
 import org.trialledger.anchoring.ots.TimestampVerifier;
 import org.trialledger.anchoring.ots.VerificationReport;
 import org.trialledger.anchoring.tsa.LocalTsa;
+import org.trialledger.ledger.json.CanonicalJson;
 import org.trialledger.ledger.json.JsonParser;
 
 /**
@@ -166,8 +168,102 @@ class AnchoringIT {
     }
   }
 
+  /**
+   * The regulator's walk-through end to end: the bundle from the API, the key pinned once, and one
+   * block hash from a source the regulator trusts (here the synthetic chain itself, as a node would
+   * answer {@code getblockhash}); no headers file from anyone. The packaged verifier jar, run as a
+   * user would, confirms the block from the headers the bundle carries.
+   */
   @Test
   @Order(2)
+  @SuppressWarnings("unchecked")
+  void theBundleAloneWithAPinnedKeyAndOneCheckpointVerifiesTheAnchor(@TempDir Path dir)
+      throws Exception {
+    ApiClient api = new ApiClient(base);
+    List<?> entries = (List<?>) JsonParser.parse(api.get("/api/log/entries?start=0&max=1").body());
+    String leaf = (String) ((Map<?, ?>) entries.get(0)).get("leafHash");
+    HttpResponse<String> bundle = api.get("/api/proofs/" + leaf);
+    assertEquals(200, bundle.statusCode(), bundle.body());
+    assertTrue(bundle.body().contains("\"bitcoinHeaders\":[{\"from\":"), bundle.body());
+    String vkey =
+        (String) ((Map<?, ?>) JsonParser.parse(api.get("/api/log/key").body())).get("vkey");
+    Path file = Files.writeString(dir.resolve("bundle.json"), bundle.body());
+    String[] args = {
+      "verify",
+      file.toString(),
+      "--key",
+      vkey,
+      "--checkpoint",
+      ItBitcoinChain.checkpoint(),
+      "--require-anchor"
+    };
+    VerifierRun verified = VerifierRun.of(args);
+    System.out.println(verified.transcript());
+    assertEquals(0, verified.code(), verified.transcript());
+    assertTrue(verified.out().contains("existed by Bitcoin block"), verified.out());
+    assertTrue(verified.out().contains("(headers from the bundle)"), verified.out());
+
+    // a header of the bundle's run altered: exit 1, saying so
+    Map<String, Object> m = mutable(bundle.body());
+    Map<String, Object> ts = (Map<String, Object>) m.get("timestamps");
+    Map<String, Object> run =
+        (Map<String, Object>) ((List<Object>) ts.get("bitcoinHeaders")).get(0);
+    String headers = (String) run.get("headers");
+    assertTrue(headers.length() >= 2 * 160, "the run holds the period's start and the block");
+    char c = headers.charAt(136); // the first header's time
+    run.put("headers", headers.substring(0, 136) + (c == '0' ? '1' : '0') + headers.substring(137));
+    Files.writeString(file, CanonicalJson.write(m));
+    VerifierRun altered = VerifierRun.of(args);
+    System.out.println(altered.transcript());
+    assertEquals(1, altered.code(), altered.transcript());
+    assertTrue(altered.out().contains("the bundle's Bitcoin headers were altered"), altered.out());
+
+    // the member duplicated, or an unknown one beside it: unusable, named
+    String text = bundle.body();
+    Files.writeString(
+        file, text.replace("\"bitcoinHeaders\":", "\"bitcoinHeaders\":[],\"bitcoinHeaders\":"));
+    VerifierRun duplicated = VerifierRun.of(args);
+    System.out.println(duplicated.transcript());
+    assertEquals(2, duplicated.code(), duplicated.transcript());
+    assertTrue(duplicated.out().contains("duplicate key \"bitcoinHeaders\""), duplicated.out());
+    Files.writeString(file, text.replace("\"bitcoinHeaders\":", "\"bitcoinHeaderz\":"));
+    VerifierRun unknown = VerifierRun.of(args);
+    assertEquals(2, unknown.code(), unknown.transcript());
+    assertTrue(
+        unknown.out().contains("unknown member bundle.timestamps.bitcoinHeaderz"), unknown.out());
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> mutable(String json) {
+    return (Map<String, Object>) JsonParser.parse(json);
+  }
+
+  /** The packaged verifier in its own JVM, on the test network, as a user runs it. */
+  record VerifierRun(String command, int code, String out) {
+    static VerifierRun of(String... args) throws Exception {
+      Path jar = Path.of(System.getProperty("war.file")).resolveSibling("trialledger-verifier.jar");
+      List<String> cmd =
+          new ArrayList<>(
+              List.of(
+                  Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                  "-Dtrialledger.chain=test",
+                  "-jar",
+                  jar.toString()));
+      cmd.addAll(List.of(args));
+      Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+      p.getOutputStream().close();
+      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+      return new VerifierRun(String.join(" ", cmd), p.exitValue(), out);
+    }
+
+    String transcript() {
+      return "$ " + command + "\n" + out + "exit " + code + "\n";
+    }
+  }
+
+  @Test
+  @Order(3)
   void calendarFaultsLeaveProofsPendingAndVisible() throws Exception {
     ApiClient api = new ApiClient(base);
     // one of three down: still stamped (2 of 3 are enough), the failure recorded per calendar

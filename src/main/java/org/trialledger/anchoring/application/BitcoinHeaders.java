@@ -2,14 +2,17 @@ package org.trialledger.anchoring.application;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.io.ByteArrayOutputStream;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.logging.Logger;
 import org.trialledger.anchoring.bitcoin.BlockHeader;
 import org.trialledger.anchoring.bitcoin.ProofHeaders;
 import org.trialledger.anchoring.bitcoin.TrustedHeaders;
@@ -18,12 +21,18 @@ import org.trialledger.anchoring.headersource.EsploraRest;
 import org.trialledger.anchoring.headersource.HeaderQuorum;
 import org.trialledger.anchoring.headersource.HeadersFileSource;
 import org.trialledger.anchoring.headersource.RemoteHeaderSource;
+import org.trialledger.anchoring.ots.BitcoinAttestation;
+import org.trialledger.anchoring.ots.DetachedTimestampFile;
+import org.trialledger.anchoring.ots.OtsFormatException;
+import org.trialledger.anchoring.ots.Timestamp;
+import org.trialledger.anchoring.store.BitcoinHeader;
+import org.trialledger.ledger.bundle.ProofBundle;
 
 /**
  * The server's Bitcoin header chain: the trusted headers of the configured network, grown from the
  * configured sources (Bitcoin Core RPC, Esplora, a headers file) by {@link HeaderQuorum}. Nothing
- * is contacted unless configured. Kept in memory: after a restart it is asked again from the newest
- * trusted block.
+ * is contacted unless configured. Every accepted header is kept in the database ({@code
+ * bitcoin_header}) and taken back after a restart, validated again from the trusted headers.
  */
 @ApplicationScoped
 public class BitcoinHeaders {
@@ -32,6 +41,8 @@ public class BitcoinHeaders {
 
   @Inject private AnchoringSettings settings;
   @Inject private Clock clock;
+  @Inject private BitcoinHeaderStore store;
+  private static final Logger LOG = Logger.getLogger(BitcoinHeaders.class.getName());
   private HeaderQuorum quorum;
   private TrustedHeaders trusted;
 
@@ -45,9 +56,38 @@ public class BitcoinHeaders {
       if (sources.isEmpty()) return Optional.empty();
       quorum =
           new HeaderQuorum(
-              trusted(), sources, settings.headerSourcesRequired(sources.size()), clock);
+              trusted(),
+              sources,
+              settings.headerSourcesRequired(sources.size()),
+              clock,
+              this::keep);
+      Map<Long, HeaderQuorum.Kept> kept = new TreeMap<>();
+      try {
+        for (BitcoinHeader row : store.all())
+          kept.put(
+              row.getHeight(),
+              new HeaderQuorum.Kept(
+                  BlockHeader.parse(row.getHeaderBytes()),
+                  List.of(row.getConfirmedBy().split(", "))));
+      } catch (RuntimeException e) {
+        LOG.warning("Bitcoin headers kept earlier could not be read: " + e.getMessage());
+      }
+      int restored = quorum.restore(kept);
+      if (restored < kept.size())
+        LOG.warning(
+            (kept.size() - restored)
+                + " kept Bitcoin header(s) no longer link to a trusted block; dropped");
     }
     return Optional.of(quorum);
+  }
+
+  /** Saves an accepted header; a database fault only costs asking the sources again later. */
+  private void keep(long height, BlockHeader header, List<String> confirmedBy) {
+    try {
+      store.save(height, header, confirmedBy);
+    } catch (RuntimeException e) {
+      LOG.warning("Bitcoin header " + height + " not kept: " + e.getMessage());
+    }
   }
 
   public synchronized TrustedHeaders trusted() {
@@ -69,6 +109,39 @@ public class BitcoinHeaders {
    */
   public String headersFileFor(Collection<Long> heights) {
     return ProofHeaders.forHeights(trusted(), this::validated, heights);
+  }
+
+  /**
+   * The headers a proof bundle carries for the Bitcoin attestations of {@code otsProof}: for each
+   * attested block, the validated headers from the first block of its difficulty period up to it
+   * (one run per period, up to its highest attested block). Where the validated chain does not
+   * reach back to the period's start, the run starts where it does; a block not validated here gets
+   * no run. Nothing is fetched.
+   */
+  public List<ProofBundle.HeaderRun> bundleRuns(byte[] otsProof) {
+    TreeMap<Long, Long> highestByPeriod = new TreeMap<>();
+    int interval = trusted().network().interval();
+    try {
+      for (Timestamp.AttestedMessage am :
+          DetachedTimestampFile.parse(otsProof).timestamp().allAttestations())
+        if (am.attestation() instanceof BitcoinAttestation b)
+          highestByPeriod.merge(b.height() - b.height() % interval, b.height(), Math::max);
+    } catch (OtsFormatException e) {
+      return List.of();
+    }
+    List<ProofBundle.HeaderRun> runs = new ArrayList<>();
+    highestByPeriod.forEach(
+        (start, block) -> {
+          NavigableMap<Long, BlockHeader> found = validated(start, block);
+          if (!found.containsKey(block)) return;
+          ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+          long from = block;
+          // the contiguous stretch ending at the block
+          while (from > start && found.containsKey(from - 1)) from--;
+          for (long h = from; h <= block; h++) bytes.writeBytes(found.get(h).bytes());
+          runs.add(new ProofBundle.HeaderRun(from, bytes.toByteArray()));
+        });
+    return runs;
   }
 
   /** For the page: which sources, and how many must agree. */

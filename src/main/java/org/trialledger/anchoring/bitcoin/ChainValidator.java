@@ -9,9 +9,10 @@ import java.util.Optional;
 /**
  * Bitcoin's header rules for one header on top of a chain already accepted: it names its
  * predecessor's hash, carries exactly the bits the difficulty rule gives for its height, meets that
- * target, and its time is above the median of the previous eleven. A header passing them after a
- * trusted one cost real work at the chain's difficulty: a difficulty-1 header mined on a laptop
- * fails the bits rule.
+ * target, and its time is above the median of the previous eleven (checked once those eleven are at
+ * hand: from the eleventh header after a trusted one). A header passing them after a trusted one
+ * cost real work at the chain's difficulty: a difficulty-1 header mined on a laptop fails the bits
+ * rule.
  */
 public final class ChainValidator {
   /** Headers below the one checked, by height (trusted or already validated). */
@@ -62,7 +63,9 @@ public final class ChainValidator {
     List<Long> times = new ArrayList<>();
     for (long h = height - 1; h >= 0 && times.size() < MEDIAN_TIME_SPAN; h--) {
       Optional<BlockHeader> a = h == height - 1 ? previous : chain.at(h);
-      if (a.isEmpty()) break;
+      // a median of fewer blocks than the rule's is not the rule's median (a real block may be
+      // older than its predecessor): just after a trusted header it cannot be checked yet
+      if (a.isEmpty()) return Optional.empty();
       times.add(a.get().timeSeconds());
     }
     Collections.sort(times);

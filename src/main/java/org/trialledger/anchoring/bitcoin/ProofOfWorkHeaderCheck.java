@@ -1,27 +1,31 @@
 package org.trialledger.anchoring.bitcoin;
 
 import java.math.BigInteger;
-import java.util.HexFormat;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /**
- * The header check the verifier has today: a header from the given source counts if its hash meets
- * the target it states and that target is within the chain's limit. That proves work, not that the
- * header is on the chain with the most work: the source is trusted for that. A block hash pinned by
- * the user ({@code --checkpoint HEIGHT:HASH}) is stronger: the header at that height must hash to
- * it, whatever the source says.
+ * Confirms a block by the header a source hands out at its height, if that header meets its target
+ * and the chain's limit. Proof of work alone does not put a header on the chain with the most work:
+ * that comes from the source, which for a verifier is a {@link HeaderChain} (only headers linked by
+ * Bitcoin's rules to {@link TrustedHeaders}, the jar's or a {@code --checkpoint}) and for the
+ * server its validated {@code HeaderQuorum}. No block hash is trusted here.
  */
 public final class ProofOfWorkHeaderCheck implements HeaderCheck {
   private final HeaderSource headers;
   private final BigInteger powLimit;
-  private final Map<Long, String> pinned;
   private final String grounds;
 
   public ProofOfWorkHeaderCheck(HeaderSource headers, BigInteger powLimit) {
-    this(headers, powLimit, Map.of());
+    this(
+        headers,
+        powLimit,
+        "proof of work valid; the headers given are trusted to be the main chain");
+  }
+
+  private ProofOfWorkHeaderCheck(HeaderSource headers, BigInteger powLimit, String grounds) {
+    this.headers = headers;
+    this.powLimit = powLimit;
+    this.grounds = grounds;
   }
 
   /**
@@ -30,32 +34,10 @@ public final class ProofOfWorkHeaderCheck implements HeaderCheck {
    */
   public static ProofOfWorkHeaderCheck over(
       HeaderSource headers, BigInteger powLimit, String grounds) {
-    return new ProofOfWorkHeaderCheck(headers, powLimit, Map.of(), grounds);
+    return new ProofOfWorkHeaderCheck(headers, powLimit, grounds);
   }
 
-  /**
-   * @param pinned block hashes (hex as explorers show them) the user vouches for, by height
-   */
-  public ProofOfWorkHeaderCheck(
-      HeaderSource headers, BigInteger powLimit, Map<Long, String> pinned) {
-    this(
-        headers,
-        powLimit,
-        pinned,
-        "proof of work valid; the headers given are trusted to be the main chain");
-  }
-
-  private ProofOfWorkHeaderCheck(
-      HeaderSource headers, BigInteger powLimit, Map<Long, String> pinned, String grounds) {
-    this.grounds = grounds;
-    this.headers = headers;
-    this.powLimit = powLimit;
-    TreeMap<Long, String> copy = new TreeMap<>();
-    pinned.forEach((h, hash) -> copy.put(h, hash.toLowerCase(Locale.ROOT)));
-    this.pinned = copy;
-  }
-
-  /** A check with no headers at all: every block is MISSING unless a source is given. */
+  /** A check with no headers at all: every block is MISSING. */
   public static ProofOfWorkHeaderCheck none() {
     return new ProofOfWorkHeaderCheck(h -> Optional.empty(), BlockHeader.MAINNET_POW_LIMIT);
   }
@@ -63,12 +45,7 @@ public final class ProofOfWorkHeaderCheck implements HeaderCheck {
   @Override
   public Verdict confirm(long height) {
     Optional<BlockHeader> found = headers.header(height);
-    String pin = pinned.get(height);
-    if (found.isEmpty()) {
-      return Verdict.missing(
-          headers.whyMissing(height)
-              + (pin == null ? "" : " (its hash is pinned, but the header is needed)"));
-    }
+    if (found.isEmpty()) return Verdict.missing(headers.whyMissing(height));
     BlockHeader header = found.get();
     if (!header.checkProofOfWork(powLimit)) {
       return Verdict.refused(
@@ -79,39 +56,6 @@ public final class ProofOfWorkHeaderCheck implements HeaderCheck {
               + height
               + " does not meet its target or the chain's limit");
     }
-    if (pin != null) {
-      return pin.equals(header.blockHashHex())
-          ? Verdict.confirmed(header, "block hash pinned with --checkpoint")
-          : Verdict.refused(
-              header,
-              "the header at "
-                  + height
-                  + " hashes to "
-                  + header.blockHashHex()
-                  + ", not the pinned "
-                  + pin);
-    }
     return Verdict.confirmed(header, grounds);
-  }
-
-  /**
-   * Parses {@code HEIGHT:HASH} as given to {@code --checkpoint}.
-   *
-   * @throws IllegalArgumentException saying what is wrong
-   */
-  public static Map.Entry<Long, String> parsePin(String s) {
-    int colon = s.indexOf(':');
-    if (colon < 0) throw new IllegalArgumentException("expected HEIGHT:HASH, got " + s);
-    long height;
-    try {
-      height = Long.parseLong(s.substring(0, colon));
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("the height in " + s + " is not a whole number");
-    }
-    String hash = s.substring(colon + 1).toLowerCase(Locale.ROOT);
-    if (height < 0 || hash.length() != 64 || !hash.chars().allMatch(HexFormat::isHexDigit))
-      throw new IllegalArgumentException(
-          "expected HEIGHT:HASH with a block hash of 64 hex digits, got " + s);
-    return Map.entry(height, hash);
   }
 }

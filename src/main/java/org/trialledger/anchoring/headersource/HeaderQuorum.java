@@ -17,6 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import org.trialledger.anchoring.bitcoin.BlockHeader;
 import org.trialledger.anchoring.bitcoin.ChainValidator;
+import org.trialledger.anchoring.bitcoin.HeaderChain;
 import org.trialledger.anchoring.bitcoin.HeaderSource;
 import org.trialledger.anchoring.bitcoin.TrustedHeaders;
 
@@ -42,6 +43,15 @@ public final class HeaderQuorum implements HeaderSource {
   public record SourceState(
       String source, Verdict verdict, Long height, String detail, Instant at) {}
 
+  /** Where accepted headers are kept beyond this object's life (the server's database). */
+  @FunctionalInterface
+  public interface Memory {
+    void accepted(long height, BlockHeader header, List<String> confirmedBy);
+  }
+
+  /** A header kept earlier, with the sources that had confirmed it. */
+  public record Kept(BlockHeader header, List<String> confirmedBy) {}
+
   /** The name under which trusted headers confirm a block. */
   public static final String TRUSTED = "trusted headers";
 
@@ -58,9 +68,21 @@ public final class HeaderQuorum implements HeaderSource {
       Collections.synchronizedMap(new LinkedHashMap<>());
   private final Object growing = new Object();
   private volatile String problem = "not asked yet";
+  private final Memory memory;
 
   public HeaderQuorum(
       TrustedHeaders trusted, List<RemoteHeaderSource> sources, int required, Clock clock) {
+    this(trusted, sources, required, clock, (h, header, by) -> {});
+  }
+
+  /** A quorum that hands every header it accepts to {@code memory}. */
+  public HeaderQuorum(
+      TrustedHeaders trusted,
+      List<RemoteHeaderSource> sources,
+      int required,
+      Clock clock,
+      Memory memory) {
+    this.memory = memory;
     if (sources.isEmpty()) throw new IllegalArgumentException("no header source");
     if (required < 1 || required > sources.size())
       throw new IllegalArgumentException(
@@ -71,6 +93,29 @@ public final class HeaderQuorum implements HeaderSource {
     this.clock = clock;
     for (RemoteHeaderSource s : sources)
       states.put(s.name(), new SourceState(s.name(), null, null, "not asked yet", null));
+  }
+
+  /**
+   * Takes back headers kept earlier, validated again from the trusted headers by Bitcoin's rules
+   * ({@link HeaderChain}): a kept header that no longer links (a row changed in the database, a
+   * checkpoint changed in the settings) is dropped, and asked of the sources again when needed.
+   *
+   * @return how many were taken back
+   */
+  public int restore(Map<Long, Kept> kept) {
+    Map<Long, BlockHeader> headers = new TreeMap<>();
+    kept.forEach((h, k) -> headers.put(h, k.header()));
+    HeaderChain valid = HeaderChain.build(trusted, headers);
+    synchronized (growing) {
+      valid
+          .accepted()
+          .forEach(
+              (h, header) -> {
+                chain.put(h, header);
+                confirmedBy.put(h, kept.get(h).confirmedBy());
+              });
+    }
+    return valid.accepted().size();
   }
 
   /** The validated header at {@code height}, asking the sources up to it if needed. */
@@ -165,6 +210,7 @@ public final class HeaderQuorum implements HeaderSource {
       }
       chain.put(h, header);
       confirmedBy.put(h, List.of("checkpoint " + checkpoint));
+      memory.accepted(h, header, confirmedBy.get(h));
       hash = hex(header.previousBlockHash());
     }
     return true;
@@ -233,6 +279,7 @@ public final class HeaderQuorum implements HeaderSource {
     chain.put(height, valid.get(best));
     List<String> agreed = named.get(best).stream().map(RemoteHeaderSource::name).toList();
     confirmedBy.put(height, agreed);
+    memory.accepted(height, valid.get(best), agreed);
     for (RemoteHeaderSource s : named.get(best)) note(s, Verdict.AGREED, height, "block " + best);
     for (String other : valid.keySet()) {
       if (other.equals(best)) continue;

@@ -265,7 +265,8 @@ public final class BundleVerifier {
           new TimestampCheck.Result(
               VerificationReport.Outcome.UNCONFIRMED, "present, not checked by this verifier");
     } else {
-      result = timestamps.get().check(logNote, b.otsBase64(), b.rfc3161Base64());
+      result =
+          timestamps.get().check(logNote, b.otsBase64(), b.rfc3161Base64(), b.bitcoinHeaders());
     }
     if (requireAnchor && result.outcome() != VerificationReport.Outcome.PASS) {
       r.fail("timestamp", "a Bitcoin anchor is required; " + result.detail());

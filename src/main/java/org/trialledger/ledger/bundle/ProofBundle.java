@@ -1,6 +1,7 @@
 package org.trialledger.ledger.bundle;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,7 +17,8 @@ import org.trialledger.ledger.json.JsonParser;
  * content hash (and for a commitment its salt and, optionally, the record), the entry, its leaf
  * index and inclusion proof in a tree of {@code treeSize}, the signed checkpoint of that size, the
  * log's verifier key, optionally earlier checkpoints with consistency proofs, and the checkpoint's
- * timestamps when anchored.
+ * timestamps when anchored, with the Bitcoin block headers the verifier validates the anchor's
+ * block with.
  */
 public record ProofBundle(
     String contentKind,
@@ -31,8 +33,15 @@ public record ProofBundle(
     String logKey,
     List<Consistency> consistency,
     String otsBase64,
-    String rfc3161Base64) {
+    String rfc3161Base64,
+    List<HeaderRun> bitcoinHeaders) {
   public static final String FORMAT = "trialledger.proof-bundle/1";
+
+  /**
+   * The most headers one run may hold: a whole difficulty period of Bitcoin's, from its first block
+   * up to its last (2,015 after the first, 80 bytes each).
+   */
+  public static final int MAX_RUN_HEADERS = 2016;
 
   /** The members a bundle may have, at each level; any other is refused by name. */
   static final Set<String> MEMBERS =
@@ -50,12 +59,113 @@ public record ProofBundle(
 
   static final Set<String> CONTENT_MEMBERS = Set.of("kind", "hash", "salt", "record");
   static final Set<String> CONSISTENCY_MEMBERS = Set.of("checkpoint", "proof");
-  static final Set<String> TIMESTAMP_MEMBERS = Set.of("ots", "rfc3161");
+  static final Set<String> TIMESTAMP_MEMBERS = Set.of("ots", "rfc3161", "bitcoinHeaders");
+  static final Set<String> HEADER_RUN_MEMBERS = Set.of("from", "headers");
 
   public ProofBundle {
     entry = entry.clone();
     inclusionProof = List.copyOf(inclusionProof);
     consistency = consistency == null ? List.of() : List.copyOf(consistency);
+    bitcoinHeaders = bitcoinHeaders == null ? List.of() : List.copyOf(bitcoinHeaders);
+  }
+
+  /** A bundle without Bitcoin headers. */
+  public ProofBundle(
+      String contentKind,
+      Hash contentHash,
+      String saltBase64,
+      Object record,
+      byte[] entry,
+      long leafIndex,
+      long treeSize,
+      List<Hash> inclusionProof,
+      String checkpoint,
+      String logKey,
+      List<Consistency> consistency,
+      String otsBase64,
+      String rfc3161Base64) {
+    this(
+        contentKind,
+        contentHash,
+        saltBase64,
+        record,
+        entry,
+        leafIndex,
+        treeSize,
+        inclusionProof,
+        checkpoint,
+        logKey,
+        consistency,
+        otsBase64,
+        rfc3161Base64,
+        List.of());
+  }
+
+  /** This bundle carrying {@code runs} as its Bitcoin headers. */
+  public ProofBundle withBitcoinHeaders(List<HeaderRun> runs) {
+    return new ProofBundle(
+        contentKind,
+        contentHash,
+        saltBase64,
+        record,
+        entry,
+        leafIndex,
+        treeSize,
+        inclusionProof,
+        checkpoint,
+        logKey,
+        consistency,
+        otsBase64,
+        rfc3161Base64,
+        runs);
+  }
+
+  /**
+   * Consecutive 80-byte Bitcoin block headers, the first at height {@code from}. The ledger core
+   * does not read them: the verifier validates them against the headers it trusts, never trusting
+   * them for being here.
+   */
+  public record HeaderRun(long from, byte[] headers) {
+    public HeaderRun {
+      if (from < 0 || from > 0xffff_ffffL)
+        throw new IllegalArgumentException("a header run starts at a block height (0 to 2^32 − 1)");
+      if (headers.length == 0 || headers.length % 80 != 0)
+        throw new IllegalArgumentException("a header run is a whole number of 80-byte headers");
+      if (headers.length / 80 > MAX_RUN_HEADERS)
+        throw new IllegalArgumentException(
+            "a header run holds at most " + MAX_RUN_HEADERS + " headers");
+      headers = headers.clone();
+    }
+
+    @Override
+    public byte[] headers() {
+      return headers.clone();
+    }
+
+    /** How many headers the run holds. */
+    public int count() {
+      return headers.length / 80;
+    }
+
+    /** The height of its last header. */
+    public long to() {
+      return from + count() - 1;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof HeaderRun r && r.from == from && Arrays.equals(r.headers, headers);
+    }
+
+    @Override
+    public int hashCode() {
+      return Long.hashCode(from) * 31 + Arrays.hashCode(headers);
+    }
+
+    @Override
+    public String toString() {
+      return "HeaderRun[" + from + "–" + to() + "]";
+    }
   }
 
   /** An earlier checkpoint (signed note) and the proof that the bundle's checkpoint extends it. */
@@ -100,6 +210,16 @@ public record ProofBundle(
       Map<String, Object> ts = new LinkedHashMap<>();
       if (otsBase64 != null) ts.put("ots", otsBase64);
       if (rfc3161Base64 != null) ts.put("rfc3161", rfc3161Base64);
+      if (!bitcoinHeaders.isEmpty()) {
+        List<Object> runs = new ArrayList<>();
+        for (HeaderRun run : bitcoinHeaders) {
+          Map<String, Object> rm = new LinkedHashMap<>();
+          rm.put("from", run.from());
+          rm.put("headers", HexFormat.of().formatHex(run.headers));
+          runs.add(rm);
+        }
+        ts.put("bitcoinHeaders", runs);
+      }
       m.put("timestamps", ts);
     }
     return CanonicalJson.write(m);
@@ -134,6 +254,7 @@ public record ProofBundle(
     }
     Fields ts = f.has("timestamps") ? f.object("timestamps") : null;
     if (ts != null) ts.onlyMembers(TIMESTAMP_MEMBERS);
+    List<HeaderRun> runs = ts == null ? List.of() : headerRuns(ts);
     try {
       return new ProofBundle(
           content.string("kind"),
@@ -148,12 +269,49 @@ public record ProofBundle(
           f.string("logKey"),
           consistency,
           ts == null ? null : ts.optionalString("ots"),
-          ts == null ? null : ts.optionalString("rfc3161"));
+          ts == null ? null : ts.optionalString("rfc3161"),
+          runs);
     } catch (IllegalArgumentException e) {
       throw e instanceof MalformedBundleException m
           ? m
           : new MalformedBundleException(e.getMessage());
     }
+  }
+
+  /**
+   * {@code timestamps.bitcoinHeaders}: runs of whole headers, in ascending order, not overlapping,
+   * each at most {@link #MAX_RUN_HEADERS} long. Whether they link to a trusted block is the
+   * verifier's question, not the reader's.
+   */
+  private static List<HeaderRun> headerRuns(Fields ts) {
+    List<?> list = ts.optionalList("bitcoinHeaders");
+    if (ts.has("bitcoinHeaders") && list.isEmpty())
+      throw new MalformedBundleException("bundle.timestamps.bitcoinHeaders must not be empty");
+    List<HeaderRun> runs = new ArrayList<>();
+    for (int i = 0; i < list.size(); i++) {
+      String where = "bundle.timestamps.bitcoinHeaders[" + i + "]";
+      Fields r = new Fields(list.get(i), where);
+      r.onlyMembers(HEADER_RUN_MEMBERS);
+      long from = r.nonNegative("from");
+      String hex = r.string("headers");
+      if (hex.isEmpty() || hex.length() % 160 != 0 || !hex.matches("[0-9a-f]*"))
+        throw new MalformedBundleException(
+            where + ".headers must be lower-case hex of whole 80-byte block headers");
+      if (hex.length() / 160 > MAX_RUN_HEADERS)
+        throw new MalformedBundleException(
+            where
+                + ".headers holds "
+                + hex.length() / 160
+                + " headers; at most "
+                + MAX_RUN_HEADERS
+                + " (one difficulty period)");
+      HeaderRun run = new HeaderRun(from, HexFormat.of().parseHex(hex));
+      if (!runs.isEmpty() && run.from() <= runs.get(runs.size() - 1).to())
+        throw new MalformedBundleException(
+            where + " overlaps or precedes the run before it (runs ascend by height)");
+      runs.add(run);
+    }
+    return runs;
   }
 
   /** A bundle that cannot be read. */

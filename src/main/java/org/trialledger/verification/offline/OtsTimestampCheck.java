@@ -1,23 +1,20 @@
 package org.trialledger.verification.offline;
 
-import java.io.IOException;
-import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import org.trialledger.anchoring.bitcoin.HeaderCheck;
-import org.trialledger.anchoring.bitcoin.HeaderSource;
 import org.trialledger.anchoring.bitcoin.HeadersFile;
-import org.trialledger.anchoring.bitcoin.ProofOfWorkHeaderCheck;
 import org.trialledger.anchoring.bitcoin.TrustedHeaders;
 import org.trialledger.anchoring.ots.DetachedTimestampFile;
 import org.trialledger.anchoring.ots.OtsFormatException;
 import org.trialledger.anchoring.ots.TimestampVerifier;
 import org.trialledger.anchoring.ots.VerificationReport;
 import org.trialledger.ledger.Hash;
+import org.trialledger.ledger.bundle.ProofBundle;
 import org.trialledger.ledger.bundle.TimestampCheck;
 import org.trialledger.ledger.bundle.VerificationReport.Outcome;
 
@@ -28,18 +25,40 @@ import org.trialledger.ledger.bundle.VerificationReport.Outcome;
  * (pending, an unconfirmed block, another notary), see {@link AnchorFindings}.
  */
 public final class OtsTimestampCheck implements TimestampCheck {
-  private final HeaderCheck headers;
+  /** The header check for the headers a bundle carries (validated by it, never trusted). */
+  private final Function<List<ProofBundle.HeaderRun>, HeaderCheck> headersFor;
 
+  /** A check by {@code headers} alone: the headers a bundle carries are not used. */
   public OtsTimestampCheck(HeaderCheck headers) {
-    this.headers = headers;
+    this.headersFor = runs -> headers;
   }
 
-  public OtsTimestampCheck(HeaderSource headers, BigInteger powLimit) {
-    this(new ProofOfWorkHeaderCheck(headers, powLimit));
+  private OtsTimestampCheck(Function<List<ProofBundle.HeaderRun>, HeaderCheck> headersFor) {
+    this.headersFor = headersFor;
+  }
+
+  /**
+   * The check the verifier CLI runs: a block counts only where the bundle's headers, together with
+   * the optional headers file (which wins where both give a height), link to the trusted headers
+   * the jar carries or to a {@code --checkpoint} by Bitcoin's header rules.
+   */
+  public static OtsTimestampCheck forCli(
+      Optional<HeadersFile> headersFile, List<TrustedHeaders.Checkpoint> checkpoints) {
+    return new OtsTimestampCheck(
+        (List<ProofBundle.HeaderRun> runs) -> HeaderChecks.forCli(headersFile, checkpoints, runs));
   }
 
   @Override
   public Result check(String checkpointNote, String otsBase64, String rfc3161Base64) {
+    return check(checkpointNote, otsBase64, rfc3161Base64, List.of());
+  }
+
+  @Override
+  public Result check(
+      String checkpointNote,
+      String otsBase64,
+      String rfc3161Base64,
+      List<ProofBundle.HeaderRun> bitcoinHeaders) {
     if (otsBase64 == null)
       return new Result(
           Outcome.UNCONFIRMED,
@@ -52,6 +71,12 @@ public final class OtsTimestampCheck implements TimestampCheck {
       return new Result(Outcome.FAIL, "the .ots proof is unreadable: " + e.getMessage());
     }
     Hash noteHash = Hash.sha256(checkpointNote.getBytes(StandardCharsets.UTF_8));
+    HeaderCheck headers;
+    try {
+      headers = headersFor.apply(bitcoinHeaders);
+    } catch (HeaderChecks.BrokenRunException e) {
+      return new Result(Outcome.FAIL, e.getMessage());
+    }
     VerificationReport report =
         TimestampVerifier.confirmingWith(headers).verify(proof, noteHash.bytes());
     if (!report.digestMatches())
@@ -63,29 +88,5 @@ public final class OtsTimestampCheck implements TimestampCheck {
               + noteHash
               + ")");
     return AnchorFindings.of(report);
-  }
-
-  /**
-   * The check the verifier CLI runs: the trusted headers the jar carries, the user's checkpoints,
-   * and the headers of a file of "HEIGHT HEX" lines, which count only where they link to a trusted
-   * block by Bitcoin's header rules.
-   */
-  public static OtsTimestampCheck withHeaders(
-      Optional<Path> headersFile, List<TrustedHeaders.Checkpoint> checkpoints) {
-    try {
-      Optional<HeadersFile> file =
-          headersFile.isEmpty()
-              ? Optional.empty()
-              : Optional.of(HeadersFile.load(headersFile.get()));
-      return new OtsTimestampCheck(HeaderChecks.forCli(file, checkpoints));
-    } catch (IOException | IllegalArgumentException e) {
-      throw new IllegalArgumentException(
-          "unreadable headers file " + headersFile.orElseThrow() + ": " + e.getMessage(), e);
-    }
-  }
-
-  /** {@link #withHeaders} with a headers file and no checkpoint. */
-  public static OtsTimestampCheck withHeadersFile(Path headersFile) {
-    return withHeaders(Optional.of(headersFile), List.of());
   }
 }

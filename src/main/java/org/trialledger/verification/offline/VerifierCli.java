@@ -86,10 +86,13 @@ public final class VerifierCli {
         --key-file FILE                 the same, read from a file
         --require-anchor                fail unless the checkpoint's timestamp reaches a Bitcoin
                                         block this verifier confirmed
-        --headers HEADERS.txt           Bitcoin block headers (HEIGHT HEX per line) to confirm
-                                        the timestamp's block with
-        --checkpoint HEIGHT:HASH        pin a Bitcoin block hash from a source you trust
-                                        (repeatable); the header at HEIGHT must hash to it
+        --checkpoint HEIGHT:HASH        trust a Bitcoin block hash from a source you trust
+                                        (repeatable), beside the headers this jar trusts (one
+                                        per difficulty period); the bundle's own headers count
+                                        only where they link to one by Bitcoin's header rules
+        --headers HEADERS.txt           optional more headers (HEIGHT HEX per line), e.g. a
+                                        bridge from a trusted header to the bundle's; validated
+                                        the same way, never trusted
         --witness VKEY                  a witness you trust (its cosignature/v1 verifier key, from
                                         the witness itself); repeatable
         --min-witnesses K               fail unless at least K of those witnesses cosigned the
@@ -393,7 +396,7 @@ public final class VerifierCli {
 
     /** The CLI always checks a timestamp it is given: without headers, nothing is confirmed. */
     Optional<TimestampCheck> timestamps() {
-      return Optional.of(new OtsTimestampCheck(headerCheck()));
+      return Optional.of(OtsTimestampCheck.forCli(headers, checkpoints));
     }
   }
 

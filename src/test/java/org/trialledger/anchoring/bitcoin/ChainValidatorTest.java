@@ -101,6 +101,11 @@ class ChainValidatorTest {
             212L,
             "difficulty rule",
             (Forge) (c, h) -> c.remine(h, b -> b.bits(c.at(h).bits() + 1))),
+        Arguments.of(
+            "a retarget past the 4× clamp (a period 32 times too fast)",
+            224L,
+            "difficulty rule",
+            (Forge) (c, h) -> c.remine(h, b -> b.bits(c.unclampedBits(h)))),
         Arguments.of("no proof of work", 213L, "proof of work", (Forge) (c, h) -> c.unmined(h)),
         Arguments.of(
             "time not above the median of the previous 11",
@@ -134,6 +139,41 @@ class ChainValidatorTest {
     assertTrue(chain.header(height).isEmpty());
     assertTrue(chain.header(height + 1).isEmpty(), "the headers after it are refused too");
     assertEquals(c.at(height - 1), chain.header(height - 1).orElseThrow());
+  }
+
+  /**
+   * A real block may be older than its predecessor as long as it is above the median of the eleven
+   * before it: just after a trusted header those eleven are not all at hand, and a median of fewer
+   * must not refuse it.
+   */
+  @Test
+  void aBlockOlderThanItsTrustedPredecessorIsAcceptedWhenTheMedianAllowsIt() {
+    SyntheticChain c = new SyntheticChain(0, 1_700_000_000L).extendBy(32);
+    c.extend(-1); // block 33: a second before block 32, far above the median of 22..32
+    c.extendBy(5);
+    assertEquals(Map.of(), HeaderChain.build(c.trusted(), c.headers()).refused());
+    TrustedHeaders at32 =
+        TrustedHeaders.of(NET)
+            .withCheckpoint(new TrustedHeaders.Checkpoint(32, c.at(32).blockHashHex()));
+    HeaderChain fromPeriodStart = HeaderChain.build(at32, c.headers().tailMap(32L, true));
+    assertEquals(Map.of(), fromPeriodStart.refused());
+    assertEquals(c.at(38), fromPeriodStart.header(38).orElseThrow());
+  }
+
+  /** With the eleven at hand, a block at or below their median is refused (the rule's edge). */
+  @Test
+  void theMedianOfTheElevenBeforeIsTheLimit() {
+    SyntheticChain c = new SyntheticChain(0, 1_700_000_000L).extendBy(30);
+    long median = c.at(25).timeSeconds(); // times rise: the median of 20..30 is block 25's
+    Forgery f = new Forgery(c);
+    TreeMap<Long, BlockHeader> atMedian = new TreeMap<>(c.headers());
+    atMedian.put(31L, f.remineNext(b -> b.time(median)));
+    assertTrue(
+        HeaderChain.build(c.trusted(), atMedian).refused().get(31L).contains("median"),
+        "equal to the median is not above it");
+    TreeMap<Long, BlockHeader> above = new TreeMap<>(c.headers());
+    above.put(31L, f.remineNext(b -> b.time(median + 1)));
+    assertEquals(Map.of(), HeaderChain.build(c.trusted(), above).refused());
   }
 
   @Test
@@ -212,6 +252,27 @@ class ChainValidatorTest {
           change.apply(
               new Fields(h.previousBlockHash(), h.merkleRoot(), h.timeSeconds(), h.bits()));
       return SyntheticChain.mine(f.previous, f.root, f.time, f.bits);
+    }
+
+    /** A header on top of the tip, ten minutes later unless {@code change} says otherwise. */
+    BlockHeader remineNext(UnaryOperator<Fields> change) {
+      BlockHeader tip = chain.at(chain.tipHeight());
+      Fields f =
+          change.apply(
+              new Fields(
+                  tip.hashInternalOrder(), new byte[32], tip.timeSeconds() + 600, tip.bits()));
+      return SyntheticChain.mine(f.previous, f.root, f.time, f.bits);
+    }
+
+    /** The bits a retarget at {@code height} would give without the 4× clamp. */
+    int unclampedBits(long height) {
+      long timespan =
+          chain.at(height - 1).timeSeconds() - chain.at(height - NET.interval()).timeSeconds();
+      BigInteger target =
+          BlockHeader.targetOf(chain.at(height - 1).bits())
+              .multiply(BigInteger.valueOf(timespan))
+              .divide(BigInteger.valueOf(NET.targetTimespanSeconds()));
+      return Difficulty.compactOf(target);
     }
 
     BlockHeader unmined(long height) {

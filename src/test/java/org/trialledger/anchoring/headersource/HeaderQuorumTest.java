@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.trialledger.anchoring.bitcoin.BlockHeader;
 import org.trialledger.anchoring.bitcoin.SyntheticChain;
 import org.trialledger.anchoring.headersource.FakeChainServer.Kind;
 import org.trialledger.anchoring.headersource.FakeChainServer.Lie;
@@ -74,6 +76,42 @@ class HeaderQuorumTest {
         new DetachedTimestampFile(
             OpKind.SHA256, Timestamp.of(DIGEST).withAttestation(new BitcoinAttestation(ANCHOR)));
     return new TimestampVerifier(q, SyntheticChain.NET.powLimit()).verify(proof, DIGEST);
+  }
+
+  /**
+   * What a restarted server keeps: every accepted header goes to the memory, and a new quorum takes
+   * them back, validated again, so it confirms with every source down; a kept header changed in the
+   * database (and everything after it) is dropped, not trusted.
+   */
+  @Test
+  void keptHeadersSurviveARestartAndAreValidatedAgain() throws Exception {
+    FakeChainServer core = start(Kind.BITCOIN_CORE);
+    TreeMap<Long, HeaderQuorum.Kept> kept = new TreeMap<>();
+    HeaderQuorum first =
+        new HeaderQuorum(
+            chain.trusted(),
+            List.of(client(core, Kind.BITCOIN_CORE)),
+            1,
+            Clock.systemUTC(),
+            (h, header, by) -> kept.put(h, new HeaderQuorum.Kept(header, by)));
+    assertTrue(anchor(first).isConfirmed());
+    assertEquals(chain.at(ANCHOR), kept.get(ANCHOR).header());
+    assertEquals(List.of("Bitcoin Core " + core.uri()), kept.get(ANCHOR).confirmedBy());
+    core.close();
+
+    HeaderQuorum restarted = quorum(1, client(core, Kind.BITCOIN_CORE));
+    assertEquals(kept.size(), restarted.restore(kept));
+    assertTrue(anchor(restarted).isConfirmed(), "no source needed: the kept chain confirms");
+    assertEquals(kept.get(ANCHOR).confirmedBy(), restarted.confirmedBy(ANCHOR));
+
+    TreeMap<Long, HeaderQuorum.Kept> changed = new TreeMap<>(kept);
+    byte[] bytes = chain.at(ANCHOR - 3).bytes();
+    bytes[68]++;
+    changed.put(ANCHOR - 3, new HeaderQuorum.Kept(BlockHeader.parse(bytes), List.of("x")));
+    HeaderQuorum tampered = quorum(1, client(core, Kind.BITCOIN_CORE));
+    assertTrue(tampered.restore(changed) < kept.size());
+    assertTrue(tampered.validated(ANCHOR - 3, ANCHOR).isEmpty(), "dropped from the change on");
+    assertFalse(anchor(tampered).isConfirmed(), "and the source is down: nothing confirms");
   }
 
   @Test
