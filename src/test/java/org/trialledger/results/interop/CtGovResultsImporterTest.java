@@ -224,4 +224,20 @@ class CtGovResultsImporterTest {
       out.put(path, v.toString());
     }
   }
+
+  @Test
+  void aRealRecordValidatesWithItsKnownGapAsAWarning() {
+    var findings =
+        org.trialledger.results.domain.ResultsValidator.validate(
+            importVector("NCT00763412").record(), List.of("BMI", "Body Composition", "CRP"));
+    // baseline analysed 4 of the 8 who started in each arm (and 8 of 16 in total)
+    assertEquals(3, findings.size(), findings.toString());
+    assertTrue(
+        findings.stream()
+            .allMatch(
+                f ->
+                    f.severity() == org.trialledger.results.domain.ResultsFinding.Severity.WARNING
+                        && f.field().startsWith("baseline.denoms[0].counts[")),
+        findings.toString());
+  }
 }
