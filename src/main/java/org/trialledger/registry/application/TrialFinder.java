@@ -29,7 +29,7 @@ import org.trialledger.security.domain.Role;
 public class TrialFinder {
   @PersistenceContext private EntityManager em;
 
-  Trial lockedTrial(String registryId) {
+  public Trial lockedTrial(String registryId) {
     Trial trial = trial(registryId);
     em.lock(trial, LockModeType.PESSIMISTIC_WRITE);
     return trial;

@@ -199,4 +199,15 @@ class ResultsValidatorTest {
                 "{\"groupId\": \"EG000\", \"numAffected\": 3, \"numAtRisk\": 2}"));
     assertOnly(f, Severity.ERROR, "adverseEvents.otherEvents[0].stats[0].numAffected");
   }
+
+  @Test
+  void theDemoTrialsResultsPassAgainstItsRegistration() throws Exception {
+    String json;
+    try (var in = getClass().getResourceAsStream("/results/helix-pso-results.json")) {
+      json = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+    assertEquals(
+        List.of(),
+        ResultsValidator.validate(ResultsRecord.parse(json), List.of("PASI 75 response")));
+  }
 }
