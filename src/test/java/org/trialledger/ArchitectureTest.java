@@ -40,7 +40,8 @@ class ArchitectureTest {
    * #insideEachContextLayersPointDown}).
    */
   private static final List<String> CONTEXTS =
-      List.of("verification", "site", "registry", "anchoring", "audit", "log", "security");
+      List.of(
+          "verification", "results", "site", "registry", "anchoring", "audit", "log", "security");
 
   /**
    * Sub-packages that are neither {@code domain} nor the usual layers but plain-Java code at the
@@ -51,6 +52,7 @@ class ArchitectureTest {
       Map.of(
           "anchoring", List.of("ots", "bitcoin", "tsa", "http", "calendar", "headersource"),
           "registry", List.of("interop"),
+          "results", List.of("interop"),
           "site", List.of("interop"),
           "security", List.of("events"),
           "verification", List.of("offline"));
@@ -104,6 +106,8 @@ class ArchitectureTest {
         .definedBy("org.trialledger.web..", "org.trialledger.api..", "org.trialledger.demo..")
         .layer("verification")
         .definedBy("org.trialledger.verification..")
+        .layer("results")
+        .definedBy("org.trialledger.results..")
         .layer("site")
         .definedBy("org.trialledger.site..")
         .layer("registry")
@@ -124,22 +128,34 @@ class ArchitectureTest {
         .mayNotBeAccessedByAnyLayer()
         .whereLayer("verification")
         .mayOnlyBeAccessedByLayers("web")
-        .whereLayer("site")
+        .whereLayer("results")
         .mayOnlyBeAccessedByLayers("web", "verification")
+        .whereLayer("site")
+        .mayOnlyBeAccessedByLayers("web", "verification", "results")
         .whereLayer("registry")
-        .mayOnlyBeAccessedByLayers("web", "verification", "site")
+        .mayOnlyBeAccessedByLayers("web", "verification", "results", "site")
         .whereLayer("anchoring")
-        .mayOnlyBeAccessedByLayers("web", "verification", "site", "registry")
+        .mayOnlyBeAccessedByLayers("web", "verification", "results", "site", "registry")
         .whereLayer("audit")
-        .mayOnlyBeAccessedByLayers("web", "verification", "site", "registry", "anchoring")
+        .mayOnlyBeAccessedByLayers(
+            "web", "verification", "results", "site", "registry", "anchoring")
         .whereLayer("log")
-        .mayOnlyBeAccessedByLayers("web", "verification", "site", "registry", "anchoring", "audit")
+        .mayOnlyBeAccessedByLayers(
+            "web", "verification", "results", "site", "registry", "anchoring", "audit")
         .whereLayer("security")
         .mayOnlyBeAccessedByLayers(
-            "web", "verification", "site", "registry", "anchoring", "audit", "log")
+            "web", "verification", "results", "site", "registry", "anchoring", "audit", "log")
         .whereLayer("ledger")
         .mayOnlyBeAccessedByLayers(
-            "web", "verification", "site", "registry", "anchoring", "audit", "log", "security")
+            "web",
+            "verification",
+            "results",
+            "site",
+            "registry",
+            "anchoring",
+            "audit",
+            "log",
+            "security")
         .check(classes);
   }
 
@@ -288,6 +304,7 @@ class ArchitectureTest {
         .dependOnClassesThat()
         .resideInAnyPackage(
             "org.trialledger.verification..",
+            "org.trialledger.results..",
             "org.trialledger.site..",
             "org.trialledger.registry..",
             "org.trialledger.anchoring..",
@@ -320,6 +337,7 @@ class ArchitectureTest {
             "org.trialledger.security..",
             "org.trialledger.registry..",
             "org.trialledger.site..",
+            "org.trialledger.results..",
             "org.trialledger.verification..",
             "org.trialledger.anchoring..",
             "org.trialledger.web..",
@@ -333,7 +351,7 @@ class ArchitectureTest {
   void theSiteCoreIsPlainJava() {
     noClasses()
         .that()
-        .resideInAPackage("org.trialledger.site.domain..")
+        .resideInAnyPackage("org.trialledger.site.domain..", "org.trialledger.results.domain..")
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage(

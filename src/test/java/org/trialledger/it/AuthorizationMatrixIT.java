@@ -359,6 +359,29 @@ class AuthorizationMatrixIT {
         201,
         summary.statusCode(),
         summary.body()); // so that reading them does not depend on the rows' order
+    // results: a published trial to submit them on, versions under review (to read and comment,
+    // to publish, to return with a major comment), and published results
+    o.put("resultsToSubmit", published(api));
+    o.put("results", resultsUnderReview(api));
+    o.put("resultsToPublish", resultsUnderReview(api));
+    o.put("resultsToReturn", resultsUnderReview(api));
+    assertEquals(
+        201,
+        api.postJson(
+                "/api/trials/" + o.get("resultsToReturn") + "/results/versions/1/comments",
+                "{\"severity\":\"MAJOR\",\"body\":\"Give the week 20 follow-up\"}",
+                "regulator",
+                "regulator-demo-pw")
+            .statusCode());
+    o.put("resultsPublished", resultsUnderReview(api));
+    assertEquals(
+        200,
+        api.postJson(
+                "/api/trials/" + o.get("resultsPublished") + "/results/versions/1/publish",
+                "",
+                "regulator",
+                "regulator-demo-pw")
+            .statusCode());
     // jobs
     HttpResponse<String> inspection =
         api.postJson("/api/inspections?trial=" + p, "", "regulator", "regulator-demo-pw");
@@ -414,6 +437,18 @@ class AuthorizationMatrixIT {
         api.postJson(
                 "/api/trials/" + id + "/versions/1/publish", "", "regulator", "regulator-demo-pw")
             .statusCode());
+    return id;
+  }
+
+  private static String resultsUnderReview(ApiClient api) throws Exception {
+    String id = published(api);
+    HttpResponse<String> r =
+        api.postJson(
+            "/api/trials/" + id + "/results/versions",
+            ResultsApiIT.demoResults(),
+            "sponsor",
+            "sponsor-demo-pw");
+    assertEquals(201, r.statusCode(), r.body());
     return id;
   }
 
@@ -571,6 +606,39 @@ class AuthorizationMatrixIT {
         "POST /api/subjects/{pseudonym}/results",
         "{\"visit\":\"Matrix {user}\",\"observedOn\":\"{today}\",\"outcomeIndex\":1,"
             + "\"valueType\":\"NUMBER\",\"value\":\"1\",\"unit\":\"%\"}");
+    try {
+      BODIES.put("POST /api/trials/{registryId}/results/validation", ResultsApiIT.demoResults());
+      BODIES.put("POST /api/trials/{registryId}/results/versions", ResultsApiIT.demoResults());
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+    BODIES.put(
+        "POST /api/trials/{registryId}/results/versions/{version}/comments",
+        "{\"severity\":\"ADVISORY\",\"body\":\"Matrix comment\"}");
+    ADDRESSES.put("GET /api/trials/{registryId}/results", "/api/trials/{resultsPublished}/results");
+    ADDRESSES.put(
+        "GET /api/trials/{registryId}/results/ctgov",
+        "/api/trials/{resultsPublished}/results/ctgov");
+    ADDRESSES.put(
+        "GET /api/trials/{registryId}/results/versions", "/api/trials/{results}/results/versions");
+    ADDRESSES.put(
+        "GET /api/trials/{registryId}/results/versions/{version}",
+        "/api/trials/{results}/results/versions/1");
+    ADDRESSES.put(
+        "POST /api/trials/{registryId}/results/validation",
+        "/api/trials/{results}/results/validation");
+    ADDRESSES.put(
+        "POST /api/trials/{registryId}/results/versions",
+        "/api/trials/{resultsToSubmit}/results/versions");
+    ADDRESSES.put(
+        "POST /api/trials/{registryId}/results/versions/{version}/comments",
+        "/api/trials/{results}/results/versions/1/comments");
+    ADDRESSES.put(
+        "POST /api/trials/{registryId}/results/versions/{version}/publish",
+        "/api/trials/{resultsToPublish}/results/versions/1/publish");
+    ADDRESSES.put(
+        "POST /api/trials/{registryId}/results/versions/{version}/return",
+        "/api/trials/{resultsToReturn}/results/versions/1/return");
     BODIES.put("POST /api/trials", RegistryFixtures.completeRecordJson());
     BODIES.put("PUT /api/trials/{registryId}/draft", RegistryFixtures.completeRecordJson());
     BODIES.put(

@@ -35,7 +35,7 @@ public class TrialFinder {
   @Inject private UserDirectory directory;
   @PersistenceContext private EntityManager em;
 
-  Trial lockedTrial(String registryId) {
+  public Trial lockedTrial(String registryId) {
     Trial trial = trial(registryId);
     em.lock(trial, LockModeType.PESSIMISTIC_WRITE);
     return trial;

@@ -17,27 +17,27 @@ import java.util.function.Predicate;
  * a warning and reads as absent, because a record from a newer or sloppier source must still
  * import.
  */
-final class JsonNode {
+public final class JsonNode {
   private final JsonValue value;
   private final String path;
   private final ReadLog log;
 
-  JsonNode(JsonValue value, String path, ReadLog log) {
+  public JsonNode(JsonValue value, String path, ReadLog log) {
     this.value = value;
     this.path = path;
     this.log = log;
   }
 
-  String path() {
+  public String path() {
     return path;
   }
 
-  boolean present() {
+  public boolean present() {
     return value instanceof JsonObject;
   }
 
   /** A child object; absent (but still safe to read from) when missing or not an object. */
-  JsonNode object(String key) {
+  public JsonNode object(String key) {
     JsonValue v = raw(key);
     if (v != null && !(v instanceof JsonObject)) {
       log.warn(at(key) + " should be an object; it was ignored");
@@ -47,7 +47,7 @@ final class JsonNode {
   }
 
   /** The objects of an array field; elements that are not objects are warned about and skipped. */
-  List<JsonNode> objects(String key) {
+  public List<JsonNode> objects(String key) {
     List<JsonNode> out = new ArrayList<>();
     JsonArray array = array(key);
     for (int i = 0; i < array.size(); i++) {
@@ -60,12 +60,12 @@ final class JsonNode {
   }
 
   /** The strings of an array field, each marked mapped. */
-  List<String> texts(String key) {
+  public List<String> texts(String key) {
     return textsWhere(key, s -> true);
   }
 
   /** The strings of an array field that {@code keep} accepts, which alone are marked mapped. */
-  List<String> textsWhere(String key, Predicate<String> keep) {
+  public List<String> textsWhere(String key, Predicate<String> keep) {
     List<String> out = new ArrayList<>();
     JsonArray array = array(key);
     for (int i = 0; i < array.size(); i++) {
@@ -83,7 +83,7 @@ final class JsonNode {
   }
 
   /** The codes of an array field that are in {@code known}; others are warned about. */
-  List<String> codes(String key, Set<String> known) {
+  public List<String> codes(String key, Set<String> known) {
     return textsWhere(
         key,
         s -> {
@@ -94,7 +94,7 @@ final class JsonNode {
   }
 
   /** A string field, marked mapped; null when missing, blank or not a string. */
-  String text(String key) {
+  public String text(String key) {
     String s = peekText(key);
     if (s != null) log.mapped(at(key));
     return s;
@@ -108,7 +108,7 @@ final class JsonNode {
     return null;
   }
 
-  Integer integer(String key) {
+  public Integer integer(String key) {
     JsonValue v = raw(key);
     if (v instanceof JsonNumber n && n.isIntegral()) {
       try {
@@ -123,7 +123,25 @@ final class JsonNode {
     return null;
   }
 
-  Boolean bool(String key) {
+  /**
+   * A whole number written as a JSON number or as digits in a string (ClinicalTrials.gov writes
+   * counts both ways); null and a warning otherwise.
+   */
+  public Integer count(String key) {
+    JsonValue v = raw(key);
+    if (v instanceof JsonString s) {
+      String t = s.getString().strip();
+      if (t.matches("-?[0-9]{1,9}")) {
+        log.mapped(at(key));
+        return Integer.valueOf(t);
+      }
+      if (ReadLog.holdsValue(v)) log.warn(at(key) + " should be a whole number; it was ignored");
+      return null;
+    }
+    return integer(key);
+  }
+
+  public Boolean bool(String key) {
     JsonValue v = raw(key);
     if (v == JsonValue.TRUE || v == JsonValue.FALSE) {
       log.mapped(at(key));
@@ -134,11 +152,11 @@ final class JsonNode {
   }
 
   /** A code from a closed list; an unknown code is warned about and reads as null. */
-  String code(String key, Set<String> known) {
+  public String code(String key, Set<String> known) {
     return code(key, s -> known.contains(s) ? s : null);
   }
 
-  <E extends Enum<E>> E enumValue(String key, Class<E> type) {
+  public <E extends Enum<E>> E enumValue(String key, Class<E> type) {
     return code(
         key,
         s -> {
@@ -148,7 +166,7 @@ final class JsonNode {
   }
 
   /** A code translated by {@code decode}, which returns null for codes it does not know. */
-  <T> T code(String key, Function<String, T> decode) {
+  public <T> T code(String key, Function<String, T> decode) {
     String s = peekText(key);
     if (s == null) return null;
     T decoded = decode.apply(s);
@@ -161,20 +179,20 @@ final class JsonNode {
   }
 
   /** Marks a field mapped whose information the record keeps in another form. */
-  void mapped(String key) {
+  public void mapped(String key) {
     if (raw(key) != null) log.mapped(at(key));
   }
 
   /** Makes the unmapped list name a field's children rather than the field as a whole. */
-  void itemize(String key) {
+  public void itemize(String key) {
     log.itemize(at(key));
   }
 
-  void warn(String message) {
+  public void warn(String message) {
     log.warn(message);
   }
 
-  String at(String key) {
+  public String at(String key) {
     return path.isEmpty() ? key : path + "." + key;
   }
 

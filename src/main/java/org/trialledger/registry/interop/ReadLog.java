@@ -16,7 +16,7 @@ import java.util.Set;
  * Whatever holds a value and was not mapped is then listed by {@link #unmapped}, so nothing is
  * dropped silently.
  */
-final class ReadLog {
+public final class ReadLog {
   private final Set<String> mapped = new HashSet<>();
 
   /** Every ancestor of a mapped path: a subtree none of whose paths is here was left out whole. */
@@ -24,7 +24,7 @@ final class ReadLog {
 
   private final Set<String> warnings = new LinkedHashSet<>();
 
-  void mapped(String path) {
+  public void mapped(String path) {
     mapped.add(path);
     for (int i = path.length() - 1; i > 0; i--) {
       char c = path.charAt(i);
@@ -33,22 +33,22 @@ final class ReadLog {
     touched.add(path);
   }
 
-  void itemize(String path) {
+  public void itemize(String path) {
     touched.add(path);
   }
 
-  void warn(String message) {
+  public void warn(String message) {
     warnings.add(message);
   }
 
-  List<String> warnings() {
+  public List<String> warnings() {
     return List.copyOf(warnings);
   }
 
   /**
    * The highest paths under {@code root} that hold a value and were not mapped, in document order.
    */
-  List<String> unmapped(JsonObject root) {
+  public List<String> unmapped(JsonObject root) {
     List<String> out = new ArrayList<>();
     for (Map.Entry<String, JsonValue> e : root.entrySet()) collect(e.getValue(), e.getKey(), out);
     return out;
@@ -67,7 +67,7 @@ final class ReadLog {
   }
 
   /** null, blank strings and empty containers carry nothing a user could miss. */
-  static boolean holdsValue(JsonValue v) {
+  public static boolean holdsValue(JsonValue v) {
     if (v == null || v.getValueType() == JsonValue.ValueType.NULL) return false;
     if (v instanceof JsonString s) return !s.getString().isBlank();
     if (v instanceof JsonObject o) return o.values().stream().anyMatch(ReadLog::holdsValue);
