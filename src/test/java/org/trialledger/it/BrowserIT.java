@@ -27,6 +27,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -145,6 +146,7 @@ class BrowserIT {
     assertEquals(List.of(), roleOptions(), "no role before an organisation is chosen");
     selectByLabel("admin:organisation", "St. Mary's Hospital Research Unit (SITE)");
     new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
+        .ignoring(StaleElementReferenceException.class)
         .until(d -> roleOptions().equals(List.of("SITE")));
 
     // A program that skips the page is refused by the service all the same.
@@ -171,9 +173,7 @@ class BrowserIT {
     selectByLabel("admin:orgKind", "SITE");
     browser.driver().findElement(By.id("admin:orgCountry")).sendKeys("XX");
     browser.driver().findElement(By.id("admin:createOrganisation")).click();
-    assertTrue(
-        browser.text(By.id("admin:messages")).contains("ISO 3166"),
-        browser.text(By.id("admin:messages")));
+    waitForMessage("ISO 3166");
     assertFalse(browser.present(By.xpath("//td[contains(., 'Nowhere Research')]")));
   }
 
@@ -202,12 +202,10 @@ class BrowserIT {
 
     browser.driver().findElement(By.id("admin:newPassword")).sendKeys("leaver-second-pw");
     browser.driver().findElement(By.id("admin:resetPassword")).click();
-    assertTrue(browser.text(By.id("admin:messages")).contains("New password set for leaver"));
+    waitForMessage("New password set for leaver");
 
     browser.driver().findElement(By.id("admin:deactivate")).click();
-    assertTrue(
-        browser.text(By.id("admin:messages")).contains("Reason is required"),
-        "deactivating asks why first");
+    waitForMessage("Reason is required"); // deactivating asks why first
     browser.driver().findElement(By.id("admin:deactivationReason")).sendKeys("Left the company");
     browser.driver().findElement(By.id("admin:deactivate")).click();
     browser.waitFor(By.id("admin:reactivate"));
@@ -389,6 +387,12 @@ class BrowserIT {
     assertTrue(csv.contains("/files/audit-trail.csv"), csv);
   }
 
+  private void waitForMessage(String text) {
+    new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
+        .ignoring(StaleElementReferenceException.class)
+        .until(d -> browser.text(By.id("admin:messages")).contains(text));
+  }
+
   private List<String> roleOptions() {
     return new Select(browser.driver().findElement(By.id("admin:role_input")))
         .getOptions().stream()
@@ -438,5 +442,12 @@ class BrowserIT {
                 + " w.triggerChange();",
             selectOneMenuId,
             value);
+    // the change may redraw other menus (the roles an organisation permits): let it finish
+    new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
+        .until(
+            d ->
+                Boolean.TRUE.equals(
+                    ((JavascriptExecutor) d)
+                        .executeScript("return PrimeFaces.ajax.Queue.isEmpty();")));
   }
 }

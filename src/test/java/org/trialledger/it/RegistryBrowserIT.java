@@ -106,8 +106,12 @@ class RegistryBrowserIT {
     assertTrue(browser.text(By.id("draft:refused")).contains("22. Completion date"));
     clear("draft:completionDate");
     click("draft:save");
-    new WebDriverWait(browser.driver(), Duration.ofSeconds(20))
-        .until(ExpectedConditions.invisibilityOfElementLocated(By.id("draft:refused")));
+    try {
+      new WebDriverWait(browser.driver(), Duration.ofSeconds(20))
+          .until(ExpectedConditions.invisibilityOfElementLocated(By.id("draft:refused")));
+    } catch (org.openqa.selenium.TimeoutException e) {
+      throw new AssertionError("still refused: " + browser.text(By.id("draft:refused")), e);
+    }
     waitForText(By.id("draft:messages"), "Draft saved");
 
     // the protocol PDF, and a file that only claims to be one
@@ -317,8 +321,8 @@ class RegistryBrowserIT {
 
     // the public phase filter finds it
     browser.open("/registry/index.xhtml?phase=PHASE3&sort=NEWEST");
-    browser.waitFor(By.id("search:results"));
-    waitForText(By.id("search:results"), id);
+    browser.waitFor(By.id("results"));
+    waitForText(By.id("results"), id);
 
     // the trial page: sections, labels, UTC, the month as registered, the proofs panel
     browser.open("/registry/trial.xhtml?id=" + id);
