@@ -54,7 +54,7 @@ public class ResultsResource {
       summary = "The newest published results version's canonical JSON",
       description =
           "The exact bytes whose SHA-256 is the RESULTS_VERSION ledger entry's content hash.")
-  public Response published(@PathParam("registryId") String registryId) {
+  public Response publishedResults(@PathParam("registryId") String registryId) {
     ResultsVersionView v =
         results
             .published(actor.caller(), registryId)
@@ -66,7 +66,7 @@ public class ResultsResource {
   @Path("/ctgov")
   @PermitAll
   @Operation(summary = "The newest published results as a ClinicalTrials.gov resultsSection")
-  public String ctgov(@PathParam("registryId") String registryId) {
+  public String publishedResultsAsCtgov(@PathParam("registryId") String registryId) {
     ResultsVersionView v =
         results
             .published(actor.caller(), registryId)
@@ -79,7 +79,7 @@ public class ResultsResource {
   @Path("/versions")
   @PermitAll
   @Operation(summary = "The results versions (published ones; all for the sponsor and regulators)")
-  public String versions(@PathParam("registryId") String registryId) {
+  public String resultsVersions(@PathParam("registryId") String registryId) {
     Caller caller = actor.caller();
     List<Object> list = new ArrayList<>();
     for (ResultsVersionView v : results.visibleVersions(caller, registryId)) list.add(version(v));
@@ -90,7 +90,7 @@ public class ResultsResource {
   @Path("/versions/{version}")
   @PermitAll
   @Operation(summary = "A results version's canonical JSON")
-  public Response version(
+  public Response resultsVersion(
       @PathParam("registryId") String registryId, @PathParam("version") int number) {
     return canonical(results.visibleVersion(actor.caller(), registryId, number));
   }
@@ -106,7 +106,7 @@ public class ResultsResource {
           "Body: a results record (schema trialledger.results/1) or a ClinicalTrials.gov study"
               + " with a resultsSection. Answers the errors and warnings per field, and for a"
               + " ClinicalTrials.gov record the paths that could not be mapped.")
-  public String validation(@PathParam("registryId") String registryId, String body) {
+  public String validateResults(@PathParam("registryId") String registryId, String body) {
     Caller caller = actor.caller();
     Read read = read(caller, registryId, body);
     Map<String, Object> m = new LinkedHashMap<>();
@@ -126,7 +126,7 @@ public class ResultsResource {
       description =
           "Body as for validation. Errors refuse the submission (422, one entry per field); the"
               + " version's canonical JSON is entered in the ledger as RESULTS_VERSION.")
-  public Response submit(@PathParam("registryId") String registryId, String body) {
+  public Response submitResults(@PathParam("registryId") String registryId, String body) {
     Caller caller = actor.caller();
     ResultsVersionView v =
         results.submit(caller, registryId, read(caller, registryId, body).record());
@@ -141,7 +141,7 @@ public class ResultsResource {
   @Operation(
       summary = "Comment on a results version under review",
       description = "Body: {\"severity\": \"MAJOR\"|\"ADVISORY\", \"body\": \"…\"}.")
-  public Response comment(
+  public Response commentOnResults(
       @PathParam("registryId") String registryId, @PathParam("version") int number, String body) {
     Map<?, ?> request = object(body);
     CommentSeverity severity = null;
@@ -164,7 +164,7 @@ public class ResultsResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @SecurityRequirement(name = "basic")
   @Operation(summary = "Publish a results version under review (refused with major comments)")
-  public String publish(
+  public String publishResults(
       @PathParam("registryId") String registryId, @PathParam("version") int number) {
     return CanonicalJson.write(version(results.publish(actor.caller(), registryId, number)));
   }
@@ -175,7 +175,7 @@ public class ResultsResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @SecurityRequirement(name = "basic")
   @Operation(summary = "Return a results version to the sponsor (needs a major comment)")
-  public String returnToSponsor(
+  public String returnResults(
       @PathParam("registryId") String registryId, @PathParam("version") int number) {
     return CanonicalJson.write(
         version(results.returnToSponsor(actor.caller(), registryId, number)));
