@@ -93,7 +93,7 @@ class RegistryBrowserIT {
     choose("draft:ipdPlan", "NO");
     click("draft:addIntervention");
     waitForRows("Intervention 1");
-    typeInRow("Intervention 1", 1, "Tidal breathing training");
+    typeInRow("Intervention 1", 0, "Tidal breathing training"); // after the type menu
     click("draft:addPrimaryOutcome");
     waitForRows("Primary outcome 1");
     typeInRow("Primary outcome 1", 0, "Six-minute walk distance");
@@ -452,6 +452,7 @@ class RegistryBrowserIT {
                     == 1);
   }
 
+  /** The row's {@code input}-th text field, counting only text fields (not a menu's inputs). */
   private void typeInRow(String label, int input, String text) {
     WebElement row =
         browser
@@ -461,7 +462,8 @@ class RegistryBrowserIT {
                     "//div[contains(@class,'tl-row-group')][strong[normalize-space()='"
                         + label
                         + "']]"));
-    WebElement field = row.findElements(By.cssSelector("input")).get(input);
+    WebElement field =
+        row.findElements(By.cssSelector("input.ui-inputtext, textarea.ui-inputtext")).get(input);
     field.clear();
     field.sendKeys(text);
   }
