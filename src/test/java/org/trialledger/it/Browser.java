@@ -5,7 +5,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.logging.Level;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -81,9 +83,18 @@ public final class Browser implements AutoCloseable {
         .until(ExpectedConditions.visibilityOfElementLocated(locator));
   }
 
+  /**
+   * The element's text, read again when an ajax update replaces the element between finding and
+   * reading it (the usual cause of a stale reference inside a wait).
+   */
   public String text(By locator) {
-    waitFor(locator);
-    return driver.findElement(locator).getText();
+    return new WebDriverWait(driver, Duration.ofSeconds(20))
+        .ignoring(StaleElementReferenceException.class)
+        .until(
+            d -> {
+              WebElement e = d.findElement(locator);
+              return e.isDisplayed() ? e.getText() : null;
+            });
   }
 
   public boolean present(By locator) {
