@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -29,7 +31,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -137,8 +142,7 @@ class DataEntryBrowserIT {
     assertFalse(dirty(), "everything typed is on the server now");
 
     WebElement bad = browser.driver().findElement(By.id("draft:" + badInput));
-    // Known gap (docs/data-entry.md): the refused text is kept on the server but not yet shown
-    // again in its input, after the save or on opening the page; the message marks the field.
+    assertEquals(badText, bad.getAttribute("value"), "the refused value stays as typed");
     assertEquals("true", bad.getAttribute("aria-invalid"));
     assertTrue(
         bad.getAttribute("aria-describedby").contains("draft:" + badInput + "Msg"),
@@ -146,6 +150,8 @@ class DataEntryBrowserIT {
     WebElement link = browser.driver().findElement(By.cssSelector("#draft\\:refused a"));
     assertTrue(link.getAttribute("href").endsWith("#draft:" + badInput), link.getAttribute("href"));
     assertTrue(link.getText().contains(message), link.getText());
+    if (badInput.equals("publicContactEmail"))
+      screens("edit-with-error", "draft:publicContactEmail");
 
     // opened again: the valid values were stored
     browser.open("/sponsor/edit.xhtml?id=" + id);
@@ -153,8 +159,10 @@ class DataEntryBrowserIT {
     assertEquals("PARTIAL", valueOf("draft:acronym"));
     assertEquals("Helix Therapeutics", valueOf("draft:primarySponsor"));
     assertEquals("Dr. Ada Field", valueOf("draft:publicContactName"));
-    // Known gap: the refused text kept beside the draft is not yet put back into its input on
-    // opening the page (DataEntryBrowserIT runs of 2026-11-28 showed it empty); see the report.
+    assertEquals(badText, valueOf("draft:" + badInput), "the refused value is shown again");
+    assertEquals(
+        "true",
+        browser.driver().findElement(By.id("draft:" + badInput)).getAttribute("aria-invalid"));
 
     Map<?, ?> stored =
         RegistryApiIT.json(api.get("/api/trials/" + id + "/draft", "sponsor", "sponsor-demo-pw"));
@@ -280,6 +288,10 @@ class DataEntryBrowserIT {
     for (String date : new String[] {"occurredAt", "observedOn", "aeOnset", "aeEnd"})
       assertEquals("", valueOf("subject:" + date), date + " starts empty, not today");
 
+    // the sweep: every form of the page sent empty answers in words, by the fields' labels
+    for (String button : new String[] {"subject:sign", "subject:saveResult", "subject:saveAe"})
+      clickAndCollect(button, "subject:messages");
+
     // Outcome and Kind side by side, not on top of each other
     Object overlap =
         ((JavascriptExecutor) browser.driver())
@@ -328,10 +340,200 @@ class DataEntryBrowserIT {
                         .executeScript("return PrimeFaces.ajax.Queue.isEmpty();")));
     assertEquals(1, adverseEventVersions(subject), "three clicks, one adverse event");
 
+    // adverse events are a list of records: edit one in place (no id typed), with a reason
+    waitForText(By.id("subject:aeList"), "Nausea");
+    assertEquals(
+        1, browser.driver().findElements(By.cssSelector("#subject\\:aeList_data > tr")).size());
+    click(browser.driver().findElement(By.id("subject:aeList:0:aeEdit")));
+    waitForAjax();
+    waitForText(By.id("aeFormTitle"), "Correct AE-");
+    assertEquals("Nausea", valueOf("subject:aeTerm"), "the form shows the event to correct");
+    type("subject:aeTerm", "Nausea and vomiting");
+    clickAndWait("subject:saveAe", "subject:messages", "Reason for change");
+    assertEquals(1, adverseEventVersions(subject), "no correction without a reason");
+    type("subject:aeReason", "Vomiting reported at the week 2 visit");
+    clickAndWait("subject:saveAe", "subject:messages", "saved");
+    assertEquals(2, adverseEventVersions(subject), "the correction is the event's second version");
+    waitForText(By.id("subject:aeList"), "Nausea and vomiting");
+    assertEquals(
+        1,
+        browser.driver().findElements(By.cssSelector("#subject\\:aeList_data > tr")).size(),
+        "one event, two versions");
+    click(browser.driver().findElement(By.id("subject:aeList:0:aeHistory")));
+    waitForAjax();
+    waitForText(By.id("subject:aeVersions"), "Vomiting reported at the week 2 visit");
+    assertEquals(
+        2,
+        browser
+            .driver()
+            .findElements(By.cssSelector("#subject\\:aeVersionTable_data > tr"))
+            .size());
+    click(browser.driver().findElement(By.id("subject:newAe")));
+    waitForAjax();
+    waitForText(By.id("aeFormTitle"), "Report a new adverse event");
+    assertEquals("", valueOf("subject:aeTerm"));
+
+    // consent again on the form already consented to: refused without a reason, kept with one
+    clickNow("subject:occurredAt");
+    sign();
+    clickAndWait("subject:sign", "subject:messages", "to record it again, give the reason");
+    clickNow("subject:occurredAt");
+    type("subject:consentReason", "Re-consented after the information sheet was re-read");
+    sign();
+    clickAndWait("subject:sign", "subject:messages", "Consent recorded and signed");
+
     for (String m : messages)
       assertFalse(
           INTERNAL.matcher(m).find(), "a message names an internal field or component: " + m);
     Pages.assertNoStackTrace(browser.driver().getPageSource());
+    screens("site-subject", "subject:aeList");
+  }
+
+  /**
+   * Issue 17 finding 6: a consent form was published on choosing its PDF (the same v1.0 (en)
+   * twice), summary results went public unseen, and withdrawing had no button. Each now shows what
+   * becomes public and waits for a confirmation; duplicates are refused by the service, not only
+   * the page.
+   */
+  @Test
+  void whatCannotBeUndoneIsPreviewedAndConfirmedAndNotRepeated() throws Exception {
+    String trial = SiteIT.publishedTrial(api);
+    long site = SiteIT.organisation(api, "St. Mary's Hospital Research Unit");
+    assertEquals(
+        201,
+        api.postJson(
+                "/api/trials/" + trial + "/site/activations",
+                "{\"siteOrganisationId\":"
+                    + site
+                    + ",\"principalInvestigator\":\"Dr. Amara Okafor\"}",
+                "sponsor",
+                "sponsor-demo-pw")
+            .statusCode());
+    assertEquals(
+        201,
+        api.postJson("/api/trials/" + trial + "/site/subjects", "", "site1", "site1-demo-pw")
+            .statusCode());
+    browser.login("sponsor", "sponsor-demo-pw");
+    browser.waitFor(By.id("currentUser"));
+    browser.open("/sponsor/sites.xhtml?id=" + trial);
+    browser.waitFor(By.id("sites:previewSummary"));
+
+    // consent form: choosing the PDF shows what will be published, and publishes nothing
+    Path pdf = Files.createTempFile("icf", ".pdf");
+    Files.write(pdf, VerificationIT.pdf("informed consent form v1.0"));
+    browser.driver().findElement(By.id("forms:formUpload_input")).sendKeys(pdf.toString());
+    waitForText(By.id("forms:formPreview"), "v1.0 (en)");
+    assertTrue(browser.text(By.id("forms:formPreview")).contains("For protocol version"));
+    assertEquals(0, consentForms(), "choosing the PDF published nothing");
+    clickAndWait("forms:publishForm", "forms:formMessages", "Consent form v1.0 (en) published");
+    assertEquals(1, consentForms());
+    // the same version and language again: shown as a duplicate, and refused
+    browser.driver().findElement(By.id("forms:formUpload_input")).sendKeys(pdf.toString());
+    waitForText(By.id("forms:formDuplicate"), "already published");
+    clickAndWait("forms:publishForm", "forms:formMessages", "already published");
+    assertEquals(1, consentForms(), "one v1.0 (en), not two");
+    HttpResponse<String> again =
+        api.postBytes(
+            "/api/trials/" + trial + "/site/consent-forms?label=V1.0&language=en&fileName=icf.pdf",
+            "application/pdf",
+            VerificationIT.pdf("another v1.0"),
+            "sponsor",
+            "sponsor-demo-pw");
+    assertEquals(409, again.statusCode(), "the service refuses it too: " + again.body());
+    click(browser.driver().findElement(By.id("forms:discardForm")));
+    new WebDriverWait(browser.driver(), Duration.ofSeconds(20))
+        .until(ExpectedConditions.invisibilityOfElementLocated(By.id("forms:formPreview")));
+
+    // summary results: a preview first, nothing public until confirmed; the same figures twice
+    // refused
+    clickAndWait("sites:previewSummary", "sites:summaryPreview", "1 enrolled");
+    assertEquals(
+        404,
+        api.get("/api/trials/" + trial + "/site/summary-results").statusCode(),
+        "previewing published nothing");
+    clickAndWait("sites:publishSummary", "sites:messages", "Summary results version 1 published");
+    assertEquals(200, api.get("/api/trials/" + trial + "/site/summary-results").statusCode());
+    clickAndWait("sites:previewSummary", "sites:summaryRepeats", "published version 1");
+    assertFalse(
+        browser.driver().findElement(By.id("sites:publishSummary")).isEnabled(),
+        "nothing new to publish");
+    HttpResponse<String> repeat =
+        api.postJson(
+            "/api/trials/" + trial + "/site/summary-results", "", "sponsor", "sponsor-demo-pw");
+    assertEquals(409, repeat.statusCode(), repeat.body());
+
+    // withdrawing: a button, a reason, a preview of what the public page will say, a confirmation
+    browser.open("/sponsor/edit.xhtml?id=" + trial);
+    browser.waitFor(By.id("withdraw:withdrawTrial"));
+    clickAndWait("withdraw:withdrawTrial", "withdraw:withdrawMessages", "Reason for withdrawing");
+    type("withdraw:withdrawReason", "The sponsor stopped the programme");
+    click(browser.driver().findElement(By.id("withdraw:withdrawTrial")));
+    waitForText(By.id("withdrawPreviewReason"), "The sponsor stopped the programme");
+    assertEquals(
+        "PUBLISHED",
+        RegistryApiIT.json(api.get("/api/trials/" + trial)).get("status"),
+        "the preview changed nothing");
+    clickAndWait("withdraw:withdrawConfirm", "withdraw:withdrawMessages", "withdrawn");
+    assertEquals("WITHDRAWN", RegistryApiIT.json(api.get("/api/trials/" + trial)).get("status"));
+    assertFalse(browser.present(By.id("withdraw:withdrawTrial")), "withdrawn once");
+
+    for (String m : messages)
+      assertFalse(
+          INTERNAL.matcher(m).find(), "a message names an internal field or component: " + m);
+    Pages.assertNoStackTrace(browser.driver().getPageSource());
+  }
+
+  /**
+   * Issue 17 finding 6: "Return to sponsor" acted at once. It now asks, saying what the sponsor
+   * receives; "No" leaves the version under review.
+   */
+  @Test
+  void returningAVersionAsksFirst() {
+    String id =
+        (String)
+            RegistryApiIT.json(
+                    api.postJson(
+                        "/api/trials",
+                        RegistryFixtures.completeRecordJson(),
+                        "sponsor",
+                        "sponsor-demo-pw"))
+                .get("registryId");
+    assertEquals(
+        201,
+        api.postJson("/api/trials/" + id + "/submit", "{}", "sponsor", "sponsor-demo-pw")
+            .statusCode());
+    assertEquals(
+        201,
+        api.postJson(
+                "/api/trials/" + id + "/versions/1/comments",
+                "{\"severity\":\"MAJOR\",\"body\":\"State the primary outcome's time frame\"}",
+                "regulator",
+                "regulator-demo-pw")
+            .statusCode());
+    browser.login("regulator", "regulator-demo-pw");
+    browser.waitFor(By.id("currentUser"));
+    browser.open("/review/version.xhtml?id=" + id + "&v=1");
+    browser.waitFor(By.id("review:return"));
+    String state = browser.text(By.id("versionState"));
+    click(browser.driver().findElement(By.id("review:return")));
+    waitForText(By.cssSelector(".ui-confirm-dialog"), "Return version 1 to the sponsor?");
+    assertTrue(browser.text(By.cssSelector(".ui-confirm-dialog")).contains("1 major"));
+    click(browser.driver().findElement(By.id("review:confirmNo")));
+    browser.open("/review/version.xhtml?id=" + id + "&v=1");
+    browser.waitFor(By.id("review:return"));
+    assertEquals(state, browser.text(By.id("versionState")), "No changed nothing");
+    click(browser.driver().findElement(By.id("review:return")));
+    waitForText(By.cssSelector(".ui-confirm-dialog"), "Return version 1 to the sponsor?");
+    click(browser.driver().findElement(By.id("review:confirmYes")));
+    waitForText(By.id("versionState"), "eturned");
+  }
+
+  private int consentForms() {
+    return browser
+        .driver()
+        .findElements(
+            By.cssSelector("#forms\\:formList_data > tr:not(.ui-datatable-empty-message)"))
+        .size();
   }
 
   /**
@@ -409,6 +611,54 @@ class DataEntryBrowserIT {
     type("subject:signPassword", "site1-demo-pw");
   }
 
+  /**
+   * For the closing note of issue 17: the page at 1400 and 390 px wide, saved under
+   * target/screenshots with its layout figures (page width against the window, the element's box),
+   * then back to the usual window.
+   */
+  private void screens(String name, String elementId) {
+    try {
+      Path dir = Path.of("target", "screenshots");
+      Files.createDirectories(dir);
+      StringBuilder facts = new StringBuilder();
+      for (int width : new int[] {1400, 390}) {
+        browser.driver().manage().window().setSize(new Dimension(width, 900));
+        Object layout =
+            ((JavascriptExecutor) browser.driver())
+                .executeScript(
+                    "var e = document.getElementById(arguments[0]);"
+                        + "if (e) e.scrollIntoView({block:'start'});"
+                        + "var r = e ? e.getBoundingClientRect() : null;"
+                        + "return 'window ' + window.innerWidth + ' page ' + document.documentElement.scrollWidth"
+                        + " + (r ? ' element ' + Math.round(r.left) + '..' + Math.round(r.right) : '');",
+                    elementId);
+        facts.append(width).append(": ").append(layout).append('\n');
+        Files.write(
+            dir.resolve(name + "-" + width + ".png"),
+            ((TakesScreenshot) browser.driver()).getScreenshotAs(OutputType.BYTES));
+      }
+      Files.writeString(dir.resolve(name + ".txt"), facts);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } finally {
+      browser.driver().manage().window().setSize(new Dimension(1280, 900));
+    }
+  }
+
+  /** Waits until PrimeFaces has no request in flight (the form is drawn again after it). */
+  private void waitForAjax() {
+    new WebDriverWait(browser.driver(), Duration.ofSeconds(20))
+        .until(
+            d ->
+                Boolean.TRUE.equals(
+                    ((JavascriptExecutor) d)
+                        .executeScript("return PrimeFaces.ajax.Queue.isEmpty();")));
+  }
+
+  private void clickNow(String input) {
+    browser.driver().findElement(By.cssSelector("[data-tl-now='" + input + "']")).click();
+  }
+
   private int adverseEventVersions(String subject) {
     Map<?, ?> s = RegistryApiIT.json(api.get("/api/subjects/" + subject, "site1", "site1-demo-pw"));
     return (int)
@@ -446,9 +696,20 @@ class DataEntryBrowserIT {
   /** Empties the messages, clicks, and waits until they say {@code text}; keeps what they said. */
   private void clickAndWait(String button, String messagesId, String text) {
     ((JavascriptExecutor) browser.driver())
-        .executeScript("document.getElementById(arguments[0]).innerHTML = '';", messagesId);
+        .executeScript(
+            "var e = document.getElementById(arguments[0]); if (e) e.innerHTML = '';", messagesId);
     click(browser.driver().findElement(By.id(button)));
     waitForText(By.id(messagesId), text);
+    messages.add(browser.text(By.id(messagesId)));
+  }
+
+  /** Empties the messages, clicks, and keeps whatever they then say (for the sweep). */
+  private void clickAndCollect(String button, String messagesId) {
+    ((JavascriptExecutor) browser.driver())
+        .executeScript("document.getElementById(arguments[0]).innerHTML = '';", messagesId);
+    click(browser.driver().findElement(By.id(button)));
+    new WebDriverWait(browser.driver(), Duration.ofSeconds(20))
+        .until(d -> !d.findElement(By.id(messagesId)).getText().isBlank());
     messages.add(browser.text(By.id(messagesId)));
   }
 

@@ -7,6 +7,8 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -55,6 +57,9 @@ public class DraftEditBacking implements Serializable {
   private String documentKind = DocumentKind.PROTOCOL.name();
   private boolean editable;
   private String lockedReason;
+  private boolean withdrawable;
+  private String withdrawReason;
+  private boolean withdrawPreview;
   private List<TrialDocument> documentList = List.of();
   private List<ReviewComment> returnedComments = List.of();
   private List<TrialVersion> versions = List.of();
@@ -68,6 +73,9 @@ public class DraftEditBacking implements Serializable {
 
   /** Text kept from an earlier save, put back into the inputs when the page is first drawn. */
   private Map<String, String> keptInput;
+
+  /** What the inputs held at the last save or on opening (by record path): refused text shown. */
+  private Map<String, String> typedInput = Map.of();
 
   public void load() {
     if (form != null) return; // a postback of this view keeps the user's edits
@@ -90,6 +98,7 @@ public class DraftEditBacking implements Serializable {
     versions = finder.visibleVersions(caller, trial);
     var review = finder.underReview(trial);
     editable = review.isEmpty() && trial.getStatus() != TrialStatus.WITHDRAWN;
+    withdrawable = trial.getStatus() == TrialStatus.PUBLISHED;
     lockedReason =
         review
             .map(
@@ -138,6 +147,7 @@ public class DraftEditBacking implements Serializable {
             null);
     if (result == null) return false;
     refused = result;
+    typedInput = typed;
     return true;
   }
 
@@ -156,6 +166,7 @@ public class DraftEditBacking implements Serializable {
       Map<String, String> kept = keptInput;
       keptInput = null;
       if (!kept.isEmpty()) {
+        typedInput = kept;
         FieldInputs.restore(root, kept);
         DraftForm.Reading reading = form.read();
         refused =
@@ -166,7 +177,7 @@ public class DraftEditBacking implements Serializable {
                 .refused();
       }
     }
-    marked = FieldInputs.mark(root, refused);
+    marked = FieldInputs.mark(root, refused, typedInput);
   }
 
   private static UIComponent formComponent() {
@@ -214,6 +225,57 @@ public class DraftEditBacking implements Serializable {
       reason = null;
       reload();
     }
+  }
+
+  /**
+   * Withdraws the published trial (after the page's confirmation): the public page then says so,
+   * with the reason; every version stays public.
+   */
+  public void withdraw() {
+    Trial t =
+        RegistryActions.attempt(
+            () -> registry.withdraw(actor.caller(), id, withdrawReason),
+            "Trial " + id + " withdrawn; the public page shows it with your reason");
+    withdrawPreview = false;
+    if (t != null) {
+      withdrawReason = null;
+      reload();
+    }
+  }
+
+  /** Shows what withdrawing will publish, before anything happens; a reason is needed first. */
+  public void previewWithdrawal() {
+    if (withdrawReason == null || withdrawReason.isBlank()) {
+      FacesActions.error(
+          "Reason for withdrawing: say why the trial is withdrawn (the reason is published)");
+      return;
+    }
+    withdrawPreview = true;
+  }
+
+  public void cancelWithdrawal() {
+    withdrawPreview = false;
+  }
+
+  public boolean isWithdrawPreview() {
+    return withdrawPreview;
+  }
+
+  /** Today in UTC, the date a withdrawal now would carry. */
+  public String getToday() {
+    return LocalDate.now(ZoneOffset.UTC).toString();
+  }
+
+  public boolean isWithdrawable() {
+    return withdrawable;
+  }
+
+  public String getWithdrawReason() {
+    return withdrawReason;
+  }
+
+  public void setWithdrawReason(String v) {
+    withdrawReason = v;
   }
 
   public void upload(FileUploadEvent event) {

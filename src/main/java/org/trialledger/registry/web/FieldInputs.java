@@ -67,10 +67,11 @@ final class FieldInputs {
 
   /**
    * Adds each error as a message of the input it belongs to and marks the input invalid (which
-   * PrimeFaces renders as {@code aria-invalid} and a red border). Returns the errors in order, with
-   * the input to link to (null for an error no input holds).
+   * PrimeFaces renders as {@code aria-invalid} and a red border), showing the text {@code typed}
+   * holds for it (by record path) as its value. Returns the errors in order, with the input to link
+   * to (null for an error no input holds).
    */
-  static List<Marked> mark(UIComponent form, List<FieldError> errors) {
+  static List<Marked> mark(UIComponent form, List<FieldError> errors, Map<String, String> typed) {
     FacesContext faces = FacesContext.getCurrentInstance();
     List<String> paths = new ArrayList<>();
     each(form, (path, input) -> paths.add(path));
@@ -87,6 +88,9 @@ final class FieldInputs {
           if (mine == null) return;
           String clientId = input.getClientId(faces);
           input.setValid(false);
+          // drawn as typed: the text itself, not the model, which a refused value may not reach
+          String text = typed.get(path);
+          if (text != null && input.getSubmittedValue() == null) input.setSubmittedValue(text);
           for (FieldError e : mine) {
             faces.addMessage(
                 clientId, new FacesMessage(FacesMessage.SEVERITY_ERROR, e.message(), e.message()));

@@ -3,6 +3,7 @@ package org.trialledger.site.application;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -138,6 +139,16 @@ public class SiteActivations {
     String lang = f.language() == null ? "" : f.language().strip().toLowerCase(Locale.ROOT);
     if (!lang.matches("[a-z]{2}(-[a-z]{2})?"))
       throw InvalidRecordException.of("language", "Use a language code such as en or de");
+    // the trial's row lock orders two publications of the same form: the second sees the first
+    em.lock(trial, LockModeType.PESSIMISTIC_WRITE);
+    if (alreadyPublished(trial, l, lang))
+      throw new RuleViolationException(
+          "Consent form "
+              + l
+              + " ("
+              + lang
+              + ") is already published for this trial: sites offer it now. Give a new form a"
+              + " new version label");
     String sha = blobs.storePdf(f.pdf());
     ConsentForm form =
         new ConsentForm(
@@ -162,6 +173,20 @@ public class SiteActivations {
         l + " (" + lang + ") for protocol v" + trial.getPublishedVersion() + " sha256:" + sha,
         null);
     return form;
+  }
+
+  /** Whether a form with this version label and language is published (labels ignore case). */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public boolean alreadyPublished(Trial trial, String label, String language) {
+    return em.createQuery(
+                "SELECT COUNT(f) FROM ConsentForm f WHERE f.trialId = :t"
+                    + " AND LOWER(f.label) = :l AND f.language = :lang",
+                Long.class)
+            .setParameter("t", trial.getId())
+            .setParameter("l", label.strip().toLowerCase(Locale.ROOT))
+            .setParameter("lang", language.strip().toLowerCase(Locale.ROOT))
+            .getSingleResult()
+        > 0;
   }
 
   private void audit(

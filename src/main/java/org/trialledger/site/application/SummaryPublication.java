@@ -3,6 +3,7 @@ package org.trialledger.site.application;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
@@ -52,26 +53,31 @@ public class SummaryPublication {
   @Inject private AuditTrail audit;
   @Inject private Clock clock;
 
+  /**
+   * What publishing would make public now, and the published version it repeats (null when it
+   * differs from the latest): the page shows this before the sponsor confirms.
+   */
+  public record Preview(SummaryResults summary, Integer repeatsVersion) {}
+
+  @Transactional
+  public Preview preview(Caller sponsor, String registryId) {
+    Trial trial = ownedTrial(sponsor, registryId);
+    SummaryResults summary = compute(sponsor, trial);
+    return new Preview(summary, repeated(registryId, trial, summary));
+  }
+
   @Transactional
   public SummaryResult publish(Caller sponsor, String registryId) {
-    Trial trial = trials.visibleTrial(sponsor, registryId);
-    if (!TrialAccess.ownsAsSponsor(sponsor, trial))
-      throw new AccessDeniedException("Only the trial's sponsor publishes its summary results");
-    List<Pseudonym> enrolled = new ArrayList<>();
-    List<ConsentRecord> consents = new ArrayList<>();
-    List<ResultRecord> results = new ArrayList<>();
-    List<AdverseEventRecord> aes = new ArrayList<>();
-    for (Subject s : queries.subjects(sponsor, trial)) {
-      if (s.getErasedAt() != null) continue;
-      enrolled.add(new Pseudonym(s.getPseudonym()));
-      SiteQueries.SubjectData d = queries.data(s);
-      consents.addAll(d.consents());
-      results.addAll(d.results());
-      aes.addAll(d.adverseEvents());
-    }
-    if (enrolled.isEmpty())
-      throw new RuleViolationException("No subject is enrolled yet: there is nothing to summarise");
-    SummaryResults summary = SummaryResults.compute(enrolled, List.of(), consents, results, aes);
+    Trial trial = ownedTrial(sponsor, registryId);
+    // the trial's row lock orders two publications: the second sees the first and repeats it
+    em.lock(trial, LockModeType.PESSIMISTIC_WRITE);
+    SummaryResults summary = compute(sponsor, trial);
+    Integer same = repeated(registryId, trial, summary);
+    if (same != null)
+      throw new RuleViolationException(
+          "Nothing changed since summary results version "
+              + same
+              + ": publishing them again would only repeat it");
     int version = latest(trial).map(v -> v.getVersionNumber() + 1).orElse(1);
     Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
     String json = CanonicalJson.write(toJson(registryId, version, now, summary));
@@ -93,6 +99,47 @@ public class SummaryPublication {
             "version " + version + " sha256:" + hash,
             null));
     return row;
+  }
+
+  private Trial ownedTrial(Caller sponsor, String registryId) {
+    Trial trial = trials.visibleTrial(sponsor, registryId);
+    if (!TrialAccess.ownsAsSponsor(sponsor, trial))
+      throw new AccessDeniedException("Only the trial's sponsor publishes its summary results");
+    return trial;
+  }
+
+  private SummaryResults compute(Caller sponsor, Trial trial) {
+    List<Pseudonym> enrolled = new ArrayList<>();
+    List<ConsentRecord> consents = new ArrayList<>();
+    List<ResultRecord> results = new ArrayList<>();
+    List<AdverseEventRecord> aes = new ArrayList<>();
+    for (Subject s : queries.subjects(sponsor, trial)) {
+      if (s.getErasedAt() != null) continue;
+      enrolled.add(new Pseudonym(s.getPseudonym()));
+      SiteQueries.SubjectData d = queries.data(s);
+      consents.addAll(d.consents());
+      results.addAll(d.results());
+      aes.addAll(d.adverseEvents());
+    }
+    if (enrolled.isEmpty())
+      throw new RuleViolationException("No subject is enrolled yet: there is nothing to summarise");
+    return SummaryResults.compute(enrolled, List.of(), consents, results, aes);
+  }
+
+  /** The latest published version when it holds the same figures as {@code summary}, else null. */
+  private Integer repeated(String registryId, Trial trial, SummaryResults summary) {
+    String now = figures(CanonicalJson.write(toJson(registryId, 0, Instant.EPOCH, summary)));
+    return latest(trial)
+        .filter(v -> figures(v.getCanonicalJson()).equals(now))
+        .map(SummaryResult::getVersionNumber)
+        .orElse(null);
+  }
+
+  /** Canonical JSON without its version number and time: the figures alone. */
+  static String figures(String canonicalJson) {
+    return canonicalJson
+        .replaceFirst("\"computedAt\":\"[^\"]*\"", "")
+        .replaceFirst("\"version\":\\d+", "");
   }
 
   @Transactional(Transactional.TxType.SUPPORTS)

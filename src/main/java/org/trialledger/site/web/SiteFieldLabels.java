@@ -1,5 +1,6 @@
 package org.trialledger.site.web;
 
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -44,6 +45,12 @@ final class SiteFieldLabels {
           Map.entry("kind", "Document"));
 
   private SiteFieldLabels() {}
+
+  /** A coded choice in words: {@code RECOVERED_RESOLVED} → "Recovered resolved". */
+  static String choice(String code) {
+    String words = code.replace('_', ' ').toLowerCase(Locale.ROOT);
+    return words.isEmpty() ? words : Character.toUpperCase(words.charAt(0)) + words.substring(1);
+  }
 
   /** The label of a field; an unknown name in words ({@code enteredAt} → "Entered at"). */
   static String of(String field) {

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.primefaces.event.FileUploadEvent;
+import org.trialledger.ledger.Hash;
 import org.trialledger.platform.NotFoundException;
 import org.trialledger.platform.web.FacesActions;
 import org.trialledger.platform.web.Uploads;
@@ -59,6 +60,10 @@ public class SponsorSitesBacking implements Serializable {
   private String credentialKind = "CV";
   private String formLabel = "v1.0";
   private String formLanguage = "en";
+  private byte[] stagedForm;
+  private String stagedFormName, stagedFormSha;
+  // computed figures, shown until published or cancelled; recomputed by the service on publishing
+  private transient SummaryPublication.Preview summaryPreview;
 
   public void load() {
     try {
@@ -122,33 +127,100 @@ public class SponsorSitesBacking implements Serializable {
     }
   }
 
+  /**
+   * Choosing a PDF only stages it: nothing is public until the sponsor has seen what will be
+   * published (label, language, file, hash, protocol version) and confirmed (issue 17).
+   */
   public void uploadForm(FileUploadEvent event) {
     Optional<byte[]> read = Uploads.bytes(event.getFile());
     if (read.isEmpty()) return;
-    byte[] bytes = read.get();
+    stagedForm = read.get();
+    stagedFormName = event.getFile().getFileName();
+    stagedFormSha = Hash.sha256(stagedForm).hex();
+  }
+
+  public void publishForm() {
+    if (stagedForm == null) {
+      FacesActions.error("Choose the consent form's PDF first");
+      return;
+    }
+    byte[] bytes = stagedForm;
     try {
-      FacesActions.attempt(
-          () ->
-              activations.publishConsentForm(
-                  actor.caller(),
-                  new PublishConsentForm(
-                      id, formLabel, formLanguage, event.getFile().getFileName(), bytes)),
-          "Consent form " + formLabel + " published");
+      if (FacesActions.attempt(
+              () ->
+                  activations.publishConsentForm(
+                      actor.caller(),
+                      new PublishConsentForm(id, formLabel, formLanguage, stagedFormName, bytes)),
+              "Consent form " + formLabel + " (" + formLanguage + ") published")
+          != null) discardForm();
     } catch (InvalidRecordException e) {
       e.errors()
           .forEach(f -> FacesActions.error(SiteFieldLabels.of(f.field()) + ": " + f.message()));
     }
   }
 
+  public void discardForm() {
+    stagedForm = null;
+    stagedFormName = null;
+    stagedFormSha = null;
+  }
+
+  public boolean isFormStaged() {
+    return stagedForm != null;
+  }
+
+  public String getStagedFormName() {
+    return stagedFormName;
+  }
+
+  public String getStagedFormSha() {
+    return stagedFormSha;
+  }
+
+  public long getStagedFormBytes() {
+    return stagedForm == null ? 0 : stagedForm.length;
+  }
+
+  /** The protocol version the staged form would belong to. */
+  public Integer getProtocolVersion() {
+    return trial().getPublishedVersion();
+  }
+
+  /** Whether a form with the staged label and language is already published (then refused). */
+  public boolean isStagedDuplicate() {
+    return formLabel != null
+        && formLanguage != null
+        && activations.alreadyPublished(trial(), formLabel, formLanguage);
+  }
+
+  /** Computes the summary results as publishing would, and shows them; nothing is stored. */
+  public void previewSummary() {
+    summaryPreview = FacesActions.attempt(() -> summaries.preview(actor.caller(), id), null);
+  }
+
   public void publishSummary() {
+    if (summaryPreview == null) {
+      FacesActions.error("Preview the summary results first");
+      return;
+    }
     var v = FacesActions.attempt(() -> summaries.publish(actor.caller(), id), null);
-    if (v != null)
+    if (v != null) {
+      summaryPreview = null;
       FacesActions.info(
           "Summary results version "
               + v.getVersionNumber()
               + " published (SHA-256 "
               + v.getContentHash()
               + ")");
+    }
+  }
+
+  public void cancelSummary() {
+    summaryPreview = null;
+  }
+
+  public SummaryPublication.Preview getSummaryPreview() {
+    return summaryPreview;
   }
 
   public List<SiteCredential> credentials(SiteActivation activation) {

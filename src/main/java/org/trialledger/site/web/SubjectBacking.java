@@ -72,6 +72,7 @@ public class SubjectBacking implements Serializable {
   private String aeId, aeTerm, aeSeverity, aeOutcome, aeRelatedness, aeReason;
   private Boolean aeSerious = Boolean.FALSE;
   private LocalDate aeOnset, aeEnd;
+  private String historyOf;
 
   /** The adverse event form's one-time token; a new one for each new event (see adverseEvent). */
   private String aeToken = UUID.randomUUID().toString();
@@ -316,6 +317,82 @@ public class SubjectBacking implements Serializable {
               a.eventId(), a.eventId() + " · " + a.term() + " (onset " + a.onsetDate() + ")"));
     }
     return List.copyOf(latest.values());
+  }
+
+  /**
+   * One adverse event as a repeating record of the subject: its latest version, how many versions
+   * there are, and the reason of the last correction.
+   */
+  public record AdverseEventItem(
+      String id,
+      String term,
+      boolean serious,
+      String severity,
+      String onset,
+      String end,
+      String outcome,
+      int versions,
+      String lastReason)
+      implements Serializable {}
+
+  /** The subject's adverse events, one row each (latest version), in the order first reported. */
+  public List<AdverseEventItem> getAdverseEventList() {
+    if (registryId == null) return List.of();
+    Subject s = queries.visibleSubject(actor.caller(), pseudonym);
+    Map<String, AdverseEventItem> latest = new LinkedHashMap<>();
+    for (SiteRecord r : queries.records(s)) {
+      if (r.getKind() != SiteRecord.Kind.ADVERSE_EVENT || r.getRecordJson() == null) continue;
+      AdverseEventRecord a = AdverseEventRecord.fromJson(JsonParser.parse(r.getRecordJson()));
+      AdverseEventItem before = latest.get(a.eventId());
+      latest.put(
+          a.eventId(),
+          new AdverseEventItem(
+              a.eventId(),
+              a.term(),
+              Boolean.TRUE.equals(a.serious()),
+              a.severity() == null ? "" : SiteFieldLabels.choice(a.severity().name()),
+              String.valueOf(a.onsetDate()),
+              a.endDate() == null ? "ongoing" : a.endDate().toString(),
+              a.outcome() == null ? "" : SiteFieldLabels.choice(a.outcome().name()),
+              before == null ? 1 : before.versions() + 1,
+              a.reasonForChange()));
+    }
+    return List.copyOf(latest.values());
+  }
+
+  /** Opens an event of the list in the form, to correct it in place. */
+  public void editAdverseEvent(String id) {
+    aeId = id;
+    pickAdverseEvent();
+  }
+
+  /** Empties the form for a new adverse event. */
+  public void newAdverseEvent() {
+    aeId = null;
+    pickAdverseEvent();
+  }
+
+  /** Shows or hides the versions of one event under its row. */
+  public void toggleHistory(String id) {
+    historyOf = id.equals(historyOf) ? null : id;
+  }
+
+  public String getHistoryOf() {
+    return historyOf;
+  }
+
+  /** The versions of the event whose history is open, oldest first. */
+  public List<Row> getAdverseEventHistory() {
+    if (historyOf == null) return List.of();
+    String prefix = historyOf + " · ";
+    return getRows().stream()
+        .filter(r -> "Adverse event".equals(r.kind()) && r.key().startsWith(prefix))
+        .toList();
+  }
+
+  /** Whether the form holds a stored event (a correction, which needs a reason). */
+  public boolean isCorrectingAdverseEvent() {
+    return aeId != null && !aeId.isBlank();
   }
 
   /** An adverse event in the form's list. */
