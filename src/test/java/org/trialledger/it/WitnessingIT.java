@@ -26,10 +26,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.trialledger.it.support.LedgerTestResource;
+import org.trialledger.ledger.Hash;
 import org.trialledger.ledger.bundle.ProofBundle;
+import org.trialledger.ledger.merkle.InMemoryNodeStore;
+import org.trialledger.ledger.merkle.MerkleTree;
+import org.trialledger.ledger.merkle.TreeHasher;
 import org.trialledger.ledger.note.Checkpoint;
 import org.trialledger.ledger.note.NoteKey;
+import org.trialledger.ledger.witness.AddCheckpointRequest;
 import org.trialledger.ledger.witness.CosignerKey;
+import org.trialledger.log.application.LogKeyFile;
 
 /**
  * The log and three witnesses of the verifier jar on loopback (pom.xml configures their URLs and
@@ -37,7 +43,8 @@ import org.trialledger.ledger.witness.CosignerKey;
  * down leaves them integrated but not witnessed (and no bundle claims a witness it lacks), and a
  * witness the log lost track of is brought up to date through the 409 path. Then an operator rolls
  * the log back by SQL, consistently: the witnesses refuse the forked log, the alarm shows, and the
- * verifier with --min-witnesses refuses its bundles.
+ * verifier with --min-witnesses refuses its bundles. Last, a split view: a checkpoint of another
+ * history of the log, shown to one witness only, is caught by that witness and by the quorum.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -151,6 +158,93 @@ class WitnessingIT {
     Result r = verifyWithWitnesses(forkedBundle, 2);
     assertEquals(1, r.exit(), r.out());
     assertTrue(r.out().contains("0 of 3 witnesses cosigned, at least 2 required"), r.out());
+  }
+
+  /**
+   * A split view: an operator who holds the log's signing key shows one witness a checkpoint of a
+   * history the log never had (the real entries plus one of theirs). That witness cosigns it, as it
+   * must: it has never seen anything else. The log's next checkpoint reaches it with a proof from
+   * the forged tree that cannot hold, so it refuses and the alarm names it, while the other two
+   * keep the quorum; and a bundle on the forged checkpoint carries one cosignature, which a
+   * verifier asking for two refuses.
+   */
+  @Test
+  @Order(3)
+  void aSplitViewShownToOneWitnessIsCaught() throws Exception {
+    ItWitnesses.stopAll(); // fresh witnesses: the rollback above left all three refusing
+    ItWitnesses.startAll();
+    long size = grow();
+    await(
+        () -> cosigned(0) >= size && cosigned(1) >= size && cosigned(2) >= size,
+        "three fresh witnesses cosign " + size);
+    long refusalsBefore =
+        count("SELECT COUNT(*) FROM audit_event WHERE action = 'WITNESS_REFUSED'");
+
+    // the operator's fork: the log's `size` leaves and one more, signed with the log's own key
+    NoteKey logKey = ItWitnesses.logKey();
+    NoteKey signer =
+        NoteKey.signer(
+            logKey.name(),
+            LogKeyFile.loadOrCreate(
+                Path.of(System.getProperty("war.file")).resolveSibling("it-log-signing.key")));
+    InMemoryNodeStore nodes = new InMemoryNodeStore();
+    MerkleTree fork = new MerkleTree(nodes);
+    for (long i = 0; i < size; i++)
+      nodes.put(fork.append(i, List.of(Hash.ofHex(leafHashAt(i)))).newNodes());
+    nodes.put(
+        fork.append(size, List.of(TreeHasher.leafHash("not in the log".getBytes()))).newNodes());
+    String forged = new Checkpoint(logKey.name(), size + 1, fork.root(size + 1)).sign(signer);
+    String w3Line =
+        post(
+            ItWitnesses.PORTS[2],
+            new AddCheckpointRequest(size, fork.consistencyProof(size, size + 1), forged));
+
+    long next = grow(); // the log's own checkpoint past the forged one
+    await(() -> witnessed() >= next, "w1 and w2 witness the log's history");
+    awaitHealthNaming("DOWN", "w3.it.example/witness");
+    assertTrue(cosigned(2) < next, "w3 refuses the real history after the fork");
+    assertTrue(
+        count("SELECT COUNT(*) FROM audit_event WHERE action = 'WITNESS_REFUSED'") > refusalsBefore,
+        "the audit trail records w3's refusal");
+
+    // a bundle on the forged checkpoint: valid for anyone who trusts one witness, not for two
+    ProofBundle real = ProofBundle.parse(Files.readString(bundleOf(leafHashAt(size - 1))));
+    ProofBundle onFork =
+        new ProofBundle(
+            real.contentKind(),
+            real.contentHash(),
+            real.saltBase64(),
+            real.record(),
+            real.entry(),
+            size - 1,
+            size + 1,
+            fork.inclusionProof(size - 1, size + 1),
+            forged + w3Line,
+            real.logKey(),
+            List.of(),
+            null,
+            null);
+    Path file = Files.createTempFile("split-view-bundle", ".json");
+    Files.writeString(file, onFork.toJson(), StandardCharsets.UTF_8);
+    Result one = verifyWithWitnesses(file, 1);
+    assertEquals(0, one.exit(), "the forgery is otherwise perfect: " + one.out());
+    Result two = verifyWithWitnesses(file, 2);
+    assertEquals(1, two.exit(), two.out());
+    assertTrue(two.out().contains("1 of 3 witnesses cosigned, at least 2 required"), two.out());
+  }
+
+  /** POSTs to a witness's add-checkpoint as anyone could; returns its cosignature line(s). */
+  private static String post(int port, AddCheckpointRequest request) throws Exception {
+    var r =
+        java.net.http.HttpClient.newHttpClient()
+            .send(
+                java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://127.0.0.1:" + port + "/add-checkpoint"))
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(request.text()))
+                    .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, r.statusCode(), r.body());
+    return r.body();
   }
 
   /** Deletes everything at or after leaf {@code size}, as an operator with SQL access could. */
