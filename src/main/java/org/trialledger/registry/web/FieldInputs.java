@@ -88,9 +88,11 @@ final class FieldInputs {
           if (mine == null) return;
           String clientId = input.getClientId(faces);
           input.setValid(false);
-          // drawn as typed: the text itself, not the model, which a refused value may not reach
+          // drawn as typed: the text itself, not the model, which a refused value may not reach.
+          // An input whose text JSF could not convert keeps that text as its submitted value; one
+          // left empty-submitted after an ajax save (seen with the form's select menus) does not.
           String text = typed.get(path);
-          if (text != null && input.getSubmittedValue() == null) input.setSubmittedValue(text);
+          if (text != null && blank(input.getSubmittedValue())) input.setSubmittedValue(text);
           for (FieldError e : mine) {
             faces.addMessage(
                 clientId, new FacesMessage(FacesMessage.SEVERITY_ERROR, e.message(), e.message()));
@@ -101,6 +103,10 @@ final class FieldInputs {
     for (FieldError e : errors)
       out.add(new Marked(FieldLabels.of(e.field()), e.message(), clientIds.get(e)));
     return out;
+  }
+
+  private static boolean blank(Object submitted) {
+    return submitted == null || submitted.toString().isEmpty();
   }
 
   private static void each(UIComponent form, BiConsumer<String, UIInput> action) {
