@@ -5,10 +5,13 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
 import org.trialledger.audit.domain.AuditRecord;
 import org.trialledger.audit.store.AuditEvent;
 import org.trialledger.ledger.json.Commitment;
 import org.trialledger.log.application.LedgerRecorder;
+import org.trialledger.security.application.Caller;
 
 /**
  * Writes audit records. Each is stored with a salted commitment to its canonical JSON and enters
@@ -21,6 +24,32 @@ public class AuditTrail {
 
   @PersistenceContext private EntityManager em;
   @Inject private LedgerRecorder recorder;
+  @Inject private Clock clock;
+
+  /**
+   * Records, at the clock's current millisecond, what {@code caller} did to the trial {@code
+   * registryId}: the one shape every service's trial events share.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public AuditEvent trialEvent(
+      Caller caller,
+      String action,
+      String registryId,
+      String oldValue,
+      String newValue,
+      String reason) {
+    return record(
+        new AuditRecord(
+            clock.instant().truncatedTo(ChronoUnit.MILLIS),
+            caller.username(),
+            caller.organisationId(),
+            action,
+            "TRIAL",
+            registryId,
+            oldValue,
+            newValue,
+            reason));
+  }
 
   @Transactional(Transactional.TxType.MANDATORY)
   public AuditEvent record(AuditRecord record) {

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.trialledger.audit.application.AuditTrail;
-import org.trialledger.audit.domain.AuditRecord;
 import org.trialledger.ledger.Hash;
 import org.trialledger.ledger.json.CanonicalJson;
 import org.trialledger.ledger.json.JsonParser;
@@ -76,7 +75,7 @@ public class TrialRegistry {
     Trial trial =
         new Trial(registryId, caller.organisationId(), draftJson(record), now(), caller.username());
     em.persist(trial);
-    audit(caller, "TRIAL_CREATED", registryId, null, record.publicTitle(), null);
+    audit.trialEvent(caller, "TRIAL_CREATED", registryId, null, record.publicTitle(), null);
     return trial;
   }
 
@@ -199,7 +198,8 @@ public class TrialRegistry {
     for (TrialDocument d : documents) {
       if (d.getVersionId() == null) d.bindTo(version.getId());
     }
-    audit(caller, "VERSION_SUBMITTED", registryId, null, TrialStateReplay.versionText(number), why);
+    audit.trialEvent(
+        caller, "VERSION_SUBMITTED", registryId, null, TrialStateReplay.versionText(number), why);
     return version;
   }
 
@@ -218,7 +218,7 @@ public class TrialRegistry {
     ReviewComment comment =
         new ReviewComment(version.getId(), severity, text, caller.username(), now());
     em.persist(comment);
-    audit(
+    audit.trialEvent(
         caller,
         "REVIEW_COMMENT",
         registryId,
@@ -254,7 +254,7 @@ public class TrialRegistry {
     version.decide(VersionState.PUBLISHED, caller.username(), now);
     RegistrationRecord record = finder.recordOf(version);
     trial.publish(versionNumber, SearchProjection.of(record), now);
-    audit(
+    audit.trialEvent(
         caller,
         "VERSION_PUBLISHED",
         registryId,
@@ -278,7 +278,7 @@ public class TrialRegistry {
           "Add a major comment saying what the sponsor must change before returning the version");
     }
     version.decide(VersionState.RETURNED, caller.username(), now());
-    audit(
+    audit.trialEvent(
         caller,
         "VERSION_RETURNED",
         registryId,
@@ -302,7 +302,7 @@ public class TrialRegistry {
     if (why.length() > REASON_MAX)
       throw InvalidRecordException.of("reason", "At most " + REASON_MAX + " characters");
     trial.withdraw(why, now());
-    audit(
+    audit.trialEvent(
         caller,
         "TRIAL_WITHDRAWN",
         registryId,
@@ -342,26 +342,6 @@ public class TrialRegistry {
     if (json.length() > 1_000_000)
       throw InvalidRecordException.of("record", "The registration is larger than 1 MB of text");
     return json;
-  }
-
-  private void audit(
-      Caller caller,
-      String action,
-      String objectId,
-      String oldValue,
-      String newValue,
-      String reason) {
-    audit.record(
-        new AuditRecord(
-            now(),
-            caller.username(),
-            caller.organisationId(),
-            action,
-            "TRIAL",
-            objectId,
-            oldValue,
-            newValue,
-            reason));
   }
 
   private Instant now() {

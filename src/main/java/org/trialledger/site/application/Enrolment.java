@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import org.trialledger.audit.application.AuditTrail;
-import org.trialledger.audit.domain.AuditRecord;
 import org.trialledger.platform.AccessDeniedException;
 import org.trialledger.platform.NotFoundException;
 import org.trialledger.platform.RuleViolationException;
@@ -77,8 +76,13 @@ public class Enrolment {
             sealed,
             wrapped);
     em.persist(subject);
-    audit(
-        site, "SUBJECT_ENROLLED", registryId, SiteStateReplay.subjectText(pseudonym.value()), null);
+    audit.trialEvent(
+        site,
+        "SUBJECT_ENROLLED",
+        registryId,
+        null,
+        SiteStateReplay.subjectText(pseudonym.value()),
+        null);
     return subject;
   }
 
@@ -100,10 +104,11 @@ public class Enrolment {
             .orElseThrow(() -> new NotFoundException("No subject " + pseudonym));
     subject.erase(now());
     queries.records(subject).forEach(SiteRecord::erase);
-    audit(
+    audit.trialEvent(
         admin,
         "SUBJECT_ERASED",
         trials.trialById(subject.getTrialId()).getRegistryId(),
+        null,
         SiteStateReplay.subjectText(subject.getPseudonym()),
         why);
   }
@@ -118,21 +123,6 @@ public class Enrolment {
     if (trial.getStatus() != TrialStatus.PUBLISHED)
       throw new RuleViolationException("The trial is not open (" + trial.getStatus() + ")");
     return trial;
-  }
-
-  private void audit(
-      Caller caller, String action, String registryId, String newValue, String reason) {
-    audit.record(
-        new AuditRecord(
-            now(),
-            caller.username(),
-            caller.organisationId(),
-            action,
-            "TRIAL",
-            registryId,
-            null,
-            newValue,
-            reason));
   }
 
   private Instant now() {

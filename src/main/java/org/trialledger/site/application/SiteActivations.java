@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import org.trialledger.audit.application.AuditTrail;
-import org.trialledger.audit.domain.AuditRecord;
 import org.trialledger.log.application.LedgerRecorder;
 import org.trialledger.platform.AccessDeniedException;
 import org.trialledger.platform.NotFoundException;
@@ -72,10 +71,11 @@ public class SiteActivations {
     SiteActivation a =
         new SiteActivation(trial.getId(), site.getId(), pi, now(), sponsor.username());
     em.persist(a);
-    audit(
+    audit.trialEvent(
         sponsor,
         "SITE_ACTIVATED",
         registryId,
+        null,
         SiteStateReplay.activationText(site.getName(), pi),
         null);
     return a;
@@ -115,10 +115,11 @@ public class SiteActivations {
         ledger
             .recordHash(CREDENTIAL, registryId + "/site-credentials/" + credential.getId(), 1, sha)
             .leafHash());
-    audit(
+    audit.trialEvent(
         sponsor,
         "CREDENTIAL_FILED",
         registryId,
+        null,
         c.kind() + " for site " + c.siteOrganisationId() + " sha256:" + sha,
         null);
     return credential;
@@ -166,10 +167,11 @@ public class SiteActivations {
         ledger
             .recordHash(CONSENT_FORM, registryId + "/consent-forms/" + form.getId(), 1, sha)
             .leafHash());
-    audit(
+    audit.trialEvent(
         sponsor,
         "CONSENT_FORM_PUBLISHED",
         registryId,
+        null,
         l + " (" + lang + ") for protocol v" + trial.getPublishedVersion() + " sha256:" + sha,
         null);
     return form;
@@ -187,21 +189,6 @@ public class SiteActivations {
             .setParameter("lang", language.strip().toLowerCase(Locale.ROOT))
             .getSingleResult()
         > 0;
-  }
-
-  private void audit(
-      Caller caller, String action, String registryId, String newValue, String reason) {
-    audit.record(
-        new AuditRecord(
-            now(),
-            caller.username(),
-            caller.organisationId(),
-            action,
-            "TRIAL",
-            registryId,
-            null,
-            newValue,
-            reason));
   }
 
   private Instant now() {

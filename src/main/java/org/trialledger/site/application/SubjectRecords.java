@@ -15,7 +15,6 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import org.trialledger.audit.application.AuditTrail;
-import org.trialledger.audit.domain.AuditRecord;
 import org.trialledger.ledger.Hash;
 import org.trialledger.ledger.json.CanonicalJson;
 import org.trialledger.ledger.json.Commitment;
@@ -117,10 +116,11 @@ public class SubjectRecords {
             site,
             CONSENT,
             trial);
-    audit(
+    audit.trialEvent(
         site,
         event == ConsentRecord.Event.CONSENTED ? "CONSENT_RECORDED" : "CONSENT_WITHDRAWN",
         trial.getRegistryId(),
+        null,
         "subject "
             + pseudonym
             + " form "
@@ -205,10 +205,11 @@ public class SubjectRecords {
             site,
             RESULT,
             trial);
-    audit(
+    audit.trialEvent(
         site,
         record.version() == 1 ? "RESULT_ENTERED" : "RESULT_CORRECTED",
         trial.getRegistryId(),
+        null,
         "subject " + pseudonym + " " + visit + " " + measure.name() + " v" + record.version(),
         record.reasonForChange());
     return row;
@@ -297,10 +298,11 @@ public class SubjectRecords {
             ADVERSE_EVENT,
             trial);
     if (create && e.requestToken() != null) row.madeByRequest(e.requestToken());
-    audit(
+    audit.trialEvent(
         site,
         record.version() == 1 ? "ADVERSE_EVENT_REPORTED" : "ADVERSE_EVENT_CORRECTED",
         trial.getRegistryId(),
+        null,
         "subject " + pseudonym + " " + record.eventId() + " " + e.term() + " v" + record.version(),
         record.reasonForChange());
     return row;
@@ -379,21 +381,6 @@ public class SubjectRecords {
 
   private String siteId(Subject subject) {
     return "SITE-" + subject.getSiteOrganisationId();
-  }
-
-  private void audit(
-      Caller caller, String action, String registryId, String newValue, String reason) {
-    audit.record(
-        new AuditRecord(
-            now(),
-            caller.username(),
-            caller.organisationId(),
-            action,
-            "TRIAL",
-            registryId,
-            null,
-            newValue,
-            reason));
   }
 
   private Instant now() {
