@@ -307,6 +307,10 @@ class AnchoringIT {
     String attempts = api.get("/api/anchors/attempts").body();
     assertTrue(
         attempts.contains("No calendar answered") && attempts.contains("Only 1 of 3"), attempts);
+    // public: what went wrong as a status, never the stored exception text
+    String anchorsJson = api.get("/api/anchors").body();
+    for (String publicText : List.of(attempts, anchorsJson))
+      assertFalse(publicText.contains("Exception") || publicText.contains("java."), publicText);
     for (FakeCalendar c : calendars) c.mode = FakeCalendar.Mode.NORMAL;
   }
 

@@ -20,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.trialledger.anchoring.application.AnchorStore;
 import org.trialledger.anchoring.application.Anchoring;
+import org.trialledger.anchoring.application.PublicStatus;
 import org.trialledger.anchoring.store.Anchor;
 import org.trialledger.platform.NotFoundException;
 import org.trialledger.security.domain.Role;
@@ -91,7 +92,11 @@ public class AnchorResource {
   @GET
   @Path("/attempts")
   @PermitAll
-  @Operation(summary = "Recent stamping attempts, failed ones included")
+  @Operation(
+      summary = "Recent stamping attempts, failed ones included",
+      description =
+          "Failures read as a status (\"unreachable, will retry\"); the exception text stays in"
+              + " the server's log and database.")
   public List<Map<String, Object>> attempts() {
     return store.recentAttempts(50).stream()
         .map(
@@ -104,7 +109,7 @@ public class AnchorResource {
                     "succeeded",
                     a.isSucceeded(),
                     "message",
-                    a.getMessage()))
+                    PublicStatus.of(a.getMessage())))
         .toList();
   }
 

@@ -1,6 +1,7 @@
 package org.trialledger.anchoring.api;
 
 import java.util.List;
+import org.trialledger.anchoring.application.PublicStatus;
 import org.trialledger.anchoring.store.Anchor;
 import org.trialledger.anchoring.store.AnchorCalendar;
 
@@ -21,7 +22,10 @@ public record AnchorView(
     List<CalendarView> calendars,
     String otsUrl) {
 
-  /** One calendar's state for this anchor. */
+  /**
+   * One calendar's state for this anchor; its message as the public reads it ({@link
+   * PublicStatus}).
+   */
   public record CalendarView(String url, String state, String message, String at) {}
 
   static AnchorView of(Anchor a, List<AnchorCalendar> calendars) {
@@ -44,7 +48,7 @@ public record AnchorView(
                     new CalendarView(
                         c.getCalendarUrl(),
                         c.getState(),
-                        c.getLastMessage(),
+                        PublicStatus.of(c.getLastMessage()),
                         text(c.getLastAttemptAt())))
             .toList(),
         "/api/anchors/" + a.getId() + "/ots");

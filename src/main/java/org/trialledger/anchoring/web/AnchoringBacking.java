@@ -14,6 +14,7 @@ import org.trialledger.anchoring.application.AnchorStore;
 import org.trialledger.anchoring.application.Anchoring;
 import org.trialledger.anchoring.application.AnchoringSettings;
 import org.trialledger.anchoring.application.BitcoinHeaders;
+import org.trialledger.anchoring.application.PublicStatus;
 import org.trialledger.anchoring.headersource.HeaderQuorum;
 import org.trialledger.anchoring.store.Anchor;
 import org.trialledger.anchoring.store.AnchorAttempt;
