@@ -155,8 +155,8 @@ class RegistrySearchBench {
       }
       String sql =
           "INSERT INTO trial (registry_id, sponsor_organisation_id, status, draft_json, draft_updated_at, draft_updated_by, created_at, created_by,"
-              + " registered_at, published_version, public_title, scientific_title, sponsor_name, recruitment_status, study_type, phases, start_date,"
-              + " conditions_text, interventions_text, search_text) VALUES (?, ?, 'PUBLISHED', '{}', ?, 'bench', ?, 'bench', ?, 1, ?, ?, ?, ?, 'INTERVENTIONAL', ?, ?, ?, ?, ?)";
+              + " registered_at, published_version, public_title, scientific_title, sponsor_name, recruitment_status, study_type, phases, start_date, start_date_text,"
+              + " conditions_text, interventions_text, search_text) VALUES (?, ?, 'PUBLISHED', '{}', ?, 'bench', ?, 'bench', ?, 1, ?, ?, ?, ?, 'INTERVENTIONAL', ?, ?, ?, ?, ?, ?)";
       try (PreparedStatement trial = c.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS);
           PreparedStatement country =
               c.prepareStatement("INSERT INTO trial_country (trial_id, country) VALUES (?, ?)")) {
@@ -179,10 +179,12 @@ class RegistrySearchBench {
           trial.setString(8, sponsor);
           trial.setString(9, STATUSES[r.nextInt(STATUSES.length)]);
           trial.setString(10, PHASES[r.nextInt(PHASES.length)]);
-          trial.setDate(11, Date.valueOf(LocalDate.of(2015, 1, 1).plusDays(r.nextInt(4000))));
-          trial.setString(12, condition);
-          trial.setString(13, intervention);
-          trial.setString(14, String.join(" ", title, condition, intervention, sponsor));
+          LocalDate start = LocalDate.of(2015, 1, 1).plusDays(r.nextInt(4000));
+          trial.setDate(11, Date.valueOf(start));
+          trial.setString(12, start.toString());
+          trial.setString(13, condition);
+          trial.setString(14, intervention);
+          trial.setString(15, String.join(" ", title, condition, intervention, sponsor));
           trial.addBatch();
           if (i % 1000 == 0 || i == n) {
             trial.executeBatch();

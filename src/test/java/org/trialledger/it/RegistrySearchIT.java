@@ -133,6 +133,17 @@ class RegistrySearchIT {
     assertEquals("TITLE", selected("search:sort"));
   }
 
+  /** Issue 17 finding 3: "2027-02" was shown as "2027-02-01", a day nobody registered. */
+  @Test
+  void aMonthStartDateStaysAMonthInResults() {
+    Map<String, Object> page = RegistryApiIT.json(api.get("/api/trials?q=" + enc(EUDRACT)));
+    Map<?, ?> first = (Map<?, ?>) ((List<?>) page.get("rows")).get(0);
+    assertEquals("2026-03", first.get("startDate"), first.toString());
+    browser.open("/registry/index.xhtml?q=" + enc(EUDRACT));
+    String card = browser.text(By.cssSelector("#results .tl-card"));
+    assertTrue(card.contains("starts 2026-03") && !card.contains("2026-03-01"), card);
+  }
+
   @Test
   void anInvalidDateIsNamedAtItsFieldNotIgnored() {
     browser.open("/registry/index.xhtml");

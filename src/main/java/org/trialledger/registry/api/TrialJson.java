@@ -120,7 +120,7 @@ final class TrialJson {
       r.put("sponsor", s.sponsorName());
       r.put("recruitmentStatus", s.recruitmentStatus());
       r.put("phases", s.phases());
-      r.put("startDate", s.startDate() == null ? null : s.startDate().toString());
+      r.put("startDate", s.startDate());
       r.put("registeredAt", text(s.registeredAt()));
       r.put("conditions", s.conditions());
       r.put("status", s.status());

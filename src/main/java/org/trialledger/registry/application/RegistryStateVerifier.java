@@ -123,6 +123,7 @@ public class RegistryStateVerifier implements StateVerifier {
         where, "recruitment_status", p.recruitmentStatus(), t.getRecruitmentStatus(), from, found);
     column(where, "phases", p.phases(), t.getPhases(), from, found);
     column(where, "start_date", p.startDate(), t.getStartDate(), from, found);
+    column(where, "start_date_text", p.startDateText(), t.getStartDateText(), from, found);
     column(where, "conditions_text", p.conditionsText(), t.getConditionsText(), from, found);
     column(
         where,

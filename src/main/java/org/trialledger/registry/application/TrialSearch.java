@@ -5,10 +5,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
-import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -38,7 +36,7 @@ public class TrialSearch {
   public static final int COUNT_LIMIT = 1000;
 
   private static final String SELECT =
-      "SELECT t.registry_id, t.public_title, t.acronym, t.sponsor_name, t.recruitment_status, t.phases, t.start_date, t.registered_at,"
+      "SELECT t.registry_id, t.public_title, t.acronym, t.sponsor_name, t.recruitment_status, t.phases, t.start_date_text, t.registered_at,"
           + " t.conditions_text, t.status";
 
   @PersistenceContext private EntityManager em;
@@ -98,7 +96,7 @@ public class TrialSearch {
         (String) r[3],
         (String) r[4],
         (String) r[5],
-        date(r[6]),
+        (String) r[6],
         instant(r[7]),
         (String) r[8],
         (String) r[9]);
@@ -183,13 +181,6 @@ public class TrialSearch {
    */
   private static String escapeLike(String s) {
     return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-  }
-
-  private static LocalDate date(Object value) {
-    if (value == null) return null;
-    if (value instanceof LocalDate d) return d;
-    if (value instanceof Date d) return d.toLocalDate();
-    throw new IllegalStateException("Unexpected date type " + value.getClass());
   }
 
   private static Instant instant(Object value) {

@@ -1,7 +1,6 @@
 package org.trialledger.registry.application;
 
 import java.time.Instant;
-import java.time.LocalDate;
 
 /** One row of the public search. */
 public record TrialSummary(
@@ -11,7 +10,8 @@ public record TrialSummary(
     String sponsorName,
     String recruitmentStatus,
     String phases,
-    LocalDate startDate,
+    /** As registered: a month ("2027-02") or a day. */
+    String startDate,
     Instant registeredAt,
     String conditions,
     String status) {}

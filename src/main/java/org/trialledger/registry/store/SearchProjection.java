@@ -10,7 +10,9 @@ import org.trialledger.registry.domain.RegistrationRecord;
 
 /**
  * The columns the public search filters and sorts on, taken from a published version's record.
- * Phases are codes even where a version recorded before they were choices says "Phase 3".
+ * Phases are codes even where a version recorded before they were choices says "Phase 3". The start
+ * date is kept twice: as its first day for ordering and ranges, and as registered ("2027-02") for
+ * display, so that no page shows a day nobody registered.
  */
 public record SearchProjection(
     String publicTitle,
@@ -21,6 +23,7 @@ public record SearchProjection(
     String studyType,
     String phases,
     LocalDate startDate,
+    String startDateText,
     String conditionsText,
     String interventionsText,
     String searchText,
@@ -65,6 +68,9 @@ public record SearchProjection(
         r.firstEnrolment() == null || r.firstEnrolment().date() == null
             ? null
             : r.firstEnrolment().date().earliest(),
+        r.firstEnrolment() == null || r.firstEnrolment().date() == null
+            ? null
+            : r.firstEnrolment().date().toString(),
         conditions,
         interventions,
         search,

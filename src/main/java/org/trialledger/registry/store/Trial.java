@@ -94,6 +94,10 @@ public class Trial {
   @Column(name = "start_date")
   private LocalDate startDate;
 
+  /** The start date as registered: a month ("2027-02") or a day. */
+  @Column(name = "start_date_text", length = 10)
+  private String startDateText;
+
   @Column(name = "conditions_text", length = 4000)
   private String conditionsText;
 
@@ -149,6 +153,7 @@ public class Trial {
     studyType = projection.studyType();
     phases = projection.phases();
     startDate = projection.startDate();
+    startDateText = projection.startDateText();
     conditionsText = projection.conditionsText();
     interventionsText = projection.interventionsText();
     searchText = projection.searchText();
@@ -243,6 +248,10 @@ public class Trial {
 
   public LocalDate getStartDate() {
     return startDate;
+  }
+
+  public String getStartDateText() {
+    return startDateText;
   }
 
   public String getConditionsText() {
