@@ -41,13 +41,9 @@ public class AnchoringBacking {
   /** An anchor with its calendars, for the table. */
   public record Row(Anchor anchor, List<AnchorCalendar> calendars) {}
 
-  private static final DateTimeFormatter READABLE_UTC =
-      DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'", java.util.Locale.ENGLISH)
-          .withZone(ZoneOffset.UTC);
-
   /** An instant as people read it, the zone stated. */
   public String utc(java.time.Instant instant) {
-    return instant == null ? "" : READABLE_UTC.format(instant);
+    return org.trialledger.platform.web.ReadableTime.utc(instant);
   }
 
   /** A stored failure as the public reads it (see {@link PublicStatus}). */

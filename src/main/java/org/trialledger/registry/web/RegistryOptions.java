@@ -140,13 +140,9 @@ public class RegistryOptions {
     return code == null ? "" : Vocabulary.valueOf(vocabulary).label(code);
   }
 
-  private static final java.time.format.DateTimeFormatter UTC =
-      java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'", Locale.ENGLISH)
-          .withZone(java.time.ZoneOffset.UTC);
-
   /** An instant as people read it, the zone stated: "28 Nov 2026, 10:29 UTC". */
   public String utc(java.time.Instant instant) {
-    return instant == null ? "" : UTC.format(instant);
+    return org.trialledger.platform.web.ReadableTime.utc(instant);
   }
 
   /** A country's English name with its code: "Germany (DE)"; the code alone if unknown. */

@@ -52,6 +52,11 @@ final class SiteFieldLabels {
     return words.isEmpty() ? words : Character.toUpperCase(words.charAt(0)) + words.substring(1);
   }
 
+  /** A coded choice in words; a dash when none was chosen. */
+  static String choice(Enum<?> code) {
+    return code == null ? "—" : choice(code.name());
+  }
+
   /** The label of a field; an unknown name in words ({@code enteredAt} → "Entered at"). */
   static String of(String field) {
     String label = LABELS.get(field);

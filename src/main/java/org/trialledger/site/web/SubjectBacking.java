@@ -15,6 +15,7 @@ import java.util.function.Supplier;
 import org.trialledger.ledger.json.JsonParser;
 import org.trialledger.platform.NotFoundException;
 import org.trialledger.platform.web.FacesActions;
+import org.trialledger.platform.web.ReadableTime;
 import org.trialledger.platform.web.ViewErrors;
 import org.trialledger.registry.application.TrialFinder;
 import org.trialledger.registry.domain.FieldError;
@@ -115,7 +116,7 @@ public class SubjectBacking implements Serializable {
                 r.getVersion(),
                 "erased on request",
                 null,
-                r.getRecordedAt().toString(),
+                ReadableTime.utc(r.getRecordedAt()),
                 r.getRecordedBy(),
                 r.getCommitment(),
                 r.getLeafHash(),
@@ -135,7 +136,7 @@ public class SubjectBacking implements Serializable {
                   r.getVersion(),
                   c.event() + " at " + c.occurredAt(),
                   null,
-                  r.getRecordedAt().toString(),
+                  ReadableTime.utc(r.getRecordedAt()),
                   r.getRecordedBy(),
                   r.getCommitment(),
                   r.getLeafHash(),
@@ -162,7 +163,7 @@ public class SubjectBacking implements Serializable {
                       + x.observedOn()
                       + ")",
                   x.reasonForChange(),
-                  r.getRecordedAt().toString(),
+                  ReadableTime.utc(r.getRecordedAt()),
                   r.getRecordedBy(),
                   r.getCommitment(),
                   r.getLeafHash(),
@@ -176,17 +177,17 @@ public class SubjectBacking implements Serializable {
                   "Adverse event",
                   a.eventId() + " · " + a.term(),
                   a.version(),
-                  (Boolean.TRUE.equals(a.serious()) ? "serious, " : "")
-                      + a.severity()
+                  (Boolean.TRUE.equals(a.serious()) ? "Serious, " : "")
+                      + SiteFieldLabels.choice(a.severity())
                       + ", onset "
                       + a.onsetDate()
                       + (a.endDate() == null ? ", ongoing" : ", ended " + a.endDate())
                       + ", "
-                      + a.outcome()
+                      + SiteFieldLabels.choice(a.outcome())
                       + ", "
-                      + a.relatedness(),
+                      + SiteFieldLabels.choice(a.relatedness()).toLowerCase(java.util.Locale.ROOT),
                   a.reasonForChange(),
-                  r.getRecordedAt().toString(),
+                  ReadableTime.utc(r.getRecordedAt()),
                   r.getRecordedBy(),
                   r.getCommitment(),
                   r.getLeafHash(),
