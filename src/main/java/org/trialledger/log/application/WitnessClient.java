@@ -50,7 +50,9 @@ public final class WitnessClient {
   /**
    * @param note the signed checkpoint note of {@code size} leaves
    * @param believedOld the size the log believes the witness cosigned last (0 if none)
-   * @param proofFrom the log's consistency proof from a size to {@code size}
+   * @param proofFrom the log's consistency proof from a size to {@code size}; null when the log
+   *     never published a checkpoint of that size (a witness that cosigned one has seen a
+   *     checkpoint signed with our key for another history: a split view)
    */
   public Outcome addCheckpoint(
       URI witness,
@@ -62,6 +64,10 @@ public final class WitnessClient {
     long old = Math.min(believedOld, size);
     for (int attempt = 0; ; attempt++) {
       List<Hash> proof = old == 0 || old == size ? List.of() : proofFrom.apply(old);
+      if (proof == null)
+        return new Refused(
+            409,
+            "the witness has cosigned a tree of size " + old + " that this log never published");
       Reply r;
       try {
         r = post(witness, new AddCheckpointRequest(old, proof, note).text());

@@ -62,6 +62,12 @@ public class WitnessCosignatures {
         .map(CheckpointView::of);
   }
 
+  /** Whether the log published a checkpoint of this size (a transaction of its own, as below). */
+  @Transactional
+  public boolean published(long treeSize) {
+    return log.findCheckpoint(treeSize).isPresent();
+  }
+
   /**
    * The log's consistency proof, in a transaction of its own: witnesses are asked from parallel
    * threads, and an entity manager without a transaction must not be shared between them.

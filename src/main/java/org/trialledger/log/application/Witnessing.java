@@ -121,7 +121,8 @@ public class Witnessing {
             latest.note(),
             size,
             believed,
-            from -> cosignatures.consistencyProof(from, size));
+            from ->
+                cosignatures.published(from) ? cosignatures.consistencyProof(from, size) : null);
     if (o instanceof Cosigned c) {
       cosignatures.record(size, w.key().verifierKey(), c.line(), c.timestamp());
       alarm.witnessCosigned(w.key().verifierKey());

@@ -76,6 +76,32 @@ class WitnessClientTest {
     assertInstanceOf(Cosigned.class, ask(log, 12, 3));
   }
 
+  /**
+   * A split view: the witness cosigned a checkpoint of size 6 that someone signed with our key but
+   * this log never published (it published 5 and 9). The retry from the witness's size has no proof
+   * to send: that is a refusal, named as such, not an error of the round.
+   */
+  @Test
+  void aWitnessHoldingASizeWeNeverPublishedIsASplitView() {
+    LogFixture fork = new LogFixture().grow(5, "main").grow(1, "fork");
+    assertInstanceOf(Cosigned.class, ask(log, 5, 0));
+    assertInstanceOf(
+        Cosigned.class,
+        client.addCheckpoint(
+            uri, KEY.verifier(), fork.checkpoint(6), 6, 5, from -> fork.proof(from, 6)));
+    Outcome o =
+        client.addCheckpoint(
+            uri,
+            KEY.verifier(),
+            log.checkpoint(9),
+            9,
+            5,
+            from -> from == 5 ? log.proof(5, 9) : null); // the log published 5 and 9 only
+    Refused r = assertInstanceOf(Refused.class, o);
+    assertEquals(409, r.status());
+    assertTrue(r.reason().contains("size 6 that this log never published"), r.reason());
+  }
+
   @Test
   void aForkOrARollbackIsRefused() {
     assertInstanceOf(Cosigned.class, ask(log, 8, 0));
