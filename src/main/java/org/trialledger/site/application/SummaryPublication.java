@@ -57,21 +57,9 @@ public class SummaryPublication {
     Trial trial = trials.visibleTrial(sponsor, registryId);
     if (!TrialAccess.ownsAsSponsor(sponsor, trial))
       throw new AccessDeniedException("Only the trial's sponsor publishes its summary results");
-    List<Pseudonym> enrolled = new ArrayList<>();
-    List<ConsentRecord> consents = new ArrayList<>();
-    List<ResultRecord> results = new ArrayList<>();
-    List<AdverseEventRecord> aes = new ArrayList<>();
-    for (Subject s : queries.subjects(sponsor, trial)) {
-      if (s.getErasedAt() != null) continue;
-      enrolled.add(new Pseudonym(s.getPseudonym()));
-      SiteQueries.SubjectData d = queries.data(s);
-      consents.addAll(d.consents());
-      results.addAll(d.results());
-      aes.addAll(d.adverseEvents());
-    }
-    if (enrolled.isEmpty())
+    SummaryResults summary = compute(sponsor, trial);
+    if (summary.flow().enrolled() == 0)
       throw new RuleViolationException("No subject is enrolled yet: there is nothing to summarise");
-    SummaryResults summary = SummaryResults.compute(enrolled, List.of(), consents, results, aes);
     int version = latest(trial).map(v -> v.getVersionNumber() + 1).orElse(1);
     Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
     String json = CanonicalJson.write(toJson(registryId, version, now, summary));
@@ -93,6 +81,34 @@ public class SummaryPublication {
             "version " + version + " sha256:" + hash,
             null));
     return row;
+  }
+
+  /**
+   * The summary the sites' data give now, without publishing anything: for the sponsor's own staff
+   * (results entry pre-fills from it).
+   */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public SummaryResults current(Caller sponsor, String registryId) {
+    Trial trial = trials.visibleTrial(sponsor, registryId);
+    if (!TrialAccess.ownsAsSponsor(sponsor, trial))
+      throw new AccessDeniedException("Only the trial's sponsor reads its sites' summary");
+    return compute(sponsor, trial);
+  }
+
+  private SummaryResults compute(Caller sponsor, Trial trial) {
+    List<Pseudonym> enrolled = new ArrayList<>();
+    List<ConsentRecord> consents = new ArrayList<>();
+    List<ResultRecord> results = new ArrayList<>();
+    List<AdverseEventRecord> aes = new ArrayList<>();
+    for (Subject s : queries.subjects(sponsor, trial)) {
+      if (s.getErasedAt() != null) continue;
+      enrolled.add(new Pseudonym(s.getPseudonym()));
+      SiteQueries.SubjectData d = queries.data(s);
+      consents.addAll(d.consents());
+      results.addAll(d.results());
+      aes.addAll(d.adverseEvents());
+    }
+    return SummaryResults.compute(enrolled, List.of(), consents, results, aes);
   }
 
   @Transactional(Transactional.TxType.SUPPORTS)
