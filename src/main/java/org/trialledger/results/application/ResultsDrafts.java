@@ -83,6 +83,14 @@ public class ResultsDrafts {
     return new Draft(merged, now, caller.username());
   }
 
+  /** Saves the whole draft (every section), e.g. with a submission. */
+  @Transactional
+  public Draft saveAll(Caller caller, String registryId, ResultsRecord record) {
+    Draft d = null;
+    for (ResultsSection s : ResultsSection.values()) d = saveSection(caller, registryId, s, record);
+    return d;
+  }
+
   /**
    * A first record from the registration and the sites' data (nothing saved): groups per arm, the
    * registered outcomes, enrolment and adverse events.
