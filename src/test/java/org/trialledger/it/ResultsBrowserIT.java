@@ -130,7 +130,7 @@ class ResultsBrowserIT {
     waitForText(By.id("results:messages"), "Adverse events saved");
 
     click("results:check");
-    waitForText(By.id("results:findingCount"), "0 error(s)");
+    waitForText(By.id("findingCount"), "0 error(s)");
     click("results:submit");
     waitForText(By.id("results:messages"), "Results version 1 submitted for review");
     browser.logout();
@@ -247,7 +247,7 @@ class ResultsBrowserIT {
           .ignoring(StaleElementReferenceException.class)
           .until(ExpectedConditions.textToBePresentInElementLocated(locator, text));
     } catch (org.openqa.selenium.TimeoutException e) {
-      String body = browser.driver().findElement(By.tagName("body")).getText();
+      String body = browser.driver().findElement(By.tagName("main")).getText();
       throw new AssertionError(
           "no \""
               + text
