@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.trialledger.platform.AccessDeniedException;
 import org.trialledger.platform.NotFoundException;
 import org.trialledger.platform.RuleViolationException;
 import org.trialledger.platform.web.FacesActions;
@@ -59,8 +60,9 @@ public class ResultsEntryBacking implements Serializable {
                   .orElseGet(() -> ResultsPrefill.of(context.registered(), null)));
       draft.ifPresent(d -> savedNote = "Draft saved " + d.savedAt() + " by " + d.savedBy());
       EntryMapper.toRecord(form); // gives every field its record path
-    } catch (NotFoundException e) {
-      ViewErrors.send(404, e.getMessage());
+    } catch (NotFoundException | AccessDeniedException e) {
+      // another organisation's trial: as if it did not exist, like the other sponsor pages
+      ViewErrors.send(404, "No trial " + id + " of yours");
     } catch (RuleViolationException e) {
       FacesActions.error(e.getMessage());
     }
