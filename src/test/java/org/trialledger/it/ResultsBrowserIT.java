@@ -130,6 +130,7 @@ class ResultsBrowserIT {
     waitForText(By.id("results:messages"), "Adverse events saved");
 
     click("results:check");
+    waitUntilGone(By.id("results:messages"), "Adverse events saved");
     waitForText(By.id("findingCount"), "0 error(s)");
     click("results:submit");
     waitForText(By.id("results:messages"), "Results version 1 submitted for review");
@@ -224,10 +225,17 @@ class ResultsBrowserIT {
     e.sendKeys(text);
   }
 
+  /** Clicks the element, found again if an ajax update replaced it meanwhile. */
   private void click(String id) {
-    WebElement e = browser.driver().findElement(By.id(id));
-    scroll(e);
-    e.click();
+    new WebDriverWait(browser.driver(), Duration.ofSeconds(20))
+        .ignoring(StaleElementReferenceException.class)
+        .until(
+            d -> {
+              WebElement e = d.findElement(By.id(id));
+              scroll(e);
+              e.click();
+              return true;
+            });
   }
 
   private void scroll(WebElement e) {
