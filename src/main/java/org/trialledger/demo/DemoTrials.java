@@ -23,6 +23,8 @@ import org.trialledger.registry.domain.CommentSeverity;
 import org.trialledger.registry.domain.DocumentKind;
 import org.trialledger.registry.domain.RecordCodec;
 import org.trialledger.registry.domain.RegistrationRecord;
+import org.trialledger.results.application.TrialResults;
+import org.trialledger.results.domain.ResultsRecord;
 import org.trialledger.security.application.Caller;
 import org.trialledger.security.application.UserDirectory;
 import org.trialledger.security.store.AppUser;
@@ -50,6 +52,7 @@ public class DemoTrials {
   @Inject private TrialDocuments documents;
   @Inject private SiteActivations siteActivations;
   @Inject private Enrolment enrolment;
+  @Inject private TrialResults trialResults;
   @Inject private UserDirectory directory;
   @PersistenceContext private EntityManager em;
 
@@ -86,6 +89,15 @@ public class DemoTrials {
     registry.submit(
         sponsor, a, "Recruitment opened; sample size raised to 260; quality-of-life outcome added");
     registry.publish(regulator, a, 2);
+    // its results, reviewed and published, so that the public page shows the Results section
+    trialResults.submit(
+        sponsor,
+        a,
+        ResultsRecord.parse(
+            new String(resource("helix-pso-results.json"), StandardCharsets.UTF_8)));
+    trialResults.comment(
+        regulator, a, 1, CommentSeverity.ADVISORY, "Report the DLQI outcome once analysed.");
+    trialResults.publish(regulator, a, 1);
 
     String b = registry.createDraft(sponsor, record("breathe-copd.json")).getRegistryId();
     registry.submit(sponsor, b, null);
@@ -114,7 +126,7 @@ public class DemoTrials {
     LOG.info(
         "Demo trials registered: "
             + a
-            + " (published, amended), "
+            + " (published, amended, with published results), "
             + b
             + " (published), "
             + c

@@ -209,6 +209,29 @@ public class TrialResults {
         : Optional.of(published.get(published.size() - 1));
   }
 
+  /** A results version awaiting a regulator's decision. */
+  public record Pending(String registryId, int version, Instant submittedAt, String submittedBy) {}
+
+  /** Results versions under review, oldest first: regulators only. */
+  public List<Pending> awaitingReview(Caller caller) {
+    requireRegulator(caller);
+    return em
+        .createQuery(
+            "SELECT v FROM ResultsVersion v WHERE v.state = :s ORDER BY v.submittedAt",
+            ResultsVersion.class)
+        .setParameter("s", VersionState.SUBMITTED)
+        .getResultList()
+        .stream()
+        .map(
+            v ->
+                new Pending(
+                    finder.trialById(v.getTrialId()).getRegistryId(),
+                    v.getVersionNumber(),
+                    v.getSubmittedAt(),
+                    v.getSubmittedBy()))
+        .toList();
+  }
+
   private List<ResultsVersion> versions(Trial trial) {
     return em.createQuery(
             "SELECT v FROM ResultsVersion v WHERE v.trialId = :t ORDER BY v.versionNumber",
@@ -250,7 +273,7 @@ public class TrialResults {
     return r.primaryOutcomes().stream().map(RegistrationRecord.Outcome::measure).toList();
   }
 
-  private static void requireOwner(Caller caller, Trial trial) {
+  static void requireOwner(Caller caller, Trial trial) {
     if (!TrialAccess.ownsAsSponsor(caller, trial)) {
       if (TrialAccess.isPublic(trial) || caller.is(Role.REGULATOR))
         throw new AccessDeniedException("Only the sponsor's own staff report this trial's results");

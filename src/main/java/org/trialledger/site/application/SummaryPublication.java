@@ -62,7 +62,7 @@ public class SummaryPublication {
   @Transactional
   public Preview preview(Caller sponsor, String registryId) {
     Trial trial = ownedTrial(sponsor, registryId);
-    SummaryResults summary = compute(sponsor, trial);
+    SummaryResults summary = requireEnrolled(compute(sponsor, trial));
     return new Preview(summary, repeated(registryId, trial, summary));
   }
 
@@ -71,7 +71,7 @@ public class SummaryPublication {
     Trial trial = ownedTrial(sponsor, registryId);
     // the trial's row lock orders two publications: the second sees the first and repeats it
     em.lock(trial, LockModeType.PESSIMISTIC_WRITE);
-    SummaryResults summary = compute(sponsor, trial);
+    SummaryResults summary = requireEnrolled(compute(sponsor, trial));
     Integer same = repeated(registryId, trial, summary);
     if (same != null)
       throw new RuleViolationException(
@@ -101,10 +101,20 @@ public class SummaryPublication {
     return row;
   }
 
+  /**
+   * The summary the sites' data give now, without publishing anything: for the sponsor's own staff
+   * (results entry pre-fills from it), also before anyone is enrolled.
+   */
+  @Transactional(Transactional.TxType.SUPPORTS)
+  public SummaryResults current(Caller sponsor, String registryId) {
+    return compute(sponsor, ownedTrial(sponsor, registryId));
+  }
+
   private Trial ownedTrial(Caller sponsor, String registryId) {
     Trial trial = trials.visibleTrial(sponsor, registryId);
     if (!TrialAccess.ownsAsSponsor(sponsor, trial))
-      throw new AccessDeniedException("Only the trial's sponsor publishes its summary results");
+      throw new AccessDeniedException(
+          "Only the trial's sponsor sees and publishes its sites' summary");
     return trial;
   }
 
@@ -121,9 +131,13 @@ public class SummaryPublication {
       results.addAll(d.results());
       aes.addAll(d.adverseEvents());
     }
-    if (enrolled.isEmpty())
-      throw new RuleViolationException("No subject is enrolled yet: there is nothing to summarise");
     return SummaryResults.compute(enrolled, List.of(), consents, results, aes);
+  }
+
+  private static SummaryResults requireEnrolled(SummaryResults summary) {
+    if (summary.flow().enrolled() == 0)
+      throw new RuleViolationException("No subject is enrolled yet: there is nothing to summarise");
+    return summary;
   }
 
   /** The latest published version when it holds the same figures as {@code summary}, else null. */
