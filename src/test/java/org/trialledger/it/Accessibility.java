@@ -38,8 +38,14 @@ final class Accessibility {
         + r.getHelp()
         + "): "
         + r.getNodes().stream()
-            .map(n -> String.valueOf(n.getTarget()))
             .limit(5)
+            .map(n -> n.getTarget() + " " + shortened(n.getHtml()))
             .collect(Collectors.joining(", "));
+  }
+
+  /** Enough of the element's markup to find it in the page source. */
+  private static String shortened(String html) {
+    String one = String.valueOf(html).replaceAll("\\s+", " ");
+    return one.length() <= 160 ? one : one.substring(0, 160) + "…";
   }
 }
