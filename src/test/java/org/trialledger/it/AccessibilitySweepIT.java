@@ -90,7 +90,7 @@ class AccessibilitySweepIT {
                     .anyMatch(e -> e.getText().contains("No discrepancies")));
     sweep();
     check("/audit/index.xhtml", By.id("audit:events"));
-    check("/audit/coded-items.xhtml", By.tagName("h1"));
+    check("/audit/coded-items.xhtml", By.id("codedItems"));
     check("/account.xhtml", By.id("roles"));
     browser.logout();
 
