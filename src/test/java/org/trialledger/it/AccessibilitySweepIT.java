@@ -73,6 +73,7 @@ class AccessibilitySweepIT {
     check("/registry/history.xhtml?id=" + trial, By.id("diffRows"));
     check("/log.xhtml", By.id("checkpoints"));
     check("/anchoring.xhtml", By.id("anchoring:anchors"));
+    check("/registry/trial.xhtml?id=TLR-99999999-9", By.id("error-404"));
     verifiedFile();
 
     // a regulator reviews and audits
@@ -94,10 +95,11 @@ class AccessibilitySweepIT {
     check("/account.xhtml", By.id("roles"));
     browser.logout();
 
-    // a sponsor's list of trials
+    // a sponsor's list of trials, and a page not theirs
     browser.login("sponsor", "sponsor-demo-pw");
     browser.waitFor(By.id("currentUser"));
     check("/sponsor/trials.xhtml", By.id("trials:newTitle"));
+    check("/admin/users.xhtml", By.id("error-403"));
     browser.logout();
     sweep(); // the page one lands on after logging out
 
