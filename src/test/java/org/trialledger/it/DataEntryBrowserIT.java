@@ -25,7 +25,6 @@ import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -541,10 +540,6 @@ class DataEntryBrowserIT {
    * its field, a subject with records): no serious or critical violation of WCAG 2.1 AA.
    */
   @Test
-  @Disabled(
-      "axe-core still reports violations outside these forms: PrimeFaces' menubar"
-          + " (aria-required-children), p:messages' list markup, p:tag contrast, the chart canvas"
-          + " (role-img-alt) and the empty consent-form menu's name")
   void thePagesOfDataEntryHaveNoSeriousAccessibilityViolations() {
     List<String> violations = new ArrayList<>();
     String draft =

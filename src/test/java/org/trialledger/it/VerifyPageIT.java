@@ -506,7 +506,7 @@ class VerifyPageIT {
   /**
    * A draft trial with this document; returns the document's leaf hash once a checkpoint covers it.
    */
-  private static String documentInTheLog(ApiClient api, byte[] pdf) throws Exception {
+  static String documentInTheLog(ApiClient api, byte[] pdf) throws Exception {
     String id =
         (String)
             RegistryApiIT.json(
