@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -132,6 +133,7 @@ class ResultsBrowserIT {
     click("results:check");
     waitUntilGone(By.id("results:messages"), "Adverse events saved");
     waitForText(By.id("findingCount"), "0 error(s)");
+    List<String> violations = new ArrayList<>(Accessibility.seriousViolations(browser.driver()));
     click("results:submit");
     waitForText(By.id("results:messages"), "Results version 1 submitted for review");
     browser.logout();
@@ -145,6 +147,7 @@ class ResultsBrowserIT {
     browser.waitFor(By.id("review:publish"));
     assertTrue(
         browser.text(By.id("review-flow-0")).contains("60"), "the regulator reads the tables");
+    violations.addAll(Accessibility.seriousViolations(browser.driver()));
     click("review:publish");
     waitForText(By.id("review:messages"), "Results version 1 published");
     waitForText(By.id("resultsState"), "Published");
@@ -166,6 +169,8 @@ class ResultsBrowserIT {
         charts.get(0).findElement(By.tagName("title")).getAttribute("textContent"));
     assertEquals("img", charts.get(0).getAttribute("role"));
     assertEquals(6, charts.get(0).findElements(By.tagName("rect")).size());
+    violations.addAll(Accessibility.seriousViolations(browser.driver()));
+    assertTrue(violations.isEmpty(), "axe-core: " + String.join("\n", violations));
     assertEquals(
         List.of(),
         browser.consoleErrors().stream()
