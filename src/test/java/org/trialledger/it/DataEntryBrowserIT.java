@@ -690,6 +690,7 @@ class DataEntryBrowserIT {
 
   /** Empties the messages, clicks, and waits until they say {@code text}; keeps what they said. */
   private void clickAndWait(String button, String messagesId, String text) {
+    waitForAjax(); // a menu's change request still in flight would redraw the messages after us
     ((JavascriptExecutor) browser.driver())
         .executeScript(
             "var e = document.getElementById(arguments[0]); if (e) e.innerHTML = '';", messagesId);
