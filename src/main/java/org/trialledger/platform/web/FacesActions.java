@@ -6,7 +6,6 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import java.util.function.Supplier;
 import org.trialledger.platform.AccessDeniedException;
-import org.trialledger.platform.InvalidFieldsException;
 import org.trialledger.platform.NotFoundException;
 import org.trialledger.platform.RuleViolationException;
 
@@ -39,10 +38,6 @@ public final class FacesActions {
       return result;
     } catch (ConstraintViolationException e) {
       for (ConstraintViolation<?> v : e.getConstraintViolations()) error(v.getMessage());
-    } catch (InvalidFieldsException e) {
-      // a page that marks its own fields catches this first; elsewhere each problem is listed
-      if (e.fields().isEmpty()) error(e.getMessage());
-      for (InvalidFieldsException.Field f : e.fields()) error(f.message());
     } catch (RuleViolationException | NotFoundException | AccessDeniedException e) {
       error(e.getMessage());
     }
