@@ -6,6 +6,7 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -49,6 +50,12 @@ public class LogKeyInitializer {
 
   @PostConstruct
   void init() {
+    // Instances starting together on a fresh database would each publish a key and sign the
+    // empty checkpoint (issue 21). The log head's row lock, the one integrators take, lets one
+    // through at a time until this transaction ends; the next then finds what the first
+    // published. Taken before the key file is read, so instances sharing that file on one host do
+    // not both create it.
+    em.find(LogHead.class, LogHead.ID, LockModeType.PESSIMISTIC_WRITE);
     NoteKey key = NoteKey.signer(origin, LogKeyFile.loadOrCreate(Path.of(keyFile)));
     List<String> published =
         em.createQuery("SELECT k.vkey FROM LogKey k ORDER BY k.createdAt", String.class)
