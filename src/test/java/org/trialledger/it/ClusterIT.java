@@ -1,0 +1,281 @@
+package org.trialledger.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jboss.shrinkwrap.api.exporter.ZipExporter;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Issue 21: two Payara Micro instances in one Hazelcast cluster (TCP discovery on loopback, no
+ * multicast) behind HAProxy, round-robin without stickiness, as README "Running two instances
+ * behind HAProxy" describes. Both start at once on a fresh database (the log key is published
+ * once); a browser stays logged in while its pages alternate between the instances; a half-filled
+ * draft, kept only in a view-scoped bean, survives postbacks served by the other instance; and
+ * after kill -9 of the instance that served the last postback, the session and the draft go on on
+ * the other.
+ */
+class ClusterIT {
+  /** HAProxy names its servers a and b and tells the browser which one answered (Server-Timing). */
+  private static final String SERVED_BY_NAVIGATION =
+      "const e = performance.getEntriesByType('navigation')[0];"
+          + " return e ? e.serverTiming.map(t => t.description).join() : null;";
+
+  private static final String SERVED_BY_LAST_XHR =
+      "const e = performance.getEntriesByType('resource')"
+          + ".filter(r => r.initiatorType === 'xmlhttprequest').pop();"
+          + " return e ? e.serverTiming.map(t => t.description).join() : null;";
+
+  private final List<AutoCloseable> started = new ArrayList<>();
+
+  @AfterEach
+  void stopAll() throws Exception {
+    for (int i = started.size() - 1; i >= 0; i--) started.get(i).close();
+  }
+
+  @Test
+  void aSessionAndAHalfFilledDraftMoveBetweenInstancesAndOutliveOne() throws Exception {
+    Path work =
+        Files.createDirectories(
+            Paths.get(System.getProperty("war.file")).getParent().resolve("cluster-it"));
+    Path war = work.resolve("trialledger-cluster.war");
+    Deployments.application().as(ZipExporter.class).exportTo(war.toFile(), true);
+    Path keyFile = work.resolve("log-signing.key");
+    Files.deleteIfExists(keyFile);
+
+    int httpA = MicroProcess.freePort();
+    int httpB = MicroProcess.freePort();
+    int gridA = MicroProcess.freePort();
+    int gridB = MicroProcess.freePort();
+    String members = "127.0.0.1:" + gridA + ",127.0.0.1:" + gridB;
+    String clusterName = "trialledger-it-" + ProcessHandle.current().pid();
+
+    // both at once, on a database that has no log key yet
+    MicroProcess a = instance(war, work, "a", httpA, gridA, members, clusterName, keyFile);
+    MicroProcess b = instance(war, work, "b", httpB, gridB, members, clusterName, keyFile);
+    a.awaitReady(480_000);
+    b.awaitReady(480_000);
+    assertEquals("1", LedgerIT.string("SELECT COUNT(*) FROM log_key"), "published keys");
+    assertEquals(
+        "1",
+        LedgerIT.string("SELECT COUNT(*) FROM checkpoint WHERE tree_size = 0"),
+        "checkpoints of the empty log");
+    awaitLogLine(work.resolve("a.log"), "Members {size:2");
+    awaitLogLine(work.resolve("b.log"), "Members {size:2");
+
+    Haproxy proxy = Haproxy.start(work, httpA, httpB);
+    started.add(proxy);
+    Browser browser = new Browser(proxy.url().toString());
+    started.add(browser);
+    JavascriptExecutor js = (JavascriptExecutor) browser.driver();
+
+    // logged in once; page loads alternate between the instances and stay logged in
+    browser.login("sponsor", "sponsor-demo-pw");
+    browser.waitFor(By.id("currentUser"));
+    Set<String> servers = new HashSet<>();
+    for (int i = 0; i < 6; i++) {
+      browser.open("/account.xhtml");
+      assertEquals("sponsor", browser.text(By.id("currentUser")), "page load " + i);
+      servers.add((String) js.executeScript(SERVED_BY_NAVIGATION));
+    }
+    assertEquals(Set.of("a", "b"), servers, "instances that served the page loads");
+
+    // a draft, half filled: the typed title and the added rows live in the view-scoped bean only
+    browser.open("/sponsor/trials.xhtml");
+    browser.waitFor(By.id("trials:newTitle"));
+    browser.driver().findElement(By.id("trials:newTitle")).sendKeys("Cluster draft");
+    browser.driver().findElement(By.id("trials:create")).click();
+    browser.waitFor(By.id("editRegistryId"));
+    String id = browser.text(By.id("editRegistryId"));
+    browser.driver().findElement(By.id("draft:scientificTitle")).sendKeys("Typed before a move");
+    List<String> postbacks = new ArrayList<>();
+    for (int rows = 1; rows <= 3; rows++) {
+      addInterventionRow(browser, rows);
+      postbacks.add((String) js.executeScript(SERVED_BY_LAST_XHR));
+    }
+    assertTrue(
+        new HashSet<>(postbacks).containsAll(Set.of("a", "b")),
+        "postbacks served by both instances: " + postbacks);
+    assertEquals(
+        "Typed before a move",
+        browser.driver().findElement(By.id("draft:scientificTitle")).getAttribute("value"));
+
+    // kill -9 the instance that served the last postback: the other carries on
+    String lastServer = postbacks.get(postbacks.size() - 1);
+    MicroProcess victim = "a".equals(lastServer) ? a : b;
+    victim.kill();
+    addInterventionRow(browser, 4);
+    String survivor = (String) js.executeScript(SERVED_BY_LAST_XHR);
+    assertTrue(!lastServer.equals(survivor), "served by the survivor: " + survivor);
+    assertEquals(
+        "Typed before a move",
+        browser.driver().findElement(By.id("draft:scientificTitle")).getAttribute("value"));
+    browser.driver().findElement(By.id("draft:save")).click();
+    new WebDriverWait(browser.driver(), Duration.ofSeconds(30))
+        .ignoring(StaleElementReferenceException.class)
+        .until(d -> d.findElement(By.id("draft:messages")).getText().contains("Draft saved"));
+    String draft =
+        new ApiClient(proxy.url())
+            .get("/api/trials/" + id + "/draft", "sponsor", "sponsor-demo-pw")
+            .body();
+    assertTrue(draft.contains("Typed before a move"), draft);
+    browser.open("/account.xhtml");
+    assertEquals("sponsor", browser.text(By.id("currentUser")), "after the kill");
+
+    for (String name : List.of("a", "b")) {
+      String log = Files.readString(work.resolve(name + ".log"), StandardCharsets.UTF_8);
+      assertTrue(!log.contains("NotSerializableException"), name + ": a session did not serialize");
+    }
+  }
+
+  /** Clicks "Add intervention" (an ajax postback of the whole form) and waits for the new row. */
+  private static void addInterventionRow(Browser browser, int expectedRows) {
+    WebElement button = browser.driver().findElement(By.id("draft:addIntervention"));
+    ((JavascriptExecutor) browser.driver())
+        .executeScript("arguments[0].scrollIntoView({block:'center'})", button);
+    button.click();
+    By rows =
+        By.xpath(
+            "//button[@id='draft:addIntervention']/preceding-sibling::div[contains(@class,'tl-row-group')]");
+    new WebDriverWait(browser.driver(), Duration.ofSeconds(30))
+        .ignoring(StaleElementReferenceException.class)
+        .until(d -> d.findElements(rows).size() == expectedRows);
+  }
+
+  private MicroProcess instance(
+      Path war,
+      Path work,
+      String name,
+      int http,
+      int grid,
+      String members,
+      String clusterName,
+      Path keyFile)
+      throws IOException {
+    Path log = work.resolve(name + ".log");
+    Files.deleteIfExists(log);
+    MicroProcess p =
+        MicroProcess.start(
+            war,
+            http,
+            log,
+            Map.of("TRIALLEDGER_LEDGER_KEY_FILE", keyFile.toString()),
+            // two members started together may each form a cluster first: merge them soon
+            List.of(
+                "-Dhazelcast.merge.first.run.delay.seconds=10",
+                "-Dhazelcast.merge.next.run.delay.seconds=5"),
+            List.of(
+                "--name",
+                name,
+                "--clustername",
+                clusterName,
+                "--clustermode",
+                "tcpip:" + members,
+                "--interfaces",
+                "127.0.0.1",
+                "--startport",
+                String.valueOf(grid),
+                // both members share one address here: keep backups on the other one anyway
+                "--nohostaware"));
+    started.add(p);
+    return p;
+  }
+
+  private static void awaitLogLine(Path log, String text) throws Exception {
+    long deadline = System.currentTimeMillis() + 120_000;
+    while (!Files.readString(log, StandardCharsets.UTF_8).contains(text)) {
+      if (System.currentTimeMillis() > deadline)
+        throw new AssertionError(log + " never said " + text);
+      Thread.sleep(500);
+    }
+  }
+
+  /** Debian's HAProxy in the foreground, with the configuration README shows. */
+  static final class Haproxy implements AutoCloseable {
+    private final Process process;
+    private final int port;
+
+    private Haproxy(Process process, int port) {
+      this.process = process;
+      this.port = port;
+    }
+
+    static Haproxy start(Path work, int httpA, int httpB) throws Exception {
+      int port = MicroProcess.freePort();
+      Path config = work.resolve("haproxy.cfg");
+      Files.writeString(config, config(port, httpA, httpB), StandardCharsets.UTF_8);
+      Process process =
+          new ProcessBuilder("/usr/sbin/haproxy", "-db", "-f", config.toString())
+              .redirectErrorStream(true)
+              .redirectOutput(work.resolve("haproxy.log").toFile())
+              .start();
+      Haproxy proxy = new Haproxy(process, port);
+      ApiClient client = new ApiClient(proxy.url());
+      long deadline = System.currentTimeMillis() + 30_000;
+      while (true) {
+        try {
+          if (client.get("/health").statusCode() == 200) return proxy;
+        } catch (IllegalStateException notYet) {
+          // not listening yet
+        }
+        if (!process.isAlive() || System.currentTimeMillis() > deadline)
+          throw new IllegalStateException("HAProxy did not start: see " + work + "/haproxy.log");
+        Thread.sleep(200);
+      }
+    }
+
+    static String config(int port, int httpA, int httpB) {
+      return String.join(
+          "\n",
+          "global",
+          "  maxconn 256",
+          "defaults",
+          "  mode http",
+          "  timeout connect 2s",
+          "  timeout client 60s",
+          "  timeout server 60s",
+          "  # a request to an instance that died is sent to another one",
+          "  retries 3",
+          "  option redispatch 1",
+          "frontend web",
+          "  bind 127.0.0.1:" + port,
+          "  default_backend trialledger",
+          "backend trialledger",
+          "  # no stickiness: every request may go to either instance",
+          "  balance roundrobin",
+          "  option httpchk GET /health",
+          "  http-response set-header Server-Timing \"srv;desc=%[srv_name]\"",
+          "  server a 127.0.0.1:" + httpA + " check inter 1s fall 2 rise 2",
+          "  server b 127.0.0.1:" + httpB + " check inter 1s fall 2 rise 2",
+          "");
+    }
+
+    URL url() throws IOException {
+      return new URL("http://127.0.0.1:" + port + "/");
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+      process.destroy();
+      process.waitFor();
+    }
+  }
+}
