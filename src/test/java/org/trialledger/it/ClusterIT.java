@@ -78,8 +78,8 @@ class ClusterIT {
         "1",
         LedgerIT.string("SELECT COUNT(*) FROM checkpoint WHERE tree_size = 0"),
         "checkpoints of the empty log");
-    awaitLogLine(work.resolve("a.log"), "Members {size:2");
-    awaitLogLine(work.resolve("b.log"), "Members {size:2");
+    awaitLogLine(work.resolve("a.log"), "DG Size: 2");
+    awaitLogLine(work.resolve("b.log"), "DG Size: 2");
 
     Haproxy proxy = Haproxy.start(work, httpA, httpB);
     started.add(proxy);

@@ -6,7 +6,6 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -22,6 +21,7 @@ import org.trialledger.log.store.CheckpointRow;
 import org.trialledger.log.store.LogHead;
 import org.trialledger.log.store.LogKey;
 import org.trialledger.platform.RefusedStart;
+import org.trialledger.platform.StartupLock;
 
 /**
  * At start-up: loads the log's private key from its file (creating it on first start), publishes
@@ -39,6 +39,7 @@ public class LogKeyInitializer {
   @PersistenceContext private EntityManager em;
   @Inject private LogSigner signer;
   @Inject private Clock clock;
+  @Inject private StartupLock startupLock;
 
   @Inject
   @ConfigProperty(name = "trialledger.ledger.key-file", defaultValue = "./data/log-signing.key")
@@ -51,11 +52,9 @@ public class LogKeyInitializer {
   @PostConstruct
   void init() {
     // Instances starting together on a fresh database would each publish a key and sign the
-    // empty checkpoint (issue 21). The log head's row lock, the one integrators take, lets one
-    // through at a time until this transaction ends; the next then finds what the first
-    // published. Taken before the key file is read, so instances sharing that file on one host do
-    // not both create it.
-    em.find(LogHead.class, LogHead.ID, LockModeType.PESSIMISTIC_WRITE);
+    // empty checkpoint (issue 21). Taken before the key file is read, so that instances sharing
+    // that file on one host do not both create it.
+    startupLock.hold();
     NoteKey key = NoteKey.signer(origin, LogKeyFile.loadOrCreate(Path.of(keyFile)));
     List<String> published =
         em.createQuery("SELECT k.vkey FROM LogKey k ORDER BY k.createdAt", String.class)
