@@ -15,6 +15,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jboss.shrinkwrap.api.exporter.ZipExporter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -81,6 +83,26 @@ class ClusterIT {
     awaitLogLine(work.resolve("a.log"), "DG Size: 2");
     awaitLogLine(work.resolve("b.log"), "DG Size: 2");
 
+    // a full audit started on a is watched on b (background_job, V27)
+    var auditStart =
+        new ApiClient(a.url()).postJson("/api/ledger/audits", "{}", "admin", "admin-demo-pw");
+    assertEquals(202, auditStart.statusCode(), auditStart.body());
+    Matcher audit =
+        Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"").matcher(auditStart.body());
+    assertTrue(audit.find(), auditStart.body());
+    ApiClient onB = new ApiClient(b.url());
+    String watched = "";
+    long auditDeadline = System.currentTimeMillis() + 120_000;
+    while (!watched.contains("\"PASSED\"") && System.currentTimeMillis() < auditDeadline) {
+      var answer = onB.get("/api/ledger/audits/" + audit.group(1), "admin", "admin-demo-pw");
+      assertEquals(200, answer.statusCode(), "the audit seen from b: " + answer.body());
+      watched = answer.body();
+      Thread.sleep(500);
+    }
+    assertTrue(watched.contains("\"PASSED\""), "the audit as b shows it: " + watched);
+    var second = onB.postJson("/api/ledger/audits", "{}", "admin", "admin-demo-pw");
+    assertEquals(202, second.statusCode(), "a new audit once the first ended: " + second.body());
+
     Haproxy proxy = Haproxy.start(work, httpA, httpB);
     started.add(proxy);
     Browser browser = new Browser(proxy.url().toString());
@@ -89,7 +111,7 @@ class ClusterIT {
 
     // logged in once; page loads alternate between the instances and stay logged in
     browser.login("sponsor", "sponsor-demo-pw");
-    browser.waitFor(By.id("currentUser"));
+    await(browser, By.id("currentUser"));
     Set<String> servers = new HashSet<>();
     for (int i = 0; i < 6; i++) {
       browser.open("/account.xhtml");
@@ -100,10 +122,10 @@ class ClusterIT {
 
     // a draft, half filled: the typed title and the added rows live in the view-scoped bean only
     browser.open("/sponsor/trials.xhtml");
-    browser.waitFor(By.id("trials:newTitle"));
+    await(browser, By.id("trials:newTitle"));
     browser.driver().findElement(By.id("trials:newTitle")).sendKeys("Cluster draft");
     browser.driver().findElement(By.id("trials:create")).click();
-    browser.waitFor(By.id("editRegistryId"));
+    await(browser, By.id("editRegistryId"));
     String id = browser.text(By.id("editRegistryId"));
     browser.driver().findElement(By.id("draft:scientificTitle")).sendKeys("Typed before a move");
     List<String> postbacks = new ArrayList<>();
@@ -143,6 +165,23 @@ class ClusterIT {
     for (String name : List.of("a", "b")) {
       String log = Files.readString(work.resolve(name + ".log"), StandardCharsets.UTF_8);
       assertTrue(!log.contains("NotSerializableException"), name + ": a session did not serialize");
+    }
+  }
+
+  /** Waits for the element; if it never comes, says which page the browser shows instead. */
+  private static void await(Browser browser, By locator) {
+    try {
+      browser.waitFor(locator);
+    } catch (RuntimeException e) {
+      String text = browser.driver().findElement(By.tagName("body")).getText();
+      throw new AssertionError(
+          "no "
+              + locator
+              + " on "
+              + browser.driver().getCurrentUrl()
+              + ": "
+              + text.substring(0, Math.min(600, text.length())),
+          e);
     }
   }
 
@@ -194,7 +233,10 @@ class ClusterIT {
                 "--startport",
                 String.valueOf(grid),
                 // both members share one address here: keep backups on the other one anyway
-                "--nohostaware"));
+                "--nohostaware",
+                // the whole session to the grid after every request (README)
+                "--prebootcommandfile",
+                Path.of("src/main/payara/cluster-preboot.asadmin").toAbsolutePath().toString()));
     started.add(p);
     return p;
   }
