@@ -143,6 +143,8 @@ class ClusterIT {
     // kill -9 the instance that served the last postback: the other carries on
     String lastServer = postbacks.get(postbacks.size() - 1);
     MicroProcess victim = "a".equals(lastServer) ? a : b;
+    Writers writers = Writers.start(proxy.url(), 8);
+    writers.awaitAcknowledged(16);
     victim.kill();
     addInterventionRow(browser, 4);
     String survivor = (String) js.executeScript(SERVED_BY_LAST_XHR);
@@ -162,9 +164,86 @@ class ClusterIT {
     browser.open("/account.xhtml");
     assertEquals("sponsor", browser.text(By.id("currentUser")), "after the kill");
 
+    // nothing a writer was told was stored is missing; the survivor integrates everything
+    int before = writers.acknowledged().size();
+    writers.awaitAcknowledged(before + 16);
+    List<String> acknowledged = writers.stop();
+    for (String registryId : acknowledged)
+      assertEquals(
+          "1",
+          LedgerIT.string("SELECT COUNT(*) FROM trial WHERE registry_id = '" + registryId + "'"),
+          registryId + " was acknowledged");
+    long deadline = System.currentTimeMillis() + 60_000;
+    while (!"0"
+            .equals(LedgerIT.string("SELECT COUNT(*) FROM ledger_entry WHERE leaf_index IS NULL"))
+        && System.currentTimeMillis() < deadline) Thread.sleep(500);
+    assertEquals(
+        "0",
+        LedgerIT.string("SELECT COUNT(*) FROM ledger_entry WHERE leaf_index IS NULL"),
+        "queued");
+    assertEquals(
+        LedgerIT.string("SELECT COUNT(*) FROM ledger_entry"),
+        LedgerIT.string("SELECT COALESCE(MAX(leaf_index) + 1, 0) FROM ledger_entry"),
+        "leaf indices are gapless");
+
     for (String name : List.of("a", "b")) {
       String log = Files.readString(work.resolve(name + ".log"), StandardCharsets.UTF_8);
       assertTrue(!log.contains("NotSerializableException"), name + ": a session did not serialize");
+    }
+  }
+
+  /** API writers through the proxy: each creates drafts and keeps the ids it was answered 201. */
+  static final class Writers {
+    private final List<Thread> threads = new ArrayList<>();
+    private final List<String> acknowledged =
+        java.util.Collections.synchronizedList(new ArrayList<>());
+    private volatile boolean running = true;
+
+    static Writers start(URL proxy, int count) {
+      Writers w = new Writers();
+      for (int i = 0; i < count; i++) {
+        int n = i;
+        Thread t =
+            new Thread(
+                () -> {
+                  ApiClient api = new ApiClient(proxy);
+                  for (int k = 0; w.running; k++) {
+                    try {
+                      var r =
+                          api.postJson(
+                              "/api/trials",
+                              "{\"publicTitle\":\"Writer " + n + " draft " + k + "\"}",
+                              "sponsor",
+                              "sponsor-demo-pw");
+                      var location = r.headers().firstValue("Location");
+                      if (r.statusCode() == 201 && location.isPresent())
+                        w.acknowledged.add(
+                            location.get().substring(location.get().lastIndexOf('/') + 1));
+                    } catch (RuntimeException refusedOrReset) {
+                      // not acknowledged: the writer may try again
+                    }
+                  }
+                });
+        t.start();
+        w.threads.add(t);
+      }
+      return w;
+    }
+
+    List<String> acknowledged() {
+      return List.copyOf(acknowledged);
+    }
+
+    void awaitAcknowledged(int n) throws InterruptedException {
+      long deadline = System.currentTimeMillis() + 120_000;
+      while (acknowledged.size() < n && System.currentTimeMillis() < deadline) Thread.sleep(200);
+      assertTrue(acknowledged.size() >= n, "acknowledged writes: " + acknowledged.size());
+    }
+
+    List<String> stop() throws InterruptedException {
+      running = false;
+      for (Thread t : threads) t.join(60_000);
+      return List.copyOf(acknowledged);
     }
   }
 
