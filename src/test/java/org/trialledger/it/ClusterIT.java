@@ -46,6 +46,16 @@ class ClusterIT {
           + ".filter(r => r.initiatorType === 'xmlhttprequest').pop();"
           + " return e ? e.serverTiming.map(t => t.description).join() : null;";
 
+  /** Keeps the status and start of the last ajax answer, for the failure message. */
+  private static final String XHR_HOOK =
+      "if (!window.__tlHook) { window.__tlHook = true;"
+          + " const open = XMLHttpRequest.prototype.open;"
+          + " XMLHttpRequest.prototype.open = function() {"
+          + "  this.addEventListener('load', () => { window.__lastXhr = this.status + ' '"
+          + "   + (this.getResponseHeader('Server-Timing') || '') + ' '"
+          + "   + this.responseText.substring(0, 2000); });"
+          + "  return open.apply(this, arguments); }; }";
+
   private final List<AutoCloseable> started = new ArrayList<>();
 
   @AfterEach
@@ -131,6 +141,7 @@ class ClusterIT {
     await(browser, By.id("editRegistryId"));
     String id = browser.text(By.id("editRegistryId"));
     browser.driver().findElement(By.id("draft:scientificTitle")).sendKeys("Typed before a move");
+    js.executeScript(XHR_HOOK);
     List<String> postbacks = new ArrayList<>();
     for (int rows = 1; rows <= 3 || new HashSet<>(postbacks).size() < 2; rows++) {
       if (rows > 6) break;
@@ -278,9 +289,22 @@ class ClusterIT {
     By rows =
         By.xpath(
             "//button[@id='draft:addIntervention']/preceding-sibling::div[contains(@class,'tl-row-group')]");
-    new WebDriverWait(browser.driver(), Duration.ofSeconds(30))
-        .ignoring(StaleElementReferenceException.class)
-        .until(d -> d.findElements(rows).size() == expectedRows);
+    try {
+      new WebDriverWait(browser.driver(), Duration.ofSeconds(30))
+          .ignoring(StaleElementReferenceException.class)
+          .until(d -> d.findElements(rows).size() == expectedRows);
+    } catch (RuntimeException e) {
+      throw new AssertionError(
+          "row "
+              + expectedRows
+              + " never came; page "
+              + browser.driver().getCurrentUrl()
+              + ", last ajax answer: "
+              + ((JavascriptExecutor) browser.driver()).executeScript("return window.__lastXhr;")
+              + ", console: "
+              + browser.consoleErrors(),
+          e);
+    }
   }
 
   private MicroProcess instance(
