@@ -113,6 +113,9 @@ class ClusterIT {
     var second = onB.postJson("/api/ledger/audits", "{}", "admin", "admin-demo-pw");
     assertEquals(202, second.statusCode(), "a new audit once the first ended: " + second.body());
 
+    // CPU per request type on a clustered instance (docs/scaling.md), before the browser runs
+    System.out.println(RequestCostBench.measure(work, a, "instance a of two, clustered", 15));
+
     Haproxy proxy = Haproxy.start(work, httpA, httpB);
     started.add(proxy);
     Browser browser = new Browser(proxy.url().toString());
@@ -324,7 +327,12 @@ class ClusterIT {
             war,
             http,
             log,
-            Map.of("TRIALLEDGER_LEDGER_KEY_FILE", keyFile.toString()),
+            Map.of(
+                "TRIALLEDGER_LEDGER_KEY_FILE",
+                keyFile.toString(),
+                // the demo trials too: seeded by one instance, and something to search
+                "TRIALLEDGER_DEMO_TRIALS",
+                "true"),
             // two members started together may each form a cluster first: merge them soon
             List.of(
                 "-Dhazelcast.merge.first.run.delay.seconds=10",

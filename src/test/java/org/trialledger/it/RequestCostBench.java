@@ -1,6 +1,6 @@
 package org.trialledger.it;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -17,11 +17,11 @@ import org.jboss.shrinkwrap.api.exporter.ZipExporter;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 21, docs/scaling.md: CPU milliseconds per request type. One Payara Micro process
- * (clustering off) on the test database with the demo trials; wrk drives each URL after a warm-up,
- * and the CPU the server process and all PostgreSQL processes used during the run (from /proc, user
- * + system) is divided by the requests wrk completed. Writes target/request-cost.txt. Not part of
- * the suite: {@code /work/bin/it-run RequestCostBench}.
+ * Issue 21, docs/scaling.md: CPU milliseconds per request type. wrk drives each URL against one
+ * Payara Micro process after a warm-up, and the CPU the server process and all PostgreSQL processes
+ * used during the run (from /proc, user + system) is divided by the requests wrk completed. Writes
+ * target/request-cost.txt. Not part of the suite: {@code /work/bin/it-run RequestCostBench}
+ * (clustering off), and {@link ClusterIT} measures a clustered instance the same way.
  */
 class RequestCostBench {
   private static final long TICKS_PER_SECOND = 100; // USER_HZ on Linux
@@ -35,7 +35,23 @@ class RequestCostBench {
             Paths.get(System.getProperty("war.file")).getParent().resolve("request-cost"));
     Path war = work.resolve("trialledger-bench.war");
     Deployments.application().as(ZipExporter.class).exportTo(war.toFile(), true);
-    int port = MicroProcess.freePort();
+    try (MicroProcess server =
+        MicroProcess.start(
+            war,
+            MicroProcess.freePort(),
+            work.resolve("server.log"),
+            Map.of("TRIALLEDGER_DEMO_TRIALS", "true"),
+            List.of("-XX:+UseSerialGC"),
+            List.of("--nocluster"))) {
+      server.awaitReady(480_000);
+      System.out.println(measure(work, server, "one instance, clustering off", 20));
+    }
+  }
+
+  /**
+   * wrk for {@code seconds} per request type after a warm-up; the table, also written to target.
+   */
+  static String measure(Path work, MicroProcess server, String what, int seconds) throws Exception {
     Path postLua = work.resolve("post-draft.lua");
     Files.writeString(
         postLua,
@@ -46,73 +62,61 @@ class RequestCostBench {
             "wrk.headers['Content-Type'] = 'application/json'",
             "wrk.headers['Authorization'] = 'Basic c3BvbnNvcjpzcG9uc29yLWRlbW8tcHc='",
             ""));
-    StringBuilder report = new StringBuilder();
-    try (MicroProcess server =
-        MicroProcess.start(
-            war,
-            port,
-            work.resolve("server.log"),
-            Map.of("TRIALLEDGER_DEMO_TRIALS", "true"),
-            List.of("-XX:+UseSerialGC"),
-            List.of("--nocluster"))) {
-      server.awaitReady(480_000);
-      String base = "http://127.0.0.1:" + port;
-      ApiClient api = new ApiClient(server.url());
-      String entries = api.get("/api/log/entries?start=0&max=1").body();
-      Matcher leaf = Pattern.compile("\"leafHash\"\\s*:\\s*\"([0-9a-f]{64})\"").matcher(entries);
-      String receipt = leaf.find() ? "/api/receipts/" + leaf.group(1) : "/api/log/checkpoint";
-      List<String[]> runs =
-          List.of(
-              new String[] {"log checkpoint (API, text)", "/api/log/checkpoint", null},
-              new String[] {"receipt lookup (API, JSON)", receipt, null},
-              new String[] {"public search (API, JSON)", "/api/trials?q=psoriasis", null},
-              new String[] {"public search page (JSF)", "/registry/index.xhtml?q=psoriasis", null},
-              new String[] {"home page (JSF)", "/", null},
-              new String[] {
-                "create draft (API write, Basic auth, ledger entry)",
-                "/api/trials",
-                postLua.toString()
-              });
+    String base = server.url().toString().replaceAll("/$", "");
+    String entries = new ApiClient(server.url()).get("/api/log/entries?start=0&max=1").body();
+    Matcher leaf = Pattern.compile("\"leafHash\"\\s*:\\s*\"([0-9a-f]{64})\"").matcher(entries);
+    String receipt = leaf.find() ? "/api/receipts/" + leaf.group(1) : "/api/log/checkpoint";
+    List<String[]> runs =
+        List.of(
+            new String[] {"log checkpoint (API, text)", "/api/log/checkpoint", null},
+            new String[] {"receipt lookup (API, JSON)", receipt, null},
+            new String[] {"public search (API, JSON)", "/api/trials?q=psoriasis", null},
+            new String[] {"public search page (JSF)", "/registry/index.xhtml?q=psoriasis", null},
+            new String[] {"home page (JSF)", "/", null},
+            new String[] {
+              "create draft (API write, Basic auth, ledger entry)",
+              "/api/trials",
+              postLua.toString()
+            });
+    StringBuilder report = new StringBuilder("Request costs: " + what + "\n\n");
+    report.append(
+        "| request | wrk command | requests | req/s | server CPU ms/req | PostgreSQL CPU ms/req |\n");
+    report.append("|---|---|---|---|---|---|\n");
+    for (String[] run : runs) {
+      String url = base + run[1];
+      wrk(url, run[2], 5); // warm-up: JIT, caches, pools
+      long serverBefore = cpuTicks(server.pid());
+      long dbBefore = postgresTicks();
+      long wallBefore = System.nanoTime();
+      String out = wrk(url, run[2], seconds);
+      double elapsed = (System.nanoTime() - wallBefore) / 1e9;
+      long serverTicks = cpuTicks(server.pid()) - serverBefore;
+      long dbTicks = postgresTicks() - dbBefore;
+      Matcher m = REQUESTS.matcher(out);
+      long requests = m.find() ? Long.parseLong(m.group(1)) : 0;
+      Matcher bad = NON_2XX.matcher(out);
+      long failed = bad.find() ? Long.parseLong(bad.group(1)) : 0;
+      assertTrue(requests > 0, run[0] + ": no requests\n" + out);
       report.append(
-          "| request | wrk command | requests | req/s | server CPU ms/req | PostgreSQL CPU ms/req |\n");
-      report.append("|---|---|---|---|---|---|\n");
-      for (String[] run : runs) {
-        String url = base + run[1];
-        wrk(url, run[2], 5); // warm-up: JIT, caches, pools
-        long serverBefore = cpuTicks(server.pid());
-        long dbBefore = postgresTicks();
-        long wallBefore = System.nanoTime();
-        String out = wrk(url, run[2], 20);
-        double seconds = (System.nanoTime() - wallBefore) / 1e9;
-        long serverTicks = cpuTicks(server.pid()) - serverBefore;
-        long dbTicks = postgresTicks() - dbBefore;
-        Matcher m = REQUESTS.matcher(out);
-        long requests = m.find() ? Long.parseLong(m.group(1)) : 0;
-        Matcher bad = NON_2XX.matcher(out);
-        long failed = bad.find() ? Long.parseLong(bad.group(1)) : 0;
-        assertEquals(true, requests > 0, run[0] + ": no requests\n" + out);
-        report.append(
-            String.format(
-                "| %s | `wrk -t1 -c4 -d20s%s %s` | %,d (%,d not 2xx) | %.0f | %.2f | %.2f |%n",
-                run[0],
-                run[2] == null ? "" : " -s post-draft.lua",
-                run[1],
-                requests,
-                failed,
-                requests / seconds,
-                ms(serverTicks) / Math.max(1, requests),
-                ms(dbTicks) / Math.max(1, requests)));
-      }
+          String.format(
+              "| %s | `wrk -t1 -c4 -d%ds%s %s` | %,d (%,d not 2xx) | %.0f | %.2f | %.2f |%n",
+              run[0],
+              seconds,
+              run[2] == null ? "" : " -s post-draft.lua",
+              run[1],
+              requests,
+              failed,
+              requests / elapsed,
+              ms(serverTicks) / requests,
+              ms(dbTicks) / requests));
     }
     report.append(
-        "\n(2 cores shared with other work; the machine's load average at the end: "
+        "\n(2 cores shared with other work; load average at the end: "
             + Files.readString(Path.of("/proc/loadavg")).trim()
             + ")\n");
     Files.writeString(
-        Paths.get(System.getProperty("war.file")).getParent().resolve("request-cost.txt"),
-        report.toString(),
-        StandardCharsets.UTF_8);
-    System.out.println(report);
+        work.getParent().resolve("request-cost.txt"), report.toString(), StandardCharsets.UTF_8);
+    return report.toString();
   }
 
   private static String wrk(String url, String script, int seconds) throws Exception {
@@ -129,7 +133,7 @@ class RequestCostBench {
     return ticks * 1000.0 / TICKS_PER_SECOND;
   }
 
-  /** utime + stime of a process (and its threads), in clock ticks. */
+  /** utime + stime of a process (all its threads), in clock ticks. */
   private static long cpuTicks(long pid) {
     try {
       String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
@@ -145,8 +149,7 @@ class RequestCostBench {
     try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
       for (Path p : procs.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
         try {
-          String stat = Files.readString(p.resolve("stat"));
-          if (stat.contains("(postgres)"))
+          if (Files.readString(p.resolve("stat")).contains("(postgres)"))
             sum += cpuTicks(Long.parseLong(p.getFileName().toString()));
         } catch (IOException | RuntimeException gone) {
           // ended meanwhile
