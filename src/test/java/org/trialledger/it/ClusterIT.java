@@ -187,6 +187,10 @@ class ClusterIT {
     int before = writers.acknowledged().size();
     writers.awaitAcknowledged(before + 16);
     List<String> acknowledged = writers.stop();
+    System.out.printf(
+        "ClusterIT: page loads served by %s; draft postbacks by %s, then %s after %s was killed;"
+            + " %d writes acknowledged across the kill%n",
+        servers, postbacks, survivor, lastServer, acknowledged.size());
     for (String registryId : acknowledged)
       assertEquals(
           "1",
