@@ -31,7 +31,7 @@ public class LedgerAuditBacking implements Serializable {
     if (job != null) jobId = job.id();
   }
 
-  /** The audit this page follows: the one it started, or else the latest on this instance. */
+  /** The audit this page follows: the one it started, or else the latest in the cluster. */
   public AuditProgress.Snapshot getProgress() {
     return (jobId == null ? jobs.latest() : jobs.find(jobId))
         .map(p -> p.snapshot(clock.instant()))
