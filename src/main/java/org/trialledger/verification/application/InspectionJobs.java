@@ -104,6 +104,7 @@ public class InspectionJobs {
             job.state = "FAILED";
             job.message = "The package could not be built: " + e.getClass().getSimpleName();
           } finally {
+            lastStored.remove(job.id);
             store(job, result);
           }
         });
@@ -113,15 +114,14 @@ public class InspectionJobs {
   public Status status(Caller caller, String id) {
     Job job = jobs.get(id);
     if (job != null && job.owner.equals(caller.username())) return job.status();
-    return storedJob(caller, id).status();
+    return storedJob(caller, id);
   }
 
   /** The finished package's file (fetched from the database when another instance built it). */
   public Path file(Caller caller, String id) {
     Job job = jobs.get(id);
     if (job == null || !job.owner.equals(caller.username())) {
-      Stored stored = storedJob(caller, id);
-      if (!"DONE".equals(stored.status().state()))
+      if (!"DONE".equals(storedJob(caller, id).state()))
         throw new NotFoundException("The package is not ready yet");
       byte[] zip =
           store.result(id).orElseThrow(() -> new NotFoundException("The package is not ready yet"));
@@ -138,9 +138,7 @@ public class InspectionJobs {
   }
 
   /** A job another instance runs or ran, as it stored it. */
-  private record Stored(Status status) {}
-
-  private Stored storedJob(Caller caller, String id) {
+  private Status storedJob(Caller caller, String id) {
     BackgroundJobStore.Job row =
         store
             .find(id)
@@ -155,8 +153,7 @@ public class InspectionJobs {
         row.stale()
             ? "The instance building the package stopped: start it again"
             : d.getString("message", "");
-    return new Stored(
-        new Status(id, row.subject(), state, d.getInt("done", 0), d.getInt("total", 0), message));
+    return new Status(id, row.subject(), state, d.getInt("done", 0), d.getInt("total", 0), message);
   }
 
   private final Map<String, Instant> lastStored = new ConcurrentHashMap<>();
