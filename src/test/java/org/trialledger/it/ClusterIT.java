@@ -270,10 +270,19 @@ class ClusterIT {
     }
   }
 
-  /** Waits for the element; if it never comes, says which page the browser shows instead. */
+  /**
+   * Waits for the element and the whole page (PrimeFaces binds its buttons when the page has
+   * loaded); if it never comes, says which page the browser shows instead.
+   */
   private static void await(Browser browser, By locator) {
     try {
       browser.waitFor(locator);
+      new WebDriverWait(browser.driver(), Duration.ofSeconds(30))
+          .until(
+              d ->
+                  "complete"
+                      .equals(
+                          ((JavascriptExecutor) d).executeScript("return document.readyState")));
     } catch (RuntimeException e) {
       String text = browser.driver().findElement(By.tagName("body")).getText();
       throw new AssertionError(
