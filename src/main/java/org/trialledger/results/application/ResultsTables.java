@@ -1,5 +1,6 @@
 package org.trialledger.results.application;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -29,16 +30,18 @@ public final class ResultsTables {
   private ResultsTables() {}
 
   /** A table: caption, column heads (the first heads the row labels), rows of cells. */
-  public record Table(String id, String caption, List<String> heads, List<List<String>> rows) {}
+  public record Table(String id, String caption, List<String> heads, List<List<String>> rows)
+      implements Serializable {}
 
   /** A fact shown as term and value (time frame, unit, …). */
-  public record Fact(String term, String value) {}
+  public record Fact(String term, String value) implements Serializable {}
 
   /** One block of a module: a heading, its facts, tables and optional chart. */
-  public record Block(String heading, List<Fact> facts, List<Table> tables, String svg) {}
+  public record Block(String heading, List<Fact> facts, List<Table> tables, String svg)
+      implements Serializable {}
 
   /** A module of the record (participant flow, baseline, …) with its blocks. */
-  public record Module(String id, String title, List<Block> blocks) {}
+  public record Module(String id, String title, List<Block> blocks) implements Serializable {}
 
   public static List<Module> of(ResultsRecord r, String idPrefix) {
     List<Module> out = new ArrayList<>();

@@ -18,9 +18,11 @@ public record ResultsVersionView(
     String contentHash,
     String leafHash,
     String canonicalJson,
-    List<Comment> comments) {
+    List<Comment> comments)
+    implements java.io.Serializable {
 
-  public record Comment(CommentSeverity severity, String body, String author, Instant createdAt) {
+  public record Comment(CommentSeverity severity, String body, String author, Instant createdAt)
+      implements java.io.Serializable {
     static Comment of(ResultsComment c) {
       return new Comment(c.getSeverity(), c.getBody(), c.getAuthor(), c.getCreatedAt());
     }

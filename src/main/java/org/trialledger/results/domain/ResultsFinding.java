@@ -5,7 +5,8 @@ package org.trialledger.results.domain;
  * outcomeMeasures[0].analyses[1].pValue}). Errors block submission; warnings ask the sponsor to
  * check or explain, as ClinicalTrials.gov's PRS does.
  */
-public record ResultsFinding(Severity severity, String field, String message) {
+public record ResultsFinding(Severity severity, String field, String message)
+    implements java.io.Serializable {
   public enum Severity {
     ERROR,
     WARNING

@@ -36,9 +36,9 @@ import org.trialledger.security.application.CurrentActor;
 public class ResultsEntryBacking implements Serializable {
   private static final long serialVersionUID = 1L;
 
-  @Inject private transient ResultsDrafts drafts;
-  @Inject private transient TrialResults results;
-  @Inject private transient CurrentActor actor;
+  @Inject private ResultsDrafts drafts;
+  @Inject private TrialResults results;
+  @Inject private CurrentActor actor;
 
   private String id;
   private EntryForm form;

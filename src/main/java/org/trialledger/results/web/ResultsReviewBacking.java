@@ -23,8 +23,8 @@ import org.trialledger.security.application.CurrentActor;
 public class ResultsReviewBacking implements Serializable {
   private static final long serialVersionUID = 1L;
 
-  @Inject private transient TrialResults results;
-  @Inject private transient CurrentActor actor;
+  @Inject private TrialResults results;
+  @Inject private CurrentActor actor;
 
   private String id;
   private Integer version;
