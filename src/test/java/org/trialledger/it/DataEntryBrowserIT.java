@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -30,10 +28,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -606,38 +601,8 @@ class DataEntryBrowserIT {
     type("subject:signPassword", "site1-demo-pw");
   }
 
-  /**
-   * For the closing note of issue 17: the page at 1400 and 390 px wide, saved under
-   * target/screenshots with its layout figures (page width against the window, the element's box),
-   * then back to the usual window.
-   */
   private void screens(String name, String elementId) {
-    try {
-      Path dir = Path.of("target", "screenshots");
-      Files.createDirectories(dir);
-      StringBuilder facts = new StringBuilder();
-      for (int width : new int[] {1400, 390}) {
-        browser.driver().manage().window().setSize(new Dimension(width, 900));
-        Object layout =
-            ((JavascriptExecutor) browser.driver())
-                .executeScript(
-                    "var e = document.getElementById(arguments[0]);"
-                        + "if (e) e.scrollIntoView({block:'start'});"
-                        + "var r = e ? e.getBoundingClientRect() : null;"
-                        + "return 'window ' + window.innerWidth + ' page ' + document.documentElement.scrollWidth"
-                        + " + (r ? ' element ' + Math.round(r.left) + '..' + Math.round(r.right) : '');",
-                    elementId);
-        facts.append(width).append(": ").append(layout).append('\n');
-        Files.write(
-            dir.resolve(name + "-" + width + ".png"),
-            ((TakesScreenshot) browser.driver()).getScreenshotAs(OutputType.BYTES));
-      }
-      Files.writeString(dir.resolve(name + ".txt"), facts);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } finally {
-      browser.driver().manage().window().setSize(new Dimension(1280, 900));
-    }
+    Screenshots.save(browser.driver(), name, elementId);
   }
 
   /** Waits until PrimeFaces has no request in flight (the form is drawn again after it). */

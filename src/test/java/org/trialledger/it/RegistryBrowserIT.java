@@ -369,6 +369,7 @@ class RegistryBrowserIT {
     assertTrue(
         browser.present(By.id("downloadReceipt")) && browser.present(By.id("downloadProof")));
     assertNoSidewaysScrolling();
+    Screenshots.save(browser.driver(), "trial-page", "overview");
 
     // a phone: 390 px wide, on the trial page and the history page
     browser.driver().manage().window().setSize(new Dimension(390, 844));
