@@ -1,6 +1,5 @@
 package org.trialledger.log.application;
 
-import java.io.Serializable;
 import java.time.Instant;
 import java.util.HexFormat;
 import org.trialledger.log.store.LedgerEntryRow;
@@ -21,8 +20,7 @@ public record ReceiptView(
     Instant queuedAt,
     Long leafIndex,
     Instant integratedAt,
-    Long checkpointSize)
-    implements Serializable {
+    Long checkpointSize) {
   public static ReceiptView of(LedgerEntryRow e, Long checkpointSize) {
     return new ReceiptView(
         e.getLeafIndex() == null ? "QUEUED" : "INCLUDED",

@@ -1,6 +1,5 @@
 package org.trialledger.registry.domain;
 
-import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -31,8 +30,7 @@ public final class RecordDiff {
       String left,
       String right,
       Change change,
-      List<TextDiff.Segment> segments)
-      implements Serializable {
+      List<TextDiff.Segment> segments) {
     public boolean isChanged() {
       return change != Change.SAME;
     }

@@ -1,6 +1,5 @@
 package org.trialledger.registry.domain;
 
-import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,7 +19,7 @@ public final class TextDiff {
     INSERTED
   }
 
-  public record Segment(Kind kind, String text) implements Serializable {
+  public record Segment(Kind kind, String text) {
     public boolean isDeleted() {
       return kind == Kind.DELETED;
     }

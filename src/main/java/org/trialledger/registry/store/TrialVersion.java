@@ -8,7 +8,6 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import java.io.Serializable;
 import java.time.Instant;
 import org.trialledger.registry.domain.VersionState;
 
@@ -18,7 +17,7 @@ import org.trialledger.registry.domain.VersionState;
  */
 @Entity
 @Table(name = "trial_version")
-public class TrialVersion implements Serializable {
+public class TrialVersion {
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
   private Long id;

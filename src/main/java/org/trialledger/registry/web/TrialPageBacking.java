@@ -33,14 +33,14 @@ import org.trialledger.security.application.UserDirectory;
 public class TrialPageBacking implements Serializable {
   private static final long serialVersionUID = 1L;
 
-  @Inject private TrialFinder finder;
-  @Inject private CurrentActor actor;
-  @Inject private UserDirectory directory;
-  @Inject private LedgerLog ledger;
+  @Inject private transient TrialFinder finder;
+  @Inject private transient CurrentActor actor;
+  @Inject private transient UserDirectory directory;
+  @Inject private transient LedgerLog ledger;
 
   private String id;
   private Integer version;
-  private Trial trial;
+  private transient Trial trial;
   private String sponsorName;
   private boolean staff;
   private TrialVersion shown;
@@ -54,8 +54,7 @@ public class TrialPageBacking implements Serializable {
    * A version in the history, with the items it changed relative to the previous visible version.
    */
   public record VersionRow(
-      TrialVersion version, List<String> changedItems, List<ReviewComment> comments)
-      implements Serializable {}
+      TrialVersion version, List<String> changedItems, List<ReviewComment> comments) {}
 
   public void load() {
     Caller caller = actor.caller();
