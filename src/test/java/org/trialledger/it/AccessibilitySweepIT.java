@@ -23,7 +23,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.trialledger.registry.domain.RegistryFixtures;
 
 /**
  * Issue 17: axe-core (WCAG 2.1 A and AA) on the pages the public, a regulator and an auditor meet,
@@ -175,19 +174,7 @@ class AccessibilitySweepIT {
 
   /** A submitted version with a major and a minor comment. */
   private String versionUnderReviewWithComments() {
-    String id =
-        (String)
-            RegistryApiIT.json(
-                    api.postJson(
-                        "/api/trials",
-                        RegistryFixtures.completeRecordJson(),
-                        "sponsor",
-                        "sponsor-demo-pw"))
-                .get("registryId");
-    assertEquals(
-        201,
-        api.postJson("/api/trials/" + id + "/submit", "{}", "sponsor", "sponsor-demo-pw")
-            .statusCode());
+    String id = SiteIT.submittedTrial(api);
     for (String comment :
         List.of(
             "{\"severity\":\"MAJOR\",\"body\":\"State the primary outcome's time frame\"}",

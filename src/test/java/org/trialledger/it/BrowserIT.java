@@ -32,7 +32,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.trialledger.ledger.json.JsonParser;
-import org.trialledger.registry.domain.RegistryFixtures;
 
 /**
  * A person in headless Chromium: logging in through the real form, menus per role, admin pages,
@@ -297,19 +296,7 @@ class BrowserIT {
   @Test
   void aPageOnAnotherOriginCannotActThroughALoggedInBrowser() throws Exception {
     ApiClient api = new ApiClient(base);
-    String id =
-        (String)
-            RegistryApiIT.json(
-                    api.postJson(
-                        "/api/trials",
-                        RegistryFixtures.completeRecordJson(),
-                        "sponsor",
-                        "sponsor-demo-pw"))
-                .get("registryId");
-    assertEquals(
-        201,
-        api.postJson("/api/trials/" + id + "/submit", "{}", "sponsor", "sponsor-demo-pw")
-            .statusCode());
+    String id = SiteIT.submittedTrial(api);
     String app = base.toString().replaceAll("/$", "");
     String publish = app + "/api/trials/" + id + "/versions/1/publish";
     String comment = app + "/api/trials/" + id + "/versions/1/comments";

@@ -483,19 +483,7 @@ class DataEntryBrowserIT {
    */
   @Test
   void returningAVersionAsksFirst() {
-    String id =
-        (String)
-            RegistryApiIT.json(
-                    api.postJson(
-                        "/api/trials",
-                        RegistryFixtures.completeRecordJson(),
-                        "sponsor",
-                        "sponsor-demo-pw"))
-                .get("registryId");
-    assertEquals(
-        201,
-        api.postJson("/api/trials/" + id + "/submit", "{}", "sponsor", "sponsor-demo-pw")
-            .statusCode());
+    String id = SiteIT.submittedTrial(api);
     assertEquals(
         201,
         api.postJson(

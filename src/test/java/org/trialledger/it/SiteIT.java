@@ -1005,7 +1005,8 @@ class SiteIT {
     Pages.assertNoStackTrace(answer.body());
   }
 
-  static String publishedTrial(ApiClient api) {
+  /** The demo record created and submitted by the sponsor: version 1 under review. */
+  static String submittedTrial(ApiClient api) {
     String id =
         (String)
             RegistryApiIT.json(
@@ -1019,6 +1020,11 @@ class SiteIT {
         201,
         api.postJson("/api/trials/" + id + "/submit", "{}", "sponsor", "sponsor-demo-pw")
             .statusCode());
+    return id;
+  }
+
+  static String publishedTrial(ApiClient api) {
+    String id = submittedTrial(api);
     assertEquals(
         200,
         api.postJson(
