@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -30,6 +31,55 @@ final class Accessibility {
         .filter(r -> BLOCKING.contains(r.getImpact()))
         .map(r -> describe(driver.getCurrentUrl(), r))
         .toList();
+  }
+
+  /**
+   * A page says what it is in one top-level heading (axe only calls a missing one "moderate"; a
+   * screen-reader user jumps to it first).
+   */
+  static List<String> headingOneProblems(WebDriver driver) {
+    long h1 =
+        ((Number)
+                ((JavascriptExecutor) driver)
+                    .executeScript(
+                        "return Array.from(document.querySelectorAll('h1'))"
+                            + ".filter(function (e) { return e.offsetParent !== null; }).length;"))
+            .longValue();
+    return h1 == 1
+        ? List.of()
+        : List.of(driver.getCurrentUrl() + " has " + h1 + " visible h1 headings, not one");
+  }
+
+  /**
+   * The current page at a 390 px phone width: empty when nothing makes the page wider than the
+   * screen (WCAG 1.4.10 reflow; a wide table scrolls inside its own box, not the page), else what
+   * does. The window is put back to its former size.
+   */
+  static List<String> sidewaysScrollingOnAPhone(WebDriver driver) {
+    Dimension before = driver.manage().window().getSize();
+    driver.manage().window().setSize(new Dimension(390, 844));
+    try {
+      JavascriptExecutor js = (JavascriptExecutor) driver;
+      Object widest =
+          js.executeScript(
+              "var w = document.documentElement.clientWidth;"
+                  + "if (document.documentElement.scrollWidth <= w) return null;"
+                  + "var wide = Array.from(document.querySelectorAll('body *')).filter(function (e) {"
+                  + "  return e.getBoundingClientRect().right > w + 1; });"
+                  // the innermost ones: an element none of whose children is also too wide
+                  + "var out = wide.filter(function (e) {"
+                  + "  return !wide.some(function (o) { return o !== e && e.contains(o); }); })"
+                  + "  .slice(0, 5).map(function (e) {"
+                  + "    return (e.id ? '#' + e.id : e.tagName.toLowerCase() + '.' + e.className)"
+                  + "      + ' right edge ' + Math.round(e.getBoundingClientRect().right); });"
+                  + "return document.documentElement.scrollWidth + ' px wide in ' + w + ': '"
+                  + "  + out.join(', ');");
+      return widest == null
+          ? List.of()
+          : List.of(driver.getCurrentUrl() + " scrolls sideways at 390 px: " + widest);
+    } finally {
+      driver.manage().window().setSize(before);
+    }
   }
 
   /**

@@ -27,8 +27,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * Issue 17: axe-core (WCAG 2.1 A and AA) on the pages the public, a regulator and an auditor meet,
  * each in the state a person reads it in (search results, a trial with a history, a verified file,
- * a version with comments, a finished audit): no serious or critical violation. The data-entry
- * pages are swept in {@link DataEntryBrowserIT}.
+ * a version with comments, a finished audit, the error pages): no serious or critical violation,
+ * and no page that scrolls sideways on a 390 px phone. The data-entry pages are swept in {@link
+ * DataEntryBrowserIT}.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -73,6 +74,11 @@ class AccessibilitySweepIT {
     check("/log.xhtml", By.id("checkpoints"));
     check("/anchoring.xhtml", By.id("anchoring:anchors"));
     check("/registry/trial.xhtml?id=TLR-99999999-9", By.id("error-404"));
+    check("/registry/history.xhtml?id=" + trial + "&from=abc", By.id("error-400"));
+    // what a failure dispatches to, opened as it is drawn then
+    check("/error/500.xhtml", By.id("error-500"));
+    check("/error/503.xhtml", By.id("error-503"));
+    expiredPage();
     verifiedFile();
 
     // a regulator reviews and audits
@@ -92,6 +98,12 @@ class AccessibilitySweepIT {
     check("/audit/index.xhtml", By.id("audit:events"));
     check("/audit/coded-items.xhtml", By.id("codedItems"));
     check("/account.xhtml", By.id("roles"));
+    browser.logout();
+
+    // an administrator's anchoring page, with its buttons
+    browser.login("admin", "admin-demo-pw");
+    browser.waitFor(By.id("currentUser"));
+    check("/anchoring.xhtml", By.id("anchoring:anchors"));
     browser.logout();
 
     // a sponsor's list of trials, and a page not theirs
@@ -120,8 +132,29 @@ class AccessibilitySweepIT {
     sweep();
   }
 
+  /**
+   * The page a person meets when the form they send belongs to a session that has ended: the
+   * cookies are gone (a restart, a timeout) and the login form is sent.
+   */
+  private void expiredPage() {
+    browser.open("/login.xhtml");
+    browser.waitFor(By.id("login:submit"));
+    browser.driver().manage().deleteAllCookies();
+    browser.driver().findElement(By.id("login:username")).sendKeys("sponsor");
+    browser.driver().findElement(By.id("login:password")).sendKeys("sponsor-demo-pw");
+    browser.driver().findElement(By.id("login:submit")).click();
+    browser.waitFor(By.tagName("h1"));
+    String heading = browser.text(By.tagName("h1"));
+    if (!heading.toLowerCase(java.util.Locale.ROOT).contains("expired"))
+      violations.add("a form sent without its session showed \"" + heading + "\"");
+    sweep();
+  }
+
+  /** axe-core at the desktop width, one h1, then the same page on a 390 px phone. */
   private void sweep() {
     violations.addAll(Accessibility.seriousViolations(browser.driver()));
+    violations.addAll(Accessibility.headingOneProblems(browser.driver()));
+    violations.addAll(Accessibility.sidewaysScrollingOnAPhone(browser.driver()));
   }
 
   /**
@@ -142,6 +175,7 @@ class AccessibilitySweepIT {
               ExpectedConditions.textToBePresentInElementLocated(
                   By.id("browserVerdict0"), "Verified"));
       violations.addAll(Accessibility.seriousViolations(loopback.driver()));
+      violations.addAll(Accessibility.sidewaysScrollingOnAPhone(loopback.driver()));
     }
   }
 

@@ -550,6 +550,7 @@ class DataEntryBrowserIT {
     browser.open("/admin/users.xhtml");
     browser.waitFor(By.id("admin:users"));
     violations.addAll(Accessibility.seriousViolations(browser.driver()));
+    violations.addAll(Accessibility.sidewaysScrollingOnAPhone(browser.driver()));
     browser.logout();
 
     browser.login("sponsor", "sponsor-demo-pw");
@@ -560,9 +561,11 @@ class DataEntryBrowserIT {
     click(browser.driver().findElement(By.id("draft:save")));
     waitForText(By.id("draft:publicContactEmailMsg"), "Not a valid e-mail address");
     violations.addAll(Accessibility.seriousViolations(browser.driver()));
+    violations.addAll(Accessibility.sidewaysScrollingOnAPhone(browser.driver()));
     browser.open("/sponsor/sites.xhtml?id=" + trial);
     browser.waitFor(By.id("sites:activations"));
     violations.addAll(Accessibility.seriousViolations(browser.driver()));
+    violations.addAll(Accessibility.sidewaysScrollingOnAPhone(browser.driver()));
     browser.logout();
 
     browser.login("site1", "site1-demo-pw");
@@ -570,9 +573,11 @@ class DataEntryBrowserIT {
     browser.open("/site/index.xhtml");
     browser.waitFor(By.id("site:enrol"));
     violations.addAll(Accessibility.seriousViolations(browser.driver()));
+    violations.addAll(Accessibility.sidewaysScrollingOnAPhone(browser.driver()));
     browser.open("/site/subject.xhtml?p=" + subject);
     browser.waitFor(By.id("subject:saveAe"));
     violations.addAll(Accessibility.seriousViolations(browser.driver()));
+    violations.addAll(Accessibility.sidewaysScrollingOnAPhone(browser.driver()));
 
     assertTrue(violations.isEmpty(), String.join("\n", violations));
   }
