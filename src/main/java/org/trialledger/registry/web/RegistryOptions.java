@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import org.trialledger.platform.web.OptionTags;
 import org.trialledger.registry.domain.CommentSeverity;
 import org.trialledger.registry.domain.DocumentKind;
 import org.trialledger.registry.domain.Vocabulary;
@@ -76,6 +77,11 @@ public class RegistryOptions {
 
   public List<SelectItem> getCountries() {
     return countries;
+  }
+
+  /** The options of a plain select, with {@code selected} chosen ({@link OptionTags}). */
+  public String optionTags(List<SelectItem> items, String selected) {
+    return OptionTags.of(items, selected);
   }
 
   /**

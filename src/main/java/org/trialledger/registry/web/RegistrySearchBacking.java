@@ -120,6 +120,16 @@ public class RegistrySearchBacking {
   }
 
   /** This search's URL (relative to the page) at another page of results. */
+  /**
+   * A result's address, written directly: an {@code h:link} resolves a navigation case per link, 40
+   * per page (docs/benchmarks.md, "Where the page's time went").
+   */
+  public String trialLink(String registryId) {
+    return FacesContext.getCurrentInstance().getExternalContext().getRequestContextPath()
+        + "/registry/trial.xhtml?id="
+        + URLEncoder.encode(registryId, StandardCharsets.UTF_8);
+  }
+
   public String pageLink(int n) {
     StringBuilder q = new StringBuilder("?");
     param(q, "q", text);
