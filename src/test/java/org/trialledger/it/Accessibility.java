@@ -72,6 +72,12 @@ final class Accessibility {
                   + "  .slice(0, 5).map(function (e) {"
                   + "    return (e.id ? '#' + e.id : e.tagName.toLowerCase() + '.' + e.className)"
                   + "      + ' right edge ' + Math.round(e.getBoundingClientRect().right); });"
+                  // text wider than its own box (a long hash in a paragraph) widens no element
+                  + "if (out.length === 0) out = Array.from(document.querySelectorAll('body *'))"
+                  + "  .filter(function (e) { return e.scrollWidth > e.clientWidth + 1"
+                  + "    && getComputedStyle(e).overflowX === 'visible'; })"
+                  + "  .slice(-5).map(function (e) { return (e.id ? '#' + e.id : e.tagName.toLowerCase()"
+                  + "    + '.' + e.className) + ' text ' + e.scrollWidth + ' px in ' + e.clientWidth; });"
                   + "return document.documentElement.scrollWidth + ' px wide in ' + w + ': '"
                   + "  + out.join(', ');");
       return widest == null

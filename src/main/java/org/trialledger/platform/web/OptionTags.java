@@ -2,7 +2,6 @@ package org.trialledger.platform.web;
 
 import jakarta.faces.model.SelectItem;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * The {@code <option>} elements of a plain HTML select, written in one go. The public search page
@@ -12,15 +11,31 @@ import java.util.Objects;
  * escaped; the selected value is only compared, never written.
  */
 public final class OptionTags {
-  private OptionTags() {}
+  private final List<String> values;
+  private final List<String> openings;
+  private final List<String> closings;
+
+  private OptionTags(List<SelectItem> items) {
+    values = items.stream().map(i -> String.valueOf(i.getValue())).toList();
+    openings = values.stream().map(v -> "<option value=\"" + escape(v) + '"').toList();
+    closings = items.stream().map(i -> '>' + escape(i.getLabel()) + "</option>").toList();
+  }
+
+  /** The options escaped once, for a list that does not change (the countries). */
+  public static OptionTags prepare(List<SelectItem> items) {
+    return new OptionTags(items);
+  }
 
   public static String of(List<SelectItem> items, String selected) {
-    StringBuilder html = new StringBuilder(items.size() * 48);
-    for (SelectItem item : items) {
-      String value = String.valueOf(item.getValue());
-      html.append("<option value=\"").append(escape(value)).append('"');
-      if (Objects.equals(value, selected)) html.append(" selected=\"selected\"");
-      html.append('>').append(escape(item.getLabel())).append("</option>");
+    return prepare(items).render(selected);
+  }
+
+  public String render(String selected) {
+    StringBuilder html = new StringBuilder(values.size() * 48);
+    for (int i = 0; i < values.size(); i++) {
+      html.append(openings.get(i));
+      if (values.get(i).equals(selected)) html.append(" selected=\"selected\"");
+      html.append(closings.get(i));
     }
     return html.toString();
   }

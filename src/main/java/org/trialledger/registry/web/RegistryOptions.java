@@ -17,6 +17,7 @@ import org.trialledger.registry.domain.Vocabulary;
 @ApplicationScoped
 public class RegistryOptions {
   private final List<SelectItem> countries = countryItems();
+  private final OptionTags countryOptions = OptionTags.prepare(countries);
 
   public List<SelectItem> getRecruitmentStatuses() {
     return choices("RECRUITMENT_STATUS", null);
@@ -81,7 +82,7 @@ public class RegistryOptions {
 
   /** The options of a plain select, with {@code selected} chosen ({@link OptionTags}). */
   public String optionTags(List<SelectItem> items, String selected) {
-    return OptionTags.of(items, selected);
+    return items == countries ? countryOptions.render(selected) : OptionTags.of(items, selected);
   }
 
   /**

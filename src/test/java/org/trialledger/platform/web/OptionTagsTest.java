@@ -32,4 +32,17 @@ class OptionTagsTest {
         "<option value=\"a&quot;b\">&lt;b&gt;x &amp; y&lt;/b&gt;</option>",
         OptionTags.of(List.of(new SelectItem("a\"b", "<b>x & y</b>")), null));
   }
+
+  @Test
+  void preparedOptionsServeEverySelection() {
+    OptionTags prepared = OptionTags.prepare(ITEMS);
+    assertEquals(
+        "<option value=\"CI\" selected=\"selected\">Côte d&#39;Ivoire</option>"
+            + "<option value=\"DE\">Germany</option>",
+        prepared.render("CI"));
+    assertEquals(
+        "<option value=\"CI\">Côte d&#39;Ivoire</option>"
+            + "<option value=\"DE\" selected=\"selected\">Germany</option>",
+        prepared.render("DE"));
+  }
 }
