@@ -600,6 +600,9 @@ class AuthorizationMatrixIT {
         "{\"consentFormId\":{consentForm},\"event\":\"CONSENTED\",\"occurredAt\":\"{anHourAgo}\","
             + "\"username\":\"{user}\",\"password\":\"{password}\"}");
     BODIES.put(
+        "POST /api/subjects/{pseudonym}/disposition",
+        "{\"status\":\"DISCONTINUED\",\"reason\":\"LOST_TO_FOLLOW_UP\",\"date\":\"{today}\"}");
+    BODIES.put(
         "POST /api/subjects/{pseudonym}/erase",
         "{\"reason\":\"Erasure request of the matrix, ref M-1\"}");
     BODIES.put(
