@@ -24,6 +24,7 @@ import org.trialledger.platform.MalformedBodyException;
 import org.trialledger.platform.NotFoundException;
 import org.trialledger.registry.domain.CommentSeverity;
 import org.trialledger.registry.domain.InvalidRecordException;
+import org.trialledger.results.application.ResultsDrafts;
 import org.trialledger.results.application.ResultsVersionView;
 import org.trialledger.results.application.TrialResults;
 import org.trialledger.results.domain.ResultsEnvelope;
@@ -47,6 +48,7 @@ import org.trialledger.security.domain.Role;
 public class ResultsResource {
   @Inject private TrialResults results;
   @Inject private CurrentActor actor;
+  @Inject private ResultsDrafts drafts;
 
   @GET
   @PermitAll
@@ -93,6 +95,20 @@ public class ResultsResource {
   public Response resultsVersion(
       @PathParam("registryId") String registryId, @PathParam("version") int number) {
     return canonical(results.visibleVersion(actor.caller(), registryId, number));
+  }
+
+  @GET
+  @Path("/prefill")
+  @RolesAllowed(Role.Names.SPONSOR)
+  @SecurityRequirement(name = "basic")
+  @Operation(
+      summary = "A first results record from the registration and the sites' data",
+      description =
+          "For the trial's sponsor, nothing saved: groups per registered arm, the registered"
+              + " outcomes, and what the sites recorded (participants who started, completed and"
+              + " did not complete with the sites' reasons, outcome values, adverse events).")
+  public String prefillResults(@PathParam("registryId") String registryId) {
+    return drafts.prefill(actor.caller(), registryId).canonicalJson();
   }
 
   @POST
