@@ -131,6 +131,20 @@ class ResultsApiIT {
             .size(),
         "published only");
 
+    // the history page compares results versions field by field: the sponsor sees the returned
+    // version 1 beside the published version 2, the public the published version only
+    String history =
+        new PageSession(base).login(S, SPW).get("/registry/history.xhtml?id=" + id).body();
+    assertTrue(history.contains("id=\"resultsHistory\""), history);
+    assertTrue(
+        history.contains("1 field(s) differ between results version 1 and results version 2"),
+        history);
+    assertTrue(history.contains("time frame") && history.contains("week 20"), history);
+    String publicHistory = api.get("/registry/history.xhtml?id=" + id).body();
+    assertTrue(
+        publicHistory.contains("0 field(s) differ between results version 2 and results version 2"),
+        publicHistory);
+
     JsonObject audit = LedgerAudits.run(api, "admin", "admin-demo-pw");
     assertEquals("PASSED", audit.getString("state"), audit.toString());
   }
