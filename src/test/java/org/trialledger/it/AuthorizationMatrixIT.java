@@ -623,6 +623,10 @@ class AuthorizationMatrixIT {
         "GET /api/trials/{registryId}/results/ctgov",
         "/api/trials/{resultsPublished}/results/ctgov");
     ADDRESSES.put(
+        "GET /api/trials/{registryId}/results/fhir", "/api/trials/{resultsPublished}/results/fhir");
+    ADDRESSES.put(
+        "GET /api/trials/{registryId}/results/prefill", "/api/trials/{results}/results/prefill");
+    ADDRESSES.put(
         "GET /api/trials/{registryId}/results/versions", "/api/trials/{results}/results/versions");
     ADDRESSES.put(
         "GET /api/trials/{registryId}/results/versions/{version}",

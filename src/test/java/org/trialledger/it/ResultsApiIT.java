@@ -124,6 +124,15 @@ class ResultsApiIT {
     assertEquals(200, ctgov.statusCode(), ctgov.body());
     assertTrue(ctgov.body().contains("\"outcomeMeasuresModule\""), ctgov.body());
     assertTrue(ctgov.body().contains("\"Nasopharyngitis\""), ctgov.body());
+    HttpResponse<String> fhir = api.get(results + "/fhir");
+    assertEquals(200, fhir.statusCode(), fhir.body());
+    assertTrue(
+        fhir.headers().firstValue("Content-Type").orElse("").startsWith("application/fhir+json"));
+    assertTrue(
+        fhir.body().contains("\"resourceType\": \"Bundle\"")
+            && fhir.body().contains("\"resourceType\": \"Group\"")
+            && fhir.body().contains("\"resourceType\": \"Observation\""),
+        fhir.body());
     assertEquals(
         1,
         ((List<?>)

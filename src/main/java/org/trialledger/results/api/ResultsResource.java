@@ -32,6 +32,7 @@ import org.trialledger.results.domain.ResultsFinding;
 import org.trialledger.results.domain.ResultsRecord;
 import org.trialledger.results.interop.CtGovResultsExporter;
 import org.trialledger.results.interop.CtGovResultsImporter;
+import org.trialledger.results.interop.FhirResultsExporter;
 import org.trialledger.results.interop.ResultsImport;
 import org.trialledger.security.application.Caller;
 import org.trialledger.security.application.CurrentActor;
@@ -75,6 +76,26 @@ public class ResultsResource {
             .orElseThrow(() -> new NotFoundException("No results are published for this trial"));
     return CtGovResultsExporter.resultsSection(ResultsEnvelope.parse(v.canonicalJson()).record())
         .toString();
+  }
+
+  @GET
+  @Path("/fhir")
+  @PermitAll
+  @Produces({"application/fhir+json", MediaType.APPLICATION_JSON})
+  @Operation(
+      summary = "The newest published results as FHIR R4",
+      description =
+          "A Bundle (collection): a Group per registered arm and group-level Observations (outcome"
+              + " measure values with dispersion and numbers analysed; adverse events by term).")
+  public Response publishedResultsAsFhir(@PathParam("registryId") String registryId) {
+    ResultsVersionView v =
+        results
+            .published(actor.caller(), registryId)
+            .orElseThrow(() -> new NotFoundException("No results are published for this trial"));
+    String json =
+        FhirResultsExporter.toJson(
+            registryId.strip(), v.version(), ResultsEnvelope.parse(v.canonicalJson()).record());
+    return Response.ok(json, "application/fhir+json;charset=UTF-8").build();
   }
 
   @GET
