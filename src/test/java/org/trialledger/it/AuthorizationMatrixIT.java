@@ -600,6 +600,9 @@ class AuthorizationMatrixIT {
         "{\"consentFormId\":{consentForm},\"event\":\"CONSENTED\",\"occurredAt\":\"{anHourAgo}\","
             + "\"username\":\"{user}\",\"password\":\"{password}\"}");
     BODIES.put(
+        "POST /api/subjects/{pseudonym}/disposition",
+        "{\"status\":\"DISCONTINUED\",\"reason\":\"LOST_TO_FOLLOW_UP\",\"date\":\"{today}\"}");
+    BODIES.put(
         "POST /api/subjects/{pseudonym}/erase",
         "{\"reason\":\"Erasure request of the matrix, ref M-1\"}");
     BODIES.put(
@@ -619,6 +622,10 @@ class AuthorizationMatrixIT {
     ADDRESSES.put(
         "GET /api/trials/{registryId}/results/ctgov",
         "/api/trials/{resultsPublished}/results/ctgov");
+    ADDRESSES.put(
+        "GET /api/trials/{registryId}/results/fhir", "/api/trials/{resultsPublished}/results/fhir");
+    ADDRESSES.put(
+        "GET /api/trials/{registryId}/results/prefill", "/api/trials/{results}/results/prefill");
     ADDRESSES.put(
         "GET /api/trials/{registryId}/results/versions", "/api/trials/{results}/results/versions");
     ADDRESSES.put(

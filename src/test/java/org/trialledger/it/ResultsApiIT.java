@@ -124,12 +124,35 @@ class ResultsApiIT {
     assertEquals(200, ctgov.statusCode(), ctgov.body());
     assertTrue(ctgov.body().contains("\"outcomeMeasuresModule\""), ctgov.body());
     assertTrue(ctgov.body().contains("\"Nasopharyngitis\""), ctgov.body());
+    HttpResponse<String> fhir = api.get(results + "/fhir");
+    assertEquals(200, fhir.statusCode(), fhir.body());
+    assertTrue(
+        fhir.headers().firstValue("Content-Type").orElse("").startsWith("application/fhir+json"));
+    assertTrue(
+        fhir.body().contains("\"resourceType\": \"Bundle\"")
+            && fhir.body().contains("\"resourceType\": \"Group\"")
+            && fhir.body().contains("\"resourceType\": \"Observation\""),
+        fhir.body());
     assertEquals(
         1,
         ((List<?>)
                 org.trialledger.ledger.json.JsonParser.parse(api.get(results + "/versions").body()))
             .size(),
         "published only");
+
+    // the history page compares results versions field by field: the sponsor sees the returned
+    // version 1 beside the published version 2, the public the published version only
+    String history =
+        new PageSession(base).login(S, SPW).get("/registry/history.xhtml?id=" + id).body();
+    assertTrue(history.contains("id=\"resultsHistory\""), history);
+    assertTrue(
+        history.contains("1 field(s) differ between results version 1 and results version 2"),
+        history);
+    assertTrue(history.contains("time frame") && history.contains("week 20"), history);
+    String publicHistory = api.get("/registry/history.xhtml?id=" + id).body();
+    assertTrue(
+        publicHistory.contains("0 field(s) differ between results version 2 and results version 2"),
+        publicHistory);
 
     JsonObject audit = LedgerAudits.run(api, "admin", "admin-demo-pw");
     assertEquals("PASSED", audit.getString("state"), audit.toString());

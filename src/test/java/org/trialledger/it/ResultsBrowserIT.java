@@ -1,6 +1,7 @@
 package org.trialledger.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URL;
@@ -147,6 +148,9 @@ class ResultsBrowserIT {
     browser.waitFor(By.id("review:publish"));
     assertTrue(
         browser.text(By.id("review-flow-0")).contains("60"), "the regulator reads the tables");
+    assertTrue(
+        browser.text(By.id("review-flow-0")).contains("Not completed"),
+        "milestone codes read as words");
     violations.addAll(Accessibility.seriousViolations(browser.driver()));
     click("review:publish");
     waitForText(By.id("review:messages"), "Results version 1 published");
@@ -158,7 +162,8 @@ class ResultsBrowserIT {
     browser.open("/registry/trial.xhtml?id=" + id);
     browser.waitFor(By.id("resultsTab"));
     String flow = browser.text(By.id("results-flow-0"));
-    assertTrue(flow.contains("STARTED") && flow.contains("55") && flow.contains("8"), flow);
+    assertTrue(flow.contains("Started") && flow.contains("55") && flow.contains("8"), flow);
+    assertFalse(flow.contains("STARTED"), "milestone codes read as words: " + flow);
     assertTrue(browser.text(By.id("results-outcome-0")).contains("41"));
     assertTrue(browser.text(By.id("results-ae-totals")).contains("0 / 60"));
     List<WebElement> charts =

@@ -24,6 +24,7 @@ import org.trialledger.platform.MalformedBodyException;
 import org.trialledger.platform.NotFoundException;
 import org.trialledger.registry.domain.CommentSeverity;
 import org.trialledger.registry.domain.InvalidRecordException;
+import org.trialledger.results.application.ResultsDrafts;
 import org.trialledger.results.application.ResultsVersionView;
 import org.trialledger.results.application.TrialResults;
 import org.trialledger.results.domain.ResultsEnvelope;
@@ -31,6 +32,7 @@ import org.trialledger.results.domain.ResultsFinding;
 import org.trialledger.results.domain.ResultsRecord;
 import org.trialledger.results.interop.CtGovResultsExporter;
 import org.trialledger.results.interop.CtGovResultsImporter;
+import org.trialledger.results.interop.FhirResultsExporter;
 import org.trialledger.results.interop.ResultsImport;
 import org.trialledger.security.application.Caller;
 import org.trialledger.security.application.CurrentActor;
@@ -47,6 +49,7 @@ import org.trialledger.security.domain.Role;
 public class ResultsResource {
   @Inject private TrialResults results;
   @Inject private CurrentActor actor;
+  @Inject private ResultsDrafts drafts;
 
   @GET
   @PermitAll
@@ -76,6 +79,26 @@ public class ResultsResource {
   }
 
   @GET
+  @Path("/fhir")
+  @PermitAll
+  @Produces({"application/fhir+json", MediaType.APPLICATION_JSON})
+  @Operation(
+      summary = "The newest published results as FHIR R4",
+      description =
+          "A Bundle (collection): a Group per registered arm and group-level Observations (outcome"
+              + " measure values with dispersion and numbers analysed; adverse events by term).")
+  public Response publishedResultsAsFhir(@PathParam("registryId") String registryId) {
+    ResultsVersionView v =
+        results
+            .published(actor.caller(), registryId)
+            .orElseThrow(() -> new NotFoundException("No results are published for this trial"));
+    String json =
+        FhirResultsExporter.toJson(
+            registryId.strip(), v.version(), ResultsEnvelope.parse(v.canonicalJson()).record());
+    return Response.ok(json, "application/fhir+json;charset=UTF-8").build();
+  }
+
+  @GET
   @Path("/versions")
   @PermitAll
   @Operation(summary = "The results versions (published ones; all for the sponsor and regulators)")
@@ -93,6 +116,20 @@ public class ResultsResource {
   public Response resultsVersion(
       @PathParam("registryId") String registryId, @PathParam("version") int number) {
     return canonical(results.visibleVersion(actor.caller(), registryId, number));
+  }
+
+  @GET
+  @Path("/prefill")
+  @RolesAllowed(Role.Names.SPONSOR)
+  @SecurityRequirement(name = "basic")
+  @Operation(
+      summary = "A first results record from the registration and the sites' data",
+      description =
+          "For the trial's sponsor, nothing saved: groups per registered arm, the registered"
+              + " outcomes, and what the sites recorded (participants who started, completed and"
+              + " did not complete with the sites' reasons, outcome values, adverse events).")
+  public String prefillResults(@PathParam("registryId") String registryId) {
+    return drafts.prefill(actor.caller(), registryId).canonicalJson();
   }
 
   @POST

@@ -45,11 +45,18 @@ public final class EntryForm implements Serializable {
     }
   }
 
-  /** One cell of a grid, as typed; {@code path} names the record field it fills. */
+  /**
+   * One cell of a grid, as typed; {@code path} names the record field it fills. A count cell may
+   * also carry the number of units (when units other than participants are analysed) and any cell a
+   * comment, as ClinicalTrials.gov records them per cell.
+   */
   public static final class Cell implements Serializable {
     private static final long serialVersionUID = 1L;
     private String text;
+    private String units;
+    private String note;
     String path;
+    String unitsPath;
 
     public Cell() {}
 
@@ -69,12 +76,49 @@ public final class EntryForm implements Serializable {
       return path;
     }
 
+    public String getUnits() {
+      return units;
+    }
+
+    public void setUnits(String u) {
+      units = u;
+    }
+
+    public String getNote() {
+      return note;
+    }
+
+    public void setNote(String n) {
+      note = n;
+    }
+
+    public String getUnitsPath() {
+      return unitsPath;
+    }
+
+    /** No value, units nor comment. */
     boolean blank() {
-      return text == null || text.isBlank();
+      return isBlank(text) && isBlank(units) && isBlank(note);
+    }
+
+    boolean textBlank() {
+      return isBlank(text);
+    }
+
+    String units() {
+      return isBlank(units) ? null : units.strip();
+    }
+
+    String note() {
+      return isBlank(note) ? null : note.strip();
+    }
+
+    private static boolean isBlank(String s) {
+      return s == null || s.isBlank();
     }
 
     String value() {
-      return blank() ? null : text.strip();
+      return textBlank() ? null : text.strip();
     }
   }
 
@@ -160,8 +204,10 @@ public final class EntryForm implements Serializable {
       return g;
     }
 
+    /** The group's id as imported, else one numbered in the module's prefix. */
     String groupId(int i) {
-      return String.format(Locale.ROOT, "%s%03d", prefix, i);
+      String kept = i < groups.size() ? groups.get(i).get("id") : null;
+      return kept != null ? kept : String.format(Locale.ROOT, "%s%03d", prefix, i);
     }
 
     /** Every grid with a column per group of this module. */
@@ -219,10 +265,16 @@ public final class EntryForm implements Serializable {
     }
   }
 
-  /** A measure's table: rows are categories (with an optional class), two cells per group. */
+  /**
+   * A measure's table: rows are categories (with an optional class), two cells per group; its
+   * numbers analysed, a row per unit (label: the units, e.g. "Participants", "Eyes"); and numbers
+   * analysed per class (label: the class, label2: the units).
+   */
   public static class Measure extends Module {
     private static final long serialVersionUID = 1L;
     final Grid table = new Grid(2, false);
+    final Grid denoms = new Grid(1, false);
+    final Grid classDenoms = new Grid(1, false);
 
     Measure(String prefix) {
       super(prefix);
@@ -232,32 +284,30 @@ public final class EntryForm implements Serializable {
       return table;
     }
 
+    public Grid getDenoms() {
+      return denoms;
+    }
+
+    public Grid getClassDenoms() {
+      return classDenoms;
+    }
+
     @Override
     List<Grid> grids() {
-      return List.of(table);
+      return List.of(table, denoms, classDenoms);
     }
   }
 
   public static final class Outcome extends Measure {
     private static final long serialVersionUID = 1L;
-    final Grid denoms = new Grid(1, true);
     private final List<Analysis> analyses = new ArrayList<>();
 
     Outcome() {
       super("OG");
     }
 
-    public Grid getDenoms() {
-      return denoms;
-    }
-
     public List<Analysis> getAnalyses() {
       return analyses;
-    }
-
-    @Override
-    List<Grid> grids() {
-      return List.of(table, denoms);
     }
 
     public void addAnalysis() {
@@ -292,12 +342,13 @@ public final class EntryForm implements Serializable {
 
   public static final class Baseline extends Module {
     private static final long serialVersionUID = 1L;
-    final Grid denoms = new Grid(1, true);
+    // a row per unit analysed (label: the units)
+    final Grid denoms = new Grid(1, false);
     private final List<Measure> measures = new ArrayList<>();
 
     Baseline() {
       super("BG");
-      denoms.addRow(0).set("label", "Participants");
+      denoms.addRow(0).set("label", PARTICIPANTS);
     }
 
     public Grid getDenoms() {
@@ -311,7 +362,7 @@ public final class EntryForm implements Serializable {
     @Override
     List<Grid> grids() {
       List<Grid> out = new ArrayList<>(List.of(denoms));
-      measures.forEach(m -> out.add(m.table));
+      measures.forEach(m -> out.addAll(m.grids()));
       return out;
     }
 
@@ -323,8 +374,8 @@ public final class EntryForm implements Serializable {
   }
 
   /**
-   * Totals per group in fixed rows; serious and other events by term, affected and at risk per
-   * group.
+   * Totals per group in fixed rows; serious and other events by term: affected, at risk and the
+   * number of events per group.
    */
   public static final class Events extends Module {
     private static final long serialVersionUID = 1L;
@@ -339,8 +390,8 @@ public final class EntryForm implements Serializable {
             "Serious: affected", "Serious: at risk",
             "Other: affected", "Other: at risk");
     final Grid totals = new Grid(1, true);
-    final Grid serious = new Grid(2, false);
-    final Grid other = new Grid(2, false);
+    final Grid serious = new Grid(3, false);
+    final Grid other = new Grid(3, false);
 
     Events() {
       super("EG");
@@ -364,6 +415,8 @@ public final class EntryForm implements Serializable {
       return List.of(totals, serious, other);
     }
   }
+
+  static final String PARTICIPANTS = "Participants";
 
   final Flow flow = new Flow();
   final Baseline baseline = new Baseline();
@@ -399,7 +452,7 @@ public final class EntryForm implements Serializable {
   public void addOutcome() {
     Outcome o = new Outcome();
     o.set("type", "SECONDARY");
-    o.denoms.addRow(0).set("label", "Participants analysed");
+    o.denoms.addRow(0).set("label", PARTICIPANTS);
     o.table.addRow(0);
     for (Part g : flow.getGroups()) o.addGroup(g.get("title"), g.get("armLabel"));
     outcomes.add(o);

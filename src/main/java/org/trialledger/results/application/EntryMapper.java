@@ -72,13 +72,21 @@ public final class EntryMapper {
 
   private Integer count(Cell c, String path) {
     c.path = path;
-    if (c.blank()) return null;
-    String v = c.value();
+    return count(c.value(), path, "participants");
+  }
+
+  private Integer count(String v, String path, String what) {
+    if (v == null) return null;
     if (COUNT.matcher(v).matches()) return Integer.valueOf(v);
     refused.add(
         ResultsFinding.error(
-            path, "Write a whole number of participants (0 or more), not \"" + v + "\""));
+            path, "Write a whole number of " + what + " (0 or more), not \"" + v + "\""));
     return null;
+  }
+
+  /** A row that holds nothing but its label (e.g. the STARTED row offered to fill in). */
+  private static boolean unfilled(Row r, String commentKey) {
+    return r.get(commentKey) == null && r.getCells().stream().allMatch(Cell::blank);
   }
 
   private static List<Group> groups(Module m, String at) {
@@ -100,7 +108,7 @@ public final class EntryMapper {
       p.path = at;
       List<Milestone> ms = new ArrayList<>();
       for (Row r : p.milestones.getRows()) {
-        if (r.empty()) continue;
+        if (unfilled(r, "comment")) continue;
         String mat = at + ".milestones[" + ms.size() + "]";
         r.path = mat;
         ms.add(
@@ -118,36 +126,57 @@ public final class EntryMapper {
             new DropWithdraw(
                 r.get("label"), r.get("comment"), groupCounts(p.reasons, r, f, dat + ".reasons")));
       }
-      if (p.get("title") != null || !ms.isEmpty() || !ds.isEmpty())
-        periods.add(new Period(p.get("title"), ms, ds));
+      // a period left as offered (its default title, milestones without numbers) is left out
+      if (!ms.isEmpty() || !ds.isEmpty()) periods.add(new Period(p.get("title"), ms, ds));
     }
     if (f.blank() && groups.isEmpty() && periods.isEmpty()) return null;
     return new ParticipantFlow(
-        f.get("recruitmentDetails"), f.get("preAssignmentDetails"), null, groups, periods);
+        f.get("recruitmentDetails"),
+        f.get("preAssignmentDetails"),
+        f.get("typeUnitsAnalyzed"),
+        groups,
+        periods);
   }
 
   private List<GroupCount> groupCounts(Grid grid, Row r, Module m, String at) {
     List<GroupCount> out = new ArrayList<>();
     for (int g = 0; g < m.getGroups().size(); g++) {
       Cell c = r.getCells().get(g * grid.perGroup);
-      Integer n = count(c, at + "[" + out.size() + "].numSubjects");
-      if (n != null || !c.blank()) out.add(new GroupCount(m.groupId(g), n, null, null));
-      else c.path = null;
+      String cat = at + "[" + out.size() + "]";
+      Integer n = count(c, cat + ".numSubjects");
+      c.unitsPath = cat + ".numUnits";
+      Integer units = count(c.units(), c.unitsPath, "units");
+      if (!c.blank()) out.add(new GroupCount(m.groupId(g), n, units, c.note()));
+      else c.path = c.unitsPath = null;
     }
     return out;
   }
 
+  /** Each row with a number is a denominator in the row's units (label; participants if none). */
   private List<Denom> denoms(Grid grid, Module m, String at) {
-    if (grid.getRows().isEmpty()) return List.of();
-    Row r = grid.getRows().get(0);
+    List<Denom> out = new ArrayList<>();
+    for (Row r : grid.getRows()) {
+      if (r.getCells().stream().allMatch(Cell::blank)) continue;
+      String dat = at + ".denoms[" + out.size() + "]";
+      r.path = dat;
+      out.add(new Denom(units(r.get("label")), denomCounts(r, m, dat)));
+    }
+    return out;
+  }
+
+  private List<DenomCount> denomCounts(Row r, Module m, String at) {
     List<DenomCount> counts = new ArrayList<>();
     for (int g = 0; g < m.getGroups().size(); g++) {
       Cell c = r.getCells().get(g);
-      Integer n = count(c, at + ".denoms[0].counts[" + counts.size() + "].value");
+      Integer n = count(c, at + ".counts[" + counts.size() + "].value");
       if (n != null || !c.blank()) counts.add(new DenomCount(m.groupId(g), n));
       else c.path = null;
     }
-    return counts.isEmpty() ? List.of() : List.of(new Denom("Participants", counts));
+    return counts;
+  }
+
+  private static String units(String label) {
+    return label == null ? EntryForm.PARTICIPANTS : label;
   }
 
   private Baseline baseline(EntryForm.Baseline b) {
@@ -167,15 +196,18 @@ public final class EntryMapper {
               m.get("paramType"),
               m.get("dispersionType"),
               m.get("unitOfMeasure"),
-              List.of(),
-              classes(m.table, b, m.get("dispersionType"), at)));
+              denoms(m.denoms, b, at),
+              classes(m, b, m.get("dispersionType"), at)));
     }
     if (b.blank() && groups.isEmpty() && measures.isEmpty() && denoms.isEmpty()) return null;
-    return new Baseline(b.get("populationDescription"), null, groups, denoms, measures);
+    return new Baseline(
+        b.get("populationDescription"), b.get("typeUnitsAnalyzed"), groups, denoms, measures);
   }
 
   /** Consecutive rows of the same class title form one class; each row is a category. */
-  private List<MeasureClass> classes(Grid t, Module m, String dispersion, String at) {
+  private List<MeasureClass> classes(
+      EntryForm.Measure measure, Module m, String dispersion, String at) {
+    Grid t = measure.table;
     boolean limits = OutcomeChart.limits(dispersion);
     List<String> titles = new ArrayList<>();
     List<List<Category>> cats = new ArrayList<>();
@@ -216,13 +248,30 @@ public final class EntryMapper {
           d.path = mat + ".spread";
           spread = d.value();
         }
-        ms.add(new Measurement(m.groupId(g), v.value(), spread, lower, upper, null));
+        ms.add(new Measurement(m.groupId(g), v.value(), spread, lower, upper, v.note()));
       }
       list.add(new Category(r.get("label"), ms));
     }
     List<MeasureClass> out = new ArrayList<>();
     for (int i = 0; i < titles.size(); i++)
-      out.add(new MeasureClass(titles.get(i), List.of(), cats.get(i)));
+      out.add(
+          new MeasureClass(
+              titles.get(i),
+              classDenoms(measure.classDenoms, titles.get(i), m, at + ".classes[" + i + "]"),
+              cats.get(i)));
+    return out;
+  }
+
+  /** The numbers analysed of one class: the rows labelled with its title, units in label2. */
+  private List<Denom> classDenoms(Grid grid, String cls, Module m, String at) {
+    List<Denom> out = new ArrayList<>();
+    for (Row r : grid.getRows()) {
+      if (!java.util.Objects.equals(r.get("label"), cls)
+          || r.getCells().stream().allMatch(Cell::blank)) continue;
+      String dat = at + ".denoms[" + out.size() + "]";
+      r.path = dat;
+      out.add(new Denom(units(r.get("label2")), denomCounts(r, m, dat)));
+    }
     return out;
   }
 
@@ -236,7 +285,7 @@ public final class EntryMapper {
       o.path = at;
       List<Group> groups = groups(o, at);
       List<Denom> denoms = denoms(o.denoms, o, at);
-      List<MeasureClass> classes = classes(o.table, o, o.get("dispersionType"), at);
+      List<MeasureClass> classes = classes(o, o, o.get("dispersionType"), at);
       List<ResultsRecord.Analysis> analyses = new ArrayList<>();
       for (Analysis a : o.getAnalyses()) {
         if (a.blank()) continue;
@@ -245,17 +294,17 @@ public final class EntryMapper {
             new ResultsRecord.Analysis(
                 a.getGroupIds(),
                 a.get("groupDescription"),
-                null,
+                bool(a.get("testedNonInferiority")),
                 a.get("nonInferiorityType"),
-                null,
+                a.get("nonInferiorityComment"),
                 a.get("pValue"),
-                null,
+                a.get("pValueComment"),
                 a.get("statisticalMethod"),
-                null,
+                a.get("statisticalComment"),
                 a.get("paramType"),
                 a.get("paramValue"),
-                null,
-                null,
+                a.get("dispersionType"),
+                a.get("dispersionValue"),
                 a.get("ciPctValue"),
                 a.get("ciNumSides"),
                 a.get("ciLowerLimit"),
@@ -263,7 +312,7 @@ public final class EntryMapper {
                 a.get("ciLowerLimitComment"),
                 a.get("ciUpperLimitComment"),
                 a.get("estimateComment"),
-                null));
+                a.get("otherAnalysisDescription")));
       }
       OutcomeType type = null;
       if (o.get("type") != null) type = OutcomeType.valueOf(o.get("type"));
@@ -273,13 +322,13 @@ public final class EntryMapper {
               o.get("title"),
               o.get("description"),
               o.get("populationDescription"),
-              null,
-              null,
+              o.get("reportingStatus"),
+              o.get("anticipatedPostingDate"),
               o.get("paramType"),
               o.get("dispersionType"),
               o.get("unitOfMeasure"),
               o.get("timeFrame"),
-              null,
+              o.get("typeUnitsAnalyzed"),
               groups,
               denoms,
               classes,
@@ -321,10 +370,8 @@ public final class EntryMapper {
               t[4],
               t[5]));
     }
-    AssessmentType assessment =
-        e.get("assessmentType") == null ? null : AssessmentType.valueOf(e.get("assessmentType"));
-    List<Event> serious = terms(e, e.serious, "adverseEvents.seriousEvents", assessment);
-    List<Event> other = terms(e, e.other, "adverseEvents.otherEvents", assessment);
+    List<Event> serious = terms(e, e.serious, "adverseEvents.seriousEvents");
+    List<Event> other = terms(e, e.other, "adverseEvents.otherEvents");
     boolean noText =
         e.get("timeFrame") == null
             && e.get("description") == null
@@ -334,13 +381,21 @@ public final class EntryMapper {
         e.get("frequencyThreshold"),
         e.get("timeFrame"),
         e.get("description"),
-        null,
+        e.get("allCauseMortalityComment"),
         groups,
         serious,
         other);
   }
 
-  private List<Event> terms(EntryForm.Events e, Grid grid, String at, AssessmentType assessment) {
+  private static AssessmentType assessment(String s) {
+    return s == null ? null : AssessmentType.valueOf(s);
+  }
+
+  /**
+   * Terms with affected, at risk and number of events per group; a term's vocabulary and assessment
+   * are the section's unless the row has its own (as imported).
+   */
+  private List<Event> terms(EntryForm.Events e, Grid grid, String at) {
     List<Event> out = new ArrayList<>();
     for (Row r : grid.getRows()) {
       if (r.empty()) continue;
@@ -348,23 +403,31 @@ public final class EntryMapper {
       r.path = eat;
       List<EventStats> stats = new ArrayList<>();
       for (int g = 0; g < e.getGroups().size(); g++) {
-        Cell a = r.getCells().get(g * 2);
-        Cell k = r.getCells().get(g * 2 + 1);
+        Cell a = r.getCells().get(g * 3);
+        Cell k = r.getCells().get(g * 3 + 1);
+        Cell n = r.getCells().get(g * 3 + 2);
         String sat = eat + ".stats[" + stats.size() + "]";
         Integer affected = count(a, sat + ".numAffected");
         Integer atRisk = count(k, sat + ".numAtRisk");
-        if (a.blank() && k.blank()) {
-          a.path = k.path = null;
+        n.path = sat + ".numEvents";
+        Integer events = count(n.value(), n.path, "events");
+        if (a.blank() && k.blank() && n.blank()) {
+          a.path = k.path = n.path = null;
           continue;
         }
-        stats.add(new EventStats(e.groupId(g), null, affected, atRisk));
+        stats.add(new EventStats(e.groupId(g), events, affected, atRisk));
       }
+      // "own…" marks a term whose value (even none) differs from the section's
+      String vocabulary =
+          r.get("ownVocabulary") != null ? r.get("sourceVocabulary") : e.get("sourceVocabulary");
+      String assessment =
+          r.get("ownAssessment") != null ? r.get("assessmentType") : e.get("assessmentType");
       out.add(
           new Event(
               r.get("label"),
               r.get("label2"),
-              e.get("sourceVocabulary"),
-              assessment,
+              vocabulary,
+              assessment(assessment),
               r.get("notes"),
               stats));
     }
@@ -377,6 +440,7 @@ public final class EntryMapper {
     CertainAgreement ca =
         p.get("piSponsorEmployee") == null
                 && p.get("restrictiveAgreement") == null
+                && p.get("restrictionType") == null
                 && p.get("otherDetails") == null
             ? null
             : new CertainAgreement(
@@ -385,14 +449,18 @@ public final class EntryMapper {
                 bool(p.get("restrictiveAgreement")),
                 p.get("otherDetails"));
     PointOfContact poc =
-        p.get("pocTitle") == null && p.get("pocOrganization") == null && p.get("pocEmail") == null
+        p.get("pocTitle") == null
+                && p.get("pocOrganization") == null
+                && p.get("pocEmail") == null
+                && p.get("pocPhone") == null
+                && p.get("pocPhoneExt") == null
             ? null
             : new PointOfContact(
                 p.get("pocTitle"),
                 p.get("pocOrganization"),
                 p.get("pocEmail"),
                 p.get("pocPhone"),
-                null);
+                p.get("pocPhoneExt"));
     return new MoreInfo(p.get("limitationsAndCaveats"), ca, poc);
   }
 
@@ -409,7 +477,8 @@ public final class EntryMapper {
     if (pf != null) {
       f.flow
           .set("recruitmentDetails", pf.recruitmentDetails())
-          .set("preAssignmentDetails", pf.preAssignmentDetails());
+          .set("preAssignmentDetails", pf.preAssignmentDetails())
+          .set("typeUnitsAnalyzed", pf.typeUnitsAnalyzed());
       for (Group g : pf.groups()) f.flow.getGroups().add(group(g));
       for (Period p : pf.periods()) {
         EntryForm.Period ep = new EntryForm.Period();
@@ -417,14 +486,12 @@ public final class EntryMapper {
         for (Milestone m : p.milestones()) {
           Row row = ep.milestones.addRow(pf.groups().size());
           row.set("label", m.type()).set("comment", m.comment());
-          for (GroupCount c : m.achievements())
-            put(row, pf.groups(), c.groupId(), 1, 0, c.numSubjects());
+          for (GroupCount c : m.achievements()) count(row, pf.groups(), c);
         }
         for (DropWithdraw d : p.dropWithdraws()) {
           Row row = ep.reasons.addRow(pf.groups().size());
           row.set("label", d.type()).set("comment", d.comment());
-          for (GroupCount c : d.reasons())
-            put(row, pf.groups(), c.groupId(), 1, 0, c.numSubjects());
+          for (GroupCount c : d.reasons()) count(row, pf.groups(), c);
         }
         f.flow.getPeriods().add(ep);
       }
@@ -432,20 +499,23 @@ public final class EntryMapper {
     if (f.flow.getPeriods().isEmpty()) f.flow.addPeriod();
     Baseline b = r.baseline();
     if (b != null) {
-      f.baseline.set("populationDescription", b.populationDescription());
+      f.baseline
+          .set("populationDescription", b.populationDescription())
+          .set("typeUnitsAnalyzed", b.typeUnitsAnalyzed());
       for (Group g : b.groups()) f.baseline.getGroups().add(group(g));
-      f.baseline.denoms.addColumnsFor(b.groups().size());
-      if (!b.denoms().isEmpty())
-        for (DenomCount c : b.denoms().get(0).counts())
-          put(f.baseline.denoms.getRows().get(0), b.groups(), c.groupId(), 1, 0, c.value());
+      if (b.denoms().isEmpty()) f.baseline.denoms.addColumnsFor(b.groups().size());
+      else f.baseline.denoms.getRows().clear();
+      denoms(f.baseline.denoms, b.denoms(), b.groups());
       for (Measure m : b.measures()) {
         EntryForm.Measure em = new EntryForm.Measure("BG");
         em.set("title", m.title())
             .set("description", m.description())
+            .set("populationDescription", m.populationDescription())
             .set("paramType", m.paramType())
             .set("dispersionType", m.dispersionType())
             .set("unitOfMeasure", m.unitOfMeasure());
-        table(em.table, m.classes(), b.groups());
+        denoms(em.denoms, m.denoms(), b.groups());
+        table(em, m.classes(), b.groups());
         f.baseline.getMeasures().add(em);
       }
     }
@@ -456,26 +526,34 @@ public final class EntryMapper {
           .set("description", o.description())
           .set("timeFrame", o.timeFrame())
           .set("populationDescription", o.populationDescription())
+          .set("reportingStatus", o.reportingStatus())
+          .set("anticipatedPostingDate", o.anticipatedPostingDate())
+          .set("typeUnitsAnalyzed", o.typeUnitsAnalyzed())
           .set("paramType", o.paramType())
           .set("dispersionType", o.dispersionType())
           .set("unitOfMeasure", o.unitOfMeasure());
       for (Group g : o.groups()) eo.getGroups().add(group(g));
-      Row d = eo.denoms.addRow(o.groups().size());
-      d.set("label", "Participants analysed");
-      if (!o.denoms().isEmpty())
-        for (DenomCount c : o.denoms().get(0).counts())
-          put(d, o.groups(), c.groupId(), 1, 0, c.value());
-      table(eo.table, o.classes(), o.groups());
+      if (o.denoms().isEmpty())
+        eo.denoms.addRow(o.groups().size()).set("label", EntryForm.PARTICIPANTS);
+      denoms(eo.denoms, o.denoms(), o.groups());
+      table(eo, o.classes(), o.groups());
       if (eo.table.getRows().isEmpty()) eo.table.addRow(o.groups().size());
       for (ResultsRecord.Analysis a : o.analyses()) {
         Analysis ea = new Analysis();
         ea.setGroupIds(a.groupIds());
         ea.set("groupDescription", a.groupDescription())
+            .set("testedNonInferiority", a.testedNonInferiority())
             .set("nonInferiorityType", a.nonInferiorityType())
+            .set("nonInferiorityComment", a.nonInferiorityComment())
             .set("pValue", a.pValue())
+            .set("pValueComment", a.pValueComment())
             .set("statisticalMethod", a.statisticalMethod())
+            .set("statisticalComment", a.statisticalComment())
             .set("paramType", a.paramType())
             .set("paramValue", a.paramValue())
+            .set("dispersionType", a.dispersionType())
+            .set("dispersionValue", a.dispersionValue())
+            .set("otherAnalysisDescription", a.otherAnalysisDescription())
             .set("ciPctValue", a.ciPctValue())
             .set("ciNumSides", a.ciNumSides())
             .set("ciLowerLimit", a.ciLowerLimit())
@@ -494,13 +572,15 @@ public final class EntryMapper {
       f.events
           .set("timeFrame", ae.timeFrame())
           .set("description", ae.description())
-          .set("frequencyThreshold", ae.frequencyThreshold());
+          .set("frequencyThreshold", ae.frequencyThreshold())
+          .set("allCauseMortalityComment", ae.allCauseMortalityComment());
       List<Group> gs = new ArrayList<>();
       for (EventGroup g : ae.eventGroups()) {
         f.events
             .getGroups()
             .add(
                 new Part()
+                    .set("id", g.id())
                     .set("title", g.title())
                     .set("description", g.description())
                     .set("armLabel", g.armLabel()));
@@ -520,18 +600,26 @@ public final class EntryMapper {
         for (int k = 0; k < 6; k++)
           f.events.totals.cell(k, g, 0).setText(t[k] == null ? null : t[k].toString());
       }
+      // the section's vocabulary and assessment are the first term's; a term that differs keeps
+      // its own
+      List<Event> all = new ArrayList<>(ae.seriousEvents());
+      all.addAll(ae.otherEvents());
+      String vocabulary = all.isEmpty() ? null : all.get(0).sourceVocabulary();
+      String assessment = all.isEmpty() ? null : name(all.get(0).assessmentType());
+      f.events.set("sourceVocabulary", vocabulary).set("assessmentType", assessment);
       for (List<Event> list : List.of(ae.seriousEvents(), ae.otherEvents())) {
         Grid grid = list == ae.seriousEvents() ? f.events.serious : f.events.other;
         for (Event ev : list) {
-          if (ev.sourceVocabulary() != null)
-            f.events.set("sourceVocabulary", ev.sourceVocabulary());
-          if (ev.assessmentType() != null)
-            f.events.set("assessmentType", ev.assessmentType().name());
           Row row = grid.addRow(gs.size());
           row.set("label", ev.term()).set("label2", ev.organSystem()).set("notes", ev.notes());
+          if (!java.util.Objects.equals(vocabulary, ev.sourceVocabulary()))
+            row.set("sourceVocabulary", ev.sourceVocabulary()).set("ownVocabulary", true);
+          if (!java.util.Objects.equals(assessment, name(ev.assessmentType())))
+            row.set("assessmentType", name(ev.assessmentType())).set("ownAssessment", true);
           for (EventStats s : ev.stats()) {
-            put(row, gs, s.groupId(), 2, 0, s.numAffected());
-            put(row, gs, s.groupId(), 2, 1, s.numAtRisk());
+            put(row, gs, s.groupId(), 3, 0, s.numAffected());
+            put(row, gs, s.groupId(), 3, 1, s.numAtRisk());
+            put(row, gs, s.groupId(), 3, 2, s.numEvents());
           }
         }
       }
@@ -550,13 +638,19 @@ public final class EntryMapper {
             .set("pocTitle", mi.pointOfContact().title())
             .set("pocOrganization", mi.pointOfContact().organization())
             .set("pocEmail", mi.pointOfContact().email())
-            .set("pocPhone", mi.pointOfContact().phone());
+            .set("pocPhone", mi.pointOfContact().phone())
+            .set("pocPhoneExt", mi.pointOfContact().phoneExt());
     }
     return f;
   }
 
+  private static String name(Enum<?> e) {
+    return e == null ? null : e.name();
+  }
+
   private static Part group(Group g) {
     return new Part()
+        .set("id", g.id())
         .set("title", g.title())
         .set("description", g.description())
         .set("armLabel", g.armLabel());
@@ -569,8 +663,34 @@ public final class EntryMapper {
         row.getCells().get(g * per + k).setText(value == null ? null : value.toString());
   }
 
-  private static void table(Grid t, List<MeasureClass> classes, List<Group> groups) {
+  /** A participant-flow count: participants, units and comment in the group's cell. */
+  private static void count(Row row, List<Group> groups, GroupCount c) {
+    for (int g = 0; g < groups.size(); g++)
+      if (groups.get(g).id() != null && groups.get(g).id().equals(c.groupId())) {
+        Cell cell = row.getCells().get(g);
+        cell.setText(c.numSubjects() == null ? null : c.numSubjects().toString());
+        cell.setUnits(c.numUnits() == null ? null : c.numUnits().toString());
+        cell.setNote(c.comment());
+      }
+  }
+
+  private static void denoms(Grid grid, List<Denom> denoms, List<Group> groups) {
+    for (Denom d : denoms) {
+      Row row = grid.addRow(groups.size());
+      row.set("label", d.units());
+      for (DenomCount c : d.counts()) put(row, groups, c.groupId(), 1, 0, c.value());
+    }
+  }
+
+  private static void table(EntryForm.Measure em, List<MeasureClass> classes, List<Group> groups) {
+    Grid t = em.table;
     boolean one = classes.size() == 1;
+    for (MeasureClass c : classes)
+      for (Denom d : c.denoms()) {
+        Row row = em.classDenoms.addRow(groups.size());
+        row.set("label", c.title()).set("label2", d.units());
+        for (DenomCount k : d.counts()) put(row, groups, k.groupId(), 1, 0, k.value());
+      }
     for (MeasureClass c : classes)
       for (Category cat : c.categories()) {
         Row row = t.addRow(groups.size());
@@ -584,6 +704,9 @@ public final class EntryMapper {
                       + (m.upperLimit() == null ? "NA" : m.upperLimit())
                   : m.spread();
           put(row, groups, m.groupId(), 2, 1, disp);
+          for (int g = 0; g < groups.size(); g++)
+            if (m.groupId() != null && m.groupId().equals(groups.get(g).id()))
+              row.getCells().get(g * 2).setNote(m.comment());
         }
       }
   }

@@ -70,7 +70,7 @@ public final class ResultsTables {
       Period period = f.periods().get(p);
       List<List<String>> rows = new ArrayList<>();
       for (Milestone m : period.milestones())
-        rows.add(countRow(m.type(), m.achievements(), f.groups()));
+        rows.add(countRow(Milestone.label(m.type()), m.achievements(), f.groups()));
       for (ResultsRecord.DropWithdraw d : period.dropWithdraws())
         rows.add(countRow("Reason not completed: " + d.type(), d.reasons(), f.groups()));
       tables.add(
@@ -99,7 +99,10 @@ public final class ResultsTables {
     List<Table> tables = new ArrayList<>();
     if (!b.denoms().isEmpty()) {
       List<List<String>> rows = new ArrayList<>();
-      rows.add(denomRow("Overall number of baseline participants", b.denoms().get(0), b.groups()));
+      for (ResultsRecord.Denom d : b.denoms())
+        rows.add(
+            denomRow(
+                "Overall number of baseline " + units(d).toLowerCase(Locale.ROOT), d, b.groups()));
       tables.add(
           new Table(prefix + "-baseline-n", "Participants analysed", heads("", b.groups()), rows));
     }
@@ -126,6 +129,10 @@ public final class ResultsTables {
               null));
     }
     return new Module(prefix + "-baseline", "Baseline characteristics", blocks);
+  }
+
+  private static String units(ResultsRecord.Denom d) {
+    return d.units() == null ? "Participants" : d.units();
   }
 
   private static List<String> denomRow(String label, ResultsRecord.Denom d, List<Group> groups) {
@@ -186,8 +193,8 @@ public final class ResultsTables {
       fact(facts, "Unit", o.unitOfMeasure());
       List<Table> tables = new ArrayList<>();
       List<List<String>> rows = new ArrayList<>();
-      if (!o.denoms().isEmpty())
-        rows.add(denomRow("Participants analysed", o.denoms().get(0), o.groups()));
+      for (ResultsRecord.Denom d : o.denoms())
+        rows.add(denomRow(units(d) + " analysed", d, o.groups()));
       rows.addAll(measureRows(o.classes(), o.groups()));
       tables.add(new Table(prefix + "-outcome-" + i, o.title(), heads("", o.groups()), rows));
       if (!o.analyses().isEmpty()) {
@@ -301,7 +308,10 @@ public final class ResultsTables {
       for (Group g : groups) {
         String v = "";
         for (EventStats s : e.stats())
-          if (Objects.equals(s.groupId(), g.id())) v = ratio(s.numAffected(), s.numAtRisk());
+          if (Objects.equals(s.groupId(), g.id()))
+            v =
+                ratio(s.numAffected(), s.numAtRisk())
+                    + (s.numEvents() == null ? "" : " (" + s.numEvents() + " events)");
         row.add(v);
       }
       rows.add(row);

@@ -57,7 +57,13 @@ public final class FlowDiagram {
         for (int g = 0; g < groups.size(); g++) {
           double x = PAD + g * COL;
           Svg.rect(b, x, y, BOX_W, BOX_H, "tl-chart-box tl-chart-" + kind(ms.type()));
-          Svg.text(b, x + BOX_W / 2, y + 18, "tl-chart-label", "middle", Svg.fit(ms.type(), 26));
+          Svg.text(
+              b,
+              x + BOX_W / 2,
+              y + 18,
+              "tl-chart-label",
+              "middle",
+              Svg.fit(Milestone.label(ms.type()), 26));
           Svg.text(
               b, x + BOX_W / 2, y + 36, "tl-chart-value", "middle", count(ms, groups.get(g).id()));
           if (m + 1 < p.milestones().size())
@@ -92,7 +98,8 @@ public final class FlowDiagram {
     for (Period p : flow.periods())
       for (Group g : flow.groups()) {
         List<String> ms = new ArrayList<>();
-        for (Milestone m : p.milestones()) ms.add(m.type() + " " + count(m, g.id()));
+        for (Milestone m : p.milestones())
+          ms.add(Milestone.label(m.type()) + " " + count(m, g.id()));
         parts.add(
             (p.title() == null ? "" : p.title() + ", ")
                 + g.title()

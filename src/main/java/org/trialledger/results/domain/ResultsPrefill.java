@@ -66,14 +66,14 @@ public final class ResultsPrefill {
     List<Milestone> ms = new ArrayList<>();
     ms.add(milestone(Milestone.STARTED, groups, f == null ? null : f.enrolled(), single));
     ms.add(milestone(Milestone.COMPLETED, groups, f == null ? null : f.completed(), single));
-    ms.add(milestone(Milestone.NOT_COMPLETED, groups, f == null ? null : f.withdrawn(), single));
+    ms.add(milestone(Milestone.NOT_COMPLETED, groups, f == null ? null : f.notCompleted(), single));
+    // the sites' reasons (a withdrawn consent counts as withdrawal by subject)
     List<DropWithdraw> drops = new ArrayList<>();
-    if (f != null && f.withdrawn() > 0)
-      drops.add(
-          new DropWithdraw(
-              "Withdrawal by Subject",
-              total(f.withdrawn(), single),
-              counts(groups, f.withdrawn(), single)));
+    if (f != null)
+      f.notCompletedReasons()
+          .forEach(
+              (why, n) ->
+                  drops.add(new DropWithdraw(why, total(n, single), counts(groups, n, single))));
     return new ParticipantFlow(
         null, null, null, groups, List.of(new Period("Overall Study", ms, drops)));
   }

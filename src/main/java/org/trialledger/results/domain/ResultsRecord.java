@@ -102,6 +102,20 @@ public record ResultsRecord(
     public Milestone {
       achievements = copy(achievements);
     }
+
+    /**
+     * How pages name a milestone: the three standard codes as words ("Not completed"), one the
+     * sponsor named as written. Exports keep the code.
+     */
+    public static String label(String type) {
+      if (type == null) return "";
+      return switch (type.strip().toUpperCase(java.util.Locale.ROOT).replace('_', ' ')) {
+        case STARTED -> "Started";
+        case COMPLETED -> "Completed";
+        case NOT_COMPLETED -> "Not completed";
+        default -> type;
+      };
+    }
   }
 
   public record DropWithdraw(String type, String comment, List<GroupCount> reasons) {

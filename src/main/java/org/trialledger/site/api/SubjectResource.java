@@ -28,6 +28,7 @@ import org.trialledger.security.application.CurrentActor;
 import org.trialledger.security.domain.Role;
 import org.trialledger.site.application.Enrolment;
 import org.trialledger.site.application.RecordConsent;
+import org.trialledger.site.application.RecordDisposition;
 import org.trialledger.site.application.RecordResult;
 import org.trialledger.site.application.ReportAdverseEvent;
 import org.trialledger.site.application.SignatureCheck;
@@ -36,6 +37,7 @@ import org.trialledger.site.application.SiteQueries;
 import org.trialledger.site.application.SubjectRecords;
 import org.trialledger.site.domain.AdverseEventRecord;
 import org.trialledger.site.domain.ConsentRecord;
+import org.trialledger.site.domain.DispositionRecord;
 import org.trialledger.site.domain.Manifestation;
 import org.trialledger.site.domain.ResultRecord;
 import org.trialledger.site.domain.SignatureMeaning;
@@ -191,6 +193,34 @@ public class SubjectResource {
                     (long) r.getVersion(),
                     "leafHash",
                     r.getLeafHash())))
+        .build();
+  }
+
+  @POST
+  @Path("disposition")
+  @RolesAllowed(Role.Names.SITE)
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary = "Record that the subject completed the study or discontinued it",
+      description =
+          "Body: {status: COMPLETED|DISCONTINUED, reason (when discontinued: ADVERSE_EVENT, DEATH,"
+              + " LACK_OF_EFFICACY, LOST_TO_FOLLOW_UP, PHYSICIAN_DECISION, PREGNANCY,"
+              + " PROTOCOL_VIOLATION, WITHDRAWAL_BY_SUBJECT, SPONSOR_DECISION, OTHER), detail,"
+              + " date (ISO date), reasonForChange (to change what was recorded)}")
+  public Response disposition(@PathParam("pseudonym") String pseudonym, String body) {
+    Map<?, ?> m = object(body);
+    SiteRecord r =
+        records.disposition(
+            actor.caller(),
+            new RecordDisposition(
+                pseudonym,
+                choice(m, "status", DispositionRecord.Status.class),
+                choice(m, "reason", DispositionRecord.Reason.class),
+                text(m, "detail"),
+                date(m, "date"),
+                text(m, "reasonForChange")));
+    return Response.status(201)
+        .entity(write(Map.of("version", (long) r.getVersion(), "leafHash", r.getLeafHash())))
         .build();
   }
 

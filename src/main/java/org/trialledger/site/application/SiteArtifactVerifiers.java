@@ -144,6 +144,19 @@ public final class SiteArtifactVerifiers {
     }
   }
 
+  @ApplicationScoped
+  public static class Dispositions extends Records {
+    @Override
+    public String artifactType() {
+      return SubjectRecords.DISPOSITION;
+    }
+
+    @Override
+    SiteRecord.Kind kind() {
+      return SiteRecord.Kind.DISPOSITION;
+    }
+  }
+
   /** An investigator credential's hash is the SHA-256 of its stored PDF. */
   @ApplicationScoped
   public static class Credentials implements ArtifactVerifier {

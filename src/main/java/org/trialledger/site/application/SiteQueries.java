@@ -23,6 +23,7 @@ import org.trialledger.security.domain.Role;
 import org.trialledger.site.domain.AdverseEventRecord;
 import org.trialledger.site.domain.ConsentFormVersion;
 import org.trialledger.site.domain.ConsentRecord;
+import org.trialledger.site.domain.DispositionRecord;
 import org.trialledger.site.domain.Pseudonym;
 import org.trialledger.site.domain.ReconsentRule;
 import org.trialledger.site.domain.ResultRecord;
@@ -181,10 +182,12 @@ public class SiteQueries {
   public record SubjectData(
       List<ConsentRecord> consents,
       List<ResultRecord> results,
-      List<AdverseEventRecord> adverseEvents) {}
+      List<AdverseEventRecord> adverseEvents,
+      List<DispositionRecord> dispositions) {}
 
   public SubjectData data(Subject subject) {
-    SubjectData d = new SubjectData(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+    SubjectData d =
+        new SubjectData(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
     for (SiteRecord r : records(subject)) {
       if (r.getRecordJson() == null) continue;
       Object json = JsonParser.parse(r.getRecordJson());
@@ -192,6 +195,7 @@ public class SiteQueries {
         case CONSENT -> d.consents().add(ConsentRecord.fromJson(json));
         case RESULT -> d.results().add(ResultRecord.fromJson(json));
         case ADVERSE_EVENT -> d.adverseEvents().add(AdverseEventRecord.fromJson(json));
+        case DISPOSITION -> d.dispositions().add(DispositionRecord.fromJson(json));
         default -> {}
       }
     }

@@ -30,6 +30,7 @@ import org.trialledger.security.application.Caller;
 import org.trialledger.security.domain.Role;
 import org.trialledger.site.domain.AdverseEventRecord;
 import org.trialledger.site.domain.ConsentRecord;
+import org.trialledger.site.domain.DispositionRecord;
 import org.trialledger.site.domain.ElectronicSignature;
 import org.trialledger.site.domain.LedgerRecord;
 import org.trialledger.site.domain.Manifestation;
@@ -50,6 +51,8 @@ public class SubjectRecords {
   public static final String CONSENT = "CONSENT_RECORD";
   public static final String RESULT = "RESULT_RECORD";
   public static final String ADVERSE_EVENT = "ADVERSE_EVENT_RECORD";
+  public static final String DISPOSITION = "DISPOSITION_RECORD";
+  static final String DISPOSITION_KEY = "disposition";
 
   @PersistenceContext private EntityManager em;
   @Inject private TrialFinder trials;
@@ -304,6 +307,84 @@ public class SubjectRecords {
         trial.getRegistryId(),
         null,
         "subject " + pseudonym + " " + record.eventId() + " " + e.term() + " v" + record.version(),
+        record.reasonForChange());
+    return row;
+  }
+
+  /**
+   * The subject completed the study or discontinued it; a second time changes it (the next version,
+   * with a reason for the change). Completion needs consent in force; a discontinuation does not (a
+   * withdrawn subject is discontinued too).
+   */
+  @Transactional
+  public SiteRecord disposition(Caller site, RecordDisposition d) {
+    Subject subject = ownSubject(site, d.pseudonym());
+    Trial trial = trials.trialById(subject.getTrialId());
+    // the subject's row lock orders two requests for one subject (a double click)
+    em.lock(subject, LockModeType.PESSIMISTIC_WRITE);
+    if (d.status() == DispositionRecord.Status.COMPLETED && !queries.hasValidConsent(subject))
+      throw new RuleViolationException(
+          "Subject " + d.pseudonym() + " has no consent in force: record a discontinuation");
+    Optional<SiteRecord> previous =
+        queries.latest(subject, SiteRecord.Kind.DISPOSITION, DISPOSITION_KEY);
+    Instant now = now();
+    DispositionRecord record;
+    if (previous.isEmpty()) {
+      record =
+          new DispositionRecord(
+              trial.getRegistryId(),
+              siteId(subject),
+              Pseudonym.parse(d.pseudonym()),
+              d.status(),
+              d.reason(),
+              d.detail(),
+              d.date(),
+              1,
+              null,
+              site.username(),
+              now);
+    } else {
+      DispositionRecord before =
+          DispositionRecord.fromJson(JsonParser.parse(requireJson(previous.get())));
+      record =
+          before.change(
+              d.status(),
+              d.reason(),
+              d.detail(),
+              d.date(),
+              d.reasonForChange(),
+              site.username(),
+              now);
+      if (before.sameFacts(record)) return previous.get();
+    }
+    record.requireValid(clock);
+    SiteRecord row =
+        store(
+            subject,
+            SiteRecord.Kind.DISPOSITION,
+            DISPOSITION_KEY,
+            record.version(),
+            record,
+            null,
+            site,
+            DISPOSITION,
+            trial);
+    audit.trialEvent(
+        site,
+        record.status() == DispositionRecord.Status.COMPLETED
+            ? "SUBJECT_COMPLETED"
+            : "SUBJECT_DISCONTINUED",
+        trial.getRegistryId(),
+        null,
+        "subject "
+            + d.pseudonym()
+            + " "
+            + record.status()
+            + (record.reason() == null ? "" : " (" + record.reason().label() + ")")
+            + " on "
+            + record.date()
+            + " v"
+            + record.version(),
         record.reasonForChange());
     return row;
   }

@@ -30,6 +30,7 @@ import org.trialledger.registry.store.Trial;
 import org.trialledger.security.application.Caller;
 import org.trialledger.site.domain.AdverseEventRecord;
 import org.trialledger.site.domain.ConsentRecord;
+import org.trialledger.site.domain.DispositionRecord;
 import org.trialledger.site.domain.Pseudonym;
 import org.trialledger.site.domain.ResultRecord;
 import org.trialledger.site.domain.SummaryResults;
@@ -123,6 +124,7 @@ public class SummaryPublication {
     List<ConsentRecord> consents = new ArrayList<>();
     List<ResultRecord> results = new ArrayList<>();
     List<AdverseEventRecord> aes = new ArrayList<>();
+    List<DispositionRecord> dispositions = new ArrayList<>();
     for (Subject s : queries.subjects(sponsor, trial)) {
       if (s.getErasedAt() != null) continue;
       enrolled.add(new Pseudonym(s.getPseudonym()));
@@ -130,8 +132,9 @@ public class SummaryPublication {
       consents.addAll(d.consents());
       results.addAll(d.results());
       aes.addAll(d.adverseEvents());
+      dispositions.addAll(d.dispositions());
     }
-    return SummaryResults.compute(enrolled, List.of(), consents, results, aes);
+    return SummaryResults.computeWithDispositions(enrolled, consents, dispositions, results, aes);
   }
 
   private static SummaryResults requireEnrolled(SummaryResults summary) {

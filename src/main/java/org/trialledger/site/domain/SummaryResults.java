@@ -24,11 +24,38 @@ import java.util.Set;
 public record SummaryResults(
     ParticipantFlow flow, List<OutcomeSummary> outcomes, List<AdverseEventRow> adverseEvents) {
 
+  /** How a subject whose consent was withdrawn is counted among those who did not complete. */
+  public static final String WITHDRAWAL_BY_SUBJECT =
+      DispositionRecord.Reason.WITHDRAWAL_BY_SUBJECT.label();
+
   /**
-   * {@code withdrawn}: latest consent event a withdrawal; {@code completed}: reported completed and
-   * not withdrawn.
+   * {@code withdrawn}: latest consent event a withdrawal; {@code completed}: the site's latest
+   * disposition "completed" and not withdrawn; {@code notCompleted}: withdrawn or discontinued, by
+   * reason (the discontinuation's, else withdrawal by subject).
    */
-  public record ParticipantFlow(int enrolled, int consented, int withdrawn, int completed) {}
+  public record ParticipantFlow(
+      int enrolled,
+      int consented,
+      int withdrawn,
+      int completed,
+      int notCompleted,
+      Map<String, Integer> notCompletedReasons) {
+    public ParticipantFlow {
+      notCompletedReasons =
+          java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(notCompletedReasons));
+    }
+
+    /** A flow without discontinuations: those who did not complete are the withdrawn. */
+    public ParticipantFlow(int enrolled, int consented, int withdrawn, int completed) {
+      this(
+          enrolled,
+          consented,
+          withdrawn,
+          completed,
+          withdrawn,
+          withdrawn == 0 ? Map.of() : Map.of(WITHDRAWAL_BY_SUBJECT, withdrawn));
+    }
+  }
 
   /**
    * {@code n}: numeric values; {@code mean} null when n = 0, {@code sd} null when n < 2; {@code
@@ -64,12 +91,41 @@ public record SummaryResults(
       Collection<ResultRecord> results,
       Collection<AdverseEventRecord> adverseEvents) {
     return new SummaryResults(
-        flow(enrolled, completed, consents), outcomes(results), adverseEvents(adverseEvents));
+        flow(enrolled, completed, Map.of(), consents),
+        outcomes(results),
+        adverseEvents(adverseEvents));
+  }
+
+  /**
+   * @param dispositions every version of every subject's completion or discontinuation (only each
+   *     subject's latest counts)
+   */
+  public static SummaryResults computeWithDispositions(
+      Collection<Pseudonym> enrolled,
+      Collection<ConsentRecord> consents,
+      Collection<DispositionRecord> dispositions,
+      Collection<ResultRecord> results,
+      Collection<AdverseEventRecord> adverseEvents) {
+    Map<Pseudonym, DispositionRecord> latest = new HashMap<>();
+    for (DispositionRecord d : dispositions)
+      latest.merge(d.subject(), d, (x, y) -> x.version() >= y.version() ? x : y);
+    List<Pseudonym> completed = new ArrayList<>();
+    Map<Pseudonym, String> discontinued = new HashMap<>();
+    latest.forEach(
+        (subject, d) -> {
+          if (d.status() == DispositionRecord.Status.COMPLETED) completed.add(subject);
+          else if (d.reason() != null) discontinued.put(subject, d.reason().label());
+        });
+    return new SummaryResults(
+        flow(enrolled, completed, discontinued, consents),
+        outcomes(results),
+        adverseEvents(adverseEvents));
   }
 
   private static ParticipantFlow flow(
       Collection<Pseudonym> enrolled,
       Collection<Pseudonym> completed,
+      Map<Pseudonym, String> discontinued,
       Collection<ConsentRecord> consents) {
     Set<Pseudonym> subjects = new HashSet<>(enrolled);
     Set<Pseudonym> consented = new HashSet<>();
@@ -87,7 +143,22 @@ public record SummaryResults(
     Set<Pseudonym> done = new HashSet<>(completed);
     done.retainAll(subjects);
     done.removeAll(withdrawn);
-    return new ParticipantFlow(subjects.size(), consented.size(), withdrawn.size(), done.size());
+    // not completed: discontinued (with the site's reason) or withdrawn from consent
+    Map<Pseudonym, String> notCompleted = new HashMap<>();
+    discontinued.forEach(
+        (subject, why) -> {
+          if (subjects.contains(subject) && !done.contains(subject)) notCompleted.put(subject, why);
+        });
+    for (Pseudonym w : withdrawn) notCompleted.putIfAbsent(w, WITHDRAWAL_BY_SUBJECT);
+    Map<String, Integer> reasons = new HashMap<>();
+    notCompleted.values().forEach(why -> reasons.merge(why, 1, Integer::sum));
+    return new ParticipantFlow(
+        subjects.size(),
+        consented.size(),
+        withdrawn.size(),
+        done.size(),
+        notCompleted.size(),
+        reasons);
   }
 
   private record Cell(int outcomeIndex, String visit, String unit) {}

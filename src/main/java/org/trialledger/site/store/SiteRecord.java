@@ -21,7 +21,9 @@ public class SiteRecord {
   public enum Kind {
     CONSENT,
     RESULT,
-    ADVERSE_EVENT
+    ADVERSE_EVENT,
+    // the subject completed or discontinued the study (V28)
+    DISPOSITION
   }
 
   @Id

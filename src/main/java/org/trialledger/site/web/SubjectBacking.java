@@ -24,6 +24,7 @@ import org.trialledger.registry.store.Trial;
 import org.trialledger.security.application.Caller;
 import org.trialledger.security.application.CurrentActor;
 import org.trialledger.site.application.RecordConsent;
+import org.trialledger.site.application.RecordDisposition;
 import org.trialledger.site.application.RecordResult;
 import org.trialledger.site.application.ReportAdverseEvent;
 import org.trialledger.site.application.SignatureCheck;
@@ -32,6 +33,7 @@ import org.trialledger.site.application.SiteQueries;
 import org.trialledger.site.application.SubjectRecords;
 import org.trialledger.site.domain.AdverseEventRecord;
 import org.trialledger.site.domain.ConsentRecord;
+import org.trialledger.site.domain.DispositionRecord;
 import org.trialledger.site.domain.Manifestation;
 import org.trialledger.site.domain.OutcomeMeasure;
 import org.trialledger.site.domain.ResultRecord;
@@ -73,6 +75,8 @@ public class SubjectBacking implements Serializable {
   private String aeId, aeTerm, aeSeverity, aeOutcome, aeRelatedness, aeReason;
   private Boolean aeSerious = Boolean.FALSE;
   private LocalDate aeOnset, aeEnd;
+  private String dispositionStatus, dispositionReason, dispositionDetail, dispositionChange;
+  private LocalDate dispositionDate;
   private String historyOf;
 
   /** The adverse event form's one-time token; a new one for each new event (see adverseEvent). */
@@ -163,6 +167,22 @@ public class SubjectBacking implements Serializable {
                       + x.observedOn()
                       + ")",
                   x.reasonForChange(),
+                  ReadableTime.utc(r.getRecordedAt()),
+                  r.getRecordedBy(),
+                  r.getCommitment(),
+                  r.getLeafHash(),
+                  null,
+                  null));
+        }
+        case DISPOSITION -> {
+          DispositionRecord d = DispositionRecord.fromJson(json);
+          rows.add(
+              new Row(
+                  "End of participation",
+                  "disposition",
+                  d.version(),
+                  dispositionText(d),
+                  d.reasonForChange(),
                   ReadableTime.utc(r.getRecordedAt()),
                   r.getRecordedBy(),
                   r.getCommitment(),
@@ -432,6 +452,93 @@ public class SubjectBacking implements Serializable {
               aeOutcome = a.outcome() == null ? null : a.outcome().name();
               aeRelatedness = a.relatedness() == null ? null : a.relatedness().name();
             });
+  }
+
+  private static String dispositionText(DispositionRecord d) {
+    return (d.status() == DispositionRecord.Status.COMPLETED
+            ? "Completed the study"
+            : "Discontinued: " + (d.reason() == null ? "" : d.reason().label()))
+        + (d.detail() == null ? "" : " — " + d.detail())
+        + " on "
+        + d.date();
+  }
+
+  /** The subject's end of participation as recorded (latest version), or null. */
+  public String getDisposition() {
+    if (registryId == null) return null;
+    Subject s = queries.visibleSubject(actor.caller(), pseudonym);
+    return queries
+        .latest(s, SiteRecord.Kind.DISPOSITION, "disposition")
+        .filter(r -> r.getRecordJson() != null)
+        .map(
+            r ->
+                dispositionText(DispositionRecord.fromJson(JsonParser.parse(r.getRecordJson())))
+                    + " (version "
+                    + r.getVersion()
+                    + ")")
+        .orElse(null);
+  }
+
+  public List<DispositionRecord.Reason> getDispositionReasons() {
+    return List.of(DispositionRecord.Reason.values());
+  }
+
+  /** Completion or discontinuation; the service checks role, organisation and the record. */
+  public void disposition() {
+    if (run(
+        () ->
+            records.disposition(
+                actor.caller(),
+                new RecordDisposition(
+                    pseudonym,
+                    choice(DispositionRecord.Status.class, dispositionStatus),
+                    choice(DispositionRecord.Reason.class, dispositionReason),
+                    dispositionDetail,
+                    dispositionDate,
+                    dispositionChange)),
+        "End of participation recorded")) {
+      dispositionChange = null;
+    }
+  }
+
+  public String getDispositionStatus() {
+    return dispositionStatus;
+  }
+
+  public void setDispositionStatus(String v) {
+    dispositionStatus = v;
+  }
+
+  public String getDispositionReason() {
+    return dispositionReason;
+  }
+
+  public void setDispositionReason(String v) {
+    dispositionReason = v;
+  }
+
+  public String getDispositionDetail() {
+    return dispositionDetail;
+  }
+
+  public void setDispositionDetail(String v) {
+    dispositionDetail = v;
+  }
+
+  public LocalDate getDispositionDate() {
+    return dispositionDate;
+  }
+
+  public void setDispositionDate(LocalDate v) {
+    dispositionDate = v;
+  }
+
+  public String getDispositionChange() {
+    return dispositionChange;
+  }
+
+  public void setDispositionChange(String v) {
+    dispositionChange = v;
   }
 
   private static <E extends Enum<E>> E choice(Class<E> type, String v) {

@@ -37,8 +37,9 @@ class ResultsChartsTest {
     assertEquals(6, count(svg, "<rect "), "3 milestones × 2 groups");
     assertTrue(svg.contains(">n = 60<") && svg.contains(">n = 52<"), svg);
     assertTrue(
-        svg.contains("Helixumab: STARTED n = 60, COMPLETED n = 55"),
+        svg.contains("Helixumab: Started n = 60, Completed n = 55"),
         "the description reads the numbers");
+    assertTrue(svg.contains(">Not completed<") && !svg.contains("STARTED"), "codes read as words");
     assertFalse(svg.contains("style="), "CSP: classes, no style attributes");
   }
 

@@ -74,6 +74,33 @@ class ResultsPrefillTest {
   }
 
   @Test
+  void completionAndDiscontinuationBySiteFillTheFlowWithReasons() {
+    RegistrationRecord single =
+        org.trialledger.registry.domain.RecordCodec.decode(
+            org.trialledger.ledger.json.JsonParser.parse(
+                RegistryFixtures.completeRecordJson()
+                    .replace(
+                        ",\n    {\"label\": \"Placebo\", \"type\": \"PLACEBO_COMPARATOR\", \"description\": \"Placebo\", \"interventionNames\": [\"Placebo\"]}",
+                        "")),
+            RegistrationRecord.class);
+    SummaryResults sites =
+        new SummaryResults(
+            new SummaryResults.ParticipantFlow(
+                7, 7, 1, 4, 3, java.util.Map.of("Adverse Event", 2, "Withdrawal by Subject", 1)),
+            List.of(),
+            List.of());
+    var period = ResultsPrefill.of(single, sites).participantFlow().periods().get(0);
+    assertEquals(
+        List.of(7, 4, 3),
+        period.milestones().stream().map(m -> m.achievements().get(0).numSubjects()).toList(),
+        "started, completed, not completed");
+    assertEquals(
+        List.of("Adverse Event", "Withdrawal by Subject"),
+        period.dropWithdraws().stream().map(ResultsRecord.DropWithdraw::type).toList());
+    assertEquals(2, period.dropWithdraws().get(0).reasons().get(0).numSubjects());
+  }
+
+  @Test
   void withoutSiteDataOnlyTheStructure() {
     ResultsRecord r = ResultsPrefill.of(RegistryFixtures.completeRecord(), null);
     assertEquals(3, r.participantFlow().periods().get(0).milestones().size());

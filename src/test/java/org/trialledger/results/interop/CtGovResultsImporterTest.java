@@ -26,7 +26,7 @@ import org.trialledger.results.domain.ResultsRecord;
 import org.trialledger.results.domain.ResultsRecord.AssessmentType;
 import org.trialledger.results.domain.ResultsRecord.OutcomeType;
 
-class CtGovResultsImporterTest {
+public class CtGovResultsImporterTest {
   static final List<String> ARMS = List.of("1 Placebo", "2. repaglinide");
 
   static String vector(String name) {
@@ -207,7 +207,7 @@ class CtGovResultsImporterTest {
   }
 
   /** Every leaf that holds a value, by path, as text (numbers and digit strings alike). */
-  static Map<String, String> leaves(JsonValue v, String path) {
+  public static Map<String, String> leaves(JsonValue v, String path) {
     Map<String, String> out = new TreeMap<>();
     collect(v, path, out);
     return out;

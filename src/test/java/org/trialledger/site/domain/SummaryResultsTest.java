@@ -136,4 +136,63 @@ class SummaryResultsTest {
         r.enteredBy(),
         r.enteredAt());
   }
+
+  private static DispositionRecord disposition(
+      Pseudonym subject, DispositionRecord.Status status, DispositionRecord.Reason reason) {
+    return new DispositionRecord(
+        SiteFixtures.TRIAL,
+        SiteFixtures.SITE,
+        subject,
+        status,
+        reason,
+        null,
+        java.time.LocalDate.of(2025, 6, 1),
+        1,
+        null,
+        "emuster",
+        T0);
+  }
+
+  @Test
+  void sitesDispositionsGiveCompletedAndNotCompletedWithReasons() {
+    Pseudonym e = Pseudonym.issue(random);
+    List<ConsentRecord> consents =
+        List.of(
+            consent(a, "ICF-v1", FORM_V1_SHA, Event.CONSENTED, T0),
+            consent(b, "ICF-v1", FORM_V1_SHA, Event.CONSENTED, T0),
+            consent(c, "ICF-v1", FORM_V1_SHA, Event.CONSENTED, T0),
+            consent(d, "ICF-v1", FORM_V1_SHA, Event.CONSENTED, T0),
+            consent(d, "ICF-v1", FORM_V1_SHA, Event.WITHDRAWN, T0.plusSeconds(10)));
+    DispositionRecord bLost =
+        disposition(b, DispositionRecord.Status.COMPLETED, null)
+            .change(
+                DispositionRecord.Status.DISCONTINUED,
+                DispositionRecord.Reason.LOST_TO_FOLLOW_UP,
+                "moved away",
+                java.time.LocalDate.of(2025, 5, 1),
+                "Entered for the wrong subject",
+                "emuster",
+                T0);
+    List<DispositionRecord> dispositions =
+        List.of(
+            disposition(a, DispositionRecord.Status.COMPLETED, null),
+            disposition(b, DispositionRecord.Status.COMPLETED, null),
+            bLost, // b's latest version: discontinued
+            disposition(
+                c, DispositionRecord.Status.DISCONTINUED, DispositionRecord.Reason.ADVERSE_EVENT));
+    // e is enrolled with no disposition yet: neither completed nor not completed
+    SummaryResults s =
+        SummaryResults.computeWithDispositions(
+            List.of(a, b, c, d, e), consents, dispositions, List.of(), List.of());
+    assertEquals(
+        new ParticipantFlow(
+            5,
+            4,
+            1,
+            1,
+            3,
+            java.util.Map.of(
+                "Adverse Event", 1, "Lost to Follow-up", 1, "Withdrawal by Subject", 1)),
+        s.flow());
+  }
 }
