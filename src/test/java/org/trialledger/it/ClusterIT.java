@@ -432,7 +432,7 @@ class ClusterIT {
           "backend trialledger",
           "  # no stickiness: every request may go to either instance",
           "  balance roundrobin",
-          "  option httpchk GET /health",
+          "  option httpchk GET /health/live",
           "  http-response set-header Server-Timing \"srv;desc=%[srv_name]\"",
           "  server a 127.0.0.1:" + httpA + " check inter 1s fall 2 rise 2",
           "  server b 127.0.0.1:" + httpB + " check inter 1s fall 2 rise 2",
