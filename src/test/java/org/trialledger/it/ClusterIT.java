@@ -125,6 +125,11 @@ class ClusterIT {
     // logged in once; page loads alternate between the instances and stay logged in
     browser.login("sponsor", "sponsor-demo-pw");
     await(browser, By.id("currentUser"));
+    // cluster-preboot.asadmin turned availability on: the session is in the grid, versioned (a
+    // lone instance has no such cookie: PlatformIT)
+    assertTrue(
+        browser.driver().manage().getCookieNamed("JSESSIONIDVERSION") != null,
+        "a grid session: " + browser.driver().manage().getCookies());
     Set<String> servers = new HashSet<>();
     ApiClient viaProxy = new ApiClient(proxy.url());
     for (int i = 0; i < 8; i++) {

@@ -29,12 +29,22 @@ final class MicroProcess implements AutoCloseable {
   /** With {@code env} over the build's TRIALLEDGER_* variables (e.g. another key file). */
   static MicroProcess start(Path war, int port, Path log, Map<String, String> env)
       throws IOException {
-    return start(war, port, log, env, List.of(), List.of("--nocluster"));
+    return start(war, port, log, env, List.of(), LONE);
   }
 
   /**
+   * One instance, as the run command starts it: no cluster, and sessions in memory with only the
+   * JSESSIONID cookie (Payara Micro would otherwise keep them in its local grid, versioned).
+   */
+  static final List<String> LONE =
+      List.of(
+          "--nocluster",
+          "--prebootcommandfile",
+          Path.of("src/main/payara/single-preboot.asadmin").toAbsolutePath().toString());
+
+  /**
    * With {@code jvmOptions} before {@code -jar} and {@code options} for Payara Micro instead of
-   * {@code --nocluster} (clustering: {@link ClusterIT}).
+   * {@link #LONE} (clustering: {@link ClusterIT}).
    */
   static MicroProcess start(
       Path war,

@@ -42,7 +42,7 @@ class RequestCostBench {
             work.resolve("server.log"),
             Map.of("TRIALLEDGER_DEMO_TRIALS", "true"),
             List.of("-XX:+UseSerialGC"),
-            List.of("--nocluster"))) {
+            MicroProcess.LONE)) {
       server.awaitReady(480_000);
       System.out.println(measure(work, server, "one instance, clustering off", 20));
     }
