@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 import java.util.List;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.trialledger.platform.StartupLock;
 import org.trialledger.security.application.NewOrganisation;
 import org.trialledger.security.application.NewUser;
 import org.trialledger.security.application.UserAdministration;
@@ -87,11 +88,13 @@ public class DemoDataSeeder {
 
   @Inject private UserAdministration administration;
   @Inject private UserDirectory directory;
+  @Inject private StartupLock startupLock;
 
   @PostConstruct
   @TransactionAttribute(TransactionAttributeType.REQUIRED)
   void seedIfAsked() {
     if (!seed) return;
+    startupLock.hold(); // another instance may be seeding the same empty database
     if (directory.userCount() > 0) {
       LOG.info("Demo data not loaded: the database already has users");
     } else {

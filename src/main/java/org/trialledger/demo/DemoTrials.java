@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.trialledger.ledger.json.JsonParser;
+import org.trialledger.platform.StartupLock;
 import org.trialledger.registry.application.TrialDocuments;
 import org.trialledger.registry.application.TrialRegistry;
 import org.trialledger.registry.domain.CommentSeverity;
@@ -55,10 +56,12 @@ public class DemoTrials {
   @Inject private TrialResults trialResults;
   @Inject private UserDirectory directory;
   @PersistenceContext private EntityManager em;
+  @Inject private StartupLock startupLock;
 
   @PostConstruct
   @TransactionAttribute(TransactionAttributeType.REQUIRED)
   void seedIfAsked() {
+    if (seed) startupLock.hold(); // another instance may be seeding the same empty database
     if (!seed || em.createQuery("SELECT COUNT(t) FROM Trial t", Long.class).getSingleResult() > 0)
       return;
     Caller sponsor = caller("sponsor");

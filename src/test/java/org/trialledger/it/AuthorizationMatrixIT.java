@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.CookieManager;
+import java.net.CookiePolicy;
 import java.net.MalformedURLException;
 import java.net.URI;
 import java.net.URL;
@@ -855,18 +857,18 @@ class AuthorizationMatrixIT {
     private static final Pattern VIEW_STATE =
         Pattern.compile("name=\"jakarta\\.faces\\.ViewState\"[^>]*?value=\"([^\"]+)\"");
     private final URI base;
+    // Every cookie the server sets goes back, as a browser sends it (not only JSESSIONID).
     private final HttpClient http =
         HttpClient.newBuilder()
+            .cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
             .followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(10))
             .build();
-    private String cookie;
 
     PageClient(URL base, String user, String password) {
       this.base = URI.create(base.toString().endsWith("/") ? base.toString() : base + "/");
       if (password == null) return;
       HttpResponse<String> form = get("/login.xhtml");
-      cookie = sessionCookie(form, null);
       Matcher state = VIEW_STATE.matcher(form.body());
       if (!state.find()) throw new IllegalStateException("no view state on the login page");
       String nonce =
@@ -892,7 +894,6 @@ class AuthorizationMatrixIT {
                   .POST(HttpRequest.BodyPublishers.ofString(body)));
       if (posted.statusCode() != 302 && posted.statusCode() != 303)
         throw new IllegalStateException("login of " + user + ": " + posted.statusCode());
-      cookie = sessionCookie(posted, cookie);
       if (!get("/index.xhtml").body().contains("id=\"currentUser\""))
         throw new IllegalStateException("login of " + user + " failed");
     }
@@ -901,20 +902,11 @@ class AuthorizationMatrixIT {
       return send(HttpRequest.newBuilder(resolve(path)).GET());
     }
 
-    private static String sessionCookie(HttpResponse<String> r, String fallback) {
-      return r.headers().allValues("Set-Cookie").stream()
-          .filter(c -> c.startsWith("JSESSIONID="))
-          .map(c -> c.split(";", 2)[0])
-          .findFirst()
-          .orElse(fallback);
-    }
-
     private URI resolve(String path) {
       return base.resolve(path.startsWith("/") ? path.substring(1) : path);
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) {
-      if (cookie != null) request.header("Cookie", cookie);
       try {
         return http.send(
             request.timeout(Duration.ofSeconds(60)).header("Accept", "text/html").build(),

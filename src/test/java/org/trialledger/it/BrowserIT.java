@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -25,7 +26,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Cookie;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
@@ -303,7 +303,12 @@ class BrowserIT {
 
     browser.login("regulator", "regulator-demo-pw");
     browser.waitFor(By.id("currentUser"));
-    Cookie session = browser.driver().manage().getCookieNamed("JSESSIONID");
+    // Every cookie the browser holds for the application, as it would send them.
+    String session =
+        browser.driver().manage().getCookies().stream()
+            .map(c -> c.getName() + "=" + c.getValue())
+            .collect(Collectors.joining("; "));
+    assertTrue(session.contains("JSESSIONID="), session);
     // The header itself (a browser reports Lax for a cookie that says nothing, too).
     HttpResponse<String> loginPage =
         HttpClient.newHttpClient()
@@ -355,16 +360,14 @@ class BrowserIT {
     HttpResponse<String> me =
         HttpClient.newHttpClient()
             .send(
-                HttpRequest.newBuilder(api.resolve("/api/me"))
-                    .header("Cookie", "JSESSIONID=" + session.getValue())
-                    .build(),
+                HttpRequest.newBuilder(api.resolve("/api/me")).header("Cookie", session).build(),
                 HttpResponse.BodyHandlers.ofString());
     assertEquals(401, me.statusCode(), me.body());
     HttpResponse<String> download =
         HttpClient.newHttpClient()
             .send(
                 HttpRequest.newBuilder(api.resolve("/files/audit-trail.csv"))
-                    .header("Cookie", "JSESSIONID=" + session.getValue())
+                    .header("Cookie", session)
                     .build(),
                 HttpResponse.BodyHandlers.ofString());
     assertEquals(200, download.statusCode());

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URL;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -28,6 +29,31 @@ final class MicroProcess implements AutoCloseable {
   /** With {@code env} over the build's TRIALLEDGER_* variables (e.g. another key file). */
   static MicroProcess start(Path war, int port, Path log, Map<String, String> env)
       throws IOException {
+    return start(war, port, log, env, List.of(), LONE);
+  }
+
+  /**
+   * One instance, as the run command starts it: no cluster, and sessions in memory with only the
+   * JSESSIONID cookie (Payara Micro would otherwise keep them in its local grid, versioned).
+   */
+  static final List<String> LONE =
+      List.of(
+          "--nocluster",
+          "--prebootcommandfile",
+          Path.of("src/main/payara/single-preboot.asadmin").toAbsolutePath().toString());
+
+  /**
+   * With {@code jvmOptions} before {@code -jar} and {@code options} for Payara Micro instead of
+   * {@link #LONE} (clustering: {@link ClusterIT}).
+   */
+  static MicroProcess start(
+      Path war,
+      int port,
+      Path log,
+      Map<String, String> env,
+      List<String> jvmOptions,
+      List<String> options)
+      throws IOException {
     String jar =
         new File(
                 fish.payara.micro.PayaraMicro.class
@@ -36,20 +62,22 @@ final class MicroProcess implements AutoCloseable {
                     .getLocation()
                     .getPath())
             .getPath();
-    ProcessBuilder pb =
-        new ProcessBuilder(
-            List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx768m",
-                "-jar",
-                jar,
-                "--deploy",
-                war.toString(),
-                "--contextroot",
-                "/",
-                "--port",
-                String.valueOf(port),
-                "--nocluster"));
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-Xmx768m");
+    command.addAll(jvmOptions);
+    command.addAll(
+        List.of(
+            "-jar",
+            jar,
+            "--deploy",
+            war.toString(),
+            "--contextroot",
+            "/",
+            "--port",
+            String.valueOf(port)));
+    command.addAll(options);
+    ProcessBuilder pb = new ProcessBuilder(command);
     // TRIALLEDGER_* (database, demo seed, key file) come from the build, as for the Arquillian
     // tests.
     Map<String, String> environment = pb.environment();
@@ -65,6 +93,14 @@ final class MicroProcess implements AutoCloseable {
     try (ServerSocket s = new ServerSocket(0)) {
       return s.getLocalPort();
     }
+  }
+
+  long pid() {
+    return process.pid();
+  }
+
+  boolean isAlive() {
+    return process.isAlive();
   }
 
   URL url() throws IOException {

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.net.CookieManager;
+import java.net.CookiePolicy;
 import java.net.MalformedURLException;
 import java.net.URI;
 import java.net.URL;
@@ -39,6 +40,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -693,6 +695,48 @@ class PlatformIT {
   }
 
   /**
+   * One instance keeps plain in-memory sessions (src/main/payara/single-preboot.asadmin): the only
+   * session cookie is JSESSIONID, with no JSESSIONIDVERSION that a client must echo (with {@code
+   * <distributable/>} and Payara Micro's defaults, even a lone instance versions its sessions in
+   * its local grid, and a client that replays only JSESSIONID gets "page expired"). A login right
+   * after a failed one sticks for a client that keeps what a browser keeps, and the session is
+   * found by its JSESSIONID alone.
+   */
+  @Test
+  void aLoneInstanceKeepsPlainSessionsAndALoginAfterAFailedOneSticks() throws Exception {
+    CookieManager jar = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+    HttpClient http = browserLike(jar);
+    HttpResponse<String> form = http.send(getPage("/login.xhtml"), UTF8);
+    List<String> first = form.headers().allValues("Set-Cookie");
+    assertEquals(1, first.size(), "one session cookie: " + first);
+    assertTrue(first.get(0).startsWith("JSESSIONID="), first.toString());
+
+    HttpResponse<String> failed = postLogin(http, form, "regulator", "not-the-password");
+    assertEquals(200, failed.statusCode(), failed.body());
+    assertTrue(failed.body().contains("Unknown username or wrong password"), failed.body());
+    HttpResponse<String> posted = postLogin(http, failed, "regulator", "regulator-demo-pw");
+    assertEquals(302, posted.statusCode(), posted.body());
+    HttpResponse<String> home = http.send(getPage("/index.xhtml"), UTF8);
+    assertTrue(home.body().contains("id=\"currentUser\""), "the login stuck: " + home.body());
+    for (HttpResponse<String> r : List.of(form, failed, posted, home)) {
+      List<String> set = r.headers().allValues("Set-Cookie");
+      assertFalse(
+          set.stream().anyMatch(c -> c.startsWith("JSESSIONIDVERSION=")),
+          r.request().method() + " " + r.uri() + " set " + set);
+    }
+
+    String session =
+        jar.getCookieStore().getCookies().stream()
+            .filter(c -> c.getName().equals("JSESSIONID"))
+            .map(c -> "JSESSIONID=" + c.getValue())
+            .findFirst()
+            .orElseThrow();
+    HttpResponse<String> account = withCookie("/account.xhtml", session);
+    assertEquals(200, account.statusCode(), account.body());
+    assertTrue(account.body().contains("regulator"), "signed in by JSESSIONID alone");
+  }
+
+  /**
    * The one CSP header and the other security headers; returns the nonce (null when none is
    * expected).
    */
@@ -751,17 +795,26 @@ class PlatformIT {
   }
 
   /**
-   * Signs in through the login form over plain HTTP (the postback carries the view's CSP nonce, as
-   * the page script adds it).
+   * Signs in through the login form over plain HTTP and returns the Cookie header a browser would
+   * send afterwards: every cookie the server set, not only JSESSIONID.
    */
   private String loginCookie(String user, String password) throws Exception {
-    HttpResponse<String> form = api().get("/login.xhtml");
-    String cookie =
-        form.headers().allValues("Set-Cookie").stream()
-            .filter(c -> c.startsWith("JSESSIONID="))
-            .map(c -> c.split(";", 2)[0])
-            .findFirst()
-            .orElseThrow(() -> new AssertionError("no session cookie: " + form.headers().map()));
+    CookieManager jar = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+    HttpClient http = browserLike(jar);
+    HttpResponse<String> posted =
+        postLogin(http, http.send(getPage("/login.xhtml"), UTF8), user, password);
+    assertTrue(
+        posted.statusCode() == 302 || posted.statusCode() == 303,
+        posted.statusCode() + " " + posted.body());
+    return cookieHeader(jar);
+  }
+
+  /**
+   * The login form's postback from the page {@code form} (the view state and the CSP nonce, as the
+   * page script adds it), through {@code http}, which keeps the cookies.
+   */
+  private HttpResponse<String> postLogin(
+      HttpClient http, HttpResponse<String> form, String user, String password) throws Exception {
     Matcher state =
         Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"")
             .matcher(form.body());
@@ -780,23 +833,33 @@ class PlatformIT {
             "login%3Asubmit=",
             "jakarta.faces.ViewState=" + enc(state.group(1)),
             "primefaces.nonce=" + enc(nonce));
-    HttpResponse<String> posted =
-        HttpClient.newHttpClient()
-            .send(
-                HttpRequest.newBuilder(api().resolve("/login.xhtml"))
-                    .header("Cookie", cookie)
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(body))
-                    .build(),
-                HttpResponse.BodyHandlers.ofString());
-    assertTrue(
-        posted.statusCode() == 302 || posted.statusCode() == 303,
-        posted.statusCode() + " " + posted.body());
-    return posted.headers().allValues("Set-Cookie").stream()
-        .filter(c -> c.startsWith("JSESSIONID="))
-        .map(c -> c.split(";", 2)[0])
-        .findFirst()
-        .orElse(cookie);
+    return http.send(
+        HttpRequest.newBuilder(api().resolve("/login.xhtml"))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build(),
+        UTF8);
+  }
+
+  private static final HttpResponse.BodyHandler<String> UTF8 =
+      HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8);
+
+  private HttpRequest getPage(String path) {
+    return HttpRequest.newBuilder(api().resolve(path)).GET().build();
+  }
+
+  /** Keeps every cookie the server sets and sends it back, as a browser does; no redirects. */
+  private static HttpClient browserLike(CookieManager jar) {
+    return HttpClient.newBuilder()
+        .cookieHandler(jar)
+        .followRedirects(HttpClient.Redirect.NEVER)
+        .build();
+  }
+
+  private static String cookieHeader(CookieManager jar) {
+    return jar.getCookieStore().getCookies().stream()
+        .map(c -> c.getName() + "=" + c.getValue())
+        .collect(Collectors.joining("; "));
   }
 
   private HttpResponse<String> withCookie(String path, String cookie) throws Exception {

@@ -9,17 +9,21 @@ import jakarta.ejb.Startup;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.trialledger.platform.ScheduleLease;
 
 /**
  * Runs anchoring on its schedule: once a minute it stamps if the stamp interval has passed since
  * the last attempt (and the log has grown), and upgrades the anchors that are due. {@code
  * trialledger.anchoring.enabled=false} turns the schedule off (the API can still stamp on request).
+ * In a cluster each minute's run happens on one instance, the holder of that minute's {@link
+ * ScheduleLease}.
  */
 @Startup
 @Singleton
@@ -32,10 +36,14 @@ public class Anchorer {
   @Inject private AnchorStore store;
   @Inject private AnchoringSettings settings;
   @Inject private Clock clock;
+  @Inject private ScheduleLease lease;
 
   @Inject
   @ConfigProperty(name = "trialledger.anchoring.enabled", defaultValue = "true")
   private boolean enabled;
+
+  /** Shorter than the minute between runs, so the next minute's run finds it free. */
+  private static final Duration RUN_LEASE = Duration.ofSeconds(50);
 
   private ScheduledFuture<?> task;
 
@@ -50,6 +58,8 @@ public class Anchorer {
   }
 
   private void run() {
+    // every instance runs this each minute; one per minute does the work (docs/scaling.md)
+    if (!lease.acquire("anchoring", RUN_LEASE)) return;
     try {
       Instant now = clock.instant();
       boolean due =

@@ -6,13 +6,14 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.io.Serializable;
 import java.time.Instant;
 import org.trialledger.audit.domain.AuditRecord;
 
 /** One audit record. Immutable: the application has no way to change or delete it. */
 @Entity
 @Table(name = "audit_event")
-public class AuditEvent {
+public class AuditEvent implements Serializable {
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
   private Long id;

@@ -25,7 +25,7 @@ import org.trialledger.audit.store.AuditEvent;
 public class AuditBacking implements Serializable {
   private static final long serialVersionUID = 1L;
 
-  @Inject private transient AuditQueries queries;
+  @Inject private AuditQueries queries;
 
   private String actor;
   private String action;

@@ -53,7 +53,7 @@ public class LedgerAuditResource {
       summary = "Progress (percent, rate, ETA) and discrepancies of a full audit")
   public AuditProgress.Snapshot get(@PathParam("id") String id) {
     return jobs.find(id)
-        .orElseThrow(() -> new NotFoundException("No audit " + id + " on this instance"))
+        .orElseThrow(() -> new NotFoundException("No audit " + id))
         .snapshot(clock.instant());
   }
 }

@@ -22,7 +22,7 @@ public final class AuditProgress {
   /** How many discrepancies are kept in full; more are counted only. */
   static final int MAX_KEPT = 1000;
 
-  private final String id = UUID.randomUUID().toString();
+  private final String id;
   private final String startedBy;
   private final Instant startedAt;
   private State state = State.RUNNING;
@@ -36,8 +36,35 @@ public final class AuditProgress {
   private String error;
 
   AuditProgress(String startedBy, Instant startedAt) {
+    this(UUID.randomUUID().toString(), startedBy, startedAt);
+  }
+
+  private AuditProgress(String id, String startedBy, Instant startedAt) {
+    this.id = id;
     this.startedBy = startedBy;
     this.startedAt = startedAt;
+  }
+
+  /**
+   * A job as another instance stored it (issue 21); {@code stopped} when that instance stopped
+   * writing its progress while it was running.
+   */
+  static AuditProgress stored(Snapshot s, boolean stopped) {
+    AuditProgress p = new AuditProgress(s.id(), s.startedBy(), s.startedAt());
+    p.state = s.state();
+    p.phase = s.phase();
+    p.done = s.done();
+    p.total = s.total();
+    p.discrepancyCount = s.discrepancyCount();
+    p.discrepancies.addAll(s.discrepancies());
+    p.erasedByRequest = s.erasedByRequest();
+    p.finishedAt = s.finishedAt();
+    p.error = s.error();
+    if (stopped) {
+      p.state = State.ERROR;
+      p.error = "The instance running the audit stopped before it finished: start it again";
+    }
+    return p;
   }
 
   public String id() {

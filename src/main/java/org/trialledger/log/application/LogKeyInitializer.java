@@ -21,6 +21,7 @@ import org.trialledger.log.store.CheckpointRow;
 import org.trialledger.log.store.LogHead;
 import org.trialledger.log.store.LogKey;
 import org.trialledger.platform.RefusedStart;
+import org.trialledger.platform.StartupLock;
 
 /**
  * At start-up: loads the log's private key from its file (creating it on first start), publishes
@@ -38,6 +39,7 @@ public class LogKeyInitializer {
   @PersistenceContext private EntityManager em;
   @Inject private LogSigner signer;
   @Inject private Clock clock;
+  @Inject private StartupLock startupLock;
 
   @Inject
   @ConfigProperty(name = "trialledger.ledger.key-file", defaultValue = "./data/log-signing.key")
@@ -49,6 +51,10 @@ public class LogKeyInitializer {
 
   @PostConstruct
   void init() {
+    // Instances starting together on a fresh database would each publish a key and sign the
+    // empty checkpoint (issue 21). Taken before the key file is read, so that instances sharing
+    // that file on one host do not both create it.
+    startupLock.hold();
     NoteKey key = NoteKey.signer(origin, LogKeyFile.loadOrCreate(Path.of(keyFile)));
     List<String> published =
         em.createQuery("SELECT k.vkey FROM LogKey k ORDER BY k.createdAt", String.class)

@@ -1,5 +1,6 @@
 package org.trialledger.log.application;
 
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.HexFormat;
 import org.trialledger.log.store.LedgerEntryRow;
@@ -20,7 +21,8 @@ public record ReceiptView(
     Instant queuedAt,
     Long leafIndex,
     Instant integratedAt,
-    Long checkpointSize) {
+    Long checkpointSize)
+    implements Serializable {
   public static ReceiptView of(LedgerEntryRow e, Long checkpointSize) {
     return new ReceiptView(
         e.getLeafIndex() == null ? "QUEUED" : "INCLUDED",

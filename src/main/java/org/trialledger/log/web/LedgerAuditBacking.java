@@ -3,13 +3,13 @@ package org.trialledger.log.web;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.security.enterprise.SecurityContext;
 import java.io.Serializable;
 import java.time.Clock;
 import org.trialledger.log.application.AuditJobs;
 import org.trialledger.log.application.AuditProgress;
 import org.trialledger.log.application.IntegrityAlarm;
 import org.trialledger.platform.web.FacesActions;
+import org.trialledger.security.application.CurrentActor;
 
 /**
  * The full-audit page: start an audit and watch its progress bar, rate and ETA, then its findings.
@@ -19,21 +19,19 @@ import org.trialledger.platform.web.FacesActions;
 public class LedgerAuditBacking implements Serializable {
   private static final long serialVersionUID = 1L;
 
-  @Inject private transient AuditJobs jobs;
-  @Inject private transient SecurityContext securityContext;
-  @Inject private transient Clock clock;
-  @Inject private transient IntegrityAlarm alarm;
+  @Inject private AuditJobs jobs;
+  @Inject private CurrentActor actor; // a serializable proxy, unlike SecurityContext
+  @Inject private Clock clock;
+  @Inject private IntegrityAlarm alarm;
 
   private String jobId;
 
   public void start() {
-    AuditProgress job =
-        FacesActions.attempt(
-            () -> jobs.start(securityContext.getCallerPrincipal().getName()), null);
+    AuditProgress job = FacesActions.attempt(() -> jobs.start(actor.name()), null);
     if (job != null) jobId = job.id();
   }
 
-  /** The audit this page follows: the one it started, or else the latest on this instance. */
+  /** The audit this page follows: the one it started, or else the latest in the cluster. */
   public AuditProgress.Snapshot getProgress() {
     return (jobId == null ? jobs.latest() : jobs.find(jobId))
         .map(p -> p.snapshot(clock.instant()))

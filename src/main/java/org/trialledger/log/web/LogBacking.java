@@ -30,10 +30,10 @@ public class LogBacking implements Serializable {
   private static final DateTimeFormatter HOUR =
       DateTimeFormatter.ofPattern("MM-dd HH:00").withZone(ZoneOffset.UTC);
 
-  @Inject private transient LedgerLog log;
-  @Inject private transient LogSigner signer;
-  @Inject private transient Clock clock;
-  @Inject private transient IntegrityAlarm alarm;
+  @Inject private LedgerLog log;
+  @Inject private LogSigner signer;
+  @Inject private Clock clock;
+  @Inject private IntegrityAlarm alarm;
 
   private long treeSize;
   private long queued;

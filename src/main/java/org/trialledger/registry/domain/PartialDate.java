@@ -1,5 +1,6 @@
 package org.trialledger.registry.domain;
 
+import java.io.Serializable;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
@@ -9,7 +10,7 @@ import java.util.regex.Pattern;
  * A calendar date that may name only a month, as registries publish them: {@code 2023-11} or {@code
  * 2023-11-05}. Kept as its text so that it hashes exactly as entered.
  */
-public record PartialDate(String value) implements Comparable<PartialDate> {
+public record PartialDate(String value) implements Comparable<PartialDate>, Serializable {
   private static final Pattern FORMAT = Pattern.compile("\\d{4}-\\d{2}(-\\d{2})?");
 
   public PartialDate {

@@ -1,5 +1,6 @@
 package org.trialledger.registry.domain;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -30,7 +31,8 @@ public final class RecordDiff {
       String left,
       String right,
       Change change,
-      List<TextDiff.Segment> segments) {
+      List<TextDiff.Segment> segments)
+      implements Serializable {
     public boolean isChanged() {
       return change != Change.SAME;
     }

@@ -1,5 +1,6 @@
 package org.trialledger.registry.domain;
 
+import java.io.Serializable;
 import java.util.List;
 
 /**
@@ -56,7 +57,8 @@ public record RegistrationRecord(
     String briefSummary,
     String detailedDescription,
     List<Arm> arms,
-    List<Location> locations) {
+    List<Location> locations)
+    implements Serializable {
 
   public static final String SCHEMA = "trialledger.registration/1";
 
@@ -85,16 +87,17 @@ public record RegistrationRecord(
         null, null, null, null, null, null, null, null, null, null, null, null, null, null);
   }
 
-  public record SecondaryId(String issuer, String id) {}
+  public record SecondaryId(String issuer, String id) implements Serializable {}
 
-  public record Contact(
-      String name, String affiliation, String email, String phone, String address) {}
+  public record Contact(String name, String affiliation, String email, String phone, String address)
+      implements Serializable {}
 
   /**
    * {@code type} as in CT.gov: DRUG, DEVICE, BIOLOGICAL, PROCEDURE, BEHAVIORAL, DIETARY_SUPPLEMENT,
    * OTHER, …
    */
-  public record Intervention(String type, String name, String description) {}
+  public record Intervention(String type, String name, String description)
+      implements Serializable {}
 
   /** Ages as ISO-8601-like text with a unit, e.g. "18 Years", "6 Months"; null for no limit. */
   public record Eligibility(
@@ -104,7 +107,8 @@ public record RegistrationRecord(
       String minimumAge,
       String maximumAge,
       Boolean healthyVolunteers,
-      String criteriaText) {}
+      String criteriaText)
+      implements Serializable {}
 
   public enum Sex {
     ALL,
@@ -118,7 +122,8 @@ public record RegistrationRecord(
       String interventionModel,
       String masking,
       String primaryPurpose,
-      List<String> phases) {
+      List<String> phases)
+      implements Serializable {
     public StudyDesign {
       phases = phases == null ? List.of() : List.copyOf(phases);
     }
@@ -134,14 +139,14 @@ public record RegistrationRecord(
    * A date that may be partial ({@code 2023-11} or {@code 2023-11-05}) and whether it is actual or
    * anticipated.
    */
-  public record DatedEvent(PartialDate date, DateType type) {}
+  public record DatedEvent(PartialDate date, DateType type) implements Serializable {}
 
   public enum DateType {
     ACTUAL,
     ANTICIPATED
   }
 
-  public record Enrolment(Integer count, DateType type) {}
+  public record Enrolment(Integer count, DateType type) implements Serializable {}
 
   public enum RecruitmentStatus {
     NOT_YET_RECRUITING,
@@ -155,13 +160,12 @@ public record RegistrationRecord(
     UNKNOWN
   }
 
-  public record Outcome(String measure, String timeFrame, String description) {}
+  public record Outcome(String measure, String timeFrame, String description)
+      implements Serializable {}
 
   public record EthicsReview(
-      EthicsStatus status,
-      PartialDate approvalDate,
-      String committeeName,
-      String committeeContact) {}
+      EthicsStatus status, PartialDate approvalDate, String committeeName, String committeeContact)
+      implements Serializable {}
 
   public enum EthicsStatus {
     APPROVED,
@@ -170,9 +174,10 @@ public record RegistrationRecord(
     NOT_REQUIRED
   }
 
-  public record SummaryResults(PartialDate firstPosted, String url, String summary) {}
+  public record SummaryResults(PartialDate firstPosted, String url, String summary)
+      implements Serializable {}
 
-  public record IpdSharing(IpdPlan plan, String description) {}
+  public record IpdSharing(IpdPlan plan, String description) implements Serializable {}
 
   public enum IpdPlan {
     YES,
@@ -184,11 +189,13 @@ public record RegistrationRecord(
    * {@code type} as in CT.gov: EXPERIMENTAL, ACTIVE_COMPARATOR, PLACEBO_COMPARATOR,
    * SHAM_COMPARATOR, NO_INTERVENTION, OTHER.
    */
-  public record Arm(String label, String type, String description, List<String> interventionNames) {
+  public record Arm(String label, String type, String description, List<String> interventionNames)
+      implements Serializable {
     public Arm {
       interventionNames = interventionNames == null ? List.of() : List.copyOf(interventionNames);
     }
   }
 
-  public record Location(String facility, String city, String country, String status) {}
+  public record Location(String facility, String city, String country, String status)
+      implements Serializable {}
 }

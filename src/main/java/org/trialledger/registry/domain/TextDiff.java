@@ -1,5 +1,6 @@
 package org.trialledger.registry.domain;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,7 +20,7 @@ public final class TextDiff {
     INSERTED
   }
 
-  public record Segment(Kind kind, String text) {
+  public record Segment(Kind kind, String text) implements Serializable {
     public boolean isDeleted() {
       return kind == Kind.DELETED;
     }

@@ -8,13 +8,14 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.io.Serializable;
 import java.time.Instant;
 import org.trialledger.registry.domain.CommentSeverity;
 
 /** A regulator's comment on a submitted version. */
 @Entity
 @Table(name = "review_comment")
-public class ReviewComment {
+public class ReviewComment implements Serializable {
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
   private Long id;

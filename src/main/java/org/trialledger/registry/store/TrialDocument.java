@@ -8,13 +8,14 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.io.Serializable;
 import java.time.Instant;
 import org.trialledger.registry.domain.DocumentKind;
 
 /** A PDF uploaded to a trial. Its bytes live in {@link DocumentBlob} under their SHA-256. */
 @Entity
 @Table(name = "trial_document")
-public class TrialDocument {
+public class TrialDocument implements Serializable {
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
   private Long id;

@@ -8,6 +8,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.io.Serializable;
 import java.time.Instant;
 import org.trialledger.registry.domain.VersionState;
 
@@ -17,7 +18,7 @@ import org.trialledger.registry.domain.VersionState;
  */
 @Entity
 @Table(name = "trial_version")
-public class TrialVersion {
+public class TrialVersion implements Serializable {
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
   private Long id;

@@ -46,10 +46,10 @@ import org.trialledger.security.application.CurrentActor;
 public class DraftEditBacking implements Serializable {
   private static final long serialVersionUID = 1L;
 
-  @Inject private transient TrialFinder finder;
-  @Inject private transient TrialRegistry registry;
-  @Inject private transient TrialDocuments documents;
-  @Inject private transient CurrentActor actor;
+  @Inject private TrialFinder finder;
+  @Inject private TrialRegistry registry;
+  @Inject private TrialDocuments documents;
+  @Inject private CurrentActor actor;
 
   private String id;
   private DraftForm form;

@@ -22,8 +22,8 @@ import org.trialledger.security.application.CurrentActor;
 public class HistoryBacking implements Serializable {
   private static final long serialVersionUID = 1L;
 
-  @Inject private transient TrialFinder finder;
-  @Inject private transient CurrentActor actor;
+  @Inject private TrialFinder finder;
+  @Inject private CurrentActor actor;
 
   private String id;
   private Integer from, to;

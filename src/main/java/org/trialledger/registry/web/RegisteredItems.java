@@ -1,5 +1,6 @@
 package org.trialledger.registry.web;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -17,7 +18,7 @@ public final class RegisteredItems {
 
   private RegisteredItems() {}
 
-  public record Item(String path, String label, String value) {}
+  public record Item(String path, String label, String value) implements Serializable {}
 
   /**
    * The items in WHO data set order (3, 4, 5 … 24), then the ClinicalTrials.gov elements; coded

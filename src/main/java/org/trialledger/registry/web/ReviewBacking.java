@@ -29,9 +29,9 @@ import org.trialledger.security.application.CurrentActor;
 public class ReviewBacking implements Serializable {
   private static final long serialVersionUID = 1L;
 
-  @Inject private transient TrialFinder finder;
-  @Inject private transient TrialRegistry registry;
-  @Inject private transient CurrentActor actor;
+  @Inject private TrialFinder finder;
+  @Inject private TrialRegistry registry;
+  @Inject private CurrentActor actor;
 
   private String id;
   private Integer version;

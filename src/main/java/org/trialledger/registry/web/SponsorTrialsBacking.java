@@ -27,11 +27,11 @@ import org.trialledger.security.application.CurrentActor;
 public class SponsorTrialsBacking implements Serializable {
   private static final long serialVersionUID = 1L;
 
-  @Inject private transient TrialFinder finder;
-  @Inject private transient TrialRegistry registry;
-  @Inject private transient CurrentActor actor;
+  @Inject private TrialFinder finder;
+  @Inject private TrialRegistry registry;
+  @Inject private CurrentActor actor;
 
-  @Inject private transient TrialImports imports;
+  @Inject private TrialImports imports;
 
   private String newTitle;
   private String importedId;
@@ -41,7 +41,8 @@ public class SponsorTrialsBacking implements Serializable {
 
   /** A trial with the title of its draft and where it stands. */
   public record Row(
-      String registryId, String title, String status, String stage, Integer publishedVersion) {}
+      String registryId, String title, String status, String stage, Integer publishedVersion)
+      implements Serializable {}
 
   public List<Row> getRows() {
     if (rows == null) {

@@ -33,14 +33,14 @@ import org.trialledger.security.application.UserDirectory;
 public class TrialPageBacking implements Serializable {
   private static final long serialVersionUID = 1L;
 
-  @Inject private transient TrialFinder finder;
-  @Inject private transient CurrentActor actor;
-  @Inject private transient UserDirectory directory;
-  @Inject private transient LedgerLog ledger;
+  @Inject private TrialFinder finder;
+  @Inject private CurrentActor actor;
+  @Inject private UserDirectory directory;
+  @Inject private LedgerLog ledger;
 
   private String id;
   private Integer version;
-  private transient Trial trial;
+  private Trial trial;
   private String sponsorName;
   private boolean staff;
   private TrialVersion shown;
@@ -54,7 +54,8 @@ public class TrialPageBacking implements Serializable {
    * A version in the history, with the items it changed relative to the previous visible version.
    */
   public record VersionRow(
-      TrialVersion version, List<String> changedItems, List<ReviewComment> comments) {}
+      TrialVersion version, List<String> changedItems, List<ReviewComment> comments)
+      implements Serializable {}
 
   public void load() {
     Caller caller = actor.caller();

@@ -15,6 +15,7 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -41,7 +42,7 @@ import org.trialledger.security.domain.Role;
         "SELECT DISTINCT u FROM AppUser u LEFT JOIN FETCH u.roles"
             + " WHERE u.organisation.id = :organisationId ORDER BY u.username")
 @NamedQuery(name = "AppUser.count", query = "SELECT COUNT(u) FROM AppUser u")
-public class AppUser {
+public class AppUser implements Serializable {
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -9,6 +9,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.Objects;
 import org.trialledger.security.domain.OrganisationKind;
@@ -20,7 +21,7 @@ import org.trialledger.security.domain.OrganisationKind;
 @NamedQuery(
     name = "Organisation.findByName",
     query = "SELECT o FROM Organisation o WHERE o.name = :name")
-public class Organisation {
+public class Organisation implements Serializable {
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)

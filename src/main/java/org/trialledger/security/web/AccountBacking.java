@@ -4,9 +4,9 @@ import jakarta.annotation.PostConstruct;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.security.enterprise.SecurityContext;
 import java.io.Serializable;
 import java.util.List;
+import org.trialledger.security.application.CurrentActor;
 import org.trialledger.security.application.UserDirectory;
 import org.trialledger.security.store.AppUser;
 
@@ -16,15 +16,15 @@ import org.trialledger.security.store.AppUser;
 public class AccountBacking implements Serializable {
   private static final long serialVersionUID = 1L;
 
-  @Inject private transient UserDirectory directory;
-  @Inject private transient SecurityContext securityContext;
+  @Inject private UserDirectory directory;
+  @Inject private CurrentActor actor; // a serializable proxy, unlike SecurityContext
 
   private AppUser user;
   private List<AppUser> colleagues;
 
   @PostConstruct
   void load() {
-    user = directory.getUser(securityContext.getCallerPrincipal().getName());
+    user = directory.getUser(actor.name());
     colleagues = directory.membersOf(user.getOrganisation().getId());
   }
 

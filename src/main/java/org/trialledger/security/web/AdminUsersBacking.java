@@ -29,8 +29,8 @@ import org.trialledger.security.store.Organisation;
 public class AdminUsersBacking implements Serializable {
   private static final long serialVersionUID = 1L;
 
-  @Inject private transient UserDirectory directory;
-  @Inject private transient UserAdministration administration;
+  @Inject private UserDirectory directory;
+  @Inject private UserAdministration administration;
 
   private List<Organisation> organisations;
   private List<AppUser> users;

@@ -26,9 +26,9 @@ import org.trialledger.site.store.Subject;
 public class SiteDashboardBacking implements Serializable {
   private static final long serialVersionUID = 1L;
 
-  @Inject private transient SiteQueries queries;
-  @Inject private transient Enrolment enrolment;
-  @Inject private transient CurrentActor actor;
+  @Inject private SiteQueries queries;
+  @Inject private Enrolment enrolment;
+  @Inject private CurrentActor actor;
 
   private String enrolTrial, name, contact;
   private LocalDate birthDate;

@@ -45,11 +45,11 @@ import org.trialledger.site.store.SiteCredential;
 public class SponsorSitesBacking implements Serializable {
   private static final long serialVersionUID = 1L;
 
-  @Inject private transient SiteQueries queries;
-  @Inject private transient SiteActivations activations;
-  @Inject private transient SummaryPublication summaries;
-  @Inject private transient UserDirectory directory;
-  @Inject private transient CurrentActor actor;
+  @Inject private SiteQueries queries;
+  @Inject private SiteActivations activations;
+  @Inject private SummaryPublication summaries;
+  @Inject private UserDirectory directory;
+  @Inject private CurrentActor actor;
 
   private String id;
   private transient Trial checked;

@@ -53,12 +53,12 @@ import org.trialledger.site.store.Subject;
 public class SubjectBacking implements Serializable {
   private static final long serialVersionUID = 1L;
 
-  @Inject private transient SiteQueries queries;
-  @Inject private transient SubjectRecords records;
-  @Inject private transient TrialFinder trials;
-  @Inject private transient CurrentActor actor;
-  @Inject private transient SignatureCheck signatures;
-  @Inject private transient Signing signer;
+  @Inject private SiteQueries queries;
+  @Inject private SubjectRecords records;
+  @Inject private TrialFinder trials;
+  @Inject private CurrentActor actor;
+  @Inject private SignatureCheck signatures;
+  @Inject private Signing signer;
   @Inject private SigningSessions signing;
 
   private String pseudonym;

@@ -25,9 +25,9 @@ import org.trialledger.verification.application.InspectionJobs;
 public class RegulatorWorkspaceBacking implements Serializable {
   private static final long serialVersionUID = 1L;
 
-  @Inject private transient TrialFinder trials;
-  @Inject private transient InspectionJobs jobs;
-  @Inject private transient CurrentActor actor;
+  @Inject private TrialFinder trials;
+  @Inject private InspectionJobs jobs;
+  @Inject private CurrentActor actor;
 
   private String jobId;
   private String jobTrial;
