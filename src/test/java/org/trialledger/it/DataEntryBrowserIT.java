@@ -376,6 +376,19 @@ class DataEntryBrowserIT {
     sign();
     clickAndWait("subject:sign", "subject:messages", "Consent recorded and signed");
 
+    // end of participation: a discontinuation needs its reason; the page then says it is recorded
+    assertTrue(browser.text(By.id("disposition")).contains("still taking part"));
+    selectValue("subject:dispositionStatus", "DISCONTINUED");
+    browser
+        .driver()
+        .findElement(By.cssSelector("[data-tl-today='subject:dispositionDate']"))
+        .click();
+    clickAndWait("subject:saveDisposition", "subject:messages", "Give the reason");
+    selectValue("subject:dispositionReason", "LOST_TO_FOLLOW_UP");
+    click(browser.driver().findElement(By.id("subject:saveDisposition")));
+    waitForText(By.id("disposition"), "Discontinued: Lost to Follow-up");
+    waitForText(By.id("subject:history"), "End of participation");
+
     for (String m : messages)
       assertFalse(
           INTERNAL.matcher(m).find(), "a message names an internal field or component: " + m);

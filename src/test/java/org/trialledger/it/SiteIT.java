@@ -381,7 +381,9 @@ class SiteIT {
       String history = browser.text(By.id("subject:history"));
       assertTrue(
           history.contains("Signed by Dr. Amara Okafor (site1)")
-              && history.contains("CONSENT_OBTAINED")
+              && history.contains("Consent obtained: I obtained this informed consent")
+              && history.contains("Consent given at ")
+              && !history.contains("CONSENT")
               && history.contains("signature valid"),
           history);
       assertFalse(

@@ -148,7 +148,10 @@ public record DispositionRecord(
     Checks.trialId(errors, "trialId", trialId);
     Checks.siteId(errors, "siteId", siteId);
     Checks.required(errors, "subject", subject);
-    if (status == null) errors.add(new FieldError("status", "Required: COMPLETED or DISCONTINUED"));
+    if (status == null)
+      errors.add(
+          new FieldError(
+              "status", "Required: say whether the subject completed the study or discontinued"));
     if (status == Status.DISCONTINUED && reason == null)
       errors.add(new FieldError("reason", "Give the reason the subject discontinued"));
     if (status == Status.COMPLETED && reason != null)

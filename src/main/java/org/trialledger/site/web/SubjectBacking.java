@@ -138,7 +138,11 @@ public class SubjectBacking implements Serializable {
                   "Consent",
                   "form " + c.consentFormVersionId(),
                   r.getVersion(),
-                  c.event() + " at " + c.occurredAt(),
+                  (c.event() == ConsentRecord.Event.CONSENTED
+                          ? "Consent given"
+                          : "Consent withdrawn")
+                      + " at "
+                      + ReadableTime.utc(c.occurredAt()),
                   null,
                   ReadableTime.utc(r.getRecordedAt()),
                   r.getRecordedBy(),
@@ -149,9 +153,9 @@ public class SubjectBacking implements Serializable {
                       + " ("
                       + m.signer()
                       + ") at "
-                      + m.signedAt()
-                      + " UTC — "
-                      + m.meaning().name(),
+                      + ReadableTime.utc(m.signedAt())
+                      + " — "
+                      + m.meaning().text(),
                   signatures.holds(r)));
         }
         case RESULT -> {
