@@ -194,6 +194,7 @@ public class LedgerAuditor {
     run.currentSize =
         em.createQuery("SELECT h.treeSize FROM LogHead h", Long.class).getSingleResult();
     checkBeyond(beyond, run.currentSize, run.byType, run.recorded, progress);
+    checkQueue(progress);
     checkNodeCount(nodesWithin(size), size, progress);
     long stray = allNodes - nodesWithin(run.currentSize);
     if (stray > 0) {
@@ -425,17 +426,45 @@ public class LedgerAuditor {
       }
       checkEntry(row, byType, null, progress); // their artifacts may be newer than the audit
       recorded.add(key(row.getArtifactType(), row.getArtifactId(), row.getArtifactVersion()));
-      if (row.getLeafIndex() == null && row.getIntegratedAt() != null) {
-        progress.found(
-            new Discrepancy(
-                Discrepancy.Kind.INDEX_OUT_OF_RANGE,
-                "entry " + row.getId(),
-                "leaf_index",
-                "an index",
-                "none"));
-      }
     }
     progress.advance(queued.size());
+  }
+
+  /**
+   * Every entry is either queued or a leaf, never both and never neither: an entry taken off the
+   * queue without a leaf would silently never be logged, and one queued again after its leaf would
+   * stall (or, unchecked, duplicate) integration. Each question is one statement, so it reads one
+   * snapshot: the integrator deletes a queue row in the transaction that appends its leaf.
+   */
+  private void checkQueue(AuditProgress progress) {
+    for (LedgerEntryRow row :
+        em.createQuery(
+                "SELECT e FROM LedgerEntryRow e WHERE e.leafIndex IS NULL AND NOT EXISTS"
+                    + " (SELECT q FROM LedgerQueue q WHERE q.entryId = e.id) ORDER BY e.id",
+                LedgerEntryRow.class)
+            .getResultList()) {
+      progress.found(
+          new Discrepancy(
+              Discrepancy.Kind.INDEX_OUT_OF_RANGE,
+              "entry " + row.getId(),
+              "leaf_index",
+              "a leaf index, or a place in the queue",
+              "neither"));
+    }
+    for (LedgerEntryRow row :
+        em.createQuery(
+                "SELECT e FROM LedgerEntryRow e WHERE e.leafIndex IS NOT NULL AND EXISTS"
+                    + " (SELECT q FROM LedgerQueue q WHERE q.entryId = e.id) ORDER BY e.id",
+                LedgerEntryRow.class)
+            .getResultList()) {
+      progress.found(
+          new Discrepancy(
+              Discrepancy.Kind.INDEX_OUT_OF_RANGE,
+              "entry " + row.getId(),
+              "ledger_queue",
+              "off the queue (integrated at leaf " + row.getLeafIndex() + ")",
+              "queued again"));
+    }
   }
 
   private void compareNodes(Map<NodeId, Hash> expected, AuditProgress progress) {
