@@ -191,8 +191,9 @@ class LedgerIT {
         Statement s = c.createStatement();
         ResultSet rs =
             s.executeQuery(
-                "SELECT leaf_hash, entry_bytes FROM ledger_entry"
-                    + " WHERE leaf_index < 256 ORDER BY leaf_index")) {
+                "SELECT e.leaf_hash, e.entry_bytes FROM ledger_entry e"
+                    + " JOIN ledger_leaf l ON l.entry_id = e.id"
+                    + " WHERE l.leaf_index < 256 ORDER BY l.leaf_index")) {
       while (rs.next()) {
         leafHashes.add(rs.getString(1).trim());
         entries.add(rs.getBytes(2));
