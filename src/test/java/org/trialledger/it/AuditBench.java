@@ -48,7 +48,8 @@ class AuditBench {
     }
     first =
         LedgerIT.count(
-            "SELECT MIN(leaf_index) FROM ledger_entry WHERE artifact_type = 'BENCH_AUDIT'");
+            "SELECT MIN(l.leaf_index) FROM ledger_leaf l JOIN ledger_entry e ON e.id = l.entry_id"
+                + " WHERE e.artifact_type = 'BENCH_AUDIT'");
     post(api, "/api/it/audit-bench/audit?first=" + first + "&n=" + 100_000); // warm-up
     JsonObject r = post(api, "/api/it/audit-bench/audit?first=" + first + "&n=" + ENTRIES);
     double auditRate =

@@ -100,8 +100,7 @@ final class ItWitnesses {
     long deadline = System.currentTimeMillis() + 60_000;
     while (true) {
       long size = LedgerIT.count("SELECT COALESCE(MAX(tree_size), 0) FROM checkpoint");
-      boolean queued =
-          LedgerIT.count("SELECT COUNT(*) FROM ledger_entry WHERE leaf_index IS NULL") > 0;
+      boolean queued = LedgerIT.count("SELECT COUNT(*) FROM ledger_queue") > 0;
       if (!queued && witnessedSize(api) >= size) return size;
       if (System.currentTimeMillis() > deadline)
         throw new AssertionError(

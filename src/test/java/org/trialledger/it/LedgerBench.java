@@ -101,7 +101,7 @@ class LedgerBench {
 
   private static void drain() throws Exception {
     long deadline = System.currentTimeMillis() + 120_000;
-    while (LedgerIT.count("SELECT COUNT(*) FROM ledger_entry WHERE leaf_index IS NULL") > 0) {
+    while (LedgerIT.count("SELECT COUNT(*) FROM ledger_queue") > 0) {
       assertTrue(System.currentTimeMillis() < deadline);
       Thread.sleep(50);
     }
@@ -112,7 +112,10 @@ class LedgerBench {
     try (Connection c = TestDatabase.connect();
         Statement s = c.createStatement();
         ResultSet rs =
-            s.executeQuery("SELECT queued_at, integrated_at FROM ledger_entry WHERE id > " + id)) {
+            s.executeQuery(
+                "SELECT e.queued_at, l.integrated_at FROM ledger_entry e"
+                    + " JOIN ledger_leaf l ON l.entry_id = e.id WHERE e.id > "
+                    + id)) {
       while (rs.next()) {
         out.add(rs.getTimestamp(2).getTime() - rs.getTimestamp(1).getTime());
       }

@@ -70,7 +70,7 @@ class LedgerCrashIT {
     try (MicroProcess second = MicroProcess.start(war, port, log)) {
       second.awaitReady(180_000);
       long deadline = System.currentTimeMillis() + 60_000;
-      while (LedgerIT.count("SELECT COUNT(*) FROM ledger_entry WHERE leaf_index IS NULL") > 0) {
+      while (LedgerIT.count("SELECT COUNT(*) FROM ledger_queue") > 0) {
         assertTrue(
             System.currentTimeMillis() < deadline,
             "the queue left by the crash was not integrated");
@@ -94,7 +94,7 @@ class LedgerCrashIT {
       assertEquals(size, LedgerIT.count("SELECT COUNT(*) FROM ledger_entry"));
       assertEquals(
           size - 1,
-          LedgerIT.count("SELECT MAX(leaf_index) FROM ledger_entry"),
+          LedgerIT.count("SELECT MAX(leaf_index) FROM ledger_leaf"),
           "indices 0 … size − 1, no gap");
       JsonObject audit = LedgerAudits.run(new ApiClient(second.url()), "admin", "admin-demo-pw");
       assertEquals("PASSED", audit.getString("state"), audit.toString());
@@ -170,9 +170,7 @@ class LedgerCrashIT {
     assertEquals(checkpoints, LedgerIT.count("SELECT COUNT(*) FROM checkpoint"));
     assertEquals(nodes, LedgerIT.count("SELECT COUNT(*) FROM tree_node"), "no node survived");
     assertEquals(
-        batch,
-        LedgerIT.count("SELECT COUNT(*) FROM ledger_entry WHERE leaf_index IS NULL"),
-        "the batch is queued again");
+        batch, LedgerIT.count("SELECT COUNT(*) FROM ledger_queue"), "the batch is queued again");
 
     try (MicroProcess second = MicroProcess.start(war, port, log)) {
       second.awaitReady(180_000); // readiness includes the head being the newest signed checkpoint
@@ -180,11 +178,12 @@ class LedgerCrashIT {
       assertEquals(
           batch,
           LedgerIT.count(
-              "SELECT COUNT(*) FROM ledger_entry WHERE leaf_index >= "
+              "SELECT COUNT(*) FROM ledger_entry e JOIN ledger_leaf l ON l.entry_id = e.id"
+                  + " WHERE l.leaf_index >= "
                   + size
-                  + " AND leaf_index < "
+                  + " AND l.leaf_index < "
                   + (size + batch)
-                  + " AND artifact_type = 'AUDIT_EVENT'"),
+                  + " AND e.artifact_type = 'AUDIT_EVENT'"),
           "the killed batch, integrated after the leaves signed before it");
       assertEquals(
           LedgerIT.count("SELECT tree_size FROM log_head"),
@@ -219,7 +218,7 @@ class LedgerCrashIT {
 
   private static void awaitEmptyQueue() throws Exception {
     long deadline = System.currentTimeMillis() + 60_000;
-    while (LedgerIT.count("SELECT COUNT(*) FROM ledger_entry WHERE leaf_index IS NULL") > 0) {
+    while (LedgerIT.count("SELECT COUNT(*) FROM ledger_queue") > 0) {
       assertTrue(System.currentTimeMillis() < deadline, "the queue was not integrated");
       Thread.sleep(200);
     }

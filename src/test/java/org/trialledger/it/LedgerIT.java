@@ -80,7 +80,8 @@ class LedgerIT {
         Statement s = c.createStatement();
         ResultSet rs =
             s.executeQuery(
-                "SELECT leaf_index, entry_bytes, leaf_hash FROM ledger_entry ORDER BY leaf_index")) {
+                "SELECT l.leaf_index, e.entry_bytes, e.leaf_hash FROM ledger_entry e"
+                    + " JOIN ledger_leaf l ON l.entry_id = e.id ORDER BY l.leaf_index")) {
       while (rs.next()) {
         assertEquals(expected++, rs.getLong(1), "indices are gapless");
         Hash leaf = TreeHasher.leafHash(rs.getBytes(2));
@@ -108,7 +109,11 @@ class LedgerIT {
     Checkpoint latest = Checkpoint.open(api().get("/api/log/checkpoint").body(), key);
 
     for (long index : new long[] {0, latest.size() / 2, latest.size() - 1}) {
-      String leafHash = string("SELECT leaf_hash FROM ledger_entry WHERE leaf_index = " + index);
+      String leafHash =
+          string(
+              "SELECT e.leaf_hash FROM ledger_entry e JOIN ledger_leaf l ON l.entry_id = e.id"
+                  + " WHERE l.leaf_index = "
+                  + index);
       JsonObject receipt = json(api().get("/api/receipts/" + leafHash).body());
       assertEquals("INCLUDED", receipt.getString("status"));
       assertEquals(index, receipt.getJsonNumber("leafIndex").longValue());
@@ -186,8 +191,9 @@ class LedgerIT {
         Statement s = c.createStatement();
         ResultSet rs =
             s.executeQuery(
-                "SELECT leaf_hash, entry_bytes FROM ledger_entry"
-                    + " WHERE leaf_index < 256 ORDER BY leaf_index")) {
+                "SELECT e.leaf_hash, e.entry_bytes FROM ledger_entry e"
+                    + " JOIN ledger_leaf l ON l.entry_id = e.id"
+                    + " WHERE l.leaf_index < 256 ORDER BY l.leaf_index")) {
       while (rs.next()) {
         leafHashes.add(rs.getString(1).trim());
         entries.add(rs.getBytes(2));
@@ -252,7 +258,7 @@ class LedgerIT {
 
   private void awaitIntegrated(long entries) throws Exception {
     long deadline = System.currentTimeMillis() + 30_000;
-    while (count("SELECT COUNT(*) FROM ledger_entry WHERE leaf_index IS NULL") > 0
+    while (count("SELECT COUNT(*) FROM ledger_queue") > 0
         || count("SELECT MAX(tree_size) FROM checkpoint") < entries) {
       assertTrue(
           System.currentTimeMillis() < deadline, "the integrator did not catch up within 30 s");

@@ -63,7 +63,7 @@ class LedgerTamperIT {
               .statusCode());
     }
     long deadline = System.currentTimeMillis() + 30_000;
-    while (LedgerIT.count("SELECT COUNT(*) FROM ledger_entry WHERE leaf_index IS NULL") > 0
+    while (LedgerIT.count("SELECT COUNT(*) FROM ledger_queue") > 0
         || LedgerIT.count("SELECT MAX(tree_size) FROM checkpoint")
             < LedgerIT.count("SELECT COUNT(*) FROM ledger_entry")) {
       assertTrue(System.currentTimeMillis() < deadline, "the integrator did not catch up");
@@ -91,25 +91,61 @@ class LedgerTamperIT {
 
   @Test
   void anEditedLeafHash() throws Exception {
-    String original = LedgerIT.string("SELECT leaf_hash FROM ledger_entry WHERE leaf_index = 3");
-    update("UPDATE ledger_entry SET leaf_hash = '" + "ab".repeat(32) + "' WHERE leaf_index = 3");
+    String original =
+        LedgerIT.string("SELECT leaf_hash FROM ledger_entry WHERE id = " + ENTRY_AT + "3)");
+    update(
+        "UPDATE ledger_entry SET leaf_hash = '"
+            + "ab".repeat(32)
+            + "' WHERE id = "
+            + ENTRY_AT
+            + "3)");
     try {
       assertFinding(audit(), "LEAF_HASH_CHANGED", "at leaf 3 ");
     } finally {
-      update("UPDATE ledger_entry SET leaf_hash = '" + original + "' WHERE leaf_index = 3");
+      update(
+          "UPDATE ledger_entry SET leaf_hash = '" + original + "' WHERE id = " + ENTRY_AT + "3)");
     }
   }
 
   @Test
   void aDeletedLeaf() throws Exception {
-    Map<String, Object> row = row("SELECT * FROM ledger_entry WHERE leaf_index = 5");
-    update("DELETE FROM ledger_entry WHERE leaf_index = 5");
+    Map<String, Object> row = row("SELECT * FROM ledger_entry WHERE id = " + ENTRY_AT + "5)");
+    update("DELETE FROM ledger_entry WHERE id = " + ENTRY_AT + "5)");
     try {
       JsonObject result = audit();
       assertFinding(result, "INDEX_GAP", "leaf index 5");
       assertFinding(result, "ENTRY_MISSING", "AUDIT_EVENT " + row.get("artifact_id"));
     } finally {
       insert("ledger_entry", row);
+    }
+  }
+
+  @Test
+  void aLeafTakenFromItsEntry() throws Exception {
+    // the entry is neither queued nor logged: it would never be integrated again
+    Map<String, Object> leaf = row("SELECT * FROM ledger_leaf WHERE leaf_index = 4");
+    update("DELETE FROM ledger_leaf WHERE leaf_index = 4");
+    try {
+      JsonObject result = audit();
+      assertFinding(result, "INDEX_GAP", "leaf index 4");
+      assertFinding(result, "INDEX_OUT_OF_RANGE", "entry " + leaf.get("entry_id"));
+    } finally {
+      insert("ledger_leaf", leaf);
+    }
+  }
+
+  @Test
+  void anIntegratedEntryQueuedAgain() throws Exception {
+    long entry = LedgerIT.count("SELECT entry_id FROM ledger_leaf WHERE leaf_index = 2");
+    update("INSERT INTO ledger_queue (entry_id) VALUES (" + entry + ")");
+    try {
+      assertFinding(audit(), "INDEX_OUT_OF_RANGE", "entry " + entry);
+      assertEquals(
+          1,
+          LedgerIT.count("SELECT COUNT(*) FROM ledger_leaf WHERE entry_id = " + entry),
+          "integrated once, not again");
+    } finally {
+      update("DELETE FROM ledger_queue WHERE entry_id = " + entry);
     }
   }
 
@@ -147,14 +183,14 @@ class LedgerTamperIT {
     row.put("queued_at", Timestamp.from(forged.queuedAt()));
     row.put("entry_bytes", forged.encode());
     row.put("leaf_hash", forged.leafHash().hex());
-    row.put("leaf_index", size);
-    row.put("integrated_at", Timestamp.from(forged.queuedAt()));
     insert("ledger_entry", row);
+    insertLeaf(999_999L, size, forged.queuedAt());
     try {
       JsonObject result = audit();
       assertFinding(result, "INDEX_OUT_OF_RANGE", "leaf index " + size);
       assertFinding(result, "ARTIFACT_MISSING", "AUDIT_EVENT 999999");
     } finally {
+      update("DELETE FROM ledger_leaf WHERE entry_id = 999999");
       update("DELETE FROM ledger_entry WHERE id = 999999");
     }
   }
@@ -165,7 +201,10 @@ class LedgerTamperIT {
     List<byte[]> entries = new ArrayList<>();
     try (Connection c = TestDatabase.connect();
         Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("SELECT entry_bytes FROM ledger_entry ORDER BY leaf_index")) {
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT e.entry_bytes FROM ledger_entry e"
+                    + " JOIN ledger_leaf l ON l.entry_id = e.id ORDER BY l.leaf_index")) {
       while (rs.next()) entries.add(rs.getBytes(1));
     }
     int last = entries.size() - 1;
@@ -231,7 +270,10 @@ class LedgerTamperIT {
     List<byte[]> entries = new ArrayList<>();
     try (Connection c = TestDatabase.connect();
         Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("SELECT entry_bytes FROM ledger_entry ORDER BY leaf_index")) {
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT e.entry_bytes FROM ledger_entry e"
+                    + " JOIN ledger_leaf l ON l.entry_id = e.id ORDER BY l.leaf_index")) {
       while (rs.next()) entries.add(rs.getBytes(1));
     }
     // A second entry for an audit record that exists, under another spelling of its id ("042"
@@ -240,8 +282,8 @@ class LedgerTamperIT {
     LedgerEntry copied =
         LedgerEntry.decode(
             exactBytes(
-                "SELECT entry_bytes FROM ledger_entry WHERE artifact_type = 'AUDIT_EVENT'"
-                    + " ORDER BY leaf_index DESC LIMIT 1"));
+                "SELECT e.entry_bytes FROM ledger_entry e JOIN ledger_leaf l ON l.entry_id = e.id"
+                    + " WHERE e.artifact_type = 'AUDIT_EVENT' ORDER BY l.leaf_index DESC LIMIT 1"));
     LedgerEntry forged =
         new LedgerEntry(
             copied.kind(),
@@ -256,8 +298,7 @@ class LedgerTamperIT {
     Map<NodeId, Hash> added = new HashMap<>(allNodes(extended));
     added.keySet().removeIf(id -> id.level() == 0 || honest.containsKey(id));
     long checkpoints = LedgerIT.count("SELECT COUNT(*) FROM checkpoint");
-    long queuedBefore =
-        LedgerIT.count("SELECT COUNT(*) FROM ledger_entry WHERE leaf_index IS NULL");
+    long queuedBefore = LedgerIT.count("SELECT COUNT(*) FROM ledger_queue");
     try (Connection c = TestDatabase.connect()) {
       // Holding the head's lock, so that the integrator's next look sees the forged head and a
       // queued entry together.
@@ -265,8 +306,9 @@ class LedgerTamperIT {
       try (Statement s = c.createStatement()) {
         s.executeQuery("SELECT tree_size FROM log_head FOR UPDATE").close();
       }
-      Map<String, Object> row = forgedRow(forged, size);
+      Map<String, Object> row = forgedRow(forged);
       insert(c, "ledger_entry", row);
+      insert(c, "ledger_leaf", leafRow(999_998L, size, forged.queuedAt()));
       try (PreparedStatement p =
           c.prepareStatement("INSERT INTO tree_node (level, node_index, hash) VALUES (?, ?, ?)")) {
         for (Map.Entry<NodeId, Hash> n : added.entrySet()) {
@@ -300,10 +342,11 @@ class LedgerTamperIT {
           "the integrator signed over a tree it did not build");
       assertEquals(
           queuedBefore + 1,
-          LedgerIT.count("SELECT COUNT(*) FROM ledger_entry WHERE leaf_index IS NULL"),
+          LedgerIT.count("SELECT COUNT(*) FROM ledger_queue"),
           "the new entry waits");
       assertTrue(api().get("/log.xhtml").body().contains("integrityAlarm"), "the log page says so");
     } finally {
+      update("DELETE FROM ledger_leaf WHERE entry_id = 999998");
       update("DELETE FROM ledger_entry WHERE id = 999998");
       for (NodeId id : added.keySet()) {
         update(
@@ -364,7 +407,7 @@ class LedgerTamperIT {
     }
   }
 
-  private static Map<String, Object> forgedRow(LedgerEntry forged, long index) {
+  private static Map<String, Object> forgedRow(LedgerEntry forged) {
     Map<String, Object> row = new HashMap<>();
     row.put("id", 999_998L);
     row.put("artifact_type", forged.artifactType());
@@ -375,9 +418,19 @@ class LedgerTamperIT {
     row.put("queued_at", Timestamp.from(forged.queuedAt()));
     row.put("entry_bytes", forged.encode());
     row.put("leaf_hash", forged.leafHash().hex());
-    row.put("leaf_index", index);
-    row.put("integrated_at", Timestamp.from(forged.queuedAt()));
     return row;
+  }
+
+  private static Map<String, Object> leafRow(long entryId, long index, Instant at) {
+    Map<String, Object> row = new HashMap<>();
+    row.put("leaf_index", index);
+    row.put("entry_id", entryId);
+    row.put("integrated_at", Timestamp.from(at));
+    return row;
+  }
+
+  private static void insertLeaf(long entryId, long index, Instant at) throws Exception {
+    insert("ledger_leaf", leafRow(entryId, index, at));
   }
 
   private JsonObject audit() throws InterruptedException {
@@ -403,9 +456,9 @@ class LedgerTamperIT {
   }
 
   private void swap(long a, long b) throws Exception {
-    update("UPDATE ledger_entry SET leaf_index = -1 WHERE leaf_index = " + a);
-    update("UPDATE ledger_entry SET leaf_index = " + a + " WHERE leaf_index = " + b);
-    update("UPDATE ledger_entry SET leaf_index = " + b + " WHERE leaf_index = -1");
+    update("UPDATE ledger_leaf SET leaf_index = -1 WHERE leaf_index = " + a);
+    update("UPDATE ledger_leaf SET leaf_index = " + a + " WHERE leaf_index = " + b);
+    update("UPDATE ledger_leaf SET leaf_index = " + b + " WHERE leaf_index = -1");
   }
 
   private static Map<NodeId, Hash> allNodes(List<byte[]> entries) {
@@ -424,7 +477,10 @@ class LedgerTamperIT {
     try (Connection c = TestDatabase.connect();
         PreparedStatement p =
             c.prepareStatement(
-                "UPDATE ledger_entry SET entry_bytes = ?, content_hash = ?, leaf_hash = ? WHERE leaf_index = ?")) {
+                "UPDATE ledger_entry SET entry_bytes = ?, content_hash = ?, leaf_hash = ?"
+                    + " WHERE id = "
+                    + ENTRY_AT
+                    + "?)")) {
       p.setBytes(1, bytes);
       p.setString(2, entry.contentHash().hex());
       p.setString(3, TreeHasher.leafHash(bytes).hex());
@@ -477,6 +533,9 @@ class LedgerTamperIT {
       return rs.getString(1);
     }
   }
+
+  /** Completed with a leaf index and ")": the id of the entry at that leaf. */
+  private static final String ENTRY_AT = "(SELECT entry_id FROM ledger_leaf WHERE leaf_index = ";
 
   private static void update(String sql) throws Exception {
     try (Connection c = TestDatabase.connect();

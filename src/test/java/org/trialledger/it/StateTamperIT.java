@@ -123,7 +123,7 @@ class StateTamperIT {
             "admin",
             "admin-demo-pw"));
     long deadline = System.currentTimeMillis() + 30_000;
-    while (LedgerIT.count("SELECT COUNT(*) FROM ledger_entry WHERE leaf_index IS NULL") > 0
+    while (LedgerIT.count("SELECT COUNT(*) FROM ledger_queue") > 0
         || LedgerIT.count("SELECT MAX(tree_size) FROM checkpoint")
             < LedgerIT.count("SELECT COUNT(*) FROM ledger_entry")) {
       assertTrue(System.currentTimeMillis() < deadline, "the integrator did not catch up");

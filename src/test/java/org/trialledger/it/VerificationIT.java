@@ -347,7 +347,7 @@ class VerificationIT {
    */
   private static void anchorAndConfirm(ApiClient api) throws Exception {
     long deadline = System.currentTimeMillis() + 30_000;
-    while (LedgerIT.count("SELECT COUNT(*) FROM ledger_entry WHERE leaf_index IS NULL") > 0) {
+    while (LedgerIT.count("SELECT COUNT(*) FROM ledger_queue") > 0) {
       assertTrue(System.currentTimeMillis() < deadline, "the queue drains");
       Thread.sleep(100);
     }

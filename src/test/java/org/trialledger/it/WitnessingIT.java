@@ -255,19 +255,23 @@ class WitnessingIT {
         assertEquals(
             0,
             count(
-                "SELECT COUNT(*) FROM ledger_entry WHERE (leaf_index >= "
+                "SELECT COUNT(*) FROM ledger_entry e LEFT JOIN ledger_leaf l ON l.entry_id = e.id"
+                    + " WHERE (l.leaf_index >= "
                     + size
-                    + " OR leaf_index IS NULL) AND artifact_type <> 'AUDIT_EVENT'"),
+                    + " OR l.leaf_index IS NULL) AND e.artifact_type <> 'AUDIT_EVENT'"),
             "only audit records were added after " + size);
         s.executeQuery("SELECT tree_size FROM log_head WHERE id = 1 FOR UPDATE").close(); // the
         // integrator's lock: no batch is integrated while the log is set back
+        String kept = "SELECT entry_id FROM ledger_leaf WHERE leaf_index < " + size;
         s.executeUpdate(
             "DELETE FROM audit_event WHERE CAST(id AS VARCHAR(100)) IN (SELECT artifact_id FROM"
-                + " ledger_entry WHERE artifact_type = 'AUDIT_EVENT' AND (leaf_index >= "
-                + size
-                + " OR leaf_index IS NULL))");
+                + " ledger_entry WHERE artifact_type = 'AUDIT_EVENT' AND id NOT IN ("
+                + kept
+                + "))");
+        s.executeUpdate("DELETE FROM ledger_entry WHERE id NOT IN (" + kept + ")");
+        s.executeUpdate("DELETE FROM ledger_leaf WHERE leaf_index >= " + size);
         s.executeUpdate(
-            "DELETE FROM ledger_entry WHERE leaf_index >= " + size + " OR leaf_index IS NULL");
+            "DELETE FROM ledger_queue WHERE entry_id NOT IN (SELECT id FROM ledger_entry)");
         s.executeUpdate(
             "DELETE FROM tree_node WHERE (node_index + 1) * CAST(POWER(2, level) AS BIGINT) > "
                 + size);
@@ -297,7 +301,7 @@ class WitnessingIT {
     // record): wait for a checkpoint that covers every entry, whichever size that turns out to be
     await(
         () ->
-            count("SELECT COUNT(*) FROM ledger_entry WHERE leaf_index IS NULL") == 0
+            count("SELECT COUNT(*) FROM ledger_queue") == 0
                 && count("SELECT COUNT(*) FROM ledger_entry")
                     == count("SELECT MAX(tree_size) FROM checkpoint"),
         "a checkpoint covers every entry");
@@ -308,7 +312,10 @@ class WitnessingIT {
     try (Connection c = TestDatabase.connect();
         Statement s = c.createStatement();
         ResultSet rs =
-            s.executeQuery("SELECT leaf_hash FROM ledger_entry WHERE leaf_index = " + index)) {
+            s.executeQuery(
+                "SELECT e.leaf_hash FROM ledger_entry e JOIN ledger_leaf l ON l.entry_id = e.id"
+                    + " WHERE l.leaf_index = "
+                    + index)) {
       assertTrue(rs.next(), "no leaf " + index);
       return rs.getString(1);
     }

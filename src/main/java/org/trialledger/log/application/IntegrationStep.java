@@ -14,17 +14,18 @@ import org.trialledger.ledger.Hash;
 import org.trialledger.ledger.merkle.MerkleTree;
 import org.trialledger.log.store.CheckpointRow;
 import org.trialledger.log.store.JpaNodeStore;
-import org.trialledger.log.store.LedgerEntryRow;
+import org.trialledger.log.store.LedgerLeafRows;
 import org.trialledger.log.store.LogHead;
-import org.trialledger.log.store.TreeNode;
 
 /**
  * One batch of integration, in one transaction: lock the log head (the single-writer lock across
  * every instance, since all share the database), check that the head is the tree the log last
  * signed (else refuse, and raise the {@link IntegrityAlarm}), give the oldest queued entries the
  * next leaf indices, store the new complete-subtree hashes, advance the head and sign a checkpoint.
- * A crash anywhere in between rolls the whole batch back: indices, nodes and checkpoint commit
- * together or not at all.
+ * Append-only and set-based: one multi-row INSERT of leaves, one of inner nodes and one DELETE of
+ * the batch's queue rows, whatever the batch size; no entry row is updated. A crash anywhere in
+ * between rolls the whole batch back: leaves, nodes, queue and checkpoint commit together or not at
+ * all.
  */
 @ApplicationScoped
 public class IntegrationStep {
@@ -39,12 +40,10 @@ public class IntegrationStep {
   public int integrateBatch(int maxBatch) {
     LogHead head = em.find(LogHead.class, LogHead.ID, LockModeType.PESSIMISTIC_WRITE);
     Optional<String> refusal = guard.headRefusal(head);
-    List<LedgerEntryRow> queued = List.of();
+    LedgerLeafRows rows = new LedgerLeafRows(em);
+    List<LedgerLeafRows.Queued> queued = List.of();
     if (refusal.isEmpty()) {
-      queued =
-          em.createNamedQuery("LedgerEntryRow.queued", LedgerEntryRow.class)
-              .setMaxResults(maxBatch)
-              .getResultList();
+      queued = rows.oldestQueued(maxBatch);
       if (!queued.isEmpty()) refusal = guard.treeRefusal(head);
     }
     if (refusal.isPresent()) {
@@ -58,17 +57,9 @@ public class IntegrationStep {
     Instant now = clock.instant();
     MerkleTree.Appended appended =
         new MerkleTree(new JpaNodeStore(em))
-            .append(size, queued.stream().map(LedgerEntryRow::getLeafHash).toList());
-    for (int i = 0; i < queued.size(); i++) {
-      queued.get(i).integrate(size + i, now);
-    }
-    appended
-        .newNodes()
-        .forEach(
-            (id, hash) -> {
-              if (id.level() > 0)
-                em.persist(new TreeNode(id.level(), id.index(), hash)); // leaves are the entries'
-            });
+            .append(size, queued.stream().map(LedgerLeafRows.Queued::leafHash).toList());
+    rows.appendLeaves(size, queued, now);
+    rows.insertInnerNodes(appended.newNodes());
     long newSize = size + queued.size();
     Hash root = appended.root();
     head.advance(newSize, root, now);

@@ -1,10 +1,12 @@
 package org.trialledger.log.application;
 
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -12,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import javax.sql.DataSource;
 import org.trialledger.ledger.Hash;
 import org.trialledger.ledger.entry.LedgerEntry;
 import org.trialledger.ledger.merkle.CompactRange;
@@ -28,8 +31,10 @@ import org.trialledger.log.domain.Discrepancy;
 import org.trialledger.log.domain.SignedHead;
 import org.trialledger.log.store.CheckpointRow;
 import org.trialledger.log.store.JpaNodeStore;
+import org.trialledger.log.store.LeafScan;
 import org.trialledger.log.store.LedgerEntryRow;
 import org.trialledger.log.store.LogHead;
+import org.trialledger.platform.DataSourceConfiguration;
 
 /**
  * The full audit: trusts nothing stored. It recomputes every artifact's content hash from the
@@ -41,9 +46,14 @@ import org.trialledger.log.store.LogHead;
  */
 @ApplicationScoped
 public class LedgerAuditor {
-  private static final int PAGE = 2_000;
+  /** Leaves whose completed inner nodes are compared with the stored ones in one query. */
+  private static final int PAGE = 8_192;
 
   @PersistenceContext private EntityManager em;
+
+  @Resource(lookup = DataSourceConfiguration.JNDI_NAME)
+  private DataSource dataSource;
+
   @Inject private LogSigner signer;
   @Inject private Instance<ArtifactVerifier> verifiers;
   @Inject private RegistryStateAudit registryState;
@@ -112,28 +122,19 @@ public class LedgerAuditor {
 
   /**
    * Every entry in index order: its artifact, bytes and leaf; the tree rebuilt from the leaves
-   * against the stored nodes.
+   * against the stored nodes. One streaming read of the leaves (bounded by the head read at the
+   * start: leaves integrated while the audit runs belong to the next audit), each row checked from
+   * its columns and bytes as they arrive; the stored nodes compared every {@value #PAGE} leaves.
    */
   private void checkLeavesAndTree(Run run) {
     AuditProgress progress = run.progress;
     CompactRange recomputed = run.recomputed;
     long expectedIndex = 0;
-    long lastIndex = -1;
-    List<LedgerEntryRow> page;
-    do {
-      // bounded by the head read at the start: leaves integrated while the audit runs belong to the
-      // next audit
-      page =
-          em.createQuery(
-                  "SELECT e FROM LedgerEntryRow e WHERE e.leafIndex > :last AND e.leafIndex < :size ORDER BY e.leafIndex",
-                  LedgerEntryRow.class)
-              .setParameter("last", lastIndex)
-              .setParameter("size", run.head.getTreeSize())
-              .setMaxResults(PAGE)
-              .getResultList();
-      Map<NodeId, Hash> pageNodes = new LinkedHashMap<>();
-      for (LedgerEntryRow row : page) {
-        long index = row.getLeafIndex();
+    Map<NodeId, Hash> pageNodes = new HashMap<>();
+    int inPage = 0;
+    try (LeafScan scan = new LeafScan(dataSource, run.head.getTreeSize())) {
+      for (LeafScan.Leaf row = scan.next(); row != null; row = scan.next()) {
+        long index = row.index();
         if (index != expectedIndex) {
           progress.found(
               new Discrepancy(
@@ -143,8 +144,11 @@ public class LedgerAuditor {
                   "leaves " + expectedIndex + "…" + (index - 1),
                   index > expectedIndex ? "missing" : "duplicate index " + index));
         }
-        Hash leaf = checkEntry(row, run.byType, run.storedArtifacts, progress);
-        run.recorded.add(key(row.getArtifactType(), row.getArtifactId(), row.getArtifactVersion()));
+        Stored stored = Stored.of(row);
+        Hash leaf = checkEntry(stored, run.byType, run.storedArtifacts, progress);
+        // only types with a verifier are looked up again (artifacts without entries)
+        if (run.byType.containsKey(row.artifactType()))
+          run.recorded.add(key(row.artifactType(), row.artifactId(), row.artifactVersion()));
         while (recomputed.size() < index) {
           // a gap: keep positions aligned so later leaves are still checked where they claim to be
           recomputed.append(TreeHasher.EMPTY_ROOT, (id, h) -> {});
@@ -160,11 +164,16 @@ public class LedgerAuditor {
             run.rootsAtCheckpoints.put(recomputed.size(), recomputed.root());
         }
         expectedIndex = Math.max(expectedIndex, index + 1);
-        lastIndex = index;
+        if (++inPage == PAGE) {
+          compareNodes(pageNodes, scan.innerNodes(pageNodes.keySet()), progress);
+          progress.advance(inPage + pageNodes.size());
+          pageNodes.clear();
+          inPage = 0;
+        }
       }
-      compareNodes(pageNodes, progress);
-      progress.advance(page.size() + pageNodes.size());
-    } while (page.size() == PAGE);
+      compareNodes(pageNodes, scan.innerNodes(pageNodes.keySet()), progress);
+      progress.advance(inPage + pageNodes.size());
+    }
     if (expectedIndex != run.head.getTreeSize()) {
       progress.found(
           new Discrepancy(
@@ -194,6 +203,7 @@ public class LedgerAuditor {
     run.currentSize =
         em.createQuery("SELECT h.treeSize FROM LogHead h", Long.class).getSingleResult();
     checkBeyond(beyond, run.currentSize, run.byType, run.recorded, progress);
+    checkQueue(progress);
     checkNodeCount(nodesWithin(size), size, progress);
     long stray = allNodes - nodesWithin(run.currentSize);
     if (stray > 0) {
@@ -305,86 +315,140 @@ public class LedgerAuditor {
   }
 
   /**
+   * An entry row as the audit reads it: from the leaf scan, or an entity for the few rows beyond
+   * the audited tree.
+   */
+  private record Stored(
+      long id,
+      Long leafIndex,
+      String type,
+      String artifactId,
+      int version,
+      String kind,
+      Hash contentHash,
+      Instant queuedAt,
+      byte[] bytes,
+      Hash leafHash) {
+    static Stored of(LeafScan.Leaf l) {
+      return new Stored(
+          l.entryId(),
+          l.index(),
+          l.artifactType(),
+          l.artifactId(),
+          l.artifactVersion(),
+          l.contentKind(),
+          Hash.ofHex(l.contentHash().trim()),
+          l.queuedAt(),
+          l.entryBytes(),
+          Hash.ofHex(l.leafHash().trim()));
+    }
+
+    static Stored of(LedgerEntryRow r) {
+      return new Stored(
+          r.getId(),
+          r.getLeafIndex(),
+          r.getArtifactType(),
+          r.getArtifactId(),
+          r.getArtifactVersion(),
+          r.getContentKind(),
+          r.getContentHash(),
+          r.getQueuedAt(),
+          r.getEntryBytes(),
+          r.getLeafHash());
+    }
+
+    /** Where a finding is, named only when there is one. */
+    String where() {
+      return "entry "
+          + id
+          + (leafIndex == null ? " (queued)" : " at leaf " + leafIndex)
+          + " ("
+          + type
+          + " "
+          + artifactId
+          + " v"
+          + version
+          + ")";
+    }
+  }
+
+  /**
    * Checks one entry row against its fields and its artifact; returns the leaf hash its bytes
-   * imply.
+   * imply. Fields are compared as values; their text is built only for a finding.
    */
   private Hash checkEntry(
-      LedgerEntryRow row,
+      Stored row,
       Map<String, ArtifactVerifier> byType,
       Set<String> storedArtifacts,
       AuditProgress progress) {
-    String where =
-        "entry "
-            + row.getId()
-            + (row.getLeafIndex() == null ? " (queued)" : " at leaf " + row.getLeafIndex())
-            + " ("
-            + row.getArtifactType()
-            + " "
-            + row.getArtifactId()
-            + " v"
-            + row.getArtifactVersion()
-            + ")";
-    byte[] bytes = row.getEntryBytes();
+    byte[] bytes = row.bytes();
     Hash leaf = TreeHasher.leafHash(bytes);
-    if (!leaf.equals(row.getLeafHash())) {
+    if (!leaf.equals(row.leafHash())) {
       progress.found(
           new Discrepancy(
               Discrepancy.Kind.LEAF_HASH_CHANGED,
-              where,
+              row.where(),
               "leaf_hash",
               leaf.hex(),
-              row.getLeafHash().hex()));
+              row.leafHash().hex()));
     }
     try {
       LedgerEntry e = LedgerEntry.decode(bytes);
-      compareField(where, "artifact_type", e.artifactType(), row.getArtifactType(), progress);
-      compareField(where, "artifact_id", e.artifactId(), row.getArtifactId(), progress);
-      compareField(
-          where,
-          "artifact_version",
-          String.valueOf(e.version()),
-          String.valueOf(row.getArtifactVersion()),
-          progress);
-      compareField(where, "content_kind", e.kind().name(), row.getContentKind(), progress);
-      compareField(
-          where, "content_hash", e.contentHash().hex(), row.getContentHash().hex(), progress);
-      compareField(
-          where, "queued_at", e.queuedAt().toString(), row.getQueuedAt().toString(), progress);
+      if (!e.artifactType().equals(row.type()))
+        mismatch(row, "artifact_type", e.artifactType(), row.type(), progress);
+      if (!e.artifactId().equals(row.artifactId()))
+        mismatch(row, "artifact_id", e.artifactId(), row.artifactId(), progress);
+      if (e.version() != row.version())
+        mismatch(
+            row,
+            "artifact_version",
+            String.valueOf(e.version()),
+            String.valueOf(row.version()),
+            progress);
+      if (!e.kind().name().equals(row.kind()))
+        mismatch(row, "content_kind", e.kind().name(), row.kind(), progress);
+      if (!e.contentHash().equals(row.contentHash()))
+        mismatch(row, "content_hash", e.contentHash().hex(), row.contentHash().hex(), progress);
+      if (!e.queuedAt().equals(row.queuedAt()))
+        mismatch(
+            row, "queued_at", e.queuedAt().toString(), String.valueOf(row.queuedAt()), progress);
     } catch (IllegalArgumentException malformed) {
       progress.found(
           new Discrepancy(
               Discrepancy.Kind.ENTRY_CHANGED,
-              where,
+              row.where(),
               "entry_bytes",
               "a well-formed entry",
               malformed.getMessage()));
     }
-    ArtifactVerifier verifier = byType.get(row.getArtifactType());
+    ArtifactVerifier verifier = byType.get(row.type());
     if (verifier != null) {
       try {
-        Optional<String> actual =
-            verifier.recomputeContentHash(row.getArtifactId(), row.getArtifactVersion());
+        Optional<String> actual = verifier.recomputeContentHash(row.artifactId(), row.version());
         if (actual.isEmpty()) {
           progress.found(
               new Discrepancy(
-                  Discrepancy.Kind.ARTIFACT_MISSING, where, null, "the stored artifact", "none"));
-        } else if (!actual.get().equals(row.getContentHash().hex())) {
+                  Discrepancy.Kind.ARTIFACT_MISSING,
+                  row.where(),
+                  null,
+                  "the stored artifact",
+                  "none"));
+        } else if (!actual.get().equals(row.contentHash().hex())) {
           progress.found(
               new Discrepancy(
                   Discrepancy.Kind.ARTIFACT_CHANGED,
-                  where,
+                  row.where(),
                   "content",
-                  row.getContentHash().hex(),
+                  row.contentHash().hex(),
                   actual.get()));
         } else if (storedArtifacts != null
-            && !storedArtifacts.contains(
-                key(row.getArtifactType(), row.getArtifactId(), row.getArtifactVersion()))) {
+            && !storedArtifacts.contains(key(row.type(), row.artifactId(), row.version()))) {
           // "TLR-…/documents/042" finds document 42 too: a second entry under another spelling
           // would pass the content check, so the id must be the artifact's own
           progress.found(
               new Discrepancy(
                   Discrepancy.Kind.ARTIFACT_MISSING,
-                  where,
+                  row.where(),
                   "artifact_id",
                   "an artifact stored under exactly this id and version",
                   "only one under another spelling"));
@@ -396,7 +460,7 @@ public class LedgerAuditor {
         progress.found(
             new Discrepancy(
                 Discrepancy.Kind.ERASED_WITHOUT_REQUEST,
-                where,
+                row.where(),
                 "content",
                 "the artifact, or an erasure request for it",
                 blanked.getMessage()));
@@ -423,24 +487,51 @@ public class LedgerAuditor {
                 "below the log size " + currentSize,
                 String.valueOf(row.getLeafIndex())));
       }
-      checkEntry(row, byType, null, progress); // their artifacts may be newer than the audit
+      checkEntry(Stored.of(row), byType, null, progress); // their artifacts may be newer
       recorded.add(key(row.getArtifactType(), row.getArtifactId(), row.getArtifactVersion()));
-      if (row.getLeafIndex() == null && row.getIntegratedAt() != null) {
-        progress.found(
-            new Discrepancy(
-                Discrepancy.Kind.INDEX_OUT_OF_RANGE,
-                "entry " + row.getId(),
-                "leaf_index",
-                "an index",
-                "none"));
-      }
     }
     progress.advance(queued.size());
   }
 
-  private void compareNodes(Map<NodeId, Hash> expected, AuditProgress progress) {
-    if (expected.isEmpty()) return;
-    Map<NodeId, Hash> stored = new JpaNodeStore(em).get(expected.keySet());
+  /**
+   * Every entry is either queued or a leaf, never both and never neither: an entry taken off the
+   * queue without a leaf would silently never be logged, and one queued again after its leaf would
+   * stall (or, unchecked, duplicate) integration. Each question is one statement, so it reads one
+   * snapshot: the integrator deletes a queue row in the transaction that appends its leaf.
+   */
+  private void checkQueue(AuditProgress progress) {
+    for (LedgerEntryRow row :
+        em.createQuery(
+                "SELECT e FROM LedgerEntryRow e WHERE e.leafIndex IS NULL AND NOT EXISTS"
+                    + " (SELECT q FROM LedgerQueue q WHERE q.entryId = e.id) ORDER BY e.id",
+                LedgerEntryRow.class)
+            .getResultList()) {
+      progress.found(
+          new Discrepancy(
+              Discrepancy.Kind.INDEX_OUT_OF_RANGE,
+              "entry " + row.getId(),
+              "leaf_index",
+              "a leaf index, or a place in the queue",
+              "neither"));
+    }
+    for (LedgerEntryRow row :
+        em.createQuery(
+                "SELECT e FROM LedgerEntryRow e WHERE e.leafIndex IS NOT NULL AND EXISTS"
+                    + " (SELECT q FROM LedgerQueue q WHERE q.entryId = e.id) ORDER BY e.id",
+                LedgerEntryRow.class)
+            .getResultList()) {
+      progress.found(
+          new Discrepancy(
+              Discrepancy.Kind.INDEX_OUT_OF_RANGE,
+              "entry " + row.getId(),
+              "ledger_queue",
+              "off the queue (integrated at leaf " + row.getLeafIndex() + ")",
+              "queued again"));
+    }
+  }
+
+  private static void compareNodes(
+      Map<NodeId, Hash> expected, Map<NodeId, Hash> stored, AuditProgress progress) {
     expected.forEach(
         (id, hash) -> {
           Hash found = stored.get(id);
@@ -542,12 +633,10 @@ public class LedgerAuditor {
     }
   }
 
-  private static void compareField(
-      String where, String field, String fromEntry, String stored, AuditProgress progress) {
-    if (!fromEntry.equals(stored)) {
-      progress.found(
-          new Discrepancy(Discrepancy.Kind.ENTRY_CHANGED, where, field, fromEntry, stored));
-    }
+  private static void mismatch(
+      Stored row, String field, String fromEntry, String stored, AuditProgress progress) {
+    progress.found(
+        new Discrepancy(Discrepancy.Kind.ENTRY_CHANGED, row.where(), field, fromEntry, stored));
   }
 
   private static String key(String type, String id, int version) {

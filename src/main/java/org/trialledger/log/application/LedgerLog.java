@@ -190,9 +190,7 @@ public class LedgerLog {
   }
 
   public long queuedCount() {
-    return em.createQuery(
-            "SELECT COUNT(e) FROM LedgerEntryRow e WHERE e.leafIndex IS NULL", Long.class)
-        .getSingleResult();
+    return em.createQuery("SELECT COUNT(q) FROM LedgerQueue q", Long.class).getSingleResult();
   }
 
   /**

@@ -15,6 +15,7 @@ import org.trialledger.ledger.entry.LedgerEntry;
 import org.trialledger.ledger.merkle.TreeHasher;
 import org.trialledger.log.domain.Receipt;
 import org.trialledger.log.store.LedgerEntryRow;
+import org.trialledger.log.store.LedgerQueue;
 
 /**
  * The one way into the log. Domain services call it inside their own transaction with the artifact
@@ -65,6 +66,7 @@ public class LedgerRecorder {
     LedgerEntryRow row =
         new LedgerEntryRow(type, id, version, kind.name(), content, queuedAt, entry, leafHash);
     em.persist(row); // an IDENTITY insert: the row and its id exist from here on
+    em.persist(new LedgerQueue(row.getId())); // written at the flush, with the artifact's rows
     return new Receipt(
         row.getId(),
         type,

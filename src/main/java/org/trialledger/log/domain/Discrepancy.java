@@ -18,7 +18,7 @@ public record Discrepancy(Kind kind, String where, String field, String expected
     LEAF_HASH_CHANGED,
     /** Leaf indices are not exactly 0 … size − 1. */
     INDEX_GAP,
-    /** An index at or past the log head, or on a row that is not integrated. */
+    /** An index at or past the log head, or an entry that is neither queued nor a leaf, or both. */
     INDEX_OUT_OF_RANGE,
     /**
      * A stored tree node does not match the one recomputed from the leaves, or is missing or extra.

@@ -32,7 +32,8 @@ public final class JpaNodeStore implements NodeStore {
       // index.
       List<?> rows =
           em.createNativeQuery(
-                  "SELECT leaf_index, leaf_hash FROM ledger_entry WHERE leaf_index IN (?1)")
+                  "SELECT l.leaf_index, e.leaf_hash FROM ledger_leaf l"
+                      + " JOIN ledger_entry e ON e.id = l.entry_id WHERE l.leaf_index IN (?1)")
               .setParameter(1, leaves.stream().map(NodeId::index).toList())
               .getResultList();
       for (Object row : rows) {

@@ -6,16 +6,25 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
+import jakarta.persistence.PrimaryKeyJoinColumn;
+import jakarta.persistence.SecondaryTable;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import org.hibernate.annotations.SecondaryRow;
 import org.trialledger.ledger.Hash;
 
-/** One entry of the log: queued while {@code leafIndex} is null, a leaf once integrated. */
+/**
+ * One entry of the log: queued while {@code leafIndex} is null, a leaf once integrated. The entry
+ * row is written once; its leaf index and integration time live in the append-only {@code
+ * ledger_leaf} table, which only the integrator writes ({@link LedgerLeafRows}), so this entity
+ * reads them (outer join) and never writes them.
+ */
 @Entity
 @Table(name = "ledger_entry")
-@NamedQuery(
-    name = "LedgerEntryRow.queued",
-    query = "SELECT e FROM LedgerEntryRow e WHERE e.leafIndex IS NULL ORDER BY e.id")
+@SecondaryTable(
+    name = "ledger_leaf",
+    pkJoinColumns = @PrimaryKeyJoinColumn(name = "entry_id", referencedColumnName = "id"))
+@SecondaryRow(table = "ledger_leaf", owned = false, optional = true)
 @NamedQuery(
     name = "LedgerEntryRow.byLeafHash",
     query = "SELECT e FROM LedgerEntryRow e WHERE e.leafHash = :leafHash ORDER BY e.id")
@@ -48,10 +57,10 @@ public class LedgerEntryRow {
   @Column(name = "leaf_hash", nullable = false, length = 64)
   private Hash leafHash;
 
-  @Column(name = "leaf_index")
+  @Column(name = "leaf_index", table = "ledger_leaf", insertable = false, updatable = false)
   private Long leafIndex;
 
-  @Column(name = "integrated_at")
+  @Column(name = "integrated_at", table = "ledger_leaf", insertable = false, updatable = false)
   private Instant integratedAt;
 
   protected LedgerEntryRow() {}
@@ -73,11 +82,6 @@ public class LedgerEntryRow {
     this.queuedAt = queuedAt;
     this.entryBytes = entryBytes.clone();
     this.leafHash = leafHash;
-  }
-
-  public void integrate(long index, Instant at) {
-    this.leafIndex = index;
-    this.integratedAt = at;
   }
 
   public Long getId() {

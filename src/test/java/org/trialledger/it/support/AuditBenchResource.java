@@ -16,6 +16,7 @@ import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -138,9 +139,12 @@ public class AuditBenchResource {
         PreparedStatement p =
             c.prepareStatement(
                 "INSERT INTO ledger_entry (artifact_type, artifact_id, artifact_version,"
-                    + " content_kind, content_hash, queued_at, entry_bytes, leaf_hash,"
-                    + " leaf_index, integrated_at)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    + " content_kind, content_hash, queued_at, entry_bytes, leaf_hash)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                new String[] {"id"});
+        PreparedStatement leaves =
+            c.prepareStatement(
+                "INSERT INTO ledger_leaf (leaf_index, entry_id, integrated_at) VALUES (?, ?, ?)")) {
       List<Hash> leafHashes = new ArrayList<>(m);
       for (int i = 0; i < m; i++) {
         LedgerEntry e = entry(from + i);
@@ -155,11 +159,19 @@ public class AuditBenchResource {
         p.setObject(6, OffsetDateTime.ofInstant(e.queuedAt(), ZoneOffset.UTC));
         p.setBytes(7, bytes);
         p.setString(8, leaf.hex());
-        p.setLong(9, from + i);
-        p.setObject(10, OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
         p.addBatch();
       }
       p.executeBatch();
+      try (ResultSet ids = p.getGeneratedKeys()) {
+        for (int i = 0; i < m; i++) {
+          if (!ids.next()) throw new IllegalStateException("no id for entry " + (from + i));
+          leaves.setLong(1, from + i);
+          leaves.setLong(2, ids.getLong(1));
+          leaves.setObject(3, OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
+          leaves.addBatch();
+        }
+      }
+      leaves.executeBatch();
       return leafHashes;
     }
   }
