@@ -202,16 +202,18 @@ class ClusterIT {
           LedgerIT.string("SELECT COUNT(*) FROM trial WHERE registry_id = '" + registryId + "'"),
           registryId + " was acknowledged");
     long deadline = System.currentTimeMillis() + 60_000;
-    while (!"0"
-            .equals(LedgerIT.string("SELECT COUNT(*) FROM ledger_entry WHERE leaf_index IS NULL"))
+    // append-only storage (docs/ledger-format.md §10): queued entries in ledger_queue, leaves in
+    // ledger_leaf
+    while (!"0".equals(LedgerIT.string("SELECT COUNT(*) FROM ledger_queue"))
         && System.currentTimeMillis() < deadline) Thread.sleep(500);
-    assertEquals(
-        "0",
-        LedgerIT.string("SELECT COUNT(*) FROM ledger_entry WHERE leaf_index IS NULL"),
-        "queued");
+    assertEquals("0", LedgerIT.string("SELECT COUNT(*) FROM ledger_queue"), "queued");
     assertEquals(
         LedgerIT.string("SELECT COUNT(*) FROM ledger_entry"),
-        LedgerIT.string("SELECT COALESCE(MAX(leaf_index) + 1, 0) FROM ledger_entry"),
+        LedgerIT.string("SELECT COUNT(*) FROM ledger_leaf"),
+        "every entry is a leaf");
+    assertEquals(
+        LedgerIT.string("SELECT COUNT(*) FROM ledger_leaf"),
+        LedgerIT.string("SELECT COALESCE(MAX(leaf_index) + 1, 0) FROM ledger_leaf"),
         "leaf indices are gapless");
 
     for (String name : List.of("a", "b")) {
