@@ -20,8 +20,9 @@ import org.junit.jupiter.api.Test;
  * Issue 21, docs/scaling.md: CPU milliseconds per request type. wrk drives each URL against one
  * Payara Micro process after a warm-up, and the CPU the server process and all PostgreSQL processes
  * used during the run (from /proc, user + system) is divided by the requests wrk completed. Writes
- * target/request-cost.txt. Not part of the suite: {@code /work/bin/it-run RequestCostBench}
- * (clustering off), and {@link ClusterIT} measures a clustered instance the same way.
+ * target/request-cost.txt. Not part of the suite: {@code mvn verify -Dtest=NONE
+ * -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=RequestCostBench} (clustering off), and {@link
+ * ClusterIT} measures a clustered instance the same way.
  */
 class RequestCostBench {
   private static final long TICKS_PER_SECOND = 100; // USER_HZ on Linux
