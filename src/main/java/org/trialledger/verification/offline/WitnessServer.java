@@ -19,6 +19,9 @@ import org.trialledger.ledger.witness.Witness;
  * a stack trace.
  */
 public final class WitnessServer implements AutoCloseable {
+  /** How much of a refused request body is read before the connection is closed anyway. */
+  static final int DRAIN_LIMIT = 1 << 20;
+
   static final int TIMEOUT_SECONDS = 30;
 
   private final HttpServer server;
@@ -99,20 +102,36 @@ public final class WitnessServer implements AutoCloseable {
     }
   }
 
-  /** The body, or null if it exceeds the bound (announced or actual). */
+  /**
+   * The body, or null if it exceeds the bound (announced or actual). A refused body is still read
+   * and dropped, up to {@link #DRAIN_LIMIT}: a connection closed with request bytes unread is
+   * reset, and the reset can destroy the 413 before the client reads it (seen as "bytes received:
+   * 0").
+   */
   private static byte[] readBounded(HttpExchange exchange) throws IOException {
     String length = exchange.getRequestHeaders().getFirst("Content-Length");
-    if (length != null) {
-      try {
-        if (Long.parseLong(length.strip()) > AddCheckpointRequest.MAX_BYTES) return null;
-      } catch (NumberFormatException e) {
-        return null;
-      }
-    }
     try (InputStream in = exchange.getRequestBody()) {
+      if (length != null) {
+        try {
+          if (Long.parseLong(length.strip()) > AddCheckpointRequest.MAX_BYTES) {
+            drain(in);
+            return null;
+          }
+        } catch (NumberFormatException e) {
+          return null;
+        }
+      }
       byte[] body = in.readNBytes(AddCheckpointRequest.MAX_BYTES + 1);
-      return body.length > AddCheckpointRequest.MAX_BYTES ? null : body;
+      if (body.length <= AddCheckpointRequest.MAX_BYTES) return body;
+      drain(in);
+      return null;
     }
+  }
+
+  private static void drain(InputStream in) throws IOException {
+    byte[] buffer = new byte[8192];
+    long dropped = 0;
+    for (int n; dropped < DRAIN_LIMIT && (n = in.read(buffer)) > 0; ) dropped += n;
   }
 
   private static void reply(HttpExchange exchange, int status, String type, String body)
