@@ -119,7 +119,6 @@ public class RegistrySearchBacking {
     return pageNumber < getPageCount();
   }
 
-  /** This search's URL (relative to the page) at another page of results. */
   /**
    * A result's address, written directly: an {@code h:link} resolves a navigation case per link, 40
    * per page (docs/benchmarks.md, "Where the page's time went").
@@ -130,6 +129,7 @@ public class RegistrySearchBacking {
         + URLEncoder.encode(registryId, StandardCharsets.UTF_8);
   }
 
+  /** This search's URL (relative to the page) at another page of results. */
   public String pageLink(int n) {
     StringBuilder q = new StringBuilder("?");
     param(q, "q", text);
