@@ -65,6 +65,8 @@ final class MicroProcess implements AutoCloseable {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx768m");
+    // Hazelcast reports itself to hazelcast.com at start unless told not to
+    command.add("-Dhazelcast.phone.home.enabled=false");
     command.addAll(jvmOptions);
     command.addAll(
         List.of(
