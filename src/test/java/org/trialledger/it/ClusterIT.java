@@ -141,6 +141,18 @@ class ClusterIT {
     }
     assertEquals(Set.of("a", "b"), servers, "instances that served the page loads");
 
+    // an action's message outlives a redirect served by either instance: it travels in the
+    // session, not in the flash of the instance that ran the action (MessagesAcrossRedirects)
+    for (int more = 1; more <= 3; more++) {
+      browser.open("/sponsor/trials.xhtml");
+      await(browser, By.id("trials:newTitle"));
+      browser.driver().findElement(By.id("trials:newTitle")).sendKeys("Cluster draft " + more);
+      browser.driver().findElement(By.id("trials:create")).click();
+      await(browser, By.id("editRegistryId"));
+      assertTrue(
+          browser.text(By.id("draft:messages")).contains("Registered as a draft"),
+          "draft " + more + ", served by " + js.executeScript(SERVED_BY_NAVIGATION));
+    }
     // a draft, half filled: the typed title and the added rows live in the view-scoped bean only
     browser.open("/sponsor/trials.xhtml");
     await(browser, By.id("trials:newTitle"));
@@ -148,6 +160,9 @@ class ClusterIT {
     browser.driver().findElement(By.id("trials:create")).click();
     await(browser, By.id("editRegistryId"));
     String id = browser.text(By.id("editRegistryId"));
+    assertTrue(
+        browser.text(By.id("draft:messages")).contains("Registered as a draft"),
+        "after the redirect, served by " + js.executeScript(SERVED_BY_NAVIGATION));
     browser.driver().findElement(By.id("draft:scientificTitle")).sendKeys("Typed before a move");
     js.executeScript(XHR_HOOK);
     List<String> postbacks = new ArrayList<>();

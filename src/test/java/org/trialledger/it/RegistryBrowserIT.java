@@ -72,6 +72,10 @@ class RegistryBrowserIT {
     browser.waitFor(By.id("editRegistryId"));
     String id = browser.text(By.id("editRegistryId"));
     assertTrue(id.matches("TLR-\\d{8}-\\d"), id);
+    // the action's message outlives its redirect (MessagesAcrossRedirects)
+    assertTrue(
+        browser.text(By.id("draft:messages")).contains("Registered as a draft"),
+        browser.text(By.id("draft:messages")));
 
     type(
         "draft:scientificTitle",

@@ -58,7 +58,7 @@ public final class FacesActions {
 
   private static void add(FacesMessage.Severity severity, String message) {
     FacesContext faces = FacesContext.getCurrentInstance();
+    // a redirect after the action carries it to the next page: MessagesAcrossRedirects
     faces.addMessage(null, new FacesMessage(severity, message, null));
-    faces.getExternalContext().getFlash().setKeepMessages(true);
   }
 }

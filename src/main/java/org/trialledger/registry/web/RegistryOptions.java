@@ -82,7 +82,12 @@ public class RegistryOptions {
 
   /** The options of a plain select, with {@code selected} chosen ({@link OptionTags}). */
   public String optionTags(List<SelectItem> items, String selected) {
-    return items == countries ? countryOptions.render(selected) : OptionTags.of(items, selected);
+    return OptionTags.of(items, selected);
+  }
+
+  /** The 250 countries' options, escaped once for the application's life. */
+  public String countryOptionTags(String selected) {
+    return countryOptions.render(selected);
   }
 
   /**
