@@ -1,16 +1,13 @@
 package org.trialledger.security.application;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.logging.Logger;
 import org.trialledger.security.domain.LoginThrottle;
 import org.trialledger.security.domain.ThrottleBuckets;
-import org.trialledger.security.events.SecurityEvent;
 import org.trialledger.security.store.AppUser;
 
 /**
@@ -23,23 +20,24 @@ import org.trialledger.security.store.AppUser;
 @ApplicationScoped
 public class LoginAttempts {
   private static final Logger LOG = Logger.getLogger(LoginAttempts.class.getName());
-  private static final String ANONYMOUS = "anonymous";
 
   @Inject private UserDirectory directory;
   @Inject private PasswordHasher hasher;
-  @Inject private LoginCounters counters;
+  @Inject private LoginRecords records;
   @Inject private UnknownUserFailures unknownUserFailures;
   @Inject private Clock clock;
-  @Inject private Event<SecurityEvent> events;
 
   private final LoginThrottle throttle = LoginThrottle.ACCOUNTS;
   private final ThrottleBuckets unknownNames = new ThrottleBuckets(LoginThrottle.ACCOUNTS, 10_000);
 
   /**
-   * Runs in a transaction of its own, so that a failure is counted even if the caller's work rolls
-   * back.
+   * Holds no database connection while the password is checked: the user is read in one short
+   * statement, the check (PBKDF2, hundreds of milliseconds of CPU) runs with nothing held, and its
+   * outcome is counted in a short transaction of its own ({@link LoginRecords}), so that a failure
+   * is counted even if the caller's work rolls back. When the whole attempt was one transaction, 50
+   * parallel wrong passwords held 32 pooled connections for seconds and other requests were refused
+   * with 503 (PlatformIT).
    */
-  @Transactional(Transactional.TxType.REQUIRES_NEW)
   public LoginOutcome attempt(String username, char[] password) {
     Instant now = clock.instant();
     Optional<AppUser> found = directory.findUser(username);
@@ -47,35 +45,15 @@ public class LoginAttempts {
     AppUser user = found.get();
     LoginThrottle.State state = user.loginState();
     Optional<Instant> refused = throttle.refusedUntil(state, now);
-    if (refused.isPresent()) {
-      LoginCounters.Counted counted = counters.loginFailed(user.getId(), throttle, now);
-      counted.newLock().ifPresent(until -> locked(user, counted, until));
-      return LoginOutcome.throttled(username, counted.newLock().orElse(refused.get()));
-    }
+    if (refused.isPresent()) return records.refused(user, throttle, now, refused.get());
     if (user.isEnabled() && hasher.matches(password, user.getPasswordHash())) {
-      counters.loginSucceeded(user.getId(), state, user.getLastLoginAt(), now);
-      if (PasswordHasher.needsRehash(user.getPasswordHash())) {
-        counters.rehash(user.getId(), user.getPasswordHash(), hasher.hash(password));
-        LOG.info(
-            () ->
-                "Password hash of "
-                    + user.getUsername()
-                    + " renewed at "
-                    + PasswordHasher.ITERATIONS
-                    + " iterations");
-      }
-      return LoginOutcome.accepted(user.getUsername(), user.getRoles());
+      String stronger =
+          PasswordHasher.needsRehash(user.getPasswordHash()) ? hasher.hash(password) : null;
+      return records.accepted(user, state, clock.instant(), stronger);
     }
     // The delay runs from the answer, not from the request: a check takes a while, more so under
     // load.
-    LoginCounters.Counted counted = counters.loginFailed(user.getId(), throttle, clock.instant());
-    int failures = counted.state().failures();
-    LOG.info(() -> "Failed login for " + user.getUsername() + " (" + failures + " in a row)");
-    events.fire(
-        new SecurityEvent.LoginFailed(
-            ANONYMOUS, user.getUsername(), failures, counted.newLock().isPresent()));
-    counted.newLock().ifPresent(until -> locked(user, counted, until));
-    return LoginOutcome.invalid(username);
+    return records.failed(user, throttle, clock.instant());
   }
 
   private LoginOutcome unknown(String username, char[] password, Instant now) {
@@ -92,21 +70,6 @@ public class LoginAttempts {
       return LoginOutcome.throttled(
           username, state.lockedAt(now) ? state.lockedUntil() : refused.get());
     return LoginOutcome.invalid(username);
-  }
-
-  private void locked(AppUser user, LoginCounters.Counted counted, Instant until) {
-    LOG.warning(
-        () ->
-            "Account "
-                + user.getUsername()
-                + " temporarily locked until "
-                + until
-                + " after "
-                + counted.state().failures()
-                + " failed logins in a row; an administrator can unlock it");
-    events.fire(
-        new SecurityEvent.AccountTemporarilyLocked(
-            ANONYMOUS, user.getUsername(), counted.state().failures(), until));
   }
 
   /** What a stranger typed as a username, bounded for storage. */
