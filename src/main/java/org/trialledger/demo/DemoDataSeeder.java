@@ -29,12 +29,19 @@ import org.trialledger.security.store.Organisation;
 public class DemoDataSeeder {
   private static final Logger LOG = Logger.getLogger(DemoDataSeeder.class.getName());
 
-  /** The demo logins, also listed in README.md. */
+  /**
+   * The demo logins, also listed in README.md. The passwords are public, so their PBKDF2 hashes
+   * (each with its own random salt, at today's strength) ship here rather than being computed at
+   * every first start, where they took most of the start-up's CPU (docs/benchmarks.md, "Start-up
+   * and memory"). {@code DemoPasswordHashes} in the tests makes new ones; {@code
+   * DemoPasswordHashesTest} checks that each matches its password.
+   */
   public static final List<DemoLogin> LOGINS =
       List.of(
           new DemoLogin(
               "admin",
               "admin-demo-pw",
+              "PBKDF2WithHmacSHA256:600000:qau/H3cIvO1qv0o+tsp/ozJiglTNYAy5/OzSMympnTo=:WRb25nmx03aBjXngsmqeX9Vv/BQn1zm9Ryj8wNCCEyc=",
               "Registry Administrator",
               "TrialLedger Operations",
               OrganisationKind.OPERATOR,
@@ -43,6 +50,7 @@ public class DemoDataSeeder {
           new DemoLogin(
               "sponsor",
               "sponsor-demo-pw",
+              "PBKDF2WithHmacSHA256:600000:CSZcZCEeC+FIVorl+vfK7dM1zwv1ZxtQELKL3OVYKrE=:la9tiOWxCs5Zy4MzFrTQiTA+MFQn0JrPnmkq8SGjkiQ=",
               "Sofia Brandt",
               "Helix Therapeutics",
               OrganisationKind.SPONSOR,
@@ -51,6 +59,7 @@ public class DemoDataSeeder {
           new DemoLogin(
               "site1",
               "site1-demo-pw",
+              "PBKDF2WithHmacSHA256:600000:KdSJ9pPa7SFRgRsVNPbzL8vZR7nLCOj5cVPo+RdTYTc=:KfRipUth8LLAVjPxA6uVyt74oXGvjuWkVPBKSDRu7z8=",
               "Dr. Amara Okafor",
               "St. Mary's Hospital Research Unit",
               OrganisationKind.SITE,
@@ -59,6 +68,7 @@ public class DemoDataSeeder {
           new DemoLogin(
               "site2",
               "site2-demo-pw",
+              "PBKDF2WithHmacSHA256:600000:uferVfR/BRdihzyDf0WN2nBEDxs1p/hSs3cE8KSD4zg=:NpyCm6Y9R4B5kxAELsR/mDqnTx9ECyyHtFeTcD6H2CY=",
               "Dr. Lars Nilsson",
               "Nordic Clinical Research Centre",
               OrganisationKind.SITE,
@@ -67,6 +77,7 @@ public class DemoDataSeeder {
           new DemoLogin(
               "regulator",
               "regulator-demo-pw",
+              "PBKDF2WithHmacSHA256:600000:ZJI/fM3cHAwdNF9Iy594GYlv1B/xKVMrDivv5xHOX4M=:w0wbrOcLRELHqnpxR20n0LCjCr4B9VCRWOpRvr4WOa0=",
               "Inspector Claire Martin",
               "National Medicines Agency",
               OrganisationKind.REGULATOR,
@@ -76,6 +87,7 @@ public class DemoDataSeeder {
   public record DemoLogin(
       String username,
       String password,
+      String passwordHash,
       String fullName,
       String organisation,
       OrganisationKind kind,
@@ -107,14 +119,15 @@ public class DemoDataSeeder {
                         administration.createOrganisation(
                             new NewOrganisation(
                                 login.organisation(), login.kind(), login.country())));
-        administration.createUser(
+        administration.createUserWithHash(
             new NewUser(
                 login.username(),
                 login.fullName(),
                 null,
                 login.password(),
                 org.getId(),
-                login.role()));
+                login.role()),
+            login.passwordHash());
       }
       LOG.info("Demo data loaded");
     }

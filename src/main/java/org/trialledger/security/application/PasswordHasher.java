@@ -4,6 +4,8 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
+import java.security.SecureRandom;
+import java.util.Base64;
 import java.util.Map;
 
 /**
@@ -17,14 +19,26 @@ import java.util.Map;
 public class PasswordHasher {
   public static final String ALGORITHM = "PBKDF2WithHmacSHA256";
   public static final int ITERATIONS = 600_000;
+  public static final int SALT_BYTES = 32;
+  public static final int KEY_BYTES = 32;
 
   @Inject private Pbkdf2PasswordHash pbkdf2;
 
   /**
    * Verified against when a username is unknown, so that the answer takes as long as for a real
-   * user.
+   * user: the form and parameters of a real hash, with random bytes where the derived key would be.
+   * Verifying runs the full iteration count over the given password and then compares, exactly as
+   * for a real hash; no password can match it (a 256-bit guess). Made from random bytes rather than
+   * by hashing a password, so that it costs nothing at start (docs/benchmarks.md, "Start-up and
+   * memory").
    */
   private String decoyHash;
+
+  public PasswordHasher() {}
+
+  PasswordHasher(Pbkdf2PasswordHash pbkdf2) {
+    this.pbkdf2 = pbkdf2;
+  }
 
   @PostConstruct
   void init() {
@@ -35,10 +49,10 @@ public class PasswordHasher {
             "Pbkdf2PasswordHash.Iterations",
             String.valueOf(ITERATIONS),
             "Pbkdf2PasswordHash.SaltSizeBytes",
-            "32",
+            String.valueOf(SALT_BYTES),
             "Pbkdf2PasswordHash.KeySizeBytes",
-            "32"));
-    decoyHash = pbkdf2.generate("decoy-password".toCharArray());
+            String.valueOf(KEY_BYTES)));
+    decoyHash = decoy(new SecureRandom());
   }
 
   public String hash(char[] password) {
@@ -53,6 +67,22 @@ public class PasswordHasher {
   public boolean matchesNothing(char[] password) {
     pbkdf2.verify(password, decoyHash);
     return false;
+  }
+
+  /** A stored-hash form at today's strength whose key is random bytes. */
+  static String decoy(SecureRandom random) {
+    byte[] salt = new byte[SALT_BYTES];
+    byte[] key = new byte[KEY_BYTES];
+    random.nextBytes(salt);
+    random.nextBytes(key);
+    Base64.Encoder base64 = Base64.getEncoder();
+    return ALGORITHM
+        + ":"
+        + ITERATIONS
+        + ":"
+        + base64.encodeToString(salt)
+        + ":"
+        + base64.encodeToString(key);
   }
 
   /**

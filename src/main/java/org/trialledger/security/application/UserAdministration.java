@@ -10,6 +10,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.time.Clock;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.trialledger.platform.NotFoundException;
 import org.trialledger.platform.RuleViolationException;
 import org.trialledger.security.domain.Role;
@@ -46,6 +47,24 @@ public class UserAdministration {
   }
 
   public AppUser createUser(@NotNull @Valid NewUser request) {
+    return create(request, () -> hasher.hash(request.getPassword().toCharArray()));
+  }
+
+  /**
+   * As {@link #createUser}, with the password's hash made beforehand: for the demo users, whose
+   * passwords are public and whose hashes ship with the demo data so that seeding does no hashing
+   * work at start. The hash must be of today's strength.
+   */
+  public AppUser createUserWithHash(@NotNull @Valid NewUser request, @NotNull String passwordHash) {
+    if (PasswordHasher.needsRehash(passwordHash)) {
+      throw new IllegalArgumentException(
+          "The password hash of " + request.getUsername() + " is weaker than today's");
+    }
+    return create(request, () -> passwordHash);
+  }
+
+  /** Hashes only once the request has passed its checks: a hash is slow on purpose. */
+  private AppUser create(NewUser request, Supplier<String> passwordHash) {
     if (directory.findUser(request.getUsername()).isPresent()) {
       throw new RuleViolationException("The username \"" + request.getUsername() + "\" is taken");
     }
@@ -72,7 +91,7 @@ public class UserAdministration {
             request.getUsername(),
             request.getFullName().strip(),
             blankToNull(request.getEmail()),
-            hasher.hash(request.getPassword().toCharArray()),
+            passwordHash.get(),
             organisation,
             Set.of(request.getRole()),
             clock.instant());
