@@ -15,9 +15,12 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Runs the integration continuously: every {@code trialledger.ledger.integrate-interval-ms} it
- * integrates batches until the queue is empty. Any number of instances may run it; the log head's
- * row lock lets one at a time through.
+ * Runs the integration continuously: a run integrates batches until the queue is empty. A run
+ * starts soon after a local transaction that queued entries commits ({@link IntegrationWakeUp}), at
+ * most one per {@code trialledger.ledger.integrate-min-gap-ms}, and every {@code
+ * trialledger.ledger.integrate-interval-ms} in any case (for entries queued by other instances).
+ * Runs of one instance never overlap ({@link CoalescingTrigger}); any number of instances may run
+ * it, the log head's row lock lets one at a time through.
  */
 @Startup
 @Singleton
@@ -27,6 +30,7 @@ public class Integrator {
 
   @Resource private ManagedScheduledExecutorService scheduler;
   @Inject private IntegrationStep step;
+  @Inject private IntegrationWakeUp wakeUp;
 
   @Inject
   @ConfigProperty(name = "trialledger.ledger.integrate-interval-ms", defaultValue = "200")
@@ -36,20 +40,34 @@ public class Integrator {
   @ConfigProperty(name = "trialledger.ledger.batch-size", defaultValue = "1000")
   private int batchSize;
 
-  private ScheduledFuture<?> task;
-  private long failedRuns; // runs never overlap: the executor runs them with a fixed delay
+  @Inject
+  @ConfigProperty(name = "trialledger.ledger.integrate-min-gap-ms", defaultValue = "20")
+  private long minGapMs;
+
+  private CoalescingTrigger trigger;
+  private ScheduledFuture<?> tick;
+  private long failedRuns; // runs never overlap: the trigger starts one at a time
   private long lastWarning;
 
   @PostConstruct
   void start() {
-    task =
+    trigger =
+        new CoalescingTrigger(
+            (run, delayNanos) -> scheduler.schedule(run, delayNanos, TimeUnit.NANOSECONDS),
+            this::drainQueue,
+            TimeUnit.MILLISECONDS.toNanos(minGapMs),
+            System::nanoTime);
+    wakeUp.attach(trigger::fire);
+    tick =
         scheduler.scheduleWithFixedDelay(
-            this::drainQueue, intervalMs, intervalMs, TimeUnit.MILLISECONDS);
+            trigger::fire, intervalMs, intervalMs, TimeUnit.MILLISECONDS);
   }
 
   @PreDestroy
   void stop() {
-    if (task != null) task.cancel(false);
+    wakeUp.detach();
+    if (tick != null) tick.cancel(false);
+    if (trigger != null) trigger.close();
   }
 
   private void drainQueue() {
@@ -63,7 +81,8 @@ public class Integrator {
       }
     } catch (RuntimeException e) {
       // Another instance holding the lock, or a transient database error: the next run retries.
-      // Runs come every 200 ms: an outage is logged once with its cause, then once a minute.
+      // Runs come at least every 200 ms: an outage is logged once with its cause, then once a
+      // minute.
       failedRuns++;
       long now = System.nanoTime();
       if (failedRuns == 1 || now - lastWarning > TimeUnit.MINUTES.toNanos(1)) {
