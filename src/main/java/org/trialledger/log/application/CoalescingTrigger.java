@@ -1,6 +1,5 @@
 package org.trialledger.log.application;
 
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
 
@@ -12,7 +11,7 @@ import java.util.function.LongSupplier;
  * in the meantime. Plain Java: the scheduler and the clock are passed in.
  */
 final class CoalescingTrigger {
-  /** Where runs go: schedules {@code run} after {@code delayNanos}; may reject. */
+  /** Where runs go: schedules {@code run} after {@code delayNanos}; may throw (rejected). */
   interface Scheduler {
     void schedule(Runnable run, long delayNanos);
   }
@@ -55,8 +54,11 @@ final class CoalescingTrigger {
     long delay = started ? Math.max(0, lastStart + minGapNanos - nanoClock.getAsLong()) : 0;
     try {
       scheduler.schedule(this::run, delay);
-    } catch (RejectedExecutionException e) {
-      busy.set(false); // shutting down: the periodic run or the next start takes the queue
+    } catch (RuntimeException e) {
+      // Rejected (shutting down) or the executor failed: free the slot so that the next fire (the
+      // periodic one at the latest) tries again, instead of leaving every later fire to a run that
+      // will never come.
+      busy.set(false);
     }
   }
 

@@ -22,10 +22,12 @@ class CoalescingTriggerTest {
     final ArrayDeque<Runnable> runs = new ArrayDeque<>();
     final List<Long> delays = new ArrayList<>();
     boolean reject;
+    boolean fail;
 
     @Override
     public void schedule(Runnable run, long delayNanos) {
       if (reject) throw new RejectedExecutionException("shut down");
+      if (fail) throw new IllegalStateException("no context to capture");
       runs.add(run);
       delays.add(delayNanos);
     }
@@ -98,6 +100,16 @@ class CoalescingTriggerTest {
     assertEquals(1, held.runs.size());
     held.runNext();
     assertEquals(1, taskRuns.get());
+  }
+
+  @Test
+  void aSchedulerFailureFreesTheSlotToo() {
+    CoalescingTrigger t = trigger(taskRuns::incrementAndGet, 0);
+    held.fail = true;
+    t.fire();
+    held.fail = false;
+    t.fire();
+    assertEquals(1, held.runs.size());
   }
 
   @Test
