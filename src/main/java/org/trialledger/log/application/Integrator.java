@@ -6,9 +6,10 @@ import jakarta.annotation.Resource;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
-import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -28,7 +29,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class Integrator {
   private static final Logger LOG = Logger.getLogger(Integrator.class.getName());
 
-  @Resource private ManagedScheduledExecutorService scheduler;
+  @Resource private ManagedThreadFactory threads;
   @Inject private IntegrationStep step;
   @Inject private IntegrationWakeUp wakeUp;
 
@@ -44,30 +45,34 @@ public class Integrator {
   @ConfigProperty(name = "trialledger.ledger.integrate-min-gap-ms", defaultValue = "20")
   private long minGapMs;
 
+  /**
+   * The integrator's own thread: on the shared managed scheduler its runs waited behind witness
+   * rounds (which wait for the witnesses' answers) and the other periodic jobs.
+   */
+  private ScheduledExecutorService runs;
+
   private CoalescingTrigger trigger;
-  private ScheduledFuture<?> tick;
   private long failedRuns; // runs never overlap: the trigger starts one at a time
   private long lastWarning;
 
   @PostConstruct
   void start() {
+    runs = Executors.newSingleThreadScheduledExecutor(threads);
     trigger =
         new CoalescingTrigger(
-            (run, delayNanos) -> scheduler.schedule(run, delayNanos, TimeUnit.NANOSECONDS),
+            (run, delayNanos) -> runs.schedule(run, delayNanos, TimeUnit.NANOSECONDS),
             this::drainQueue,
             TimeUnit.MILLISECONDS.toNanos(minGapMs),
             System::nanoTime);
     wakeUp.attach(trigger::fire);
-    tick =
-        scheduler.scheduleWithFixedDelay(
-            trigger::fire, intervalMs, intervalMs, TimeUnit.MILLISECONDS);
+    runs.scheduleWithFixedDelay(trigger::fire, intervalMs, intervalMs, TimeUnit.MILLISECONDS);
   }
 
   @PreDestroy
   void stop() {
     wakeUp.detach();
-    if (tick != null) tick.cancel(false);
     if (trigger != null) trigger.close();
+    if (runs != null) runs.shutdown(); // a batch under way finishes (or rolls back) on its own
   }
 
   private void drainQueue() {
