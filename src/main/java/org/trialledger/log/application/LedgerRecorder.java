@@ -14,8 +14,8 @@ import org.trialledger.ledger.Hash;
 import org.trialledger.ledger.entry.LedgerEntry;
 import org.trialledger.ledger.merkle.TreeHasher;
 import org.trialledger.log.domain.Receipt;
-import org.trialledger.log.store.LedgerEntryRow;
-import org.trialledger.log.store.LedgerQueue;
+import org.trialledger.log.store.QueuedEntryInsert;
+import org.trialledger.platform.DatabaseProduct;
 
 /**
  * The one way into the log. Domain services call it inside their own transaction with the artifact
@@ -29,6 +29,8 @@ public class LedgerRecorder {
 
   @PersistenceContext private EntityManager em;
   @Inject private Clock clock;
+  @Inject private IntegrationWakeUp wakeUp;
+  @Inject private DatabaseProduct database;
 
   /**
    * Records an artifact whose content hash is a plain SHA-256 (a file, or a record without personal
@@ -63,12 +65,15 @@ public class LedgerRecorder {
     Hash content = Hash.ofHex(contentHash);
     byte[] entry = new LedgerEntry(kind, type, id, version, content, queuedAt).encode();
     Hash leafHash = TreeHasher.leafHash(entry);
-    LedgerEntryRow row =
-        new LedgerEntryRow(type, id, version, kind.name(), content, queuedAt, entry, leafHash);
-    em.persist(row); // an IDENTITY insert: the row and its id exist from here on
-    em.persist(new LedgerQueue(row.getId())); // written at the flush, with the artifact's rows
+    long entryId =
+        QueuedEntryInsert.insert(
+            em,
+            database.isPostgres(),
+            new QueuedEntryInsert.Entry(
+                type, id, version, kind.name(), content, queuedAt, entry, leafHash));
+    wakeUp.afterCommitOfCurrentTransaction();
     return new Receipt(
-        row.getId(),
+        entryId,
         type,
         id,
         version,
