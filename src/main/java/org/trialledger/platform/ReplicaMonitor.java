@@ -94,7 +94,8 @@ public class ReplicaMonitor {
     if (!configured()) return;
     ReplicaState was = state;
     state = ReplicaState.down(System.currentTimeMillis(), "read failed: " + describe(e));
-    if (was.reachable()) LOG.warning("Read replica failed a read; reads go to the primary: " + e);
+    if (was.reachable())
+      LOG.warning("Read replica is down (a read failed); public reads go to the primary: " + e);
   }
 
   private synchronized void probe() {
@@ -108,7 +109,7 @@ public class ReplicaMonitor {
     if (was.reachable() != state.reachable())
       LOG.info(
           state.reachable()
-              ? "Read replica answers again (lag " + state.lagMillis() + " ms)"
+              ? "Read replica answers (lag " + state.lagMillis() + " ms)"
               : "Read replica is down; public reads go to the primary: " + state.error());
   }
 
