@@ -12,6 +12,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
@@ -37,9 +38,11 @@ public class ReplicaMonitor {
 
   @Resource private ManagedScheduledExecutorService scheduler;
 
+  // Optional: MicroProfile Config takes an empty default for no value at all, and fails the
+  // deployment
   @Inject
-  @ConfigProperty(name = "TRIALLEDGER_DB_READ_URL", defaultValue = "")
-  private String readUrl;
+  @ConfigProperty(name = "TRIALLEDGER_DB_READ_URL")
+  private Optional<String> readUrl;
 
   @Inject
   @ConfigProperty(name = "trialledger.db.read.max-lag-ms", defaultValue = "5000")
@@ -69,7 +72,7 @@ public class ReplicaMonitor {
   }
 
   boolean configured() {
-    return readUrl != null && !readUrl.isBlank();
+    return readUrl != null && readUrl.filter(url -> !url.isBlank()).isPresent();
   }
 
   public ReplicaState state() {
