@@ -15,7 +15,8 @@ import org.postgresql.ds.PGSimpleDataSource;
  * switches between the embedded H2 default and PostgreSQL. The application server pools it and
  * enlists it in JTA; the server sets the properties below by reflection from {@link
  * DataSourceConfiguration}. Every connection gets the statement and lock timeouts of {@link
- * DatabaseTimeouts}.
+ * DatabaseTimeouts}. The read replica's data source ({@link ReadDataSourceConfiguration}) is one
+ * too, with read-only connections.
  */
 public class ConfiguredDataSource implements DataSource {
   static final int CONNECT_TIMEOUT_SECONDS = 5;
@@ -23,6 +24,7 @@ public class ConfiguredDataSource implements DataSource {
   private String url;
   private String user;
   private String password;
+  private boolean readOnly;
   private volatile DataSource delegate;
   private volatile DatabaseTimeouts timeouts;
   private PrintWriter logWriter;
@@ -46,6 +48,11 @@ public class ConfiguredDataSource implements DataSource {
 
   public void setPassword(String password) {
     this.password = password;
+  }
+
+  /** Read-only connections (the replica's data source): a write is refused by the driver. */
+  public void setReadOnly(String readOnly) {
+    this.readOnly = Boolean.parseBoolean(readOnly);
   }
 
   /** Timeouts other than the configured ones (tests); before the first connection only. */
@@ -77,6 +84,7 @@ public class ConfiguredDataSource implements DataSource {
       if (!url.contains("connectTimeout")) pg.setConnectTimeout(CONNECT_TIMEOUT_SECONDS);
       if (user != null && !user.isEmpty()) pg.setUser(user);
       if (password != null && !password.isEmpty()) pg.setPassword(password);
+      if (readOnly) pg.setReadOnly(true);
       return pg;
     }
     if (url.startsWith("jdbc:h2:")) {

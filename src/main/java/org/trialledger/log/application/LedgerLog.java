@@ -1,6 +1,7 @@
 package org.trialledger.log.application;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -17,27 +18,39 @@ import org.trialledger.log.store.JpaNodeStore;
 import org.trialledger.log.store.LedgerEntryRow;
 import org.trialledger.log.store.LogHead;
 import org.trialledger.platform.NotFoundException;
+import org.trialledger.platform.PublicReads;
 import org.trialledger.platform.RuleViolationException;
 
 /**
  * Reads the log: checkpoints, proofs and receipts. Proofs are served only against published
  * checkpoints, so that whatever a verifier is shown can be tied to a signed, kept tree head.
+ *
+ * <p>Anonymous requests may read from the replica ({@link PublicReads}): what is not there yet (a
+ * checkpoint, an entry, a proof against a newer tree) is asked of the primary.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
 public class LedgerLog {
   @PersistenceContext private EntityManager em;
+  @Inject private PublicReads reads;
+
+  private EntityManager em() {
+    return reads.entityManager(em);
+  }
 
   public CheckpointRow latestCheckpoint() {
-    return em.createNamedQuery("CheckpointRow.latest", CheckpointRow.class)
-        .setMaxResults(1)
-        .getResultStream()
-        .findFirst()
-        .orElseThrow(() -> new NotFoundException("The log has no checkpoint yet"));
+    return reads.read(
+        () ->
+            em().createNamedQuery("CheckpointRow.latest", CheckpointRow.class)
+                .setMaxResults(1)
+                .getResultStream()
+                .findFirst()
+                .orElseThrow(() -> new NotFoundException("The log has no checkpoint yet")));
   }
 
   public Optional<CheckpointRow> findCheckpoint(long treeSize) {
-    return Optional.ofNullable(em.find(CheckpointRow.class, treeSize));
+    return reads.read(
+        () -> Optional.ofNullable(em().find(CheckpointRow.class, treeSize)), Optional::isEmpty);
   }
 
   public CheckpointRow getCheckpoint(long treeSize) {
@@ -48,18 +61,23 @@ public class LedgerLog {
 
   /** The smallest published tree size that includes leaf {@code leafIndex}. */
   public Optional<Long> firstCheckpointCovering(long leafIndex) {
-    return em.createNamedQuery("CheckpointRow.atLeast", CheckpointRow.class)
-        .setParameter("size", leafIndex + 1)
-        .setMaxResults(1)
-        .getResultStream()
-        .findFirst()
-        .map(CheckpointRow::getTreeSize);
+    return reads.read(
+        () ->
+            em().createNamedQuery("CheckpointRow.atLeast", CheckpointRow.class)
+                .setParameter("size", leafIndex + 1)
+                .setMaxResults(1)
+                .getResultStream()
+                .findFirst()
+                .map(CheckpointRow::getTreeSize),
+        Optional::isEmpty);
   }
 
   public List<CheckpointRow> recentCheckpoints(int max) {
-    return em.createNamedQuery("CheckpointRow.latest", CheckpointRow.class)
-        .setMaxResults(max)
-        .getResultList();
+    return reads.read(
+        () ->
+            em().createNamedQuery("CheckpointRow.latest", CheckpointRow.class)
+                .setMaxResults(max)
+                .getResultList());
   }
 
   /** The latest checkpoint as pages and resources show it. */
@@ -87,25 +105,33 @@ public class LedgerLog {
    * it, if any.
    */
   public Optional<ReceiptView> receipt(String leafHash) {
-    return entriesByLeafHash(leafHash).stream()
-        .findFirst()
-        .map(
-            e ->
-                ReceiptView.of(
-                    e,
-                    e.getLeafIndex() == null
-                        ? null
-                        : firstCheckpointCovering(e.getLeafIndex()).orElse(null)));
+    // on the replica an entry may still look queued, or uncovered, that the primary has integrated
+    return reads.read(
+        () ->
+            entriesByLeafHash(leafHash).stream()
+                .findFirst()
+                .map(
+                    e ->
+                        ReceiptView.of(
+                            e,
+                            e.getLeafIndex() == null
+                                ? null
+                                : firstCheckpointCovering(e.getLeafIndex()).orElse(null))),
+        r -> r.isEmpty() || r.get().leafIndex() == null || r.get().checkpointSize() == null);
   }
 
   /** The audit path of leaf {@code leafIndex} in the published tree of {@code treeSize}. */
   public List<Hash> inclusionProof(long leafIndex, long treeSize) {
-    getCheckpoint(treeSize);
     if (leafIndex < 0 || leafIndex >= treeSize) {
+      getCheckpoint(treeSize);
       throw new RuleViolationException(
           "Leaf index must be at least 0 and below the tree size " + treeSize);
     }
-    return tree().inclusionProof(leafIndex, treeSize);
+    return reads.read(
+        () -> {
+          getCheckpoint(treeSize);
+          return tree().inclusionProof(leafIndex, treeSize);
+        });
   }
 
   /**
@@ -118,11 +144,11 @@ public class LedgerLog {
     if (oldSize < 1 || oldSize > newSize) {
       throw new RuleViolationException("Need 1 ≤ old ≤ new for a consistency proof");
     }
-    return tree().consistencyProof(oldSize, newSize);
+    return reads.read(() -> tree().consistencyProof(oldSize, newSize));
   }
 
   private MerkleTree tree() {
-    return new MerkleTree(new JpaNodeStore(em));
+    return new MerkleTree(new JpaNodeStore(em()));
   }
 
   /**
@@ -130,12 +156,15 @@ public class LedgerLog {
    * first.
    */
   public List<LedgerEntryRow> entriesByContentHash(Hash contentHash) {
-    return em.createQuery(
-            "SELECT e FROM LedgerEntryRow e WHERE e.contentHash = :h ORDER BY e.id",
-            LedgerEntryRow.class)
-        .setParameter("h", contentHash)
-        .setMaxResults(100)
-        .getResultList();
+    return reads.read(
+        () ->
+            em().createQuery(
+                    "SELECT e FROM LedgerEntryRow e WHERE e.contentHash = :h ORDER BY e.id",
+                    LedgerEntryRow.class)
+                .setParameter("h", contentHash)
+                .setMaxResults(100)
+                .getResultList(),
+        List::isEmpty);
   }
 
   /**
@@ -143,12 +172,15 @@ public class LedgerLog {
    * order.
    */
   public List<LedgerEntryRow> entriesOfArtifact(String artifactId) {
-    return em.createQuery(
-            "SELECT e FROM LedgerEntryRow e WHERE e.artifactId = :id OR e.artifactId LIKE :parts ORDER BY e.id",
-            LedgerEntryRow.class)
-        .setParameter("id", artifactId)
-        .setParameter("parts", artifactId + "/%") // registry ids hold no LIKE wildcards
-        .getResultList();
+    return reads.read(
+        () ->
+            em().createQuery(
+                    "SELECT e FROM LedgerEntryRow e WHERE e.artifactId = :id OR e.artifactId LIKE :parts ORDER BY e.id",
+                    LedgerEntryRow.class)
+                .setParameter("id", artifactId)
+                .setParameter("parts", artifactId + "/%") // registry ids hold no LIKE wildcards
+                .getResultList(),
+        List::isEmpty);
   }
 
   /** As {@link #entriesByLeafHash(Hash)} for a hash as typed in a URL: none if it is not one. */
@@ -170,27 +202,33 @@ public class LedgerLog {
   }
 
   public List<LedgerEntryRow> entriesByLeafHash(Hash leafHash) {
-    return em.createNamedQuery("LedgerEntryRow.byLeafHash", LedgerEntryRow.class)
-        .setParameter("leafHash", leafHash)
-        .getResultList();
+    return reads.read(
+        () ->
+            em().createNamedQuery("LedgerEntryRow.byLeafHash", LedgerEntryRow.class)
+                .setParameter("leafHash", leafHash)
+                .getResultList(),
+        List::isEmpty);
   }
 
   /** Leaves [start, start + max) in index order. */
   public List<LedgerEntryRow> leaves(long start, int max) {
-    return em.createQuery(
-            "SELECT e FROM LedgerEntryRow e WHERE e.leafIndex >= :start ORDER BY e.leafIndex",
-            LedgerEntryRow.class)
-        .setParameter("start", start)
-        .setMaxResults(max)
-        .getResultList();
+    return reads.read(
+        () ->
+            em().createQuery(
+                    "SELECT e FROM LedgerEntryRow e WHERE e.leafIndex >= :start ORDER BY e.leafIndex",
+                    LedgerEntryRow.class)
+                .setParameter("start", start)
+                .setMaxResults(max)
+                .getResultList());
   }
 
   public long treeSize() {
-    return em.find(LogHead.class, LogHead.ID).getTreeSize();
+    return reads.read(() -> em().find(LogHead.class, LogHead.ID).getTreeSize());
   }
 
   public long queuedCount() {
-    return em.createQuery("SELECT COUNT(q) FROM LedgerQueue q", Long.class).getSingleResult();
+    return reads.read(
+        () -> em().createQuery("SELECT COUNT(q) FROM LedgerQueue q", Long.class).getSingleResult());
   }
 
   /**

@@ -14,6 +14,7 @@ import java.util.Optional;
 import org.trialledger.ledger.json.JsonParser;
 import org.trialledger.platform.AccessDeniedException;
 import org.trialledger.platform.NotFoundException;
+import org.trialledger.platform.PublicReads;
 import org.trialledger.registry.domain.RecordCodec;
 import org.trialledger.registry.domain.RegistrationRecord;
 import org.trialledger.registry.domain.VersionEnvelope;
@@ -28,20 +29,31 @@ import org.trialledger.security.domain.Role;
 
 /**
  * Reads trials, versions, documents and comments, applying {@link TrialAccess} where a caller is
- * given.
+ * given. What the public may see (a published trial, its versions, comments and documents) is read
+ * where {@link PublicReads} says, the replica for anonymous visitors; a trial not there yet is
+ * looked up on the primary. Everything a write reads or locks is the primary's.
  */
 @ApplicationScoped
 public class TrialFinder {
   @Inject private UserDirectory directory;
   @PersistenceContext private EntityManager em;
+  @Inject private PublicReads reads;
+
+  private EntityManager em() {
+    return reads.entityManager(em);
+  }
 
   public Trial lockedTrial(String registryId) {
-    Trial trial = trial(registryId);
+    Trial trial = trial(em, registryId);
     em.lock(trial, LockModeType.PESSIMISTIC_WRITE);
     return trial;
   }
 
   Trial trial(String registryId) {
+    return trial(em, registryId);
+  }
+
+  private static Trial trial(EntityManager em, String registryId) {
     return em.createQuery("SELECT t FROM Trial t WHERE t.registryId = :id", Trial.class)
         .setParameter("id", registryId == null ? "" : registryId.strip().toUpperCase(Locale.ROOT))
         .getResultStream()
@@ -51,9 +63,12 @@ public class TrialFinder {
 
   /** The trial if the caller may see it at all; else not found. */
   public Trial visibleTrial(Caller caller, String registryId) {
-    Trial trial = trial(registryId);
-    TrialAccess.requireVisible(caller, trial);
-    return trial;
+    return reads.read(
+        () -> {
+          Trial trial = trial(em(), registryId);
+          TrialAccess.requireVisible(caller, trial);
+          return trial;
+        });
   }
 
   /** The sponsor's working copy, for its own staff and regulators. */
@@ -67,7 +82,7 @@ public class TrialFinder {
   }
 
   List<TrialVersion> versions(Trial trial) {
-    return em.createQuery(
+    return em().createQuery(
             "SELECT v FROM TrialVersion v WHERE v.trialId = :t ORDER BY v.versionNumber",
             TrialVersion.class)
         .setParameter("t", trial.getId())
@@ -91,7 +106,7 @@ public class TrialFinder {
   }
 
   TrialVersion version(Trial trial, int number) {
-    return em.createQuery(
+    return em().createQuery(
             "SELECT v FROM TrialVersion v WHERE v.trialId = :t AND v.versionNumber = :n",
             TrialVersion.class)
         .setParameter("t", trial.getId())
@@ -120,7 +135,7 @@ public class TrialFinder {
   }
 
   public List<ReviewComment> comments(TrialVersion version) {
-    return em.createQuery(
+    return em().createQuery(
             "SELECT c FROM ReviewComment c WHERE c.versionId = :v ORDER BY c.id",
             ReviewComment.class)
         .setParameter("v", version.getId())
@@ -134,7 +149,7 @@ public class TrialFinder {
 
   /** Documents not removed: what the next submitted version will list. */
   List<TrialDocument> documentsInForce(Trial trial) {
-    return em.createQuery(
+    return em().createQuery(
             "SELECT d FROM TrialDocument d WHERE d.trialId = :t AND d.removedAt IS NULL ORDER BY d.id",
             TrialDocument.class)
         .setParameter("t", trial.getId())
@@ -147,7 +162,7 @@ public class TrialFinder {
    */
   public List<TrialDocument> visibleDocuments(Caller caller, Trial trial) {
     List<TrialDocument> all =
-        em.createQuery(
+        em().createQuery(
                 "SELECT d FROM TrialDocument d WHERE d.trialId = :t ORDER BY d.id",
                 TrialDocument.class)
             .setParameter("t", trial.getId())
@@ -183,7 +198,7 @@ public class TrialFinder {
   /** The sponsor organisation's own trials, newest first. */
   public List<Trial> ownTrials(Caller caller) {
     if (caller.organisationId() == null) return List.of();
-    return em.createQuery(
+    return em().createQuery(
             "SELECT t FROM Trial t WHERE t.sponsorOrganisationId = :o ORDER BY t.id DESC",
             Trial.class)
         .setParameter("o", caller.organisationId())
@@ -192,7 +207,7 @@ public class TrialFinder {
 
   /** The regulator's queue: versions awaiting review, oldest first. */
   public List<TrialVersion> awaitingReview() {
-    return em.createQuery(
+    return em().createQuery(
             "SELECT v FROM TrialVersion v WHERE v.state = :s ORDER BY v.submittedAt",
             TrialVersion.class)
         .setParameter("s", VersionState.SUBMITTED)
@@ -202,7 +217,7 @@ public class TrialFinder {
   /** Every trial whatever its state, newest first: for regulators only. */
   public List<Trial> allTrials(Caller caller) {
     if (!caller.is(Role.REGULATOR)) throw new AccessDeniedException("For regulators only");
-    return em.createQuery("SELECT t FROM Trial t ORDER BY t.id DESC", Trial.class)
+    return em().createQuery("SELECT t FROM Trial t ORDER BY t.id DESC", Trial.class)
         .setMaxResults(5000)
         .getResultList();
   }
@@ -246,6 +261,6 @@ public class TrialFinder {
   }
 
   public Trial trialById(long id) {
-    return em.find(Trial.class, id);
+    return em().find(Trial.class, id);
   }
 }

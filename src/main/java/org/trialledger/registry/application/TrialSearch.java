@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.trialledger.platform.DatabaseProduct;
+import org.trialledger.platform.PublicReads;
 import org.trialledger.registry.domain.SearchWords;
 import org.trialledger.registry.store.SearchProjection;
 
@@ -27,6 +28,9 @@ import org.trialledger.registry.store.SearchProjection;
  * <p>No query reads more than it shows (docs/benchmarks.md): the count stops at {@link
  * #COUNT_LIMIT} ("more than 1,000"), and pages end there too, so a broad query costs what a narrow
  * one does.
+ *
+ * <p>Anonymous searches may be answered by the read replica ({@link PublicReads}); a signed-in
+ * sponsor sees a trial they just published at once, everyone else within the replica's lag.
  */
 @ApplicationScoped
 public class TrialSearch {
@@ -41,12 +45,17 @@ public class TrialSearch {
 
   @PersistenceContext private EntityManager em;
   @Inject private DatabaseProduct database;
+  @Inject private PublicReads reads;
 
   /** A page of matches with the number of matches, counted up to {@link #COUNT_LIMIT}. */
   public SearchPage search(SearchCriteria criteria, int offset, int limit) {
+    return reads.read(() -> searchIn(reads.entityManager(this.em), criteria, offset, limit));
+  }
+
+  private SearchPage searchIn(EntityManager em, SearchCriteria criteria, int offset, int limit) {
     int size = Math.max(1, Math.min(limit, MAX_PAGE));
     int from = Math.max(0, Math.min(offset, COUNT_LIMIT));
-    List<Long> exact = exactMatches(criteria);
+    List<Long> exact = exactMatches(em, criteria);
     Map<String, Object> params = new LinkedHashMap<>();
     String where = where(criteria, exact, params);
     Query count =
@@ -73,7 +82,7 @@ public class TrialSearch {
   /**
    * Published trials whose registry id, secondary id or acronym is the whole query (upper-cased).
    */
-  private List<Long> exactMatches(SearchCriteria c) {
+  private static List<Long> exactMatches(EntityManager em, SearchCriteria c) {
     String key = SearchProjection.identifierKey(c.text());
     if (key == null) return List.of();
     List<?> ids =
