@@ -15,9 +15,9 @@ import org.trialledger.ledger.Hash;
 
 /**
  * One entry of the log: queued while {@code leafIndex} is null, a leaf once integrated. The entry
- * row is written once; its leaf index and integration time live in the append-only {@code
- * ledger_leaf} table, which only the integrator writes ({@link LedgerLeafRows}), so this entity
- * reads them (outer join) and never writes them.
+ * row is written once, with its queue row, by {@link QueuedEntryInsert}; its leaf index and
+ * integration time live in the append-only {@code ledger_leaf} table, which only the integrator
+ * writes ({@link LedgerLeafRows}), so this entity reads them (outer join) and never writes them.
  */
 @Entity
 @Table(name = "ledger_entry")
@@ -64,25 +64,6 @@ public class LedgerEntryRow {
   private Instant integratedAt;
 
   protected LedgerEntryRow() {}
-
-  public LedgerEntryRow(
-      String artifactType,
-      String artifactId,
-      int artifactVersion,
-      String contentKind,
-      Hash contentHash,
-      Instant queuedAt,
-      byte[] entryBytes,
-      Hash leafHash) {
-    this.artifactType = artifactType;
-    this.artifactId = artifactId;
-    this.artifactVersion = artifactVersion;
-    this.contentKind = contentKind;
-    this.contentHash = contentHash;
-    this.queuedAt = queuedAt;
-    this.entryBytes = entryBytes.clone();
-    this.leafHash = leafHash;
-  }
 
   public Long getId() {
     return id;

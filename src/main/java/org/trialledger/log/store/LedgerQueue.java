@@ -6,8 +6,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 /**
- * An entry waiting for its leaf: written with the entry, deleted by the integrator in the
- * transaction that appends the entry's leaf.
+ * An entry waiting for its leaf: written with the entry by {@link QueuedEntryInsert}, deleted by
+ * the integrator in the transaction that appends the entry's leaf. Read here only.
  */
 @Entity
 @Table(name = "ledger_queue")
@@ -17,10 +17,6 @@ public class LedgerQueue {
   private long entryId;
 
   protected LedgerQueue() {}
-
-  public LedgerQueue(long entryId) {
-    this.entryId = entryId;
-  }
 
   public long getEntryId() {
     return entryId;
