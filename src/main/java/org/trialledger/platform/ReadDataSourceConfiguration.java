@@ -25,9 +25,10 @@ import jakarta.enterprise.context.ApplicationScoped;
       // asked instead
       "fish.payara.max-wait-time-in-millis=2000",
       "fish.payara.is-connection-validation-required=true",
-      "fish.payara.connection-validation-method=custom-validation",
-      "fish.payara.validation-classname=org.glassfish.api.jdbc.validation.JDBC40ConnectionValidation",
-      "fish.payara.fail-all-connections=true"
+      "fish.payara.connection-validation-method=table",
+      "fish.payara.validation-table-name=" + DataSourceConfiguration.VALIDATION_TABLE,
+      "fish.payara.fail-all-connections=true",
+      "fish.payara.match-connections=false"
     })
 @ApplicationScoped
 public class ReadDataSourceConfiguration {

@@ -2,7 +2,7 @@ package org.trialledger.platform;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -13,7 +13,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Optional;
-import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -36,7 +37,7 @@ public class ReplicaMonitor {
   @Resource(lookup = ReadDataSourceConfiguration.JNDI_NAME)
   private DataSource replica;
 
-  @Resource private ManagedScheduledExecutorService scheduler;
+  @Resource private ManagedThreadFactory threads;
 
   // Optional: MicroProfile Config takes an empty default for no value at all, and fails the
   // deployment
@@ -54,21 +55,26 @@ public class ReplicaMonitor {
 
   private final ReplicaLag lag = new ReplicaLag();
   private volatile ReplicaState state = ReplicaState.notConfigured();
-  private ScheduledFuture<?> task;
+
+  /**
+   * The probe's own thread: on the shared one-thread managed scheduler a probe waited behind
+   * witness rounds, which wait for the witnesses' answers, and a probe older than {@link
+   * #maxAgeMillis()} sends every public read to the primary.
+   */
+  private ScheduledExecutorService probes;
 
   void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
     if (!configured()) return;
     state = ReplicaState.notChecked();
-    task =
-        scheduler.scheduleWithFixedDelay(
-            this::probe, 0, probeIntervalMillis, TimeUnit.MILLISECONDS);
+    probes = Executors.newSingleThreadScheduledExecutor(threads);
+    probes.scheduleWithFixedDelay(this::probe, 0, probeIntervalMillis, TimeUnit.MILLISECONDS);
     LOG.info(
         "Public reads may use the read replica while it lags less than " + maxLagMillis + " ms");
   }
 
   @PreDestroy
   void stop() {
-    if (task != null) task.cancel(false);
+    if (probes != null) probes.shutdownNow();
   }
 
   boolean configured() {

@@ -25,9 +25,10 @@ import org.trialledger.it.support.LedgerTestResource;
 /**
  * Not a test: the benchmark of the persistent ledger, run only by {@code mvn -Pledger-bench
  * verify}. In one deployment on the test database it measures artifacts per second as plain INSERTs
- * and through the audit trail with their ledger entries (same rows, same threads), alternating the
- * two, and the queue-to-checkpoint latency of the ledger runs. Prints a table and writes
- * target/ledger-bench.txt.
+ * (two ways: a JPA native query, the baseline since issue 18 was filed, and the same JDBC statement
+ * the audit trail uses for its row) and through the audit trail with their ledger entries (same
+ * rows, same threads), alternating the three, and the queue-to-checkpoint latency of the ledger
+ * runs. Prints a table and writes target/ledger-bench.txt.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -47,13 +48,16 @@ class LedgerBench {
   void ledgerThroughputAgainstPlainInsertsAndLatency() throws Exception {
     ApiClient api = new ApiClient(base);
     run(api, "plain", 500);
+    run(api, "jdbc", 500);
     run(api, "ledger", 500);
     drain();
     List<Double> plain = new ArrayList<>();
+    List<Double> jdbc = new ArrayList<>();
     List<Double> ledger = new ArrayList<>();
     List<Long> latencies = new ArrayList<>();
     for (int round = 0; round < ROUNDS; round++) {
       plain.add(N * 1000.0 / run(api, "plain", N));
+      jdbc.add(N * 1000.0 / run(api, "jdbc", N));
       long firstId = LedgerIT.count("SELECT COALESCE(MAX(id), 0) FROM ledger_entry");
       ledger.add(N * 1000.0 / run(api, "ledger", N));
       drain();
@@ -61,13 +65,16 @@ class LedgerBench {
     }
     Collections.sort(latencies);
     double plainRate = median(plain);
+    double jdbcRate = median(jdbc);
     double ledgerRate = median(ledger);
     String report =
         String.format(
             "Ledger benchmark (%s, %d artifacts x %d rounds, %d threads, %d cores)%n"
-                + "  plain INSERT              %8.0f artifacts/s  (rounds: %s)%n"
+                + "  plain INSERT (JPA native) %8.0f artifacts/s  (rounds: %s)%n"
+                + "  plain INSERT (JDBC)       %8.0f artifacts/s  (rounds: %s)%n"
                 + "  through LedgerRecorder    %8.0f artifacts/s  (rounds: %s)%n"
                 + "  ratio ledger/plain        %8.2f   (goal >= 0.70)%n"
+                + "  ratio ledger/JDBC         %8.2f   (the same statement for the row)%n"
                 + "  queue-to-checkpoint       p50 %d ms, p99 %d ms, max %d ms over %d entries (goal p99 <= 1000 ms)%n",
             TestDatabase.isPostgres() ? "PostgreSQL" : "H2",
             N,
@@ -76,9 +83,12 @@ class LedgerBench {
             Runtime.getRuntime().availableProcessors(),
             plainRate,
             rounded(plain),
+            jdbcRate,
+            rounded(jdbc),
             ledgerRate,
             rounded(ledger),
             ledgerRate / plainRate,
+            ledgerRate / jdbcRate,
             percentile(latencies, 50),
             percentile(latencies, 99),
             latencies.get(latencies.size() - 1),

@@ -34,7 +34,7 @@ final class AuditRecordHash {
   }
 
   static Commitment commit(AuditRecord r) {
-    return Commitment.commit(canonicalForm(r), RANDOM);
+    return Commitment.commit(canonicalForm(r), RANDOM.get());
   }
 
   /** The commitment recomputed from a stored record and its salt. */
@@ -42,7 +42,21 @@ final class AuditRecordHash {
     return Commitment.of(Base64.getDecoder().decode(saltBase64), canonicalForm(r)).hex();
   }
 
-  private static final SecureRandom RANDOM = new SecureRandom();
+  /**
+   * One generator per thread: the platform's default ({@code NativePRNG}) serialises every caller
+   * on one process-wide lock, and under 16 writers the salts queued on it. Each thread's DRBG (SP
+   * 800-90A, seeded from the system's entropy) needs no lock shared with another thread.
+   */
+  private static final ThreadLocal<SecureRandom> RANDOM =
+      ThreadLocal.withInitial(AuditRecordHash::newGenerator);
+
+  private static SecureRandom newGenerator() {
+    try {
+      return SecureRandom.getInstance("DRBG");
+    } catch (java.security.NoSuchAlgorithmException e) {
+      return new SecureRandom();
+    }
+  }
 
   private static void putIfPresent(Map<String, Object> m, String key, Object value) {
     if (value != null) m.put(key, value);

@@ -8,7 +8,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import org.trialledger.audit.domain.AuditRecord;
-import org.trialledger.audit.store.AuditEvent;
+import org.trialledger.audit.store.AuditEventInsert;
 import org.trialledger.ledger.json.Commitment;
 import org.trialledger.log.application.LedgerRecorder;
 import org.trialledger.security.application.Caller;
@@ -31,7 +31,7 @@ public class AuditTrail {
    * registryId}: the one shape every service's trial events share.
    */
   @Transactional(Transactional.TxType.MANDATORY)
-  public AuditEvent trialEvent(
+  public long trialEvent(
       Caller caller,
       String action,
       String registryId,
@@ -51,14 +51,14 @@ public class AuditTrail {
             reason));
   }
 
+  /** Stores the record and its ledger entry; answers the record's id. */
   @Transactional(Transactional.TxType.MANDATORY)
-  public AuditEvent record(AuditRecord record) {
+  public long record(AuditRecord record) {
     Commitment commitment = AuditRecordHash.commit(record);
     String hash = commitment.value().hex();
-    AuditEvent event = new AuditEvent(record, commitment.saltBase64(), hash);
-    em.persist(
-        event); // an IDENTITY insert: the id that names the ledger entry is known from here on
-    recorder.recordCommitment(ARTIFACT_TYPE, String.valueOf(event.getId()), 1, hash);
-    return event;
+    // the row is inserted at once: its id names the ledger entry
+    long id = AuditEventInsert.insert(em, record, commitment.saltBase64(), hash);
+    recorder.recordCommitment(ARTIFACT_TYPE, String.valueOf(id), 1, hash);
+    return id;
   }
 }

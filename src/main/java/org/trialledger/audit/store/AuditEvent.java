@@ -54,20 +54,6 @@ public class AuditEvent implements Serializable {
 
   protected AuditEvent() {}
 
-  public AuditEvent(AuditRecord record, String salt, String recordHash) {
-    this.salt = salt;
-    this.occurredAt = record.occurredAt();
-    this.actor = record.actor();
-    this.actorOrganisationId = record.actorOrganisationId();
-    this.action = record.action();
-    this.objectType = record.objectType();
-    this.objectId = record.objectId();
-    this.oldValue = record.oldValue();
-    this.newValue = record.newValue();
-    this.reason = record.reason();
-    this.recordHash = recordHash;
-  }
-
   /** The record as stored, to recompute its hash. */
   public AuditRecord toRecord() {
     return new AuditRecord(

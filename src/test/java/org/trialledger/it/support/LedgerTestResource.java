@@ -22,6 +22,7 @@ import java.util.function.IntConsumer;
 import javax.naming.InitialContext;
 import org.trialledger.audit.application.AuditTrail;
 import org.trialledger.audit.domain.AuditRecord;
+import org.trialledger.audit.store.AuditEventInsert;
 import org.trialledger.security.application.NewOrganisation;
 import org.trialledger.security.application.UserAdministration;
 import org.trialledger.security.domain.OrganisationKind;
@@ -58,8 +59,9 @@ public class LedgerTestResource {
 
   /**
    * Benchmark load: {@code n} artifact rows from {@code threads} threads, each in its own
-   * transaction, either as plain INSERTs ({@code mode=plain}) or through the audit trail with their
-   * ledger entry ({@code mode=ledger}). Answers the wall-clock time.
+   * transaction: as plain INSERTs through a JPA native query ({@code mode=plain}), as the same JDBC
+   * INSERT the audit trail uses for its row ({@code mode=jdbc}), or through the audit trail with
+   * their ledger entry ({@code mode=ledger}). Answers the wall-clock time.
    */
   @POST
   @Path("/bench")
@@ -85,6 +87,8 @@ public class LedgerTestResource {
                   null);
           if (ledger) {
             trail.record(r);
+          } else if ("jdbc".equals(mode)) {
+            AuditEventInsert.insert(em, r, "A".repeat(43) + "=", "0".repeat(64));
           } else {
             em.createNativeQuery(
                     "INSERT INTO audit_event (occurred_at, actor, action, object_type, object_id, new_value, salt, record_hash)"
