@@ -120,13 +120,13 @@ public class RegistrySearchBacking {
   }
 
   /**
-   * A result's address, written directly: an {@code h:link} resolves a navigation case per link, 40
-   * per page (docs/benchmarks.md, "Where the page's time went").
+   * The result cards as HTML, escaped ({@link ResultCards}): one component for the whole list
+   * instead of a {@code ui:repeat} of a dozen per card (docs/benchmarks.md, "Where the page's time
+   * went").
    */
-  public String trialLink(String registryId) {
-    return FacesContext.getCurrentInstance().getExternalContext().getRequestContextPath()
-        + "/registry/trial.xhtml?id="
-        + URLEncoder.encode(registryId, StandardCharsets.UTF_8);
+  public String getCards() {
+    return ResultCards.html(
+        getRows(), FacesContext.getCurrentInstance().getExternalContext().getRequestContextPath());
   }
 
   /** This search's URL (relative to the page) at another page of results. */
