@@ -8,6 +8,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -153,9 +154,12 @@ public class RegistrySearchBacking {
     }
   }
 
-  /** The message for a field, or null. */
-  public String error(String field) {
-    return errors.get(field);
+  /**
+   * The messages by field ({@code #{registrySearchBacking.errors.from}}): a map's entries resolve
+   * without the reflective method lookup that EL makes for every call with arguments.
+   */
+  public Map<String, String> getErrors() {
+    return Collections.unmodifiableMap(errors);
   }
 
   public boolean isInvalid() {
