@@ -34,8 +34,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * 100,000 generated published trials into the test database (PostgreSQL), then wrk with 50
  * connections queries for a fixed time: the search API and the search page, each with 4,000
  * distinct queries (src/test/resources/bench/registry-search.lua), and as the baseline in the same
- * run a trivial endpoint (the current checkpoint). Prints p50/p95/p99 and writes
- * target/registry-bench.txt.
+ * run a trivial endpoint (the current checkpoint). Prints p50/p95/p99 and the server's CPU time per
+ * request, and writes target/registry-bench.txt.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -43,6 +43,10 @@ class RegistrySearchBench {
   private static final int TRIALS = Integer.getInteger("bench.trials", 100_000);
   private static final int CLIENTS = Integer.getInteger("bench.clients", 50);
   private static final int SECONDS = Integer.getInteger("bench.seconds", 20);
+
+  /** -Dbench.jfr=true: JFR (settings=profile) records the server during the measured runs. */
+  private static final boolean JFR = Boolean.getBoolean("bench.jfr");
+
   static final String[] CONDITIONS = {
     "asthma",
     "psoriasis",
@@ -108,16 +112,23 @@ class RegistrySearchBench {
     wrk(script, "baseline", 5);
     wrk(script, "api", 5);
     wrk(script, "page", 5);
-    Result baseline = wrk(script, "baseline", SECONDS);
-    Result searchApi = wrk(script, "api", SECONDS);
-    Result searchPage = wrk(script, "page", SECONDS);
+    ServerProcess server = ServerProcess.find();
+    if (JFR) server.jcmd("JFR.start", "name=bench", "settings=profile");
+    Result baseline = wrk(script, "baseline", SECONDS, server);
+    Result searchApi = wrk(script, "api", SECONDS, server);
+    Result searchPage = wrk(script, "page", SECONDS, server);
+    if (JFR) {
+      Path jfr = Path.of("target", "registry-bench.jfr").toAbsolutePath();
+      server.jcmd("JFR.stop", "name=bench", "filename=" + jfr);
+    }
 
     String report =
         String.format(
             Locale.ROOT,
             "Registry search benchmark: %,d published trials (loaded in %.0f s), wrk with %d connections, %d s per run, PostgreSQL%n"
-                + "%-34s %9s %9s %9s %9s %10s%n%s%n%s%n%s%n"
-                + "search API p95 / baseline p95 = %.1f; search page p95 / baseline p95 = %.1f%n",
+                + "%-34s %9s %9s %9s %9s %10s %10s%n%s%n%s%n%s%n"
+                + "search API p95 / baseline p95 = %.1f; search page p95 / baseline p95 = %.1f%n"
+                + "server CPU per request / baseline's: search API %.1f, search page %.1f%s%n",
             TRIALS,
             loadSeconds,
             CLIENTS,
@@ -128,11 +139,15 @@ class RegistrySearchBench {
             "p95 ms",
             "p99 ms",
             "req/s",
+            "CPU ms/req",
             baseline.line("baseline: GET /api/log/checkpoint"),
             searchApi.line("GET /api/trials (4,000 queries)"),
             searchPage.line("GET /registry/index.xhtml (4,000)"),
             searchApi.p95() / baseline.p95(),
-            searchPage.p95() / baseline.p95());
+            searchPage.p95() / baseline.p95(),
+            searchApi.cpuPerRequest() / baseline.cpuPerRequest(),
+            searchPage.cpuPerRequest() / baseline.cpuPerRequest(),
+            JFR ? " (recorded by JFR: target/registry-bench.jfr)" : "");
     System.out.println(report);
     Files.writeString(Path.of("target", "registry-bench.txt"), report);
   }
@@ -218,7 +233,16 @@ class RegistrySearchBench {
    * One wrk run of the script's mode; every answer must be a 2xx (wrk counts the others as errors).
    */
   private Result wrk(Path script, String mode, int seconds) throws Exception {
-    String server = base.getProtocol() + "://" + base.getHost() + ":" + base.getPort();
+    return wrk(script, mode, seconds, null);
+  }
+
+  /**
+   * One wrk run; with the server's process, also the CPU time (user + system) it spent during the
+   * run, per request: on a machine shared with other work this is steadier than the latencies.
+   */
+  private Result wrk(Path script, String mode, int seconds, ServerProcess server) throws Exception {
+    long cpuBefore = server == null ? -1 : server.cpuNanos();
+    String address = base.getProtocol() + "://" + base.getHost() + ":" + base.getPort();
     List<String> command =
         List.of(
             "wrk",
@@ -229,7 +253,7 @@ class RegistrySearchBench {
             "30s",
             "-s",
             script.toString(),
-            server,
+            address,
             "--",
             mode,
             base.getPath());
@@ -242,6 +266,7 @@ class RegistrySearchBench {
     }
     String out = new String(wrk.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     if (wrk.waitFor() != 0) throw new IllegalStateException("wrk failed: " + out);
+    long cpu = cpuBefore < 0 ? -1 : server.cpuNanos() - cpuBefore;
     Matcher m =
         Pattern.compile(
                 "RESULT requests=(\\d+) errors=(\\d+) non2xx=(\\d+) p50=([\\d.]+) p95=([\\d.]+) p99=([\\d.]+) rps=([\\d.]+)")
@@ -255,13 +280,59 @@ class RegistrySearchBench {
         Double.parseDouble(m.group(4)),
         Double.parseDouble(m.group(5)),
         Double.parseDouble(m.group(6)),
-        Double.parseDouble(m.group(7)));
+        Double.parseDouble(m.group(7)),
+        cpu);
   }
 
-  private record Result(long requests, double p50, double p95, double p99, double rps) {
+  private record Result(
+      long requests, double p50, double p95, double p99, double rps, long cpuNanos) {
+    /** The server's CPU milliseconds per request in this run, NaN when not measured. */
+    double cpuPerRequest() {
+      return cpuNanos < 0 || requests == 0 ? Double.NaN : cpuNanos / 1e6 / requests;
+    }
+
     String line(String name) {
       return String.format(
-          Locale.ROOT, "%-34s %9d %9.1f %9.1f %9.1f %10.0f", name, requests, p50, p95, p99, rps);
+          Locale.ROOT,
+          "%-34s %9d %9.1f %9.1f %9.1f %10.0f %10.1f",
+          name,
+          requests,
+          p50,
+          p95,
+          p99,
+          rps,
+          cpuPerRequest());
+    }
+  }
+
+  /**
+   * The Payara Micro process Arquillian started for this class (a descendant of this JVM): its CPU
+   * time as the kernel counts it (on Linux /proc/PID/stat, utime + stime).
+   */
+  private record ServerProcess(ProcessHandle handle) {
+    static ServerProcess find() {
+      return ProcessHandle.current()
+          .descendants()
+          .filter(p -> p.info().commandLine().orElse("").contains("payara-micro"))
+          .findFirst()
+          .map(ServerProcess::new)
+          .orElseThrow(() -> new IllegalStateException("no Payara Micro process below this JVM"));
+    }
+
+    long cpuNanos() {
+      return handle
+          .info()
+          .totalCpuDuration()
+          .orElseThrow(() -> new IllegalStateException("no CPU time for " + handle.pid()))
+          .toNanos();
+    }
+
+    void jcmd(String... command) throws Exception {
+      List<String> args = new ArrayList<>(List.of("jcmd", Long.toString(handle.pid())));
+      args.addAll(List.of(command));
+      Process p = new ProcessBuilder(args).redirectErrorStream(true).start();
+      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      if (p.waitFor() != 0) throw new IllegalStateException(String.join(" ", args) + ": " + out);
     }
   }
 }

@@ -141,6 +141,11 @@ public class RegistryOptions {
 
   /** "PHASE2,PHASE3" → "Phase 2/Phase 3". */
   public String phasesLabel(String codes) {
+    return phasesLabelOf(codes);
+  }
+
+  /** {@link #phasesLabel} without the bean (for HTML written by hand: {@link ResultCards}). */
+  static String phasesLabelOf(String codes) {
     if (codes == null || codes.isBlank()) return "";
     List<String> labels = new ArrayList<>();
     for (String c : codes.split(",")) labels.add(Vocabulary.PHASE.label(c.strip()));
@@ -166,6 +171,11 @@ public class RegistryOptions {
 
   /** "RECRUITING" → "Recruiting", for tables. */
   public String label(String constant) {
+    return constantLabel(constant);
+  }
+
+  /** {@link #label} without the bean (for HTML written by hand: {@link ResultCards}). */
+  static String constantLabel(String constant) {
     if (constant == null) return "";
     String words = constant.replace('_', ' ').toLowerCase(Locale.ROOT);
     return Character.toUpperCase(words.charAt(0)) + words.substring(1);

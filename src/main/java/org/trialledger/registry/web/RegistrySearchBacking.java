@@ -8,6 +8,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -35,9 +36,24 @@ public class RegistrySearchBacking {
   private SearchPage results;
   private int pageNumber = 1;
 
-  /** Runs the search for the URL's parameters (a view action). */
+  /**
+   * Runs the search for the URL's parameters (a view action). The parameters are read here rather
+   * than by nine {@code f:viewParam}s: each was a component decoded, validated and written into
+   * this bean through its proxy on every request, and they made JSF build the page's metadata apart
+   * from the page (docs/benchmarks.md, "Where the page's time went").
+   */
   public void load() {
     FacesContext faces = FacesContext.getCurrentInstance();
+    Map<String, String> p = faces.getExternalContext().getRequestParameterMap();
+    text = parameter(p, "q");
+    recruitmentStatus = parameter(p, "status");
+    phase = parameter(p, "phase");
+    country = parameter(p, "country");
+    sponsor = parameter(p, "sponsor");
+    from = parameter(p, "from");
+    to = parameter(p, "to");
+    sort = parameter(p, "sort");
+    page = parameter(p, "page");
     // nothing on this page for anonymous visitors posts back: keep no view state for them
     if (faces.getExternalContext().getUserPrincipal() == null) {
       faces.getViewRoot().setTransient(true);
@@ -73,6 +89,12 @@ public class RegistrySearchBacking {
         new SearchCriteria(
             text, recruitmentStatus, phase, country, sponsor, startFrom, startTo, order);
     results = search.search(criteria, (pageNumber - 1) * PAGE_SIZE, PAGE_SIZE);
+  }
+
+  /** A parameter as a view parameter had it: an empty value is none. */
+  private static String parameter(Map<String, String> parameters, String name) {
+    String v = parameters.get(name);
+    return v == null || v.isEmpty() ? null : v;
   }
 
   private LocalDate date(String field, String value) {
@@ -120,13 +142,13 @@ public class RegistrySearchBacking {
   }
 
   /**
-   * A result's address, written directly: an {@code h:link} resolves a navigation case per link, 40
-   * per page (docs/benchmarks.md, "Where the page's time went").
+   * The result cards as HTML, escaped ({@link ResultCards}): one component for the whole list
+   * instead of a {@code ui:repeat} of a dozen per card (docs/benchmarks.md, "Where the page's time
+   * went").
    */
-  public String trialLink(String registryId) {
-    return FacesContext.getCurrentInstance().getExternalContext().getRequestContextPath()
-        + "/registry/trial.xhtml?id="
-        + URLEncoder.encode(registryId, StandardCharsets.UTF_8);
+  public String getCards() {
+    return ResultCards.html(
+        getRows(), FacesContext.getCurrentInstance().getExternalContext().getRequestContextPath());
   }
 
   /** This search's URL (relative to the page) at another page of results. */
@@ -153,9 +175,12 @@ public class RegistrySearchBacking {
     }
   }
 
-  /** The message for a field, or null. */
-  public String error(String field) {
-    return errors.get(field);
+  /**
+   * The messages by field ({@code #{registrySearchBacking.errors.from}}): a map's entries resolve
+   * without the reflective method lookup that EL makes for every call with arguments.
+   */
+  public Map<String, String> getErrors() {
+    return Collections.unmodifiableMap(errors);
   }
 
   public boolean isInvalid() {
@@ -182,71 +207,35 @@ public class RegistrySearchBacking {
     return text;
   }
 
-  public void setText(String v) {
-    text = v;
-  }
-
   public String getRecruitmentStatus() {
     return recruitmentStatus;
-  }
-
-  public void setRecruitmentStatus(String v) {
-    recruitmentStatus = v;
   }
 
   public String getPhase() {
     return phase;
   }
 
-  public void setPhase(String v) {
-    phase = v;
-  }
-
   public String getCountry() {
     return country;
-  }
-
-  public void setCountry(String v) {
-    country = v;
   }
 
   public String getSponsor() {
     return sponsor;
   }
 
-  public void setSponsor(String v) {
-    sponsor = v;
-  }
-
   public String getSort() {
     return sort;
-  }
-
-  public void setSort(String v) {
-    sort = v;
   }
 
   public String getFrom() {
     return from;
   }
 
-  public void setFrom(String v) {
-    from = v;
-  }
-
   public String getTo() {
     return to;
   }
 
-  public void setTo(String v) {
-    to = v;
-  }
-
   public String getPage() {
     return page;
-  }
-
-  public void setPage(String v) {
-    page = v;
   }
 }
