@@ -1,5 +1,6 @@
 package org.trialledger.audit.application;
 
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -53,7 +54,7 @@ final class AuditRecordHash {
   private static SecureRandom newGenerator() {
     try {
       return SecureRandom.getInstance("DRBG");
-    } catch (java.security.NoSuchAlgorithmException e) {
+    } catch (NoSuchAlgorithmException e) {
       return new SecureRandom();
     }
   }

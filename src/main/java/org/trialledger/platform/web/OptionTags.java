@@ -17,8 +17,8 @@ public final class OptionTags {
 
   private OptionTags(List<SelectItem> items) {
     values = items.stream().map(i -> String.valueOf(i.getValue())).toList();
-    openings = values.stream().map(v -> "<option value=\"" + escape(v) + '"').toList();
-    closings = items.stream().map(i -> '>' + escape(i.getLabel()) + "</option>").toList();
+    openings = values.stream().map(v -> "<option value=\"" + Html.escape(v) + '"').toList();
+    closings = items.stream().map(i -> '>' + Html.escape(i.getLabel()) + "</option>").toList();
   }
 
   /** The options escaped once, for a list that does not change (the countries). */
@@ -38,9 +38,5 @@ public final class OptionTags {
       html.append(closings.get(i));
     }
     return html.toString();
-  }
-
-  static String escape(String s) {
-    return Html.escape(s);
   }
 }
